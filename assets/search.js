@@ -1,0 +1,463 @@
+/* Lentera search client: plain JavaScript, no framework, no WebAssembly.
+ * How it works and the index format: docs/search.md and the package comment
+ * of generator/search. The text analysis below must give the same terms as
+ * generator/search/analyze.go: testdata/analysis.txt checks both. */
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------- analysis
+
+  var WORD = /[\p{L}\p{N}\p{M}]+/gu, LN = /[\p{L}\p{N}]+/gu, MARK = /\p{M}/gu;
+  var ASCII = /^[\x00-\x7f]*$/, AZ = /^[a-z]+$/;
+
+  // fold removes case and diacritics, one character at a time as Go does.
+  function fold(s) {
+    if (ASCII.test(s)) return s.toLowerCase();
+    var o = '';
+    for (var c of s.normalize('NFKD').replace(MARK, '')) o += c.toLowerCase();
+    return o;
+  }
+
+  // analyzer returns f(text, cb): cb(term, start, end) for every indexed
+  // word of text, with the word's position in text.
+  function analyzer(stop, stem) {
+    var cache = new Map();
+    function term(w) {
+      var t = cache.get(w);
+      if (t === undefined) {
+        var n = Array.from(w).length;
+        t = n > 40 || (n == 1 && w >= 'a' && w <= 'z') || stop.has(w) ? ''
+          : stem && AZ.test(w) ? stem(w) : w;
+        cache.set(w, t);
+      }
+      return t;
+    }
+    return function (text, cb) {
+      text.replace(WORD, function (raw, i) {
+        (fold(raw).match(LN) || []).forEach(function (w) {
+          var t = term(w);
+          if (t) cb(t, i, i + raw.length, w);
+        });
+        return raw;
+      });
+    };
+  }
+
+  function isV(c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+  function vowels(w) { return (w.match(/[aeiou]/g) || []).length; }
+
+  // Snowball Indonesian (see stem_id.go for the rules and the se- addition).
+  var FIRST = [['meng', 1], ['meny', 1, 's'], ['men', 1], ['mem', 1, 'p'], ['me', 1],
+    ['peng', 3], ['peny', 3, 's'], ['pen', 3], ['pem', 3, 'p'], ['di', 1], ['ter', 1], ['ke', 3]];
+
+  function firstPrefix(w, nya) {
+    for (var i = 0; i < FIRST.length; i++) {
+      var p = FIRST[i][0], r = FIRST[i][2], v = isV(w.charAt(p.length));
+      if (w.startsWith(p) && (r != 's' || v)) {
+        return r && v ? [r + w.slice(p.length), FIRST[i][1], 1] : [w.slice(p.length), FIRST[i][1], 0];
+      }
+    }
+    return nya && w.startsWith('se') ? [w.slice(2), 3, 0] : null;
+  }
+
+  function secondPrefix(w, k) {
+    if (/^[bp]elajar/.test(w)) return [w.slice(3), w[0] == 'b' ? 4 : k];
+    var m = /^(ber|per|be(?=[^aeiou]er)|pe)/.exec(w);
+    return m ? [w.slice(m[1].length), m[1][0] == 'b' ? 4 : 2] : [w, k];
+  }
+
+  function suffix(w, s, k) {
+    var n = w.length;
+    if (/kan$/.test(w) && n - 3 >= s && k != 3 && k != 2) return w.slice(0, -3);
+    if (/an$/.test(w) && n - 2 >= s && k != 1) return w.slice(0, -2);
+    if (/i$/.test(w) && n - 1 >= s && k <= 2 && !(n - 2 >= s && w[n - 2] == 's')) return w.slice(0, -1);
+    return null;
+  }
+
+  function stemId(w) {
+    if (vowels(w) < 3) return w;
+    w = w.replace(/(kah|lah|pun)$/, '');
+    if (vowels(w) < 3) return w;
+    var nya = /nya$/.test(w), r, x;
+    w = w.replace(/(nya|ku|mu)$/, '');
+    if (vowels(w) < 3) return w;
+    if ((r = firstPrefix(w, nya))) {
+      w = r[0];
+      if (vowels(w) > 2 && (x = suffix(w, r[2], r[1])) != null) {
+        w = x;
+        if (vowels(w) > 2 && !r[2]) w = secondPrefix(w, r[1])[0];
+      }
+      return w;
+    }
+    r = secondPrefix(w, 0);
+    w = r[0];
+    if (vowels(w) > 2 && (x = suffix(w, 0, r[1])) != null) w = x;
+    return w;
+  }
+
+  // Porter2, the Snowball English stemmer, as github.com/kljensen/snowball
+  // implements it (the Go side of the index).
+  var EXC = new Map();
+  'skis:ski skies:sky dying:die lying:lie tying:tie idly:idl gently:gentl ugly:ugli early:earli only:onli singly:singl sky news howe atlas cosmos bias andes'
+    .split(' ').forEach(function (p) { p = p.split(':'); EXC.set(p[0], p[1] || p[0]); });
+  'inning outing canning herring earring'.split(' ').forEach(function (w) { EXC.set(w, w); EXC.set(w + 's', w); });
+  'proceed exceed succeed'.split(' ').forEach(function (w) {
+    ['', 's', 'ed', 'ing'].forEach(function (x) { EXC.set(w + x, w); });
+  });
+  var S2 = {tional: 'tion', enci: 'ence', anci: 'ance', abli: 'able', entli: 'ent', izer: 'ize', ization: 'ize',
+    ational: 'ate', ation: 'ate', ator: 'ate', alism: 'al', aliti: 'al', alli: 'al', fulness: 'ful', ousli: 'ous',
+    ousness: 'ous', iveness: 'ive', iviti: 'ive', biliti: 'ble', bli: 'ble', fulli: 'ful', lessli: 'less'};
+  var S3 = {ational: 'ate', tional: 'tion', alize: 'al', icate: 'ic', iciti: 'ic', ical: 'ic', ful: '', ness: ''};
+
+  function isVy(c) { return isV(c) || c == 'y'; }
+  function region(w, i) {
+    for (i++; i < w.length; i++) if (isVy(w[i - 1]) && !isVy(w[i])) return i + 1;
+    return w.length;
+  }
+  // shortSyl: w[0:i] ends in a short syllable.
+  function shortSyl(w, i) {
+    return i == 2 ? isVy(w[0]) && !isVy(w[1])
+      : i > 2 && !isVy(w[i - 1]) && !/[wxY]/.test(w[i - 1]) && isVy(w[i - 2]) && !isVy(w[i - 3]);
+  }
+  function ending(w, re) { return (re.exec(w) || [''])[0]; }
+
+  function stemEn(w) {
+    if (w.length < 3) return w;
+    if (EXC.has(w)) return EXC.get(w);
+    w = w.replace(/^y/, 'Y').replace(/([aeiouy])y/g, '$1Y');
+    var m = /^(gener|commun|arsen)/.exec(w), r1 = m ? m[1].length : region(w, 0), r2 = region(w, r1), s, n;
+    // Step 1a
+    if (/sses$/.test(w)) w = w.slice(0, -2);
+    else if (/ie[ds]$/.test(w)) w = w.slice(0, -3) + (w.length > 4 ? 'i' : 'ie');
+    else if (/[^us]s$/.test(w) && /[aeiouy]/.test(w.slice(0, -2))) w = w.slice(0, -1);
+    // Step 1b
+    s = ending(w, /(eedly|ingly|edly|ing|eed|ed)$/);
+    n = w.length - s.length;
+    if (s == 'eed' || s == 'eedly') {
+      if (n >= r1) w = w.slice(0, n) + 'ee';
+    } else if (s && /[aeiouy]/.test(w.slice(0, n))) {
+      w = w.slice(0, n);
+      if (/(at|bl|iz)$/.test(w)) w += 'e';
+      else if (/(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/.test(w)) w = w.slice(0, -1);
+      else if (r1 >= w.length && shortSyl(w, w.length)) { w += 'e'; r1 = r2 = w.length; }
+    }
+    // Step 1c
+    n = w.length;
+    if (n > 2 && /[yY]$/.test(w) && !isVy(w[n - 2])) w = w.slice(0, -1) + 'i';
+    // Step 2
+    s = ending(w, /(ational|fulness|iveness|ization|ousness|biliti|lessli|tional|alism|aliti|ation|entli|fulli|iviti|ousli|anci|abli|alli|ator|enci|izer|bli|ogi|li)$/);
+    n = w.length - s.length;
+    if (s && n >= r1) {
+      if (s == 'li') { if (/[cdeghkmnrt]$/.test(w.slice(0, n))) w = w.slice(0, n); }
+      else if (s == 'ogi') { if (w[n - 1] == 'l') w = w.slice(0, n) + 'og'; }
+      else w = w.slice(0, n) + S2[s];
+    }
+    // Step 3
+    s = ending(w, /(ational|tional|alize|icate|ative|iciti|ical|ful|ness)$/);
+    n = w.length - s.length;
+    if (s && n >= r1) {
+      if (s != 'ative') w = w.slice(0, n) + S3[s];
+      else if (n >= r2) w = w.slice(0, n);
+    }
+    // Step 4
+    s = ending(w, /(ement|ance|ence|able|ible|ment|ent|ant|ism|ate|iti|ous|ive|ize|ion|al|er|ic)$/);
+    n = w.length - s.length;
+    if (s && n >= r2 && (s != 'ion' || /[st]$/.test(w.slice(0, n)))) w = w.slice(0, n);
+    // Step 5
+    n = w.length - 1;
+    if (r1 <= n) {
+      if (w[n] == 'e') { if (r2 <= n || !shortSyl(w, n)) w = w.slice(0, n); }
+      else if (r2 <= n && w[n] == 'l' && w[n - 1] == 'l') w = w.slice(0, n);
+    }
+    return w.replace(/Y/g, 'y');
+  }
+
+  var STEMMERS = {id: stemId, en: stemEn};
+
+  // ---------------------------------------------------------------- index
+
+  // Ranking knobs: BM25 over the page text plus a bonus when the term is in
+  // the title or a heading; prefix and one-letter-typo matches count less.
+  var K1 = 1.2, B = 0.75, TITLE = 2.5, HEADING = 0.7, PREFIX = 0.6, TYPO = 0.4, MIN_PREFIX = 3;
+
+  // open returns a searcher over the index at base (a URL ending in "/").
+  // get(url, fresh) resolves to the parsed JSON of url.
+  function open(base, get) {
+    var meta, analyze, dl, shards = {}, docs = {};
+
+    function load(fresh) {
+      return (meta = get(base + 'index.json', fresh).then(function (m) {
+        analyze = analyzer(new Set(m.stop.split(' ')), STEMMERS[m.stem]);
+        dl = [];
+        for (var i = 0; i < m.n; i++) {
+          var q = m.len.charCodeAt(i) - 35;
+          dl.push(Math.pow(2, (q > 57 ? q - 1 : q) / 6) - 1);
+        }
+        shards = {}; docs = {};
+        return m;
+      }));
+    }
+    function file(m, name) { return get(base + m.v + '/' + name); }
+    function shard(m, i) { return shards[i] || (shards[i] = file(m, 't' + i + '.json')); }
+    function doc(m, i) { return docs[i] || (docs[i] = file(m, 'd' + i + '.json')); }
+    function shardOf(m, t) {
+      var lo = 0, hi = m.t.length - 1;
+      while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.t[mid] <= t) lo = mid; else hi = mid - 1; }
+      return lo;
+    }
+
+    // query parses q into terms: {t: term, w: folded word, last: bool}.
+    function query(q) {
+      var out = [], seen = {};
+      analyze(q, function (t, s, e, w) {
+        if (!seen[t]) { seen[t] = 1; out.push({t: t, w: w}); }
+      });
+      if (out.length && /[\p{L}\p{N}\p{M}]$/u.test(q)) out[out.length - 1].last = 1;
+      return out;
+    }
+
+    // need lists the shards a query reads: each term's own, and for the last
+    // term the ones its prefixes span (at most two).
+    function need(m, qs) {
+      var set = {};
+      qs.forEach(function (q) {
+        set[shardOf(m, q.t)] = 1;
+        if (q.last) [q.t, q.w].forEach(function (p) {
+          if (Array.from(p).length < MIN_PREFIX) return;
+          var a = shardOf(m, p), b = Math.min(shardOf(m, p + '\uffff'), a + 1);
+          for (; a <= b; a++) set[a] = 1;
+        });
+      });
+      return Object.keys(set);
+    }
+
+    // candidates maps each query term to the index terms it matches, with a
+    // weight: exact 1, prefix of the last term, else one-letter typos.
+    function candidates(q, loaded) {
+      var c = {};
+      loaded.forEach(function (s) {
+        if (s[q.t]) c[q.t] = 1;
+        if (q.last) for (var t in s) {
+          if (t != q.t && [q.t, q.w].some(function (p) { return Array.from(p).length >= MIN_PREFIX && t.startsWith(p); })) c[t] = PREFIX;
+        }
+      });
+      if (!Object.keys(c).length && q.t.length > 3) loaded.forEach(function (s) {
+        for (var t in s) if (typo(q.t, t)) c[t] = TYPO;
+      });
+      return c;
+    }
+
+    function postings(list, each) {
+      for (var i = 0, d = 0; i < list.length; i += 2) { d += list[i]; each(d, list[i + 1]); }
+    }
+
+    // rank scores every page that holds the terms; all terms are required,
+    // else any term will do (partial).
+    function rank(m, qs, loaded) {
+      var per = qs.map(function (q) {
+        var best = {}, c = candidates(q, loaded), terms = [];
+        for (var t in c) {
+          terms.push(t);
+          var list; loaded.some(function (s) { return (list = s[t]); });
+          var df = list.length / 2, idf = Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
+          postings(list, function (d, f) {
+            var tf = f >> 2, norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl[d] / m.avg));
+            var s = c[t] * idf * (norm + (f & 2 ? TITLE : 0) + (f & 1 ? HEADING : 0));
+            if (!(best[d] >= s)) best[d] = s;
+          });
+        }
+        return {best: best, terms: terms};
+      });
+      var hits = {}, words = [];
+      per.forEach(function (p) {
+        words = words.concat(p.terms);
+        for (var d in p.best) {
+          var h = hits[d] || (hits[d] = {id: +d, score: 0, n: 0});
+          h.score += p.best[d]; h.n++;
+        }
+      });
+      var all = [], any = [];
+      for (var d in hits) (hits[d].n == qs.length ? all : any).push(hits[d]);
+      var list = all.length ? all : any;
+      list.sort(function (a, b) { return b.n - a.n || b.score - a.score || a.id - b.id; });
+      return {hits: list, partial: !all.length && list.length > 0, words: words};
+    }
+
+    function run(q) {
+      var qs = query(q);
+      if (!qs.length) return Promise.resolve({hits: [], words: []});
+      return meta.then(function (m) {
+        return Promise.all(need(m, qs).map(function (i) { return shard(m, i); }))
+          .then(function (loaded) { return rank(m, qs, loaded); });
+      });
+    }
+
+    // search runs q; a missing file means a newer build replaced the index,
+    // so the index is reloaded once.
+    function search(q) {
+      return run(q).catch(function () { load(true); return run(q); });
+    }
+
+    // page fetches the pages of hits and picks each one's best section and
+    // snippet for the matched words.
+    function page(hits, words) {
+      var set = new Set(words);
+      return meta.then(function (m) {
+        return Promise.all(hits.map(function (h) {
+          return doc(m, h.id).then(function (p) { return present(p, set); });
+        }));
+      });
+    }
+
+    function present(p, set) {
+      var best = p.b[0], top = -1, marks;
+      p.b.forEach(function (sec) {
+        var found = {}, n = 0;
+        analyze(sec[1] + ' ' + sec[2], function (t) { if (set.has(t) && !found[t]) { found[t] = 1; n++; } });
+        if (n > top) { top = n; best = sec; }
+      });
+      marks = [];
+      analyze(best[2], function (t, s, e) { if (set.has(t)) marks.push([s, e]); });
+      return {url: p.u + (best[0] ? '#' + best[0] : ''), title: p.t, section: p.s,
+        heading: best[1], snippet: marks.length ? snippet(best[2], marks) : [[p.d || best[2].slice(0, 160)]]};
+    }
+
+    // snippet cuts about 160 characters of text around the densest run of
+    // marks; it returns pieces [text, marked?].
+    function snippet(text, marks) {
+      var from = 0, most = 0;
+      for (var i = 0; i < marks.length; i++) {
+        var n = 0;
+        for (var j = i; j < marks.length && marks[j][1] - marks[i][0] < 160; j++) n++;
+        if (n > most) { most = n; from = i; }
+      }
+      var start = Math.max(0, marks[from][0] - 40), end = Math.min(text.length, start + 160), out = [];
+      start = start && text.indexOf(' ', start) + 1 || start;
+      var at = start;
+      marks.forEach(function (k) {
+        if (k[0] >= at && k[1] <= end) { out.push([text.slice(at, k[0])], [text.slice(k[0], k[1]), 1]); at = k[1]; }
+      });
+      out.push([text.slice(at, end)]);
+      if (start > 0) out[0][0] = '… ' + out[0][0];
+      if (end < text.length) out[out.length - 1][0] += ' …';
+      return out;
+    }
+
+    // files lists every file of the index, for a service worker to cache.
+    function files() {
+      return meta.then(function (m) {
+        var out = [base + 'index.json'], i;
+        for (i = 0; i < m.t.length; i++) out.push(base + m.v + '/t' + i + '.json');
+        for (i = 0; i < m.n; i++) out.push(base + m.v + '/d' + i + '.json');
+        return out;
+      });
+    }
+
+    load(false);
+    return {search: search, page: page, files: files, ready: function () { return meta; }};
+  }
+
+  // typo: b is a one-letter edit (change, insert, delete) of a.
+  function typo(a, b) {
+    if (Math.abs(a.length - b.length) > 1 || a == b) return false;
+    var i = 0;
+    while (a[i] == b[i]) i++;
+    return a.slice(i + 1) == b.slice(i + 1) || a.slice(i) == b.slice(i + 1) || a.slice(i + 1) == b.slice(i);
+  }
+
+  // ---------------------------------------------------------------- page
+
+  var PAGE = 5;
+
+  function init() {
+    var list = document.getElementById('search-results');
+    if (!list) return;
+    var form = document.getElementById('search-form'), input = document.getElementById('search-input');
+    var status = document.getElementById('search-status'), more = document.getElementById('search-more');
+    var text = list.dataset, seq = 0, shown = 0, result;
+    var path = location.pathname.replace(/index\.html$/, ''), cache = {};
+    if (!/\/$/.test(path)) path += '/';
+    var index = open(path, function (url, fresh) {
+      if (!fresh && cache[url]) return cache[url];
+      return (cache[url] = fetch(url, fresh ? {cache: 'no-cache'} : {}).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).catch(function (e) { delete cache[url]; throw e; }));
+    });
+    window.lenteraSearch = index;
+
+    function say(key, n, q) {
+      status.textContent = (text[key] || '').replace('{n}', n).replace('{q}', q);
+    }
+
+    function go(q, push) {
+      var my = ++seq;
+      if (push) history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
+      list.setAttribute('aria-busy', 'true');
+      index.search(q).then(function (r) {
+        if (my != seq) return;
+        result = r; shown = 0; list.textContent = '';
+        return show(my, q);
+      }).catch(function () {
+        if (my == seq) { say('error'); list.setAttribute('aria-busy', 'false'); }
+      });
+    }
+
+    function show(my, q) {
+      var hits = result.hits.slice(shown, shown + PAGE);
+      list.setAttribute('aria-busy', 'true');
+      return index.page(hits, result.words).then(function (items) {
+        if (my != seq) return;
+        items.forEach(function (it) { list.appendChild(item(it)); });
+        shown += items.length;
+        more.hidden = shown >= result.hits.length;
+        var n = result.hits.length;
+        if (q !== undefined) say(!q.trim() ? 'empty' : !n ? 'none' : n == 1 ? 'one' : result.partial ? 'partial' : 'many', n, q);
+        list.setAttribute('aria-busy', 'false');
+        document.body.dataset.done = '1';
+      });
+    }
+
+    function item(it) {
+      var li = document.createElement('li'), a = document.createElement('a'), p = document.createElement('p');
+      a.href = it.url; a.textContent = it.title;
+      li.appendChild(a);
+      var where = [it.section, it.heading].filter(Boolean).join(' › ');
+      if (where) { var s = document.createElement('small'); s.textContent = where; li.append(' ', s); }
+      it.snippet.forEach(function (piece) {
+        if (piece[1]) { var m = document.createElement('mark'); m.textContent = piece[0]; p.appendChild(m); }
+        else p.append(piece[0]);
+      });
+      li.appendChild(p);
+      return li;
+    }
+
+    function links() { return Array.from(list.querySelectorAll('a')); }
+
+    input.addEventListener('input', function () { go(input.value, 1); });
+    form.addEventListener('submit', function (e) { e.preventDefault(); go(input.value, 1); });
+    more.addEventListener('click', function () {
+      var first = shown;
+      show(seq).then(function () { var l = links()[first]; if (l) l.focus(); });
+    });
+    // Arrow keys move between the search box and the result links.
+    document.addEventListener('keydown', function (e) {
+      var l = links(), i = l.indexOf(document.activeElement);
+      if (e.key == 'ArrowDown' && (document.activeElement == input || i >= 0) && l[i + 1]) l[i + 1].focus();
+      else if (e.key == 'ArrowUp' && i >= 0) (l[i - 1] || input).focus();
+      else if (e.key == 'Escape' && i >= 0) input.focus();
+      else return;
+      e.preventDefault();
+    });
+
+    var q = new URLSearchParams(location.search).get('q') || '';
+    input.value = q;
+    if (q) go(q); else say('empty', 0, '');
+  }
+
+  if (typeof module == 'object' && module.exports) {
+    module.exports = {fold: fold, analyzer: analyzer, stemId: stemId, stemEn: stemEn, open: open, typo: typo};
+  } else if (typeof document == 'object') {
+    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', init); else init();
+  }
+})();

@@ -1,0 +1,138 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxTermLen drops runs of letters too long to be words (hashes, base64):
+// they would only bloat the index.
+const maxTermLen = 40
+
+// analyzer turns text into index terms for one language. The browser client
+// (assets/search.js) repeats these steps for queries; testdata/analysis.txt
+// holds the vectors both sides must reproduce.
+type analyzer struct {
+	stop  map[string]bool
+	stem  func(string) string // nil when the language has no stemmer
+	cache map[string]string   // folded word -> term ("" for a stop word)
+}
+
+func newAnalyzer(lang string) *analyzer {
+	a := &analyzer{stop: map[string]bool{}, cache: map[string]string{}}
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	for _, w := range strings.Fields(stopWords[base]) {
+		a.stop[w] = true
+	}
+	a.stem = stemmers[base]
+	return a
+}
+
+// terms appends the terms of text to dst, in text order.
+func (a *analyzer) terms(dst []string, text string) []string {
+	eachWord(text, func(raw string) {
+		for _, w := range splitFolded(fold(raw)) {
+			if t := a.term(w); t != "" {
+				dst = append(dst, t)
+			}
+		}
+	})
+	return dst
+}
+
+// term maps one folded word to its index term, or "" when the word is not
+// indexed (a stop word, a lone letter, a run too long to be a word).
+func (a *analyzer) term(w string) string {
+	if t, ok := a.cache[w]; ok {
+		return t
+	}
+	t := w
+	n := utf8.RuneCountInString(w)
+	switch {
+	case n > maxTermLen, n == 1 && w[0] >= 'a' && w[0] <= 'z', a.stop[w]:
+		t = ""
+	case a.stem != nil && isASCIILower(w):
+		t = a.stem(w)
+	}
+	a.cache[w] = t
+	return t
+}
+
+// isWordRune says which characters make up a word in the original text.
+// Marks are included so that a letter followed by a combining accent stays
+// one word; fold then removes the accent.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// eachWord calls f with every maximal run of word characters in text.
+func eachWord(text string, f func(string)) {
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			f(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		f(text[start:])
+	}
+}
+
+// fold removes case and diacritics: compatibility decomposition (so "ﬁ" is
+// "fi" and "é" is "e" plus an accent), drop every mark, then lower-case one
+// character at a time (whole-string lower-casing is context-sensitive in
+// JavaScript, per character it is not).
+func fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		if !unicode.IsMark(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// splitFolded splits a folded word at any character that is not a letter or
+// a digit; decomposition can bring some in ("½" becomes "1⁄2").
+func splitFolded(s string) []string {
+	if isASCII(s) {
+		return []string{s}
+	}
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCIILower reports whether s is made of a-z only. Only such words are
+// stemmed: the stemmers are defined on that alphabet, and it keeps the Go
+// and JavaScript stemmers byte-for-byte comparable.
+func isASCIILower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,157 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// clientPath is the shipped client, relative to this package.
+const clientPath = "../../assets/search.js"
+
+// nodeJob asks the client to analyze texts with one language's settings.
+type nodeJob struct {
+	Stem  string   `json:"stem"`
+	Stop  string   `json:"stop"`
+	Texts []string `json:"texts"`
+}
+
+// runClientAnalysis runs the client's analyzer under Node.js. Tests that use
+// it skip when node is not installed.
+func runClientAnalysis(t *testing.T, jobs []nodeJob) [][]string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not found: the client's analysis is not checked (install nodejs)")
+	}
+	client, err := filepath.Abs(clientPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, _ := json.Marshal(map[string]any{"client": client, "jobs": jobs})
+	cmd := exec.Command(node, "testdata/analyze.js")
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderr.String())
+	}
+	var res [][]string
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("node output: %v", err)
+	}
+	return res
+}
+
+// jobFor gives the client the settings the index ships for lang.
+func jobFor(lang string, texts []string) nodeJob {
+	base, _, _ := strings.Cut(lang, "-")
+	j := nodeJob{Stop: strings.Join(strings.Fields(stopWords[base]), " "), Texts: texts}
+	if stemmers[base] != nil {
+		j.Stem = base
+	}
+	return j
+}
+
+// TestClientAnalysis checks the client against the shared vectors.
+func TestClientAnalysis(t *testing.T) {
+	_, vs := readVectors(t)
+	var jobs []nodeJob
+	for _, v := range vs {
+		jobs = append(jobs, jobFor(v.lang, []string{unescape(v.input)}))
+	}
+	res := runClientAnalysis(t, jobs)
+	for i, v := range vs {
+		if res[i][0] != v.want {
+			t.Errorf("client %s %q: got %q, want %q", v.lang, v.input, res[i][0], v.want)
+		}
+	}
+}
+
+// TestClientStemmersMatchGo stems a large vocabulary on both sides: every
+// Indonesian table word, every word of the bundled content, and, when the
+// module cache has it, the Porter2 reference vocabulary shipped with the
+// English stemmer's tests.
+func TestClientStemmersMatchGo(t *testing.T) {
+	words := map[string]map[string]bool{"id": {}, "en": {}}
+	for _, c := range indonesianStems {
+		words["id"][c.in] = true
+	}
+	for lang := range words {
+		addContentWords(t, words[lang], filepath.Join("..", "..", "content", lang))
+	}
+	addPorter2Vocabulary(words["en"])
+	var jobs []nodeJob
+	var lists [][]string
+	for _, lang := range []string{"id", "en"} {
+		list := sortedKeys(words[lang])
+		lists = append(lists, list)
+		jobs = append(jobs, nodeJob{Stem: lang, Stop: "", Texts: list})
+	}
+	res := runClientAnalysis(t, jobs)
+	for j, lang := range []string{"id", "en"} {
+		a := &analyzer{stop: map[string]bool{}, stem: stemmers[lang], cache: map[string]string{}}
+		bad := 0
+		for i, w := range lists[j] {
+			want := strings.Join(a.terms(nil, w), " ")
+			if res[j][i] != want && bad < 20 {
+				bad++
+				t.Errorf("%s %q: client %q, Go %q", lang, w, res[j][i], want)
+			}
+		}
+		t.Logf("%s: %d words compared", lang, len(lists[j]))
+	}
+}
+
+// addContentWords adds the folded words of the Markdown files under dir.
+func addContentWords(t *testing.T, set map[string]bool, dir string) {
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eachWord(string(b), func(w string) {
+			for _, f := range splitFolded(fold(w)) {
+				set[f] = true
+			}
+		})
+		return nil
+	})
+}
+
+// addPorter2Vocabulary adds the input words of the English stemmer's own
+// vocabulary test, found in the module cache.
+func addPorter2Vocabulary(set map[string]bool) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/kljensen/snowball").Output()
+	if err != nil {
+		return
+	}
+	b, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "english_vocab", "vocab_test.go"))
+	if err != nil {
+		return
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		// Lines read: {"word", "stem"},
+		if f := strings.Split(line, `"`); len(f) >= 5 && strings.HasPrefix(strings.TrimSpace(line), "{") {
+			set[f[1]] = true
+		}
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

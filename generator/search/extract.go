@@ -1,0 +1,167 @@
+package search
+
+import (
+	"bytes"
+	"html"
+	"strings"
+
+	"github.com/tdewolff/parse/v2"
+	phtml "github.com/tdewolff/parse/v2/html"
+)
+
+// section is the part of a page under one heading: the text a search result
+// can point at with the heading's anchor. The part before the first heading
+// has no anchor.
+type section struct {
+	ID, Heading, Text string
+}
+
+// inline elements do not separate words; any other tag does.
+var inline = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true,
+	"code": true, "data": true, "del": true, "dfn": true, "em": true, "i": true,
+	"ins": true, "kbd": true, "mark": true, "q": true, "s": true, "samp": true,
+	"small": true, "span": true, "strong": true, "sub": true, "sup": true,
+	"time": true, "u": true, "var": true, "wbr": true,
+}
+
+// skipped elements hold no readable text.
+var skipped = map[string]bool{
+	"script": true, "style": true, "template": true, "noscript": true,
+	"button": true, "select": true, "textarea": true,
+}
+
+var void = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "source": true,
+	"track": true, "wbr": true,
+}
+
+// extractor walks the tokens of a page body and splits its text into
+// sections at every h2, h3 or h4 that carries an id.
+type extractor struct {
+	sections []section
+	text     strings.Builder // text of the current section
+	head     strings.Builder // text of the heading being read
+	inHead   string          // tag name of that heading, "" outside one
+	skip     string          // tag name of the element being skipped
+	depth    int             // nesting of skip inside itself
+}
+
+// extract returns the sections of an HTML fragment, text collapsed to
+// single spaces. Text hidden from readers (script, hidden, aria-hidden) is
+// left out.
+func extract(body []byte) []section {
+	e := &extractor{sections: []section{{}}}
+	l := phtml.NewLexer(parse.NewInputBytes(body))
+	for {
+		tt, _ := l.Next()
+		switch tt {
+		case phtml.ErrorToken:
+			e.flush()
+			return e.result()
+		case phtml.StartTagToken:
+			e.start(string(bytes.ToLower(l.Text())), attributes(l))
+		case phtml.EndTagToken:
+			e.end(string(bytes.ToLower(l.Text())))
+		case phtml.TextToken:
+			if e.skip == "" {
+				e.write(html.UnescapeString(string(l.Text())))
+			}
+		}
+	}
+}
+
+// attributes reads the attributes of the start tag just lexed.
+func attributes(l *phtml.Lexer) map[string]string {
+	attrs := map[string]string{}
+	for {
+		tt, _ := l.Next()
+		if tt != phtml.AttributeToken {
+			return attrs
+		}
+		val := strings.Trim(string(l.AttrVal()), `"'`)
+		attrs[string(bytes.ToLower(l.AttrKey()))] = html.UnescapeString(val)
+	}
+}
+
+func (e *extractor) start(tag string, attrs map[string]string) {
+	if e.skip != "" {
+		if tag == e.skip && !void[tag] {
+			e.depth++
+		}
+		return
+	}
+	_, hidden := attrs["hidden"]
+	if skipped[tag] || hidden || attrs["aria-hidden"] == "true" {
+		if !void[tag] {
+			e.skip, e.depth = tag, 1
+		}
+		return
+	}
+	if (tag == "h2" || tag == "h3" || tag == "h4") && attrs["id"] != "" && e.inHead == "" {
+		e.flush()
+		e.sections = append(e.sections, section{ID: attrs["id"]})
+		e.inHead = tag
+		return
+	}
+	if tag == "img" || tag == "area" {
+		e.write(" " + attrs["alt"] + " ")
+	}
+	if !inline[tag] {
+		e.write(" ")
+	}
+}
+
+func (e *extractor) end(tag string) {
+	if e.skip != "" {
+		if tag == e.skip {
+			e.depth--
+			if e.depth == 0 {
+				e.skip = ""
+			}
+		}
+		return
+	}
+	if tag == e.inHead {
+		e.sections[len(e.sections)-1].Heading = collapse(e.head.String())
+		e.head.Reset()
+		e.inHead = ""
+		return
+	}
+	if !inline[tag] {
+		e.write(" ")
+	}
+}
+
+func (e *extractor) write(s string) {
+	if e.inHead != "" {
+		e.head.WriteString(s)
+	} else {
+		e.text.WriteString(s)
+	}
+}
+
+// flush stores the text read so far in the current section.
+func (e *extractor) flush() {
+	if e.inHead != "" { // a heading left open: its text is all we have
+		e.sections[len(e.sections)-1].Heading = collapse(e.head.String())
+		e.head.Reset()
+		e.inHead = ""
+	}
+	s := &e.sections[len(e.sections)-1]
+	s.Text = collapse(s.Text + " " + e.text.String())
+	e.text.Reset()
+}
+
+// result drops the empty part before the first heading.
+func (e *extractor) result() []section {
+	if len(e.sections) > 1 && e.sections[0].Text == "" {
+		return e.sections[1:]
+	}
+	return e.sections
+}
+
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,278 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+// Doc is one published page of one language and edition.
+type Doc struct {
+	URL         string // site-relative URL, base path already applied, e.g. "/id/konten/produksi-video/"
+	Title       string
+	Section     string // the section's title, for display ("" for top-level pages)
+	Description string
+	HTML        []byte // the rendered article body (HTML fragment); headings h2..h4 carry id="..." attributes
+}
+
+// File is one index file; Path is slash-separated and relative to the
+// directory of the search page (the build writes it under <lang>/search/).
+type File struct {
+	Path string
+	Body []byte
+}
+
+// shardBytes is the size at which a term shard is closed. Smaller shards
+// make a first query cheaper and the file count larger; a shard of this
+// size gzips to about a third.
+const shardBytes = 12 << 10
+
+// Flags stored with each posting, below the term frequency.
+const (
+	flagHeading = 1
+	flagTitle   = 2
+)
+
+// Index builds the index of one language.
+func Index(lang string, docs []Doc) ([]File, error) {
+	a := newAnalyzer(lang)
+	post := map[string][]int{} // term -> doc id, tf<<2|flags, ...
+	lengths := make([]int, len(docs))
+	var pages [][]byte
+	for id, d := range docs {
+		secs := extract(d.HTML)
+		lengths[id] = addPostings(a, post, id, d, secs)
+		page, err := docFile(d, secs)
+		if err != nil {
+			return nil, fmt.Errorf("search: %s: %w", d.URL, err)
+		}
+		pages = append(pages, page)
+	}
+	terms := sortedTerms(post)
+	shards, firsts := shardTerms(terms, post)
+
+	var files []File
+	for i, s := range shards {
+		files = append(files, File{Path: "t" + strconv.Itoa(i) + ".json", Body: s})
+	}
+	for i, p := range pages {
+		files = append(files, File{Path: "d" + strconv.Itoa(i) + ".json", Body: p})
+	}
+	version := versionOf(files)
+	for i := range files {
+		files[i].Path = version + "/" + files[i].Path
+	}
+	m, err := metaFile(lang, version, lengths, firsts)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return append([]File{{Path: "index.json", Body: m}}, files...), nil
+}
+
+// addPostings adds the postings of one page and returns its length in
+// terms. The text counted is the description, headings and body; title and
+// heading words also set a flag that ranking rewards.
+func addPostings(a *analyzer, post map[string][]int, id int, d Doc, secs []section) int {
+	tf := map[string]int{}
+	flags := map[string]int{}
+	var buf []string
+	count := func(text string) {
+		buf = a.terms(buf[:0], text)
+		for _, t := range buf {
+			tf[t]++
+		}
+	}
+	count(d.Description)
+	for _, s := range secs {
+		count(s.Heading)
+		count(s.Text)
+		for _, t := range a.terms(nil, s.Heading) {
+			flags[t] |= flagHeading
+		}
+	}
+	for _, t := range a.terms(nil, d.Title) {
+		flags[t] |= flagTitle
+	}
+	length := 0
+	for t, n := range tf {
+		length += n
+		post[t] = append(post[t], id, n<<2|flags[t])
+	}
+	for t, f := range flags {
+		if tf[t] == 0 {
+			post[t] = append(post[t], id, f)
+		}
+	}
+	return length
+}
+
+// sortedTerms sorts terms in UTF-16 code unit order, the order of
+// JavaScript's string comparison, which the client's binary search uses.
+func sortedTerms(post map[string][]int) []string {
+	terms := make([]string, 0, len(post))
+	for t := range post {
+		terms = append(terms, t)
+	}
+	slices.SortFunc(terms, compareUTF16)
+	return terms
+}
+
+func compareUTF16(a, b string) int {
+	if isASCII(a) && isASCII(b) {
+		return strings.Compare(a, b)
+	}
+	return slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
+}
+
+// shardTerms cuts the sorted terms into shards of about shardBytes. It
+// returns the shard bodies and the first term of each ("" for the first
+// shard, so every term falls in some shard).
+func shardTerms(terms []string, post map[string][]int) (shards [][]byte, firsts []string) {
+	var cur bytes.Buffer
+	closeShard := func() {
+		cur.WriteByte('}')
+		shards = append(shards, bytes.Clone(cur.Bytes()))
+		cur.Reset()
+	}
+	for _, t := range terms {
+		if cur.Len() >= shardBytes {
+			closeShard()
+		}
+		if cur.Len() == 0 {
+			first := t
+			if len(firsts) == 0 {
+				first = ""
+			}
+			firsts = append(firsts, first)
+			cur.WriteByte('{')
+		} else {
+			cur.WriteByte(',')
+		}
+		writeTerm(&cur, t, post[t])
+	}
+	if cur.Len() > 0 || len(shards) == 0 {
+		if cur.Len() == 0 {
+			firsts = append(firsts, "")
+			cur.WriteByte('{')
+		}
+		closeShard()
+	}
+	return shards, firsts
+}
+
+// writeTerm writes "term":[gap,tf<<2|flags,...]: doc ids are stored as the
+// gap from the previous one, which keeps the numbers short.
+func writeTerm(b *bytes.Buffer, t string, p []int) {
+	q, _ := json.Marshal(t)
+	b.Write(q)
+	b.WriteString(":[")
+	prev := 0
+	for i := 0; i < len(p); i += 2 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(p[i] - prev))
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(p[i+1]))
+		prev = p[i]
+	}
+	b.WriteByte(']')
+}
+
+// page is the file a result is shown from.
+type page struct {
+	URL         string      `json:"u"`
+	Title       string      `json:"t"`
+	Section     string      `json:"s,omitempty"`
+	Description string      `json:"d,omitempty"`
+	Sections    [][3]string `json:"b"` // [anchor id, heading, text]
+}
+
+func docFile(d Doc, secs []section) ([]byte, error) {
+	p := page{URL: d.URL, Title: d.Title, Section: d.Section, Description: d.Description}
+	for _, s := range secs {
+		if s.ID != "" || s.Text != "" {
+			p.Sections = append(p.Sections, [3]string{s.ID, s.Heading, s.Text})
+		}
+	}
+	if p.Sections == nil {
+		p.Sections = [][3]string{}
+	}
+	return marshal(p)
+}
+
+// meta is index.json, the one file with a fixed name.
+type meta struct {
+	Version string   `json:"v"`    // folder of this build's files
+	Lang    string   `json:"lang"` // language code
+	Stem    string   `json:"stem"` // stemmer name, "" for none
+	Stop    string   `json:"stop"` // stop words, space-separated
+	N       int      `json:"n"`    // number of pages
+	Avg     float64  `json:"avg"`  // mean page length in terms
+	Len     string   `json:"len"`  // page lengths, one character each
+	Shards  []string `json:"t"`    // first term of each shard
+}
+
+func metaFile(lang, version string, lengths []int, firsts []string) ([]byte, error) {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	m := meta{Version: version, Lang: lang, N: len(lengths), Shards: firsts}
+	if stemmers[base] != nil {
+		m.Stem = base
+	}
+	m.Stop = strings.Join(strings.Fields(stopWords[base]), " ")
+	sum := 0
+	var enc strings.Builder
+	for _, n := range lengths {
+		sum += n
+		enc.WriteByte(lengthChar(n))
+	}
+	if len(lengths) > 0 {
+		m.Avg = math.Round(float64(sum)/float64(len(lengths))*10) / 10
+	}
+	m.Len = enc.String()
+	return marshal(m)
+}
+
+// lengthChar stores a page length in one character, on a log scale with
+// steps of 12% (2^(1/6)), as search engines store norms in a byte: BM25 only
+// needs the rough ratio to the mean. The 91 characters run from '#' to '~'
+// without '\', so the string needs no escaping in JSON.
+func lengthChar(n int) byte {
+	v := int(math.Round(6 * math.Log2(float64(n)+1)))
+	v = min(v, 90)
+	c := byte(35 + v)
+	if c >= '\\' {
+		c++
+	}
+	return c
+}
+
+// versionOf names the folder of a build's files after their content, so a
+// reader never mixes files of two builds and unchanged builds keep their
+// cached files.
+func versionOf(files []File) string {
+	h := sha256.New()
+	for _, f := range files {
+		h.Write([]byte(f.Path))
+		h.Write([]byte{0})
+		h.Write(f.Body)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:10]
+}
+
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
