@@ -1,0 +1,84 @@
+package build
+
+import (
+	"io/fs"
+	"strings"
+	"time"
+
+	"lentera/generator/data"
+	"lentera/generator/fileerr"
+	"lentera/generator/publish"
+	"lentera/generator/render"
+	"lentera/generator/site"
+)
+
+// extras are the outputs that are not pages: calendar files, the sitemap,
+// robots.txt, search indexes and the files copied from content/.
+func (b *Builder) extras(s *site.Site, r *render.Renderer, docs render.Docs, editions []string, date time.Time) ([]publish.File, error) {
+	files := []publish.File{
+		{Path: "sitemap.xml", Body: r.Sitemap()},
+		{Path: "robots.txt", Body: r.Robots()},
+	}
+	for _, ed := range editions {
+		files = append(files, calendars(s, ed, date)...)
+	}
+	indexes, err := b.searchIndexes(s, docs, editions)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, indexes...)
+	copied, err := b.copyFiles(s)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, copied...), nil
+}
+
+// calendars writes an iCalendar file per calendar and language.
+func calendars(s *site.Site, edition string, date time.Time) []publish.File {
+	urls := site.NewURLs(s.Config.BaseURL)
+	domain := urls.Host()
+	if domain == "" {
+		domain = "lentera.invalid"
+	}
+	var files []publish.File
+	for _, doc := range s.Data {
+		if doc.Calendar == nil {
+			continue
+		}
+		for _, lang := range s.Config.Languages {
+			body := doc.Calendar.ICal(doc.Title, data.ICalOptions{
+				Src:      doc.Src,
+				Lang:     lang,
+				Fallback: s.Config.DefaultLang(),
+				ProdID:   "-//" + s.Config.Title.In(lang, s.Config.DefaultLang()) + "//lentera//" + strings.ToUpper(lang),
+				Domain:   domain,
+				Stamp:    time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC),
+			})
+			files = append(files, publish.File{Path: editionPath(edition, render.CalendarURL(lang, doc.Src)), Body: body})
+		}
+	}
+	return files
+}
+
+func editionPath(edition, url string) string {
+	if edition == "" {
+		return strings.TrimPrefix(url, "/")
+	}
+	return edition + url
+}
+
+// copyFiles publishes the non-Markdown files under content/<lang>/.
+func (b *Builder) copyFiles(s *site.Site) ([]publish.File, error) {
+	files := make([]publish.File, len(s.Files))
+	err := parallel(len(s.Files), func(i int) error {
+		f := s.Files[i]
+		body, err := fs.ReadFile(b.fsys, f.Src)
+		if err != nil {
+			return fileerr.New(f.Src, 0, 0, err)
+		}
+		files[i] = publish.File{Path: strings.TrimPrefix(f.URL, "/"), Body: body}
+		return b.minifyFile(&files[i])
+	})
+	return files, err
+}

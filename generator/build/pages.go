@@ -1,0 +1,104 @@
+package build
+
+import (
+	"context"
+	"errors"
+
+	"lentera/generator/markup"
+	"lentera/generator/publish"
+	"lentera/generator/render"
+	"lentera/generator/site"
+)
+
+// passes are the renderings every page is converted for.
+var passes = []markup.Pass{
+	{},
+	{Edition: "trainer"},
+	{Workbook: true},
+	{Edition: "trainer", Workbook: true},
+}
+
+// convert turns every page's Markdown into HTML, in parallel. The model is
+// read-only, so the workers share it without locks.
+func (b *Builder) convert(s *site.Site, r *render.Renderer) (render.Docs, []error, error) {
+	conv := markup.New(markup.Options{Unsafe: s.Config.Unsafe})
+	urls := site.NewURLs(s.Config.BaseURL)
+	var pages []*site.Page
+	for _, l := range s.Languages {
+		for _, p := range l.Pages {
+			if p.File != "" {
+				pages = append(pages, p)
+			}
+		}
+	}
+	out := make([]*markup.Doc, len(pages))
+	err := parallel(len(pages), func(i int) error {
+		p := pages[i]
+		in := markup.Input{Site: s, Page: p, URLs: urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang)}
+		var err error
+		out[i], err = conv.Convert(in, passes...)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	docs := render.Docs{}
+	var warnings []error
+	for i, p := range pages {
+		docs[p] = out[i]
+		warnings = append(warnings, out[i].Warnings...)
+	}
+	return docs, warnings, nil
+}
+
+// render writes every page of every edition through the layouts, in
+// parallel, minifying as it goes.
+func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Docs, editions []string) ([]publish.File, error) {
+	var jobs []render.Job
+	for _, ed := range editions {
+		jobs = append(jobs, r.Plan(ed)...)
+	}
+	files := make([]publish.File, len(jobs))
+	err := parallel(len(jobs), func(i int) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		body, err := r.Render(jobs[i], docs)
+		if err != nil {
+			return err
+		}
+		files[i] = publish.File{Path: jobs[i].Path, Body: body}
+		return b.minifyFile(&files[i])
+	})
+	return files, firstOfEach(err)
+}
+
+func (b *Builder) minifyFile(f *publish.File) error {
+	if b.opts.NoMinify {
+		return nil
+	}
+	body, err := b.minify.Minify(f.Path, f.Body)
+	if err != nil {
+		return err
+	}
+	f.Body = body
+	return nil
+}
+
+// firstOfEach keeps one copy of each distinct message: a broken layout
+// fails every page the same way, and one report of it is enough.
+func firstOfEach(err error) error {
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return err
+	}
+	seen := map[string]bool{}
+	var out []error
+	for _, e := range joined.Unwrap() {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return errors.Join(out...)
+}

@@ -1,0 +1,114 @@
+package data
+
+import (
+	"sort"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Calendar is a set of dated events, such as the shopping seasons of a year.
+type Calendar struct {
+	Events []Event // by start date
+}
+
+// Event is a span of whole days with the campaign phases around it.
+type Event struct {
+	ID     string // stable across rebuilds; part of the iCalendar UID
+	Name   Text
+	Note   Text
+	Start  time.Time
+	End    time.Time // the last day, inclusive
+	Phases []Phase   // by start date
+}
+
+// Phase is one step of a campaign (pre-peak, peak, post-peak) and what the
+// effort and budget go to in it.
+type Phase struct {
+	Name   Text
+	Focus  Text
+	Start  time.Time
+	End    time.Time
+	Budget float64 // share of the campaign budget in percent; 0 when not given
+}
+
+func (c *Calendar) fields(d *Decoder) Fields {
+	return Fields{
+		"events": func(v *yaml.Node) {
+			d.List(v, "events", func(e *yaml.Node) { c.Events = append(c.Events, d.event(e)) })
+			sort.SliceStable(c.Events, func(i, j int) bool { return c.Events[i].Start.Before(c.Events[j].Start) })
+			d.uniqueIDs(v, c.Events)
+		},
+	}
+}
+
+func (d *Decoder) event(n *yaml.Node) Event {
+	var e Event
+	var endNode *yaml.Node
+	d.Object(n, "an event", Fields{
+		"id":    func(v *yaml.Node) { e.ID = d.id(v) },
+		"name":  func(v *yaml.Node) { e.Name = d.Text(v) },
+		"note":  func(v *yaml.Node) { e.Note = d.Text(v) },
+		"start": func(v *yaml.Node) { e.Start = d.Date(v) },
+		"end":   func(v *yaml.Node) { e.End, endNode = d.Date(v), v },
+		"phases": func(v *yaml.Node) {
+			d.List(v, "phases", func(p *yaml.Node) { e.Phases = append(e.Phases, d.phase(p)) })
+			sort.SliceStable(e.Phases, func(i, j int) bool { return e.Phases[i].Start.Before(e.Phases[j].Start) })
+		},
+	}, "name", "start", "end")
+	d.ordered(endNode, e.Start, e.End)
+	if e.ID == "" && len(d.Langs) > 0 {
+		e.ID = Slug(e.Name.In(d.Langs[0], d.Langs[0]) + "-" + e.Start.Format(time.DateOnly))
+	}
+	return e
+}
+
+func (d *Decoder) phase(n *yaml.Node) Phase {
+	var p Phase
+	var endNode *yaml.Node
+	d.Object(n, "a phase", Fields{
+		"name":   func(v *yaml.Node) { p.Name = d.Text(v) },
+		"focus":  func(v *yaml.Node) { p.Focus = d.Text(v) },
+		"start":  func(v *yaml.Node) { p.Start = d.Date(v) },
+		"end":    func(v *yaml.Node) { p.End, endNode = d.Date(v), v },
+		"budget": func(v *yaml.Node) { p.Budget = d.percent(v) },
+	}, "name", "start", "end")
+	d.ordered(endNode, p.Start, p.End)
+	return p
+}
+
+func (d *Decoder) percent(n *yaml.Node) float64 {
+	v := d.Float(n)
+	if v < 0 || v > 100 {
+		d.Failf(n, "budget is a percentage from 0 to 100, found %s", n.Value)
+	}
+	return v
+}
+
+// ordered reports an end date before its start, at the end date.
+func (d *Decoder) ordered(endNode *yaml.Node, start, end time.Time) {
+	if endNode != nil && !start.IsZero() && !end.IsZero() && end.Before(start) {
+		d.Failf(endNode, "end %s is before start %s", end.Format(time.DateOnly), start.Format(time.DateOnly))
+	}
+}
+
+func (d *Decoder) uniqueIDs(n *yaml.Node, events []Event) {
+	seen := map[string]bool{}
+	for _, e := range events {
+		if seen[e.ID] {
+			d.Failf(n, "two events have the id %q; give one of them its own id", e.ID)
+		}
+		seen[e.ID] = true
+	}
+}
+
+// Next returns the first event that has not ended by day today, or nil.
+func (c *Calendar) Next(today time.Time) *Event {
+	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	for i := range c.Events {
+		if !c.Events[i].End.Before(day) {
+			return &c.Events[i]
+		}
+	}
+	return nil
+}

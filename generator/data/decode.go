@@ -1,0 +1,231 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"lentera/generator/fileerr"
+)
+
+// Parse reads one YAML document and returns its root node. Syntax errors come
+// back as a fileerr.Error. To keep line numbers true to the file when the
+// YAML is a slice of it (front matter), pad src with leading newlines.
+func Parse(path string, src []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, syntaxError(path, err)
+	}
+	if len(doc.Content) == 0 {
+		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}, nil
+	}
+	return doc.Content[0], nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+func syntaxError(path string, err error) error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return fileerr.New(path, line, 0, errors.New("invalid YAML: "+msg[len(m[0]):]))
+	}
+	return fileerr.New(path, 0, 0, fmt.Errorf("invalid YAML: %s", strings.TrimPrefix(msg, "yaml: ")))
+}
+
+// Decoder turns YAML nodes into Go values and keeps every problem it meets,
+// each with the node's position, so that one run reports all of them.
+type Decoder struct {
+	Path  string
+	Langs []string // the site's languages; the first is the default
+	errs  []error
+}
+
+// Err joins the problems found so far, or is nil.
+func (d *Decoder) Err() error { return errors.Join(d.errs...) }
+
+// Failf records a problem at node n.
+func (d *Decoder) Failf(n *yaml.Node, format string, args ...any) {
+	d.errs = append(d.errs, fileerr.Errorf(d.Path, n.Line, n.Column, format, args...))
+}
+
+// Fields is the decoder's view of one mapping: each known key's handler is
+// called with the key's value; unknown keys and missing required ones are
+// reported.
+type Fields map[string]func(value *yaml.Node)
+
+// Object decodes mapping n (described as what in messages) through fields.
+func (d *Decoder) Object(n *yaml.Node, what string, fields Fields, required ...string) {
+	if n.Kind != yaml.MappingNode {
+		d.Failf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], n.Content[i+1]
+		handle, ok := fields[key.Value]
+		switch {
+		case !ok:
+			d.Failf(key, "unknown key %q in %s (known: %s)", key.Value, what, knownKeys(fields))
+		case seen[key.Value]:
+			d.Failf(key, "key %q appears twice in %s", key.Value, what)
+		default:
+			seen[key.Value] = true
+			handle(value)
+		}
+	}
+	for _, k := range required {
+		if !seen[k] {
+			d.Failf(n, "%s is missing the required key %q", what, k)
+		}
+	}
+}
+
+func knownKeys(fields Fields) string {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}
+
+// describe names a node's type for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "empty"
+	case "!!int", "!!float":
+		return "the number " + n.Value
+	case "!!bool":
+		return "the boolean " + n.Value
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+func (d *Decoder) scalar(n *yaml.Node, want string) bool {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return true
+	}
+	d.Failf(n, "expected %s, found %s", want, describe(n))
+	return false
+}
+
+// String decodes a scalar as text. Numbers and booleans are accepted as
+// their written form, so `name: 11.11` means the string "11.11".
+func (d *Decoder) String(n *yaml.Node) string {
+	if !d.scalar(n, "a text") {
+		return ""
+	}
+	return n.Value
+}
+
+// Int decodes a whole number.
+func (d *Decoder) Int(n *yaml.Node) int {
+	if !d.scalar(n, "a whole number") {
+		return 0
+	}
+	v, err := strconv.Atoi(n.Value)
+	if err != nil {
+		d.Failf(n, "expected a whole number, found %s", describe(n))
+	}
+	return v
+}
+
+// Float decodes a number.
+func (d *Decoder) Float(n *yaml.Node) float64 {
+	if !d.scalar(n, "a number") {
+		return 0
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	if err != nil || n.Tag == "!!str" && n.Style != 0 {
+		d.Failf(n, "expected a number, found %s", describe(n))
+	}
+	return v
+}
+
+// Bool decodes true or false.
+func (d *Decoder) Bool(n *yaml.Node) bool {
+	if !d.scalar(n, "true or false") {
+		return false
+	}
+	var v bool
+	if err := n.Decode(&v); err != nil {
+		d.Failf(n, "expected true or false, found %s", describe(n))
+	}
+	return v
+}
+
+// Date decodes a calendar date written YYYY-MM-DD.
+func (d *Decoder) Date(n *yaml.Node) time.Time {
+	if !d.scalar(n, "a date (YYYY-MM-DD)") {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.DateOnly, n.Value)
+	if err != nil {
+		d.Failf(n, "expected a date written YYYY-MM-DD, found %s", describe(n))
+	}
+	return t
+}
+
+// List calls each for every item of sequence n.
+func (d *Decoder) List(n *yaml.Node, what string, each func(item *yaml.Node)) {
+	if n.Kind != yaml.SequenceNode {
+		d.Failf(n, "%s must be a list, not %s", what, describe(n))
+		return
+	}
+	for _, item := range n.Content {
+		each(item)
+	}
+}
+
+// Strings decodes a list of plain strings.
+func (d *Decoder) Strings(n *yaml.Node, what string) []string {
+	var out []string
+	d.List(n, what, func(item *yaml.Node) { out = append(out, d.String(item)) })
+	return out
+}
+
+// Text decodes a text field: a plain string, or a mapping from language code
+// to string. The default language must be present in a mapping, because it
+// is what every other language falls back to.
+func (d *Decoder) Text(n *yaml.Node) Text {
+	if n.Kind == yaml.ScalarNode {
+		return Plain(d.String(n))
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Failf(n, "expected a text or a mapping of language to text, found %s", describe(n))
+		return Text{}
+	}
+	t := Text{by: map[string]string{}}
+	fields := Fields{}
+	for _, lang := range d.Langs {
+		fields[lang] = func(v *yaml.Node) { t.by[lang] = d.String(v) }
+	}
+	d.Object(n, "a translated text", fields)
+	if len(d.Langs) > 0 && t.by[d.Langs[0]] == "" {
+		d.Failf(n, "translated text has no %q entry (the default language, which the others fall back to)", d.Langs[0])
+	}
+	return t
+}
+
+// Texts decodes a list of text fields.
+func (d *Decoder) Texts(n *yaml.Node, what string) []Text {
+	var out []Text
+	d.List(n, what, func(item *yaml.Node) { out = append(out, d.Text(item)) })
+	return out
+}

@@ -1,0 +1,79 @@
+// Package fileerr gives every error about a user's file the same shape,
+// "path:line:col: message", so editors and terminals can jump to it and the
+// dev server can show the lines around it.
+package fileerr
+
+import "fmt"
+
+// Error is a problem at a position in a file. Line and Col are 1-based; zero
+// means unknown.
+type Error struct {
+	Path string
+	Line int
+	Col  int
+	Err  error
+}
+
+// New wraps err with a position.
+func New(path string, line, col int, err error) *Error {
+	return &Error{Path: path, Line: line, Col: col, Err: err}
+}
+
+// Errorf is New with a formatted message.
+func Errorf(path string, line, col int, format string, args ...any) *Error {
+	return New(path, line, col, fmt.Errorf(format, args...))
+}
+
+func (e *Error) Error() string {
+	return e.Position() + ": " + e.Err.Error()
+}
+
+// Position is "path", "path:line" or "path:line:col".
+func (e *Error) Position() string {
+	switch {
+	case e.Line <= 0:
+		return e.Path
+	case e.Col <= 0:
+		return fmt.Sprintf("%s:%d", e.Path, e.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", e.Path, e.Line, e.Col)
+	}
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Flatten lists the separate problems in err, which may be a tree of
+// joined and wrapped errors: each positioned error, and each other error
+// that joins nothing, in the order they were joined.
+func Flatten(err error) []error {
+	var out []error
+	var walk func(e, outer error)
+	walk = func(e, outer error) {
+		switch e := e.(type) {
+		case nil:
+		case *Error:
+			out = append(out, e)
+		case interface{ Unwrap() []error }:
+			for _, inner := range e.Unwrap() {
+				walk(inner, inner)
+			}
+		case interface{ Unwrap() error }:
+			walk(e.Unwrap(), outer)
+		default:
+			out = append(out, outer)
+		}
+	}
+	walk(err, err)
+	return out
+}
+
+// All returns the positioned errors in err.
+func All(err error) []*Error {
+	var out []*Error
+	for _, e := range Flatten(err) {
+		if fe, ok := e.(*Error); ok {
+			out = append(out, fe)
+		}
+	}
+	return out
+}

@@ -1,0 +1,198 @@
+package markup
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"lentera/generator/site"
+)
+
+// Directive is a generic directive (the CommonMark proposal's syntax):
+// a leaf "::name[label]{attrs}" on one line, or a container
+// ":::name[label]{attrs}" … ":::" around ordinary Markdown.
+type Directive struct {
+	ast.BaseBlock
+	Name      string
+	Label     string
+	Attrs     map[string]string
+	ID        string
+	Classes   []string
+	Container bool
+	Line      int
+
+	fence  int   // colons of the opening fence
+	closed bool  // a closing fence was seen
+	err    error // a malformed line, reported by the converter
+	state  *state
+}
+
+// KindDirective is the AST kind of a Directive.
+var KindDirective = ast.NewNodeKind("Directive")
+
+// Kind implements ast.Node.
+func (d *Directive) Kind() ast.NodeKind { return KindDirective }
+
+// Dump implements ast.Node.
+func (d *Directive) Dump(source []byte, level int) {
+	ast.DumpHelper(d, source, level, map[string]string{"Name": d.Name, "Label": d.Label}, nil)
+}
+
+// spec says what a directive name accepts.
+type spec struct {
+	container bool
+	data      bool     // embeds a data file of the same kind, named by src
+	attrs     []string // besides id (#) and class (.)
+	required  []string
+}
+
+var specs = map[string]spec{
+	"checklist": {data: true, attrs: []string{"src"}, required: []string{"src"}},
+	"table":     {data: true, attrs: []string{"src"}, required: []string{"src"}},
+	"calendar":  {data: true, attrs: []string{"src"}, required: []string{"src"}},
+	"plan":      {data: true, attrs: []string{"src"}, required: []string{"src"}},
+	"tip":       {container: true},
+	"warning":   {container: true},
+	"trainer":   {container: true},
+	"exercise":  {container: true},
+	"solution":  {container: true},
+}
+
+// Names lists the directive names, leaves first, for messages and docs.
+func Names() []string {
+	names := make([]string, 0, len(specs))
+	for n := range specs {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		a, b := specs[names[i]], specs[names[j]]
+		if a.container != b.container {
+			return !a.container
+		}
+		return names[i] < names[j]
+	})
+	return names
+}
+
+// check reports what is wrong with a well-formed directive.
+func (d *Directive) check() error {
+	sp, ok := specs[d.Name]
+	switch {
+	case !ok:
+		return fmt.Errorf("unknown directive %q (known: %s)", d.Name, strings.Join(Names(), ", "))
+	case sp.container && !d.Container:
+		return fmt.Errorf("%s is a container: write :::%s, the Markdown, then ::: on its own line", d.Name, d.Name)
+	case !sp.container && d.Container:
+		return fmt.Errorf("%s is a leaf directive: write ::%s{src=\"…\"} on one line", d.Name, d.Name)
+	}
+	allowed := map[string]bool{}
+	for _, a := range sp.attrs {
+		allowed[a] = true
+	}
+	for k := range d.Attrs {
+		if !allowed[k] {
+			return fmt.Errorf("unknown attribute %q on ::%s (allowed: %s)", k, d.Name, attrList(sp.attrs))
+		}
+	}
+	for _, k := range sp.required {
+		if d.Attrs[k] == "" {
+			return fmt.Errorf("::%s needs %s=\"…\"", d.Name, k)
+		}
+	}
+	return nil
+}
+
+func attrList(names []string) string {
+	return strings.Join(append(append([]string{}, names...), "#id", ".class"), ", ")
+}
+
+type directiveParser struct{}
+
+func (directiveParser) Trigger() []byte { return []byte{':'} }
+
+// colons counts the leading colons of a line, after up to three spaces.
+func colons(line []byte) (n int, rest []byte) {
+	trimmed := bytes.TrimLeft(line, " ")
+	if len(line)-len(trimmed) > 3 {
+		return 0, line
+	}
+	for n < len(trimmed) && trimmed[n] == ':' {
+		n++
+	}
+	return n, trimmed[n:]
+}
+
+func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	n, rest := colons(line)
+	if n < 2 {
+		return nil, parser.NoChildren
+	}
+	st := stateOf(pc)
+	d := &Directive{Container: n >= 3, fence: n, state: st, Line: st.line(seg.Start)}
+	reader.AdvanceToEOL()
+	if util.IsBlank(rest) {
+		if n >= 3 {
+			d.err = fmt.Errorf("closing %s has no open container to close", strings.Repeat(":", n))
+		} else {
+			d.err = fmt.Errorf("%q is not a directive: a name must follow the colons", strings.TrimSpace(string(line)))
+		}
+		return d, parser.NoChildren
+	}
+	var a attrs
+	var err error
+	d.Name, d.Label, a, err = parseHead(string(bytes.TrimRight(rest, "\r\n")))
+	d.Attrs, d.ID, d.Classes = a.values, a.id, a.class
+	if err == nil {
+		err = d.check()
+	}
+	d.err = err
+	if !d.Container || err != nil {
+		return d, parser.NoChildren
+	}
+	st.open = append(st.open, d)
+	return d, parser.HasChildren
+}
+
+func (directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	d := node.(*Directive)
+	if !d.Container || d.err != nil {
+		return parser.Close
+	}
+	line, _ := reader.PeekLine()
+	n, rest := colons(line)
+	if n < 3 || !util.IsBlank(rest) || n < d.fence {
+		return parser.Continue | parser.HasChildren
+	}
+	// The innermost open container takes a closing fence it can close, so
+	// containers nest with fences of the same length as well as longer
+	// outer ones.
+	if inner := d.state.innermost(); inner != d && inner.fence <= n {
+		return parser.Continue | parser.HasChildren
+	}
+	reader.AdvanceToEOL()
+	d.closed = true
+	return parser.Close
+}
+
+func (directiveParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	d := node.(*Directive)
+	if d.Container && d.err == nil {
+		d.state.closeContainer(d)
+		if !d.closed {
+			d.err = fmt.Errorf(":::%s is never closed: add a line %s after its content", d.Name, strings.Repeat(":", d.fence))
+		}
+	}
+}
+
+func (directiveParser) CanInterruptParagraph() bool { return true }
+func (directiveParser) CanAcceptIndentedLine() bool { return false }
+
+// Page is the page the directive is written in.
+func (d *Directive) Page() *site.Page { return d.state.in.Page }

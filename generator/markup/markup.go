@@ -1,0 +1,259 @@
+// Package markup owns goldmark: it turns one page's Markdown into HTML.
+//
+// A page is parsed once and rendered once per pass it is needed in: the
+// participant edition, the trainer edition (which keeps :::trainer notes) and
+// the printed workbook (where every chapter shares one HTML page, so ids get
+// a per-chapter prefix, links between chapters stay inside the workbook and
+// images load eagerly). Passes that would come out the same are rendered
+// once.
+//
+// Beyond CommonMark it enables GFM tables, task lists, strikethrough,
+// autolinks, footnotes, heading ids ({#id} or automatic) with anchor links,
+// chroma highlighting with CSS classes, and generic directives: leaves that
+// embed data (::checklist{src="…"}) and containers around Markdown
+// (:::tip … :::). Links written as relative paths to .md files become page
+// URLs; a link or image that leads nowhere is an error at its line.
+package markup
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"lentera/generator/data"
+	"lentera/generator/fileerr"
+	"lentera/generator/site"
+)
+
+// Pass is one way of rendering a page.
+type Pass struct {
+	Edition  string // "" for the participant edition, "trainer" for the trainer's
+	Workbook bool   // rendered as part of the whole-course print page
+}
+
+// Embedder writes the HTML of a leaf directive that embeds data file doc.
+type Embedder func(w io.Writer, d *Directive, doc *data.Doc, pass Pass) error
+
+// Input is one page to convert and what its conversion may look up.
+type Input struct {
+	Site  *site.Site
+	Page  *site.Page
+	URLs  site.URLs
+	T     func(key string) string // UI strings of the page's language
+	Embed Embedder
+}
+
+// Heading is an entry of a page's table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Doc is a converted page.
+type Doc struct {
+	TOC      []Heading // h2 and h3
+	Uses     []string  // data files embedded, by src, in order of first use
+	Images   []string  // image targets, for checks
+	Warnings []error   // problems that do not stop the build
+	html     map[Pass][]byte
+	varies   varies
+}
+
+// varies says which parts of a pass make a difference for this page.
+type varies struct {
+	edition  bool // has :::trainer notes
+	workbook bool // has ids, links or images that the workbook pass changes
+}
+
+// HTML returns the page rendered for pass p, which must be one of those
+// Convert was asked for.
+func (d *Doc) HTML(p Pass) []byte {
+	return d.html[d.varies.normal(p)]
+}
+
+// HasTrainerNotes reports whether the page has :::trainer notes, which makes
+// its trainer edition differ.
+func (d *Doc) HasTrainerNotes() bool { return d.varies.edition }
+
+func (v varies) normal(p Pass) Pass {
+	if !v.edition {
+		p.Edition = ""
+	}
+	if !v.workbook {
+		p.Workbook = false
+	}
+	return p
+}
+
+// Options configure a Converter.
+type Options struct {
+	Unsafe bool // let raw HTML through
+}
+
+// Converter converts Markdown. It is safe for concurrent use.
+type Converter struct {
+	md     goldmark.Markdown
+	unsafe bool
+}
+
+// New returns a converter.
+func New(opts Options) *Converter {
+	rendererOpts := []renderer.Option{
+		renderer.WithNodeRenderers(
+			util.Prioritized(directiveRenderer{}, 100),
+			util.Prioritized(codeRenderer{}, 100),
+		),
+	}
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithAttribute(),
+			parser.WithBlockParsers(util.Prioritized(directiveParser{}, 50)),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Converter{md: md, unsafe: opts.Unsafe}
+}
+
+// Convert parses the page and renders it for each pass.
+func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
+	st := newState(in, c.unsafe)
+	pc := parser.NewContext()
+	pc.Set(stateKey, st)
+	root := c.md.Parser().Parse(text.NewReader(in.Page.Source), parser.WithContext(pc))
+	if err := st.err(); err != nil {
+		return nil, err
+	}
+	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Warnings: st.warnings, html: map[Pass][]byte{}}
+	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes) > 0 || st.hasFootnotes}
+	for _, p := range passes {
+		p = doc.varies.normal(p)
+		if _, done := doc.html[p]; done {
+			continue
+		}
+		st.apply(p, root)
+		var buf bytes.Buffer
+		if err := c.md.Renderer().Render(&buf, in.Page.Source, root); err != nil {
+			return nil, st.renderError(err)
+		}
+		doc.html[p] = buf.Bytes()
+	}
+	return doc, nil
+}
+
+var stateKey = parser.NewContextKey()
+
+// state is what one conversion knows and collects. Parsers and the
+// transformer find it in the parser context; renderers through the nodes
+// that point to it, because goldmark hands renderers no context.
+type state struct {
+	in     Input
+	unsafe bool
+	lines  []int // offset of every newline in the source
+	pass   Pass
+
+	open         []*Directive // containers not yet closed, outermost first
+	directives   []*Directive
+	headings     []headingRef
+	links        []linkRef
+	imageNodes   []*ast.Image
+	toc          []Heading
+	uses         []string
+	images       []string
+	hasTrainer   bool
+	hasFootnotes bool
+
+	errs     []error
+	warnings []error
+}
+
+func newState(in Input, unsafe bool) *state {
+	st := &state{in: in, unsafe: unsafe}
+	for i, b := range in.Page.Source {
+		if b == '\n' {
+			st.lines = append(st.lines, i)
+		}
+	}
+	return st
+}
+
+func stateOf(pc parser.Context) *state { return pc.Get(stateKey).(*state) }
+
+// line returns the 1-based line of a byte offset.
+func (st *state) line(offset int) int {
+	return sort.SearchInts(st.lines, offset) + 1
+}
+
+func (st *state) failf(line int, format string, args ...any) {
+	st.errs = append(st.errs, fileerr.Errorf(st.in.Page.File, line, 0, format, args...))
+}
+
+func (st *state) warnf(line int, format string, args ...any) {
+	st.warnings = append(st.warnings, fileerr.Errorf(st.in.Page.File, line, 0, format, args...))
+}
+
+func (st *state) err() error {
+	sort.SliceStable(st.errs, func(i, j int) bool {
+		return fileerr.All(st.errs[i])[0].Line < fileerr.All(st.errs[j])[0].Line
+	})
+	return errors.Join(st.errs...)
+}
+
+func (st *state) renderError(err error) error {
+	var fe *fileerr.Error
+	if errors.As(err, &fe) {
+		return err
+	}
+	return fileerr.New(st.in.Page.File, 0, 0, fmt.Errorf("render: %w", err))
+}
+
+func (st *state) innermost() *Directive {
+	if len(st.open) == 0 {
+		return nil
+	}
+	return st.open[len(st.open)-1]
+}
+
+func (st *state) closeContainer(d *Directive) {
+	for i := len(st.open) - 1; i >= 0; i-- {
+		if st.open[i] == d {
+			st.open = append(st.open[:i], st.open[i+1:]...)
+			return
+		}
+	}
+}
+
+// footnotePrefix gives footnote ids the page's prefix in the workbook pass.
+func footnotePrefix(n ast.Node) []byte {
+	if doc := n.OwnerDocument(); doc != nil {
+		if v, ok := doc.AttributeString(prefixAttr); ok {
+			return v.([]byte)
+		}
+	}
+	return nil
+}
+
+const prefixAttr = "data-lentera-prefix"

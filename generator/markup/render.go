@@ -1,0 +1,144 @@
+package markup
+
+import (
+	"html"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// directiveRenderer writes directives. Containers become the HTML below;
+// leaves are handed to the page's Embedder.
+type directiveRenderer struct{}
+
+func (directiveRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindDirective, renderDirective)
+}
+
+func renderDirective(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	d := n.(*Directive)
+	st := d.state
+	if !d.Container {
+		if entering {
+			doc := st.in.Site.Data[d.Attrs["src"]]
+			if err := st.in.Embed(w, d, doc, st.pass); err != nil {
+				return ast.WalkStop, err
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	}
+	if d.Name == "trainer" && st.pass.Edition != "trainer" {
+		return ast.WalkSkipChildren, nil
+	}
+	if entering {
+		openContainer(w, d)
+	} else {
+		closeContainer(w, d)
+	}
+	return ast.WalkContinue, nil
+}
+
+// openContainer writes the start of a container: a <details> for a
+// solution, which starts closed, and a labelled <aside> or <section> for
+// the others.
+func openContainer(w util.BufWriter, d *Directive) {
+	title := d.Label
+	if title == "" {
+		title = d.state.in.T("directive_" + d.Name)
+	}
+	tag := containerTag(d.Name)
+	_, _ = w.WriteString("<" + tag + ` class="` + classes("directive directive-"+d.Name, d.Classes) + `"`)
+	if d.ID != "" {
+		_, _ = w.WriteString(` id="` + html.EscapeString(d.state.prefix()+d.ID) + `"`)
+	}
+	if d.Name == "solution" {
+		_, _ = w.WriteString("><summary>" + html.EscapeString(title) + "</summary>\n")
+		return
+	}
+	_, _ = w.WriteString(`><p class="directive-title">` + html.EscapeString(title) + "</p>\n")
+}
+
+func closeContainer(w util.BufWriter, d *Directive) {
+	_, _ = w.WriteString("</" + containerTag(d.Name) + ">\n")
+}
+
+func containerTag(name string) string {
+	switch name {
+	case "solution":
+		return "details"
+	case "exercise":
+		return "section"
+	}
+	return "aside"
+}
+
+func classes(base string, extra []string) string {
+	if len(extra) == 0 {
+		return base
+	}
+	return base + " " + html.EscapeString(strings.Join(extra, " "))
+}
+
+// codeRenderer highlights fenced code with chroma, as CSS classes only, so
+// one stylesheet serves every page and nothing is inline.
+type codeRenderer struct{}
+
+func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, renderCode)
+}
+
+var codeFormatter = chromahtml.New(
+	chromahtml.WithClasses(true),
+	chromahtml.TabWidth(4),
+	chromahtml.WithPreWrapper(pre{}),
+)
+
+// HighlightStyle is the chroma style the stylesheet is generated from.
+const HighlightStyle = "github"
+
+type pre struct{}
+
+func (pre) Start(code bool, _ string) string {
+	return `<pre class="chroma" tabindex="0"><code>`
+}
+func (pre) End(code bool) string { return "</code></pre>" }
+
+func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	block := n.(*ast.FencedCodeBlock)
+	var code strings.Builder
+	for i := 0; i < block.Lines().Len(); i++ {
+		seg := block.Lines().At(i)
+		code.Write(seg.Value(src))
+	}
+	lexer := lexers.Get(string(block.Language(src)))
+	if lexer == nil {
+		lexer = lexers.Fallback
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	if err := codeFormatter.Format(w, styles.Get(HighlightStyle), it); err != nil {
+		return ast.WalkStop, err
+	}
+	_ = w.WriteByte('\n')
+	return ast.WalkSkipChildren, nil
+}
+
+// HighlightCSS is the stylesheet for highlighted code.
+func HighlightCSS() ([]byte, error) {
+	var b strings.Builder
+	if err := codeFormatter.WriteCSS(&b, styles.Get(HighlightStyle)); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
+}

@@ -1,0 +1,257 @@
+package markup
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"lentera/generator/site"
+)
+
+// transformer checks and records what the passes will change: directives,
+// headings, links and images. It runs once per page, after parsing.
+type transformer struct{}
+
+type headingRef struct {
+	node   *ast.Heading
+	id     string
+	anchor *ast.Link
+}
+
+type linkRef struct {
+	node     *ast.Link
+	target   site.Target
+	fragment string // the #fragment of a link within the page or to another page
+	local    bool   // a bare #fragment: a place on this page
+}
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	src := reader.Source()
+	var headings []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *Directive:
+			st.directive(n)
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Link:
+			st.link(n, src)
+		case *ast.Image:
+			st.image(n, src)
+		case *ast.HTMLBlock, *ast.RawHTML:
+			if !st.unsafe {
+				st.warnf(st.nodeLine(n, src), "raw HTML is left out (markup: {unsafe: true} in site.yaml lets it through)")
+			}
+		case *east.Footnote:
+			st.hasFootnotes = true
+		}
+		return ast.WalkContinue, nil
+	})
+	// Anchors are added after the walk, so the walk never meets them.
+	for _, h := range headings {
+		st.heading(h, src)
+	}
+}
+
+// directive reports malformed and unknown directives and checks the data a
+// leaf embeds.
+func (st *state) directive(d *Directive) {
+	st.directives = append(st.directives, d)
+	if d.err != nil {
+		st.failf(d.Line, "%v", d.err)
+		return
+	}
+	if d.Name == "trainer" {
+		st.hasTrainer = true
+	}
+	if !specs[d.Name].data {
+		return
+	}
+	src := d.Attrs["src"]
+	doc, ok := st.in.Site.Data[src]
+	switch {
+	case !ok:
+		st.failf(d.Line, "::%s: no data file %q (expected %s/%s.yaml)", d.Name, src, site.DataDir, src)
+	case doc.Kind != d.Name:
+		st.failf(d.Line, "::%s: %s is a %s, not a %s", d.Name, doc.Path, doc.Kind, d.Name)
+	default:
+		for _, u := range st.uses {
+			if u == src {
+				return
+			}
+		}
+		st.uses = append(st.uses, src)
+	}
+}
+
+func (st *state) link(n *ast.Link, src []byte) {
+	dest := string(n.Destination)
+	ref := linkRef{node: n}
+	if strings.HasPrefix(dest, "#") {
+		ref.target, ref.fragment, ref.local = site.Target{Page: st.in.Page, Path: dest}, dest[1:], true
+		st.links = append(st.links, ref)
+		return
+	}
+	t, err := st.in.Site.Resolve(st.in.Page, dest)
+	if err != nil {
+		st.failf(st.nodeLine(n, src), "%v", err)
+		return
+	}
+	ref.target = t
+	if i := strings.IndexByte(dest, '#'); i >= 0 {
+		ref.fragment = dest[i+1:]
+	}
+	st.links = append(st.links, ref)
+}
+
+func (st *state) image(n *ast.Image, src []byte) {
+	line := st.nodeLine(n, src)
+	t, err := st.in.Site.Resolve(st.in.Page, string(n.Destination))
+	if err != nil {
+		st.failf(line, "image: %v", err)
+		return
+	}
+	if strings.TrimSpace(plainText(n, src)) == "" {
+		st.warnf(line, "image %s has no alt text: describe it in ![…] for readers who cannot see it", n.Destination)
+	}
+	n.Destination = []byte(st.in.URLs.Rel(t.Path))
+	n.SetAttributeString("decoding", []byte("async"))
+	st.imageNodes = append(st.imageNodes, n)
+	st.images = append(st.images, t.Path)
+}
+
+// heading gives h2–h4 an anchor link and lists h2–h3 in the table of
+// contents.
+func (st *state) heading(h *ast.Heading, src []byte) {
+	v, ok := h.AttributeString("id")
+	if !ok {
+		return
+	}
+	id := string(v.([]byte))
+	ref := headingRef{node: h, id: id}
+	if h.Level >= 2 && h.Level <= 4 {
+		a := ast.NewLink()
+		a.SetAttributeString("class", []byte("anchor"))
+		a.SetAttributeString("aria-label", []byte(st.in.T("heading_anchor")))
+		a.AppendChild(a, ast.NewString([]byte("#")))
+		h.AppendChild(h, a)
+		ref.anchor = a
+	}
+	st.headings = append(st.headings, ref)
+	if h.Level == 2 || h.Level == 3 {
+		st.toc = append(st.toc, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plainText(h, src))})
+	}
+}
+
+// nodeLine finds the source line of an inline or block node.
+func (st *state) nodeLine(n ast.Node, src []byte) int {
+	for c := n; c != nil; c = c.Parent() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return st.line(c.Lines().At(0).Start)
+		}
+		if t, ok := c.(*ast.Text); ok {
+			return st.line(t.Segment.Start)
+		}
+		if first := c.FirstChild(); first != nil {
+			if t, ok := first.(*ast.Text); ok {
+				return st.line(t.Segment.Start)
+			}
+		}
+	}
+	return 0
+}
+
+// plainText is the text of n and its descendants, without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					b.Write(s.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// apply sets the node attributes that differ between passes.
+func (st *state) apply(p Pass, doc ast.Node) {
+	st.pass = p
+	prefix := st.prefix()
+	doc.SetAttributeString(prefixAttr, []byte(prefix))
+	for _, h := range st.headings {
+		h.node.SetAttributeString("id", []byte(prefix+h.id))
+		if h.anchor != nil {
+			h.anchor.Destination = []byte("#" + prefix + h.id)
+		}
+	}
+	for _, l := range st.links {
+		l.node.Destination = []byte(st.href(l))
+	}
+	for _, img := range st.imageNodes {
+		if p.Workbook {
+			img.SetAttributeString("loading", []byte("eager"))
+		} else {
+			img.SetAttributeString("loading", []byte("lazy"))
+		}
+	}
+}
+
+// prefix starts every id of the page in the current pass.
+func (st *state) prefix() string {
+	if st.pass.Workbook {
+		return Anchor(st.in.Page) + "-"
+	}
+	return ""
+}
+
+// href is where a link points in the current pass: inside the workbook to
+// another chapter's anchor, else to the page in the same edition, or to a
+// file, which all editions share.
+func (st *state) href(l linkRef) string {
+	t := l.target
+	if l.local {
+		return "#" + st.prefix() + l.fragment
+	}
+	if t.Page == nil {
+		return st.in.URLs.Rel(t.Path)
+	}
+	if st.pass.Workbook && t.Page.Lang == st.in.Page.Lang && t.Page.Kind != site.Home {
+		if l.fragment != "" {
+			return "#" + Anchor(t.Page) + "-" + l.fragment
+		}
+		return "#" + Anchor(t.Page)
+	}
+	return st.in.URLs.Edition(st.pass.Edition).Rel(t.Path)
+}
+
+// Anchor is the id of a page's part in the workbook. Every id inside that
+// part starts with it.
+func Anchor(p *site.Page) string {
+	if p.Rel == "" {
+		return "home"
+	}
+	return "p-" + strings.ReplaceAll(p.Rel, "/", "--")
+}

@@ -1,0 +1,110 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"time"
+
+	"lentera/generator/data"
+	"lentera/generator/site"
+)
+
+// placeholderFuncs lets layouts parse before they are bound to a language;
+// every name here is replaced by binding.
+var placeholderFuncs = template.FuncMap{}
+
+func init() {
+	for name := range (&binding{}).funcs() {
+		placeholderFuncs[name] = func(...any) (any, error) { return nil, nil }
+	}
+}
+
+// binding is what a language and an edition fix for their templates.
+type binding struct {
+	r       *Renderer
+	lang    string
+	edition string
+	ui      Strings
+	format  *formatter
+	urls    site.URLs
+}
+
+// funcs is the template function map. The package doc lists it for layout
+// authors.
+func (b *binding) funcs() template.FuncMap {
+	return template.FuncMap{
+		"T":         b.t,
+		"text":      b.text,
+		"relURL":    b.relURL,
+		"absURL":    b.absURL,
+		"pageURL":   b.pageURL,
+		"asset":     b.asset,
+		"date":      func(t time.Time) string { return b.format.Date(t) },
+		"dateRange": func(a, z time.Time) string { return b.format.DateRange(a, z) },
+		"number":    func(v float64) string { return b.format.Number(v) },
+		"integer":   func(v int) string { return b.format.Integer(v) },
+		"money":     func(v float64) string { return b.format.Money(v) },
+		"percent":   func(v float64) string { return b.format.Percent(v) },
+		"duration":  func(d time.Duration) string { return b.format.Duration(d) },
+		"cell":      b.cell,
+		"langName":  b.langName,
+		"safeHTML":  func(s string) template.HTML { return template.HTML(s) },
+		"add":       func(a, b int) int { return a + b },
+		"seq":       seq,
+		"isoDate":   func(t time.Time) string { return t.Format(time.DateOnly) },
+	}
+}
+
+func (b *binding) t(key string) (string, error) { return b.ui.get(b.lang, key) }
+
+func (b *binding) text(t data.Text) string {
+	return t.In(b.lang, b.r.site.Config.DefaultLang())
+}
+
+// relURL links a site path within the edition being built.
+func (b *binding) relURL(p string) string { return b.urls.Rel(p) }
+
+// absURL is the full URL of a site path when baseURL is set.
+func (b *binding) absURL(p string) string { return b.urls.Abs(p) }
+
+func (b *binding) pageURL(p *site.Page) string { return b.urls.Rel(p.URL) }
+
+// asset is the fingerprinted URL of a file from assets/. Assets are shared by
+// the editions, so no edition prefix.
+func (b *binding) asset(name string) (string, error) {
+	u, ok := b.r.assets[name]
+	if !ok {
+		return "", fmt.Errorf("no asset %q in assets/", name)
+	}
+	return b.r.urls.Rel(u), nil
+}
+
+func (b *binding) cell(c data.Cell) string {
+	switch c.Kind {
+	case data.CellMoney:
+		return b.format.Money(c.Number)
+	case data.CellPercent:
+		return b.format.Percent(c.Number)
+	case data.CellNumber:
+		return b.format.Number(c.Number)
+	case data.CellDate:
+		return b.format.Date(c.Date)
+	}
+	return b.text(c.Text)
+}
+
+// langName is a language's name in that language ("Bahasa Indonesia").
+func (b *binding) langName(code string) string {
+	if s, ok := b.r.strings[code]["language_name"]; ok {
+		return s
+	}
+	return code
+}
+
+func seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i + 1
+	}
+	return out
+}

@@ -1,0 +1,73 @@
+package render
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"lentera/generator/site"
+)
+
+// Plan lists every page of one edition: per language its home, sections,
+// chapters, search page, 404 page, workbook and worksheets; and "/" with
+// its 404 page.
+func (r *Renderer) Plan(edition string) []Job {
+	prefix := ""
+	if edition != "" {
+		prefix = edition + "/"
+	}
+	def := r.site.Config.DefaultLang()
+	jobs := []Job{
+		{Kind: "root", Lang: def, Edition: edition, Path: prefix + "index.html", URL: "/"},
+		{Kind: "404", Lang: def, Edition: edition, Path: prefix + "404.html", URL: "/404.html"},
+	}
+	for _, lang := range r.site.Languages {
+		for _, p := range lang.Pages {
+			jobs = append(jobs, Job{Kind: kindName(p.Kind), Lang: lang.Code, Edition: edition, Page: p,
+				Path: prefix + strings.TrimPrefix(p.URL, "/") + "index.html", URL: p.URL})
+		}
+		for _, kind := range []string{"search", "print"} {
+			url := "/" + lang.Code + "/" + kind + "/"
+			jobs = append(jobs, Job{Kind: kind, Lang: lang.Code, Edition: edition, Path: prefix + url[1:] + "index.html", URL: url})
+		}
+		url := "/" + lang.Code + "/404.html"
+		jobs = append(jobs, Job{Kind: "404", Lang: lang.Code, Edition: edition, Path: prefix + url[1:], URL: url})
+		for _, src := range r.worksheetSrcs() {
+			url := WorksheetURL(lang.Code, src)
+			jobs = append(jobs, Job{Kind: "worksheet", Lang: lang.Code, Edition: edition, Data: r.site.Data[src],
+				Path: prefix + url[1:] + "index.html", URL: url})
+		}
+	}
+	return jobs
+}
+
+func (r *Renderer) worksheetSrcs() []string {
+	var srcs []string
+	for src, d := range r.site.Data {
+		if IsWorksheet(d) {
+			srcs = append(srcs, src)
+		}
+	}
+	sort.Strings(srcs)
+	return srcs
+}
+
+func kindName(k site.Kind) string {
+	switch k {
+	case site.Home:
+		return "home"
+	case site.Section:
+		return "section"
+	}
+	return "chapter"
+}
+
+// WorksheetURL is the site path of a data file's printable page.
+func WorksheetURL(lang, src string) string {
+	return "/" + lang + "/worksheets/" + src + "/"
+}
+
+// CalendarURL is the site path of a calendar's iCalendar file.
+func CalendarURL(lang, src string) string {
+	return "/" + lang + "/calendars/" + path.Clean(src) + ".ics"
+}

@@ -1,0 +1,177 @@
+// Package render writes pages through the layouts in layouts/, which are Go
+// html/template files, each template named after its file.
+//
+// # Layouts
+//
+// base.html is the page skeleton; every page executes it. It calls
+// {{template "main" .}}, which each kind's file defines: home.html,
+// section.html, chapter.html, search.html, 404.html, root.html (the "/" page
+// that sends readers to a language), worksheet.html and print.html. Files in
+// partials/ and directives/ are shared; directives/<name>.html renders the
+// data a ::<name>{src="…"} directive embeds. A site's own layouts/ replace
+// the built-in ones file by file.
+//
+// # Functions
+//
+//	T "key"              UI string of the page's language (layouts/i18n/<lang>/*.yaml)
+//	text .Title          a data text in the page's language, else the default language
+//	relURL "/id/x/"      a site path as a link, with base path and edition applied
+//	absURL "/id/x/"      the same as a full URL when site.yaml has a baseURL
+//	pageURL .Page        relURL of a page
+//	asset "site.css"     the minified, fingerprinted URL of a file from assets/
+//	date, dateRange      "27 November 2026", "18 Februari – 19 Maret 2026"
+//	number, integer      528,6 / 528.6 and 1.234 / 1,234, as the language writes them
+//	money, percent       "Rp528,6 triliun" / "IDR 528.6 trillion", "40%"
+//	duration             "1 jam 30 menit" / "1 h 30 min"
+//	cell                 a table cell, formatted by its type
+//	langName "en"        a language's own name ("English")
+//	safeHTML, add, seq, isoDate
+//
+// The data each layout gets is a *View (pages) or an *EmbedView (directives).
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"time"
+
+	"lentera/generator/data"
+	"lentera/generator/markup"
+	"lentera/generator/site"
+)
+
+// Editions are the builds of a site: the participant edition at the root and
+// the trainer edition, with trainer notes, under /trainer/.
+var Editions = []string{"", "trainer"}
+
+// Options configure a Renderer.
+type Options struct {
+	Layouts   fs.FS             // layouts/ of the site over those of the theme
+	Site      *site.Site        // the model, read-only
+	Assets    map[string]string // asset name to its fingerprinted site path
+	BuildDate time.Time         // "today" for calendars, and the sitemap's lastmod
+}
+
+// Renderer executes layouts. It is safe for concurrent use.
+type Renderer struct {
+	site      *site.Site
+	layouts   fs.FS
+	urls      site.URLs
+	assets    map[string]string
+	buildDate time.Time
+	strings   map[string]Strings
+	bound     map[bindKey]*boundSet
+	Warnings  []error
+}
+
+type bindKey struct{ lang, edition string }
+
+// boundSet is the layouts bound to one language and edition.
+type boundSet struct {
+	binding *binding
+	kinds   map[string]*template.Template
+	common  *template.Template
+}
+
+// New parses the layouts and reads the UI strings.
+func New(opts Options) (*Renderer, error) {
+	set, err := parseLayouts(opts.Layouts)
+	if err != nil {
+		return nil, err
+	}
+	strs, warnings, err := loadStrings(opts.Layouts, opts.Site.Config.Languages)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{
+		site:      opts.Site,
+		layouts:   opts.Layouts,
+		urls:      site.NewURLs(opts.Site.Config.BaseURL),
+		assets:    opts.Assets,
+		buildDate: opts.BuildDate,
+		strings:   strs,
+		bound:     map[bindKey]*boundSet{},
+		Warnings:  warnings,
+	}
+	for _, lang := range opts.Site.Config.Languages {
+		for _, ed := range Editions {
+			if r.bound[bindKey{lang, ed}], err = r.bind(set, lang, ed); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return r, nil
+}
+
+func (r *Renderer) bind(set *templateSet, lang, edition string) (*boundSet, error) {
+	b := &binding{r: r, lang: lang, edition: edition, ui: r.strings[lang], urls: r.urls.Edition(edition)}
+	b.format = newFormatter(lang, b.ui)
+	bs := &boundSet{binding: b, kinds: map[string]*template.Template{}}
+	var err error
+	if bs.common, err = clone(set.common, b); err != nil {
+		return nil, err
+	}
+	for k, t := range set.kinds {
+		if bs.kinds[k], err = clone(t, b); err != nil {
+			return nil, err
+		}
+	}
+	return bs, nil
+}
+
+func clone(t *template.Template, b *binding) (*template.Template, error) {
+	c, err := t.Clone()
+	if err != nil {
+		return nil, err
+	}
+	return c.Funcs(b.funcs()), nil
+}
+
+// T returns the UI string lookup of a language, for markup's labels. A
+// missing key reads as the key itself; the i18n tests keep keys complete.
+func (r *Renderer) T(lang string) func(string) string {
+	ui := r.strings[lang]
+	return func(key string) string {
+		if s, ok := ui[key]; ok {
+			return s
+		}
+		return key
+	}
+}
+
+// HasKind reports whether the layouts have a file for kind.
+func (r *Renderer) HasKind(kind string) bool {
+	_, ok := r.bound[bindKey{r.site.Config.DefaultLang(), ""}].kinds[kind]
+	return ok
+}
+
+// Render writes one page.
+func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
+	bs := r.bound[bindKey{job.Lang, job.Edition}]
+	t, ok := bs.kinds[job.Kind]
+	if !ok {
+		return nil, fmt.Errorf("layouts: no %s.html for %s pages", job.Kind, job.Kind)
+	}
+	view := r.view(job, docs)
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, baseLayout, view); err != nil {
+		return nil, templateError(r.layouts, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Docs are the converted pages of a build.
+type Docs map[*site.Page]*markup.Doc
+
+// Job is one page to render.
+type Job struct {
+	Kind    string
+	Lang    string
+	Edition string
+	Page    *site.Page // home, section and chapter pages
+	Data    *data.Doc  // worksheets
+	Path    string     // output file, relative to the output root
+	URL     string     // site path of the page, without edition
+}

@@ -1,0 +1,144 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"lentera/generator/fileerr"
+)
+
+// LayoutsDir holds the templates.
+const LayoutsDir = "layouts"
+
+// Layout files. Every page executes base.html, which calls the "main"
+// template that its kind's file defines. Files under partials/ and
+// directives/ are shared by all kinds.
+const (
+	baseLayout    = "base.html"
+	directivesDir = "directives/"
+	partialsDir   = "partials/"
+)
+
+// templateSet is one kind's templates, parsed but not yet bound to a
+// language: base, partials, directives and the kind's own file.
+type templateSet struct {
+	kinds  map[string]*template.Template
+	common *template.Template // base, partials and directives only: for embeds
+}
+
+// origin names a layout file for messages: the site's own copy, or the
+// built-in theme's.
+type origin interface{ Origin(name string) string }
+
+// parseLayouts reads every .html file under layouts/.
+func parseLayouts(fsys fs.FS) (*templateSet, error) {
+	shared, kinds, err := listLayouts(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if !contains(shared, baseLayout) {
+		return nil, fileerr.Errorf(path.Join(LayoutsDir, baseLayout), 0, 0, "missing: every page is rendered through it")
+	}
+	set := &templateSet{kinds: map[string]*template.Template{}}
+	if set.common, err = parseFiles(fsys, "", shared); err != nil {
+		return nil, err
+	}
+	for _, k := range kinds {
+		t, err := parseFiles(fsys, k, append(shared, k))
+		if err != nil {
+			return nil, err
+		}
+		set.kinds[strings.TrimSuffix(k, ".html")] = t
+	}
+	return set, nil
+}
+
+// listLayouts sorts layout files into the shared ones and the page kinds.
+func listLayouts(fsys fs.FS) (shared, kinds []string, err error) {
+	err = fs.WalkDir(fsys, LayoutsDir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return fileerr.New(p, 0, 0, err)
+		}
+		if e.IsDir() || path.Ext(p) != ".html" {
+			return nil
+		}
+		name := strings.TrimPrefix(p, LayoutsDir+"/")
+		if name == baseLayout || strings.HasPrefix(name, partialsDir) || strings.HasPrefix(name, directivesDir) {
+			shared = append(shared, name)
+		} else if !strings.Contains(name, "/") {
+			kinds = append(kinds, name)
+		}
+		return nil
+	})
+	sort.Strings(shared)
+	sort.Strings(kinds)
+	return shared, kinds, err
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// parseFiles parses files into one template set. Each template is named
+// after its file, so that errors point at the file.
+func parseFiles(fsys fs.FS, name string, files []string) (*template.Template, error) {
+	// The root is named after no file: a file that only defines templates
+	// would otherwise replace the root and lose the set.
+	root := template.New("set:" + name).Funcs(placeholderFuncs)
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, path.Join(LayoutsDir, f))
+		if err != nil {
+			return nil, fileerr.New(path.Join(LayoutsDir, f), 0, 0, err)
+		}
+		if _, err := root.New(f).Parse(string(src)); err != nil {
+			return nil, templateError(fsys, err)
+		}
+	}
+	return root, nil
+}
+
+var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateError turns html/template's "template: name:line:col: msg" into
+// a fileerr.Error on the layout file.
+func templateError(fsys fs.FS, err error) error {
+	var fe *fileerr.Error
+	if errors.As(err, &fe) {
+		return err
+	}
+	msg := err.Error()
+	m := templatePos.FindStringSubmatch(msg)
+	if m == nil {
+		return fmt.Errorf("layouts: %w", err)
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	file := path.Join(LayoutsDir, m[1])
+	if o, ok := fsys.(origin); ok {
+		file = o.Origin(file)
+	}
+	return fileerr.New(file, line, col, errors.New(cleanTemplateMessage(m[4])))
+}
+
+// cleanTemplateMessage drops the wrapper html/template puts around errors
+// that a template function returned, which repeats the position.
+func cleanTemplateMessage(msg string) string {
+	if i := strings.Index(msg, "error calling "); i >= 0 {
+		if j := strings.Index(msg[i:], ": "); j >= 0 {
+			return msg[:i] + msg[i+j+2:]
+		}
+	}
+	return msg
+}

@@ -1,0 +1,160 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"lentera/generator/data"
+	"lentera/generator/markup"
+	"lentera/generator/site"
+)
+
+// View is what a page layout sees.
+type View struct {
+	Kind        string // home, section, chapter, search, 404, root, worksheet, print
+	Lang        string
+	Edition     string // "" or "trainer"
+	Site        *site.Site
+	SiteTitle   string
+	Language    *site.Language
+	Page        *site.Page // home, section and chapter pages; nil for the others
+	Title       string
+	Description string
+	URL         string // site path of this page, without base path or edition
+	Content     template.HTML
+	TOC         []markup.Heading
+	Switch      []LangLink   // the same page in each other language
+	Alternates  []LangLink   // every language the page exists in, itself included (hreflang)
+	Data        *data.Doc    // worksheet pages: the checklist or plan
+	EmbeddedIn  []*site.Page // worksheet pages: chapters that embed it
+	Parts       []Part       // print: every page of the course in order
+	Worksheets  []*data.Doc  // print: the worksheets at the end
+	BuildDate   time.Time
+	NoIndex     bool // keep search engines away (trainer edition, 404)
+}
+
+// LangLink leads to a page in another language. When the page has no
+// translation, URL is that language's home and Translated is false, so
+// layouts can say so.
+type LangLink struct {
+	Lang       string
+	Name       string
+	URL        string // site path, without edition
+	Translated bool
+}
+
+// Part is one page of the workbook.
+type Part struct {
+	Page    *site.Page
+	Anchor  string // the id of the part; every id inside it starts with it
+	Content template.HTML
+}
+
+func (r *Renderer) view(job Job, docs Docs) *View {
+	lang := r.site.Lang(job.Lang)
+	v := &View{
+		Kind:      job.Kind,
+		Lang:      job.Lang,
+		Edition:   job.Edition,
+		Site:      r.site,
+		SiteTitle: r.site.Config.Title.In(job.Lang, r.site.Config.DefaultLang()),
+		Language:  lang,
+		Page:      job.Page,
+		URL:       job.URL,
+		Data:      job.Data,
+		BuildDate: r.buildDate,
+		NoIndex:   job.Edition != "" || job.Kind == "404",
+	}
+	ui := r.strings[job.Lang]
+	switch {
+	case job.Page != nil:
+		v.Title, v.Description = job.Page.Meta.Title, job.Page.Meta.Description
+		if doc := docs[job.Page]; doc != nil {
+			v.Content = template.HTML(doc.HTML(markup.Pass{Edition: job.Edition}))
+			v.TOC = doc.TOC
+		}
+	case job.Data != nil:
+		v.Title = job.Data.Title.In(job.Lang, r.site.Config.DefaultLang())
+		v.Description = job.Data.Description.In(job.Lang, r.site.Config.DefaultLang())
+		v.EmbeddedIn = r.embeddedIn(lang, job.Data.Src, docs)
+	default:
+		v.Title = ui["title_"+job.Kind]
+		v.Description = r.site.Config.Description.In(job.Lang, r.site.Config.DefaultLang())
+	}
+	if job.Kind == "print" {
+		v.Parts, v.Worksheets = r.workbook(lang, job.Edition, docs)
+	}
+	v.Switch, v.Alternates = r.languageLinks(job)
+	return v
+}
+
+// languageLinks finds the page in every language.
+func (r *Renderer) languageLinks(job Job) (switchTo, alternates []LangLink) {
+	for _, code := range r.site.Config.Languages {
+		link := LangLink{Lang: code, Name: r.strings[code]["language_name"], Translated: true}
+		switch {
+		case job.Page != nil:
+			if t := job.Page.Translation(code); t != nil {
+				link.URL = t.URL
+			} else {
+				link.URL, link.Translated = r.site.Lang(code).Home.URL, false
+			}
+		case job.Kind == "root":
+			link.URL = "/" + code + "/"
+		default:
+			link.URL = "/" + code + job.URL[len("/"+job.Lang):]
+		}
+		if link.Translated {
+			alternates = append(alternates, link)
+		}
+		if code != job.Lang {
+			switchTo = append(switchTo, link)
+		}
+	}
+	return switchTo, alternates
+}
+
+// embeddedIn lists the chapters of a language that embed data file src.
+func (r *Renderer) embeddedIn(lang *site.Language, src string, docs Docs) []*site.Page {
+	var pages []*site.Page
+	for _, p := range lang.Pages {
+		if doc := docs[p]; doc != nil && contains(doc.Uses, src) {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
+// workbook gathers every page of the course in order, rendered for print,
+// and the worksheets their chapters embed.
+func (r *Renderer) workbook(lang *site.Language, edition string, docs Docs) ([]Part, []*data.Doc) {
+	var parts []Part
+	var sheets []*data.Doc
+	seen := map[string]bool{}
+	for _, p := range lang.Pages {
+		if p.Kind == site.Home {
+			continue
+		}
+		part := Part{Page: p, Anchor: markup.Anchor(p)}
+		doc := docs[p]
+		if doc == nil {
+			parts = append(parts, part)
+			continue
+		}
+		part.Content = template.HTML(doc.HTML(markup.Pass{Edition: edition, Workbook: true}))
+		parts = append(parts, part)
+		for _, src := range doc.Uses {
+			if d := r.site.Data[src]; IsWorksheet(d) && !seen[src] {
+				seen[src] = true
+				sheets = append(sheets, d)
+			}
+		}
+	}
+	return parts, sheets
+}
+
+// IsWorksheet reports whether a data file gets a printable worksheet page:
+// checklists and plans do.
+func IsWorksheet(d *data.Doc) bool {
+	return d != nil && (d.Kind == "checklist" || d.Kind == "plan")
+}

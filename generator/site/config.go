@@ -1,0 +1,118 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"lentera/generator/data"
+	"lentera/generator/fileerr"
+)
+
+// Config is site.yaml.
+type Config struct {
+	Title       data.Text
+	Description data.Text
+	Languages   []string // the first is the default
+	BaseURL     string   // absolute, with a trailing slash; "" when not set
+	Unsafe      bool     // let raw HTML in Markdown through
+	Params      map[string]any
+}
+
+// ConfigFile is where a site keeps its settings.
+const ConfigFile = "site.yaml"
+
+var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// LoadConfig reads and checks site.yaml.
+func LoadConfig(fsys fs.FS) (*Config, error) {
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	if err != nil {
+		return nil, fileerr.New(ConfigFile, 0, 0, fmt.Errorf("cannot read the site settings: %w", err))
+	}
+	root, err := data.Parse(ConfigFile, src)
+	if err != nil {
+		return nil, err
+	}
+	c := &Config{}
+	d := &data.Decoder{Path: ConfigFile}
+	// Languages decide how every text is read, so they come first.
+	if v := lookup(root, "languages"); v != nil {
+		c.Languages = languages(d, v)
+		d.Langs = c.Languages
+	}
+	d.Object(root, ConfigFile, data.Fields{
+		"title":       func(v *yaml.Node) { c.Title = d.Text(v) },
+		"description": func(v *yaml.Node) { c.Description = d.Text(v) },
+		"languages":   func(*yaml.Node) {},
+		"baseURL":     func(v *yaml.Node) { c.BaseURL = baseURL(d, v) },
+		"markup": func(v *yaml.Node) {
+			d.Object(v, "markup", data.Fields{"unsafe": func(v *yaml.Node) { c.Unsafe = d.Bool(v) }})
+		},
+		"params": func(v *yaml.Node) { c.Params = params(d, v) },
+	}, "title", "languages")
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func lookup(mapping *yaml.Node, key string) *yaml.Node {
+	if mapping.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(mapping.Content); i += 2 {
+		if mapping.Content[i].Value == key {
+			return mapping.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func languages(d *data.Decoder, v *yaml.Node) []string {
+	langs := d.Strings(v, "languages")
+	seen := map[string]bool{}
+	for i, l := range langs {
+		switch {
+		case !langCode.MatchString(l):
+			d.Failf(v.Content[i], "%q is not a language code like id or en", l)
+		case seen[l]:
+			d.Failf(v.Content[i], "language %q is listed twice", l)
+		case l == "data" || l == "trainer" || l == "assets":
+			d.Failf(v.Content[i], "%q cannot be a language code: the site uses that folder name itself", l)
+		}
+		seen[l] = true
+	}
+	if v.Kind == yaml.SequenceNode && len(langs) == 0 {
+		d.Failf(v, "languages needs at least one language code")
+	}
+	return langs
+}
+
+func baseURL(d *data.Decoder, v *yaml.Node) string {
+	raw := d.String(v)
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		d.Failf(v, "baseURL must be an absolute URL like https://example.org/course/, found %q", raw)
+		return ""
+	}
+	if !strings.HasSuffix(raw, "/") {
+		raw += "/"
+	}
+	return raw
+}
+
+func params(d *data.Decoder, v *yaml.Node) map[string]any {
+	var m map[string]any
+	if err := v.Decode(&m); err != nil {
+		d.Failf(v, "params must be a mapping: %v", err)
+	}
+	return m
+}
+
+// DefaultLang is the language of "/" and the fallback for missing texts.
+func (c *Config) DefaultLang() string { return c.Languages[0] }

@@ -1,0 +1,161 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"lentera/generator/data"
+	"lentera/generator/fileerr"
+)
+
+// Kind is what a page is in the course.
+type Kind int
+
+// The kinds of page.
+const (
+	Home    Kind = iota // content/<lang>/_index.md: the language home
+	Section             // content/<lang>/<folder>/_index.md, or a folder without one
+	Chapter             // any other content/<lang>/**/*.md
+)
+
+// Page is one Markdown file of one language, placed in the course.
+type Page struct {
+	Kind   Kind
+	Lang   string
+	File   string // path from the site root; "" for a section folder without _index.md
+	Rel    string // path in the language folder without ".md" or "/_index.md": "konten/produksi-video"
+	URL    string // site path, before base path and edition: "/id/konten/produksi-video/"
+	Key    string // translation key: front matter translationKey, or Rel
+	Meta   Meta
+	Source []byte // the Markdown; front matter blanked out so lines keep their numbers
+
+	Parent       *Page
+	Children     []*Page // chapters and subsections, in course order
+	Prev, Next   *Page   // neighbouring chapters through the whole course
+	Translations map[string]*Page
+}
+
+// Meta is a page's front matter.
+type Meta struct {
+	Title          string
+	Weight         int
+	Description    string
+	Objectives     []string
+	Duration       time.Duration
+	Draft          bool
+	TranslationKey string
+	Params         map[string]any
+}
+
+// parseFile splits a Markdown file into front matter and body. The body keeps
+// the file's line numbers: the front matter lines are replaced by empty ones.
+func parseFile(path string, src []byte) (Meta, []byte, error) {
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return Meta{}, nil, fileerr.Errorf(path, 1, 1, "missing front matter: start the file with a line '---', then at least 'title: …', then '---'")
+	}
+	end := bytes.Index(src[3:], []byte("\n---\n"))
+	if end < 0 {
+		if bytes.HasSuffix(src, []byte("\n---")) {
+			end = len(src) - 7
+		} else {
+			return Meta{}, nil, fileerr.Errorf(path, 1, 1, "front matter is not closed: add a line '---' after it")
+		}
+	}
+	front := src[:3+end+1]
+	// One leading newline per front matter line keeps YAML's line numbers
+	// equal to the file's.
+	yamlSrc := append([]byte("\n"), front[4:]...)
+	meta, err := parseMeta(path, yamlSrc)
+	body := make([]byte, len(src))
+	copy(body, src)
+	for i := 0; i < len(front)+4 && i < len(body); i++ {
+		if body[i] != '\n' {
+			body[i] = ' '
+		}
+	}
+	return meta, body, err
+}
+
+func parseMeta(path string, src []byte) (Meta, error) {
+	root, err := data.Parse(path, src)
+	if err != nil {
+		return Meta{}, err
+	}
+	var m Meta
+	d := &data.Decoder{Path: path}
+	d.Object(root, "front matter", data.Fields{
+		"title":          func(v *yaml.Node) { m.Title = d.String(v) },
+		"weight":         func(v *yaml.Node) { m.Weight = d.Int(v) },
+		"description":    func(v *yaml.Node) { m.Description = d.String(v) },
+		"objectives":     func(v *yaml.Node) { m.Objectives = d.Strings(v, "objectives") },
+		"duration":       func(v *yaml.Node) { m.Duration = duration(d, v) },
+		"draft":          func(v *yaml.Node) { m.Draft = d.Bool(v) },
+		"translationKey": func(v *yaml.Node) { m.TranslationKey = d.String(v) },
+		"params":         func(v *yaml.Node) { m.Params = params(d, v) },
+	}, "title")
+	return m, d.Err()
+}
+
+// duration reads "45m", "1h30m" or a number of minutes.
+func duration(d *data.Decoder, v *yaml.Node) time.Duration {
+	s := d.String(v)
+	if v.Tag == "!!int" {
+		s += "m"
+	}
+	dur, err := time.ParseDuration(s)
+	if err != nil || dur < 0 {
+		d.Failf(v, "duration must look like 45m, 1h or 1h30m, found %q", v.Value)
+	}
+	return dur
+}
+
+// Chapters returns the page's direct child chapters.
+func (p *Page) Chapters() []*Page { return p.childrenOf(Chapter) }
+
+// Sections returns the page's direct subsections.
+func (p *Page) Sections() []*Page { return p.childrenOf(Section) }
+
+func (p *Page) childrenOf(k Kind) []*Page {
+	var out []*Page
+	for _, c := range p.Children {
+		if c.Kind == k {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Ancestors returns the pages above p, the home page first.
+func (p *Page) Ancestors() []*Page {
+	var up []*Page
+	for a := p.Parent; a != nil; a = a.Parent {
+		up = append([]*Page{a}, up...)
+	}
+	return up
+}
+
+// Section returns the section p belongs to, or nil at the top level.
+func (p *Page) Section() *Page {
+	if p.Parent == nil || p.Parent.Kind == Home {
+		return nil
+	}
+	return p.Parent
+}
+
+// TotalDuration is the page's own duration plus that of every page below it.
+func (p *Page) TotalDuration() time.Duration {
+	total := p.Meta.Duration
+	for _, c := range p.Children {
+		total += c.TotalDuration()
+	}
+	return total
+}
+
+// Translation returns p in lang, or nil.
+func (p *Page) Translation(lang string) *Page { return p.Translations[lang] }
+
+func (p *Page) String() string { return fmt.Sprintf("%s %s", p.Lang, p.URL) }
