@@ -207,12 +207,13 @@
     }
 
     // query parses q into terms: {t: term, w: folded word, last: bool}.
+    // The last word is a prefix while it ends the query (being typed).
     function query(q) {
       var out = [], seen = {};
       analyze(q, function (t, s, e, w) {
-        if (!seen[t]) { seen[t] = 1; out.push({t: t, w: w}); }
+        if (!seen[t]) out.push(seen[t] = {t: t, w: w});
+        seen[t].last = e == q.length;
       });
-      if (out.length && /[\p{L}\p{N}\p{M}]$/u.test(q)) out[out.length - 1].last = 1;
       return out;
     }
 
@@ -284,9 +285,9 @@
     }
 
     function run(q) {
-      var qs = query(q);
-      if (!qs.length) return Promise.resolve({hits: [], words: []});
       return meta.then(function (m) {
+        var qs = query(q);
+        if (!qs.length) return {hits: [], words: []};
         return Promise.all(need(m, qs).map(function (i) { return shard(m, i); }))
           .then(function (loaded) { return rank(m, qs, loaded); });
       });

@@ -21,31 +21,48 @@ type nodeJob struct {
 	Texts []string `json:"texts"`
 }
 
-// runClientAnalysis runs the client's analyzer under Node.js. Tests that use
-// it skip when node is not installed.
-func runClientAnalysis(t *testing.T, jobs []nodeJob) [][]string {
+// runNode runs a script of testdata under Node.js with input as JSON on
+// stdin and decodes its JSON output into out. Tests that use it skip when
+// node is not installed.
+func runNode(t *testing.T, script string, input any, out any) {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node not found: the client's analysis is not checked (install nodejs)")
+		t.Skip("node not found: the client is not checked (install nodejs)")
 	}
-	client, err := filepath.Abs(clientPath)
-	if err != nil {
-		t.Fatal(err)
+	// Read the files node will load, so that go test's cache sees them change.
+	for _, f := range []string{clientPath, script} {
+		if _, err := os.ReadFile(f); err != nil {
+			t.Fatal(err)
+		}
 	}
-	in, _ := json.Marshal(map[string]any{"client": client, "jobs": jobs})
-	cmd := exec.Command(node, "testdata/analyze.js")
+	in, _ := json.Marshal(input)
+	cmd := exec.Command(node, script)
 	cmd.Stdin = bytes.NewReader(in)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	stdout, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("node: %v\n%s", err, stderr.String())
+		t.Fatalf("node %s: %v\n%s", script, err, stderr.String())
 	}
+	if err := json.Unmarshal(stdout, out); err != nil {
+		t.Fatalf("node %s output: %v", script, err)
+	}
+}
+
+func clientAbs(t *testing.T) string {
+	p, err := filepath.Abs(clientPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// runClientAnalysis runs the client's analyzer on each job's texts.
+func runClientAnalysis(t *testing.T, jobs []nodeJob) [][]string {
+	t.Helper()
 	var res [][]string
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("node output: %v", err)
-	}
+	runNode(t, "testdata/analyze.js", map[string]any{"client": clientAbs(t), "jobs": jobs}, &res)
 	return res
 }
 

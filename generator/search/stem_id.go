@@ -54,10 +54,10 @@ func stemIndonesian(w string) string {
 // The kind of prefix removed decides which suffixes may follow.
 const (
 	prefixNone = iota
-	prefixDi       // di-, meN-, ter-
-	prefixPer      // per-, pe- (second order)
-	prefixKe       // ke-, peN- (and se-)
-	prefixBer      // ber-, be-
+	prefixDi   // di-, meN-, ter-
+	prefixPer  // per-, pe- (second order)
+	prefixKe   // ke-, peN- (and se-)
+	prefixBer  // ber-, be-
 )
 
 // firstOrderPrefix removes di-, ter-, ke- or a meN-/peN- form, undoing the

@@ -1,0 +1,188 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// result is one query answered by the client (testdata/query.js).
+type result struct {
+	Query   string   `json:"query"`
+	IDs     []int    `json:"ids"`
+	Partial bool     `json:"partial"`
+	Read    []string `json:"read"`
+	Items   []struct {
+		URL     string  `json:"url"`
+		Title   string  `json:"title"`
+		Heading string  `json:"heading"`
+		Snippet [][]any `json:"snippet"`
+	} `json:"items"`
+}
+
+// marked returns the highlighted pieces of a result's snippet.
+func (r result) marked(i int) []string {
+	var out []string
+	for _, p := range r.Items[i].Snippet {
+		if len(p) == 2 {
+			out = append(out, p[0].(string))
+		}
+	}
+	return out
+}
+
+// urls lists the URLs of the shown results.
+func (r result) urls() []string {
+	var out []string
+	for _, it := range r.Items {
+		out = append(out, it.URL)
+	}
+	return out
+}
+
+// query indexes docs, writes the files to a temporary folder and runs the
+// queries through the shipped client under Node.js, ranking included.
+func query(t *testing.T, lang string, docs []Doc, show int, queries ...string) []result {
+	t.Helper()
+	files, err := Index(lang, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var res []result
+	runNode(t, "testdata/query.js", map[string]any{"client": clientAbs(t), "dir": dir, "queries": queries, "show": show}, &res)
+	return res
+}
+
+func newDoc(url, title, html string) Doc {
+	return Doc{URL: url, Title: title, Section: "Bagian", HTML: []byte(html)}
+}
+
+var shop = []Doc{
+	newDoc("/id/pasar/", "Strategi pemasaran",
+		`<p>Pemasaran yang baik dimulai dari pelanggan.</p><h2 id="harga">Harga</h2><p>Atur harga dan voucher.</p>`),
+	newDoc("/id/jual/", "Cara berjualan",
+		`<p>Kami memasarkan produk lewat video pendek dan menjual di marketplace.</p>`),
+	newDoc("/id/konten/", "Konten video",
+		`<p>Video pendek.</p><h2 id="cahaya">Cahaya</h2><p>Cahaya jendela.</p><h3 id="suara">Suara</h3><p>Uji suara sebelum merekam video.</p>`),
+	newDoc("/id/live/", "Live streaming",
+		`<p>Siaran langsung untuk jualan. Penjualan naik saat live.</p>`),
+}
+
+func TestQueryFindsWordForms(t *testing.T) {
+	res := query(t, "id", shop, 5, "pemasaran", "dijual", "memasarkan video")
+	// pemasaran and memasarkan share the stem pasar: the title match ranks first.
+	if got := res[0].urls(); len(got) != 2 || got[0] != "/id/pasar/" || got[1] != "/id/jual/" {
+		t.Errorf("pemasaran: got %v, want /id/pasar/ then /id/jual/", got)
+	}
+	// dijual, never written, finds menjual, jualan and penjualan.
+	if got := res[1].urls(); len(got) != 2 || !contains(got, "/id/jual/") || !contains(got, "/id/live/") {
+		t.Errorf("dijual: got %v, want /id/jual/ and /id/live/", got)
+	}
+	// All words are required: only /id/jual/ has both.
+	if got := res[2].urls(); len(got) != 1 || got[0] != "/id/jual/" || res[2].Partial {
+		t.Errorf("memasarkan video: got %v partial=%v, want only /id/jual/", got, res[2].Partial)
+	}
+}
+
+func TestQueryFallsBackToAnyWord(t *testing.T) {
+	res := query(t, "id", shop, 5, "voucher siaran")
+	if !res[0].Partial || len(res[0].IDs) != 2 {
+		t.Errorf("voucher siaran: got ids %v partial=%v, want both pages, partial", res[0].IDs, res[0].Partial)
+	}
+}
+
+func TestQueryLinksBestHeading(t *testing.T) {
+	res := query(t, "id", shop, 5, "suara", "voucher", "cahaya jendela", "pemasaran")
+	want := []string{"/id/konten/#suara", "/id/pasar/#harga", "/id/konten/#cahaya", "/id/pasar/"}
+	for i, r := range res {
+		if len(r.Items) == 0 || r.Items[0].URL != want[i] {
+			t.Errorf("%s: got %v, want first %s", r.Query, r.urls(), want[i])
+		}
+	}
+	if got := res[0].marked(0); len(got) != 1 || got[0] != "suara" {
+		t.Errorf("suara: snippet marks %v, want [suara]", got)
+	}
+}
+
+func TestQueryPrefixAndTypo(t *testing.T) {
+	res := query(t, "id", shop, 5, "pemasa", "vouch", "voucer", "cahya", "xyzzy", "yang dan", "")
+	want := [][]string{{"/id/pasar/", "/id/jual/"}, {"/id/pasar/#harga"}, {"/id/pasar/#harga"}, {"/id/konten/#cahaya"}, nil, nil, nil}
+	for i, r := range res {
+		if strings.Join(r.urls(), " ") != strings.Join(want[i], " ") {
+			t.Errorf("%q: got %v, want %v", r.Query, r.urls(), want[i])
+		}
+	}
+}
+
+func TestQueryTitleOutranksBody(t *testing.T) {
+	docs := []Doc{
+		newDoc("/en/a/", "Packaging", `<p>Boxes and tape. Ship vouchers with every parcel.</p>`),
+		newDoc("/en/b/", "Store vouchers", `<p>How to set one up.</p>`),
+	}
+	res := query(t, "en", docs, 5, "voucher")
+	if got := res[0].urls(); len(got) != 2 || got[0] != "/en/b/" {
+		t.Errorf("voucher: got %v, want the page titled with it first", got)
+	}
+}
+
+func TestQueryWithoutStemmer(t *testing.T) {
+	docs := []Doc{newDoc("/xx/a/", "A", `<p>promoting</p>`), newDoc("/xx/b/", "B", `<p>promote</p>`)}
+	res := query(t, "xx", docs, 5, "promoting", "promot")
+	if got := res[0].urls(); len(got) != 1 || got[0] != "/xx/a/" {
+		t.Errorf("promoting: got %v, want only the exact word", got)
+	}
+	if got := res[1].urls(); len(got) != 2 {
+		t.Errorf("promot (prefix): got %v, want both", got)
+	}
+}
+
+// TestQueryReadsOnlyWhatItNeeds checks the split: a query reads the entry
+// file, one term shard and the pages it shows, not the whole index.
+func TestQueryReadsOnlyWhatItNeeds(t *testing.T) {
+	var docs []Doc
+	for i := 0; i < 300; i++ {
+		docs = append(docs, newDoc("/en/p"+itoa(i)+"/", "Page "+itoa(i), "<p>"+filler(i, 150)+"</p>"))
+	}
+	docs[7].HTML = append(docs[7].HTML, []byte("<p>zebra</p>")...)
+	files, _ := Index("en", docs)
+	shards := 0
+	for _, f := range files {
+		if strings.Contains(f.Path, "/t") {
+			shards++
+		}
+	}
+	if shards < 3 {
+		t.Fatalf("%d shards: the test needs an index split in several", shards)
+	}
+	res := query(t, "en", docs, 5, "zebra")
+	var nShards, nDocs int
+	for _, u := range res[0].Read {
+		switch {
+		case strings.Contains(u, "/t"):
+			nShards++
+		case strings.Contains(u, "/d"):
+			nDocs++
+		}
+	}
+	if res[0].Read[0] != "index.json" || nShards != 1 || nDocs != 1 {
+		t.Errorf("zebra read %v: want index.json, one shard, one page", res[0].Read)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,25 @@
+// Runs queries through the client for the Go tests, reading the index from
+// disk: {"client": path, "dir": index folder, "queries": [...], "show": n}
+// on stdin; prints, per query, the hits, the files read and the first n
+// results as the page would show them.
+const fs = require('fs');
+const path = require('path');
+const req = JSON.parse(fs.readFileSync(0, 'utf8'));
+const client = require(req.client);
+
+async function main() {
+  const out = [];
+  for (const q of req.queries) {
+    const read = [];
+    const get = (url) => {
+      read.push(url);
+      return Promise.resolve().then(() => JSON.parse(fs.readFileSync(path.join(req.dir, url), 'utf8')));
+    };
+    const index = client.open('', get);
+    const r = await index.search(q);
+    const items = await index.page(r.hits.slice(0, req.show), r.words);
+    out.push({query: q, ids: r.hits.map((h) => h.id), partial: !!r.partial, read, items});
+  }
+  process.stdout.write(JSON.stringify(out));
+}
+main().catch((e) => { console.error(e); process.exit(1); });
