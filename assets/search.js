@@ -413,7 +413,7 @@
         shown += items.length;
         more.hidden = shown >= result.hits.length;
         var n = result.hits.length;
-        if (q !== undefined) say(!q.trim() ? 'empty' : !n ? 'none' : n == 1 ? 'one' : result.partial ? 'partial' : 'many', n, q);
+        if (q !== undefined) say(!q.trim() ? 'empty' : !n ? 'none' : n == 1 ? 'single' : result.partial ? 'partial' : 'many', n, q);
         list.setAttribute('aria-busy', 'false');
         document.body.dataset.done = '1';
       });
