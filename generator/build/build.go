@@ -13,6 +13,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -45,7 +46,9 @@ type Result struct {
 	Files    []publish.File // every output file, sorted by path
 	Warnings []error
 	Site     *site.Site
-	Pages    int // pages rendered, all editions
+	Pages    int      // pages rendered, all editions
+	Changed  []string // output paths added or changed since the last successful Build; nil after the first
+	Removed  []string // output paths gone since the last successful Build
 }
 
 // Builder builds one site again and again.
@@ -54,6 +57,7 @@ type Builder struct {
 	fsys   fs.FS
 	loader site.Loader
 	minify *publish.Minifier
+	last   map[string][]byte // the output of the last successful Build
 }
 
 // New prepares a Builder.
@@ -82,6 +86,7 @@ func (b *Builder) Build(ctx context.Context, changed ...string) (*Result, error)
 	for _, w := range res.Warnings {
 		b.located(w)
 	}
+	b.diff(res)
 	if b.opts.Out != "" {
 		if err := publish.Write(b.opts.Out, res.Files); err != nil {
 			return nil, err
@@ -147,6 +152,27 @@ func editions(docs render.Docs) []string {
 		}
 	}
 	return render.Editions[:1]
+}
+
+// diff records what changed since the last successful Build.
+func (b *Builder) diff(res *Result) {
+	next := make(map[string][]byte, len(res.Files))
+	for _, f := range res.Files {
+		next[f.Path] = f.Body
+		if b.last == nil {
+			continue
+		}
+		if old, ok := b.last[f.Path]; !ok || !bytes.Equal(old, f.Body) {
+			res.Changed = append(res.Changed, f.Path)
+		}
+	}
+	for p := range b.last {
+		if _, ok := next[p]; !ok {
+			res.Removed = append(res.Removed, p)
+		}
+	}
+	sort.Strings(res.Removed)
+	b.last = next
 }
 
 func phase(name string, err error) error {

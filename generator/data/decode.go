@@ -28,13 +28,22 @@ func Parse(path string, src []byte) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+var (
+	yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+	// yaml.v3 counts lines from 0 in the errors of its parser (as opposed
+	// to its scanner), so these messages name the line before the problem.
+	zeroBased = regexp.MustCompile(`^did not find expected (key|node content|',' or '[\]}]'|'-' indicator|<document start>)`)
+)
 
 func syntaxError(path string, err error) error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return fileerr.New(path, line, 0, errors.New("invalid YAML: "+msg[len(m[0]):]))
+		detail := msg[len(m[0]):]
+		if zeroBased.MatchString(detail) {
+			line++
+		}
+		return fileerr.New(path, line, 0, errors.New("invalid YAML: "+detail))
 	}
 	return fileerr.New(path, 0, 0, fmt.Errorf("invalid YAML: %s", strings.TrimPrefix(msg, "yaml: ")))
 }

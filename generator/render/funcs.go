@@ -52,6 +52,7 @@ func (b *binding) funcs() template.FuncMap {
 		"add":       func(a, b int) int { return a + b },
 		"seq":       seq,
 		"isoDate":   func(t time.Time) string { return t.Format(time.DateOnly) },
+		"qr":        qrSVG,
 	}
 }
 

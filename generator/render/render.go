@@ -25,6 +25,7 @@
 //	duration             "1 jam 30 menit" / "1 h 30 min"
 //	cell                 a table cell, formatted by its type
 //	langName "en"        a language's own name ("English")
+//	qr "https://…"       a QR code of the text, as inline SVG
 //	safeHTML, add, seq, isoDate
 //
 // The data each layout gets is a *View (pages) or an *EmbedView (directives).

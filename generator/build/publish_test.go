@@ -1,0 +1,87 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+)
+
+func smallSite() fstest.MapFS {
+	return fstest.MapFS{
+		"site.yaml":              {Data: []byte("title: Uji\nlanguages: [id]\n")},
+		"content/id/_index.md":   {Data: []byte("---\ntitle: Beranda\n---\n")},
+		"content/id/a/satu.md":   {Data: []byte("---\ntitle: Satu\n---\nIsi satu.\n")},
+		"content/id/a/dua.md":    {Data: []byte("---\ntitle: Dua\n---\nIsi dua.\n")},
+		"content/id/a/fig/x.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)},
+	}
+}
+
+// tree maps every file under dir to a hash of its content.
+func tree(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	out := map[string][32]byte{}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = sha256.Sum256(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestOutputIsReplacedAtomically(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "public")
+	site := smallSite()
+	build := func() error {
+		_, err := Build(context.Background(), Options{Site: site, Out: out, BuildDate: testDate})
+		return err
+	}
+	if err := build(); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+	if _, ok := before[filepath.Join("id", "a", "dua", "index.html")]; !ok {
+		t.Fatalf("first build lacks id/a/dua/index.html: %v", before)
+	}
+
+	site["content/id/a/dua.md"] = &fstest.MapFile{Data: []byte("---\ntitle: [Dua\n---\n")}
+	if err := build(); err == nil {
+		t.Fatal("build of broken front matter succeeded")
+	}
+	after := tree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("failed build changed the output: %d files before, %d after", len(before), len(after))
+	}
+	for p, sum := range before {
+		if after[p] != sum {
+			t.Errorf("failed build changed %s", p)
+		}
+	}
+
+	delete(site, "content/id/a/dua.md")
+	if err := build(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := tree(t, out)[filepath.Join("id", "a", "dua", "index.html")]; ok {
+		t.Error("the removed chapter's page lingers in the output")
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("temporary folders left beside the output: %v", names)
+	}
+}
