@@ -310,17 +310,21 @@
       });
     }
 
+    // present picks the section holding most of the matched words (the
+    // page top when none does) and a snippet from it.
     function present(p, set) {
-      var best = p.b[0], top = -1, marks;
+      var best = null, top = 0, marks = [];
       p.b.forEach(function (sec) {
+        // Each matched word counts once, a little more in the heading.
         var found = {}, n = 0;
-        analyze(sec[1] + ' ' + sec[2], function (t) { if (set.has(t) && !found[t]) { found[t] = 1; n++; } });
+        analyze(sec[1], function (t) { if (set.has(t) && !found[t]) { found[t] = 1; n += 1.5; } });
+        analyze(sec[2], function (t) { if (set.has(t) && !found[t]) { found[t] = 1; n++; } });
         if (n > top) { top = n; best = sec; }
       });
-      marks = [];
-      analyze(best[2], function (t, s, e) { if (set.has(t)) marks.push([s, e]); });
-      return {url: p.u + (best[0] ? '#' + best[0] : ''), title: p.t, section: p.s,
-        heading: best[1], snippet: marks.length ? snippet(best[2], marks) : [[p.d || best[2].slice(0, 160)]]};
+      var sec = best || p.b[0] || ['', '', ''];
+      if (best) analyze(best[2], function (t, s, e) { if (set.has(t)) marks.push([s, e]); });
+      return {url: p.u + (best && best[0] ? '#' + best[0] : ''), title: p.t, section: p.s,
+        heading: best ? best[1] : '', snippet: marks.length ? snippet(sec[2], marks) : [[p.d || sec[2].slice(0, 160)]]};
     }
 
     // snippet cuts about 160 characters of text around the densest run of
