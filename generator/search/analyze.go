@@ -34,6 +34,12 @@ func newAnalyzer(lang string) *analyzer {
 // terms appends the terms of text to dst, in text order.
 func (a *analyzer) terms(dst []string, text string) []string {
 	eachWord(text, func(raw string) {
+		if isASCII(raw) { // the common case, without allocations
+			if t := a.term(lowerASCII(raw)); t != "" {
+				dst = append(dst, t)
+			}
+			return
+		}
 		for _, w := range splitFolded(fold(raw)) {
 			if t := a.term(w); t != "" {
 				dst = append(dst, t)
@@ -65,6 +71,9 @@ func (a *analyzer) term(w string) string {
 // Marks are included so that a letter followed by a combining accent stays
 // one word; fold then removes the accent.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
@@ -114,6 +123,16 @@ func splitFolded(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	})
+}
+
+// lowerASCII lower-cases an ASCII word, copying only when it must.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 func isASCII(s string) bool {

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -171,4 +172,39 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestClientMatchesGoOnRandomText compares both analyzers on random text
+// made of affix-rich Indonesian pieces, English endings, accents, marks,
+// ligatures, digits, punctuation and characters beyond the BMP.
+func TestClientMatchesGoOnRandomText(t *testing.T) {
+	pieces := []string{"me", "mem", "meny", "peng", "pe", "ber", "di", "ter", "ke", "se", "per",
+		"jual", "pasar", "ajar", "kerja", "a", "i", "u", "kan", "an", "nya", "lah", "ku",
+		"ing", "ed", "s", "ies", "ation", "ful", "ness", "y", "Y", "É", "é", "e\u0301", "ﬁ", "ß",
+		"İ", "Σ", "ς", "½", "²", "１", "7", "-", "'", "’", " ", " ", ".", "𝒳", "東", "ー", "\u200d"}
+	r := rand.New(rand.NewSource(1))
+	texts := make([]string, 3000)
+	for i := range texts {
+		var b strings.Builder
+		for n := 1 + r.Intn(12); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		texts[i] = b.String()
+	}
+	langs := []string{"id", "en", "xx"}
+	var jobs []nodeJob
+	for _, lang := range langs {
+		jobs = append(jobs, jobFor(lang, texts))
+	}
+	res := runClientAnalysis(t, jobs)
+	bad := 0
+	for j, lang := range langs {
+		for i, text := range texts {
+			if want := analyzeText(lang, text); res[j][i] != want {
+				if bad++; bad <= 20 {
+					t.Errorf("%s %q: client %q, Go %q", lang, text, res[j][i], want)
+				}
+			}
+		}
+	}
 }

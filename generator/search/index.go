@@ -7,9 +7,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -42,18 +44,19 @@ const (
 
 // Index builds the index of one language.
 func Index(lang string, docs []Doc) ([]File, error) {
-	a := newAnalyzer(lang)
+	read := readDocs(lang, docs)
 	post := map[string][]int{} // term -> doc id, tf<<2|flags, ...
 	lengths := make([]int, len(docs))
 	var pages [][]byte
-	for id, d := range docs {
-		secs := extract(d.HTML)
-		lengths[id] = addPostings(a, post, id, d, secs)
-		page, err := docFile(d, secs)
-		if err != nil {
-			return nil, fmt.Errorf("search: %s: %w", d.URL, err)
+	for id, r := range read {
+		if r.err != nil {
+			return nil, fmt.Errorf("search: %s: %w", docs[id].URL, r.err)
 		}
-		pages = append(pages, page)
+		for i, t := range r.terms {
+			post[t] = append(post[t], id, r.vals[i])
+		}
+		lengths[id] = r.length
+		pages = append(pages, r.page)
 	}
 	terms := sortedTerms(post)
 	shards, firsts := shardTerms(terms, post)
@@ -76,10 +79,40 @@ func Index(lang string, docs []Doc) ([]File, error) {
 	return append([]File{{Path: "index.json", Body: m}}, files...), nil
 }
 
-// addPostings adds the postings of one page and returns its length in
-// terms. The text counted is the description, headings and body; title and
-// heading words also set a flag that ranking rewards.
-func addPostings(a *analyzer, post map[string][]int, id int, d Doc, secs []section) int {
+// docTerms is what one page adds to the index.
+type docTerms struct {
+	terms  []string
+	vals   []int // tf<<2|flags, per term
+	length int
+	page   []byte
+	err    error
+}
+
+// readDocs analyses the pages on every processor; the results keep the
+// order of docs, so the index does not depend on scheduling.
+func readDocs(lang string, docs []Doc) []docTerms {
+	out := make([]docTerms, len(docs))
+	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a := newAnalyzer(lang) // its cache is not shared
+			for id := w; id < len(docs); id += workers {
+				out[id] = readDoc(a, docs[id])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// readDoc counts the terms of one page. The text counted is the
+// description, headings and body; title and heading words also set a flag
+// that ranking rewards.
+func readDoc(a *analyzer, d Doc) docTerms {
+	secs := extract(d.HTML)
 	tf := map[string]int{}
 	flags := map[string]int{}
 	var buf []string
@@ -93,24 +126,27 @@ func addPostings(a *analyzer, post map[string][]int, id int, d Doc, secs []secti
 	for _, s := range secs {
 		count(s.Heading)
 		count(s.Text)
-		for _, t := range a.terms(nil, s.Heading) {
+		for _, t := range a.terms(buf[:0], s.Heading) {
 			flags[t] |= flagHeading
 		}
 	}
-	for _, t := range a.terms(nil, d.Title) {
+	for _, t := range a.terms(buf[:0], d.Title) {
 		flags[t] |= flagTitle
 	}
-	length := 0
+	var r docTerms
 	for t, n := range tf {
-		length += n
-		post[t] = append(post[t], id, n<<2|flags[t])
+		r.length += n
+		r.terms = append(r.terms, t)
+		r.vals = append(r.vals, n<<2|flags[t])
 	}
 	for t, f := range flags {
 		if tf[t] == 0 {
-			post[t] = append(post[t], id, f)
+			r.terms = append(r.terms, t)
+			r.vals = append(r.vals, f)
 		}
 	}
-	return length
+	r.page, r.err = docFile(d, secs)
+	return r
 }
 
 // sortedTerms sorts terms in UTF-16 code unit order, the order of

@@ -1,0 +1,54 @@
+// Package search builds the full-text index of one language of a site, at
+// build time, for the browser client in assets/search.js.
+//
+// # Analysis
+//
+// Text becomes terms the same way here and in the client (the vectors in
+// testdata/analysis.txt hold both to it): words are runs of Unicode
+// letters, digits and marks; each word is folded (NFKD, marks removed,
+// lower-cased per character) and split again at anything not a letter or
+// digit; lone a-z letters, words over 40 characters and the language's stop
+// words are dropped; words of a-z only are stemmed, Indonesian ("id") with
+// the Snowball Indonesian algorithm plus se-...-nya (stem_id.go), English
+// ("en") with Porter2. Other languages are folded but neither stemmed nor
+// stopped.
+//
+// # Index format
+//
+// Index returns the files of one language; the build writes them next to
+// the language's search page, and the client reads them relative to it:
+//
+//	index.json      the entry, the only file with a fixed name:
+//	                {"v": version, "lang": "id", "stem": "id" or "",
+//	                 "stop": "stop words, space-separated",
+//	                 "n": pages, "avg": mean page length in terms,
+//	                 "len": one character per page (its length, see below),
+//	                 "t": [first term of each shard; the first is ""]}
+//	<v>/t<i>.json   term shard i: {"term": [gap, tf<<2|flags, gap, ...], ...}
+//	                with every term t[i] <= term < t[i+1]
+//	<v>/d<i>.json   page i: {"u": URL, "t": title, "s": section title,
+//	                 "d": description, "b": [[anchor, heading, text], ...]}
+//
+// The version v names a folder after a hash of the build's files, so a
+// reader never mixes two builds and a service worker can list every file
+// from index.json alone.
+//
+// Terms are sorted in UTF-16 order, JavaScript's string order, and cut into
+// shards of about 12 KB, so a query reads one small shard per word (two at
+// most for the prefix of the word being typed). A posting list holds, per
+// page, the gap from the previous page number and the term frequency in the
+// page's description, headings and body, shifted left by two over two
+// flags: 2 when the term is in the title, 1 when it is in a heading. Page
+// lengths are stored on a log scale, one character each ('#' to '~'
+// without '\', value 6*log2(1+length)), as search engines keep norms in a
+// byte: BM25 needs only their rough ratio to the mean.
+//
+// Page files carry the text cut at every h2, h3 and h4 that has an id, so
+// the client can link a result to the heading under which its words stand
+// and show an extract from there; the client reads them only for the
+// results it shows.
+//
+// Scoring is not done here: the client ranks (BM25 plus title and heading
+// bonuses, all words required with a fallback to any, prefix matching of
+// the last word, one-letter typos), so ranking exists in one place.
+package search

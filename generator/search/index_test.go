@@ -1,0 +1,170 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+)
+
+func files(t *testing.T, lang string, docs []Doc) map[string][]byte {
+	t.Helper()
+	fs, err := Index(lang, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string][]byte{}
+	for _, f := range fs {
+		m[f.Path] = f.Body
+	}
+	if fs[0].Path != "index.json" {
+		t.Fatalf("first file is %s, want index.json", fs[0].Path)
+	}
+	return m
+}
+
+func readMeta(t *testing.T, fs map[string][]byte) meta {
+	t.Helper()
+	var m meta
+	if err := json.Unmarshal(fs["index.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// shardOf decodes the shard that holds term, as the client finds it.
+func shardOf(t *testing.T, fs map[string][]byte, m meta, term string) map[string][]int {
+	t.Helper()
+	i := 0
+	for j, first := range m.Shards {
+		if compareUTF16(first, term) <= 0 {
+			i = j
+		}
+	}
+	var s map[string][]int
+	if err := json.Unmarshal(fs[m.Version+"/t"+itoa(i)+".json"], &s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestIndexPostings(t *testing.T) {
+	docs := []Doc{
+		{URL: "/id/a/", Title: "Pemasaran", HTML: []byte(`<p>Memasarkan, dipasarkan.</p>`)},
+		{URL: "/id/b/", Title: "Lain", HTML: []byte(`<h2 id="h">Pasar</h2><p>harga</p>`)},
+		{URL: "/id/c/", Title: "Harga", Description: "Harga jual.", HTML: []byte(`<p>x</p>`)},
+	}
+	fs := files(t, "id", docs)
+	m := readMeta(t, fs)
+	if m.N != 3 || m.Stem != "id" || !strings.Contains(m.Stop, "yang") || len(m.Len) != 3 {
+		t.Errorf("meta = %+v", m)
+	}
+	// pasar: doc 0 twice in the body (and the title), doc 1 once, in a heading.
+	want := []int{0, 2<<2 | flagTitle, 1, 1<<2 | flagHeading}
+	if got := shardOf(t, fs, m, "pasar")["pasar"]; !equal(got, want) {
+		t.Errorf("pasar postings %v, want %v", got, want)
+	}
+	// harga: doc 1 in the body, doc 2 in the description (gap 1) and title.
+	want = []int{1, 1 << 2, 1, 1<<2 | flagTitle}
+	if got := shardOf(t, fs, m, "harga")["harga"]; !equal(got, want) {
+		t.Errorf("harga postings %v, want %v", got, want)
+	}
+	var p page
+	if err := json.Unmarshal(fs[m.Version+"/d1.json"], &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.URL != "/id/b/" || len(p.Sections) != 1 || p.Sections[0] != [3]string{"h", "Pasar", "harga"} {
+		t.Errorf("page 1 = %+v", p)
+	}
+}
+
+func TestIndexIsDeterministicAndVersioned(t *testing.T) {
+	docs := []Doc{{URL: "/en/a/", Title: "A", HTML: []byte("<p>one two three</p>")}}
+	a, b := files(t, "en", docs), files(t, "en", docs)
+	for p := range a {
+		if !bytes.Equal(a[p], b[p]) {
+			t.Errorf("%s differs between two builds of the same pages", p)
+		}
+	}
+	docs[0].HTML = []byte("<p>one two four</p>")
+	c := files(t, "en", docs)
+	if readMeta(t, a).Version == readMeta(t, c).Version {
+		t.Error("the version did not change with the content")
+	}
+	for p := range c {
+		if p != "index.json" && !strings.HasPrefix(p, readMeta(t, c).Version+"/") {
+			t.Errorf("%s is outside the version folder", p)
+		}
+	}
+}
+
+// TestShardBoundaries builds an index big enough for many shards and checks
+// that every term sits in the shard its first-term table points at, also
+// for terms beyond the Basic Multilingual Plane, whose UTF-8 and UTF-16
+// orders differ.
+func TestShardBoundaries(t *testing.T) {
+	var docs []Doc
+	for i := 0; i < 200; i++ {
+		docs = append(docs, Doc{URL: "/xx/" + itoa(i) + "/", HTML: []byte("<p>" + filler(i, 200) + " 𝒳" + itoa(i) + " ｱ" + itoa(i) + "</p>")})
+	}
+	fs := files(t, "xx", docs)
+	m := readMeta(t, fs)
+	if len(m.Shards) < 5 {
+		t.Fatalf("%d shards; want several", len(m.Shards))
+	}
+	seen := 0
+	for i := range m.Shards {
+		var s map[string][]int
+		json.Unmarshal(fs[m.Version+"/t"+itoa(i)+".json"], &s)
+		for term := range s {
+			seen++
+			if got := shardOf(t, fs, m, term); got[term] == nil {
+				t.Errorf("term %q is in shard %d but the table points elsewhere", term, i)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no terms")
+	}
+}
+
+func TestLengthChar(t *testing.T) {
+	prev := byte(0)
+	for _, n := range []int{0, 1, 10, 100, 700, 5000, 40000, 1 << 30} {
+		c := lengthChar(n)
+		if c < '#' || c > '~' || c == '\\' || c < prev {
+			t.Errorf("lengthChar(%d) = %q", n, c)
+		}
+		prev = c
+		// Decoded as the client does, the length is within 6% (half a step).
+		q := int(c) - 35
+		if q > 57 {
+			q--
+		}
+		back := math.Pow(2, float64(q)/6) - 1
+		if n > 0 && n < 30000 && math.Abs(back-float64(n))/float64(n+1) > 0.06 {
+			t.Errorf("length %d decodes to %.0f", n, back)
+		}
+	}
+}
+
+func TestIndexEmpty(t *testing.T) {
+	fs := files(t, "id", nil)
+	m := readMeta(t, fs)
+	if m.N != 0 || len(m.Shards) != 1 || fs[m.Version+"/t0.json"] == nil {
+		t.Errorf("empty index: meta %+v, files %d", m, len(fs))
+	}
+}
+
+func equal(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
