@@ -138,6 +138,7 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	d := &Directive{Container: n >= 3, fence: n, state: st, Line: st.line(seg.Start)}
 	reader.AdvanceToEOL()
 	if util.IsBlank(rest) {
+		d.Container = false // a bare fence opens nothing
 		if n >= 3 {
 			d.err = fmt.Errorf("closing %s has no open container to close", strings.Repeat(":", n))
 		} else {
@@ -153,27 +154,29 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		err = d.check()
 	}
 	d.err = err
-	if !d.Container || err != nil {
+	if !d.Container {
 		return d, parser.NoChildren
 	}
+	// A container with an error still holds its lines up to its closing
+	// fence, so one mistake is reported once, not again at the fence.
 	st.open = append(st.open, d)
 	return d, parser.HasChildren
 }
 
 func (directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	d := node.(*Directive)
-	if !d.Container || d.err != nil {
+	if !d.Container {
 		return parser.Close
 	}
 	line, _ := reader.PeekLine()
 	n, rest := colons(line)
-	if n < 3 || !util.IsBlank(rest) || n < d.fence {
+	if n < 3 || !util.IsBlank(rest) || n < d.fence || insideCode(d, pc) {
 		return parser.Continue | parser.HasChildren
 	}
 	// The innermost open container takes a closing fence it can close, so
 	// containers nest with fences of the same length as well as longer
 	// outer ones.
-	if inner := d.state.innermost(); inner != d && inner.fence <= n {
+	if inner := d.state.innermost(); inner != nil && inner != d && inner.fence <= n {
 		return parser.Continue | parser.HasChildren
 	}
 	reader.AdvanceToEOL()
@@ -181,11 +184,30 @@ func (directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 	return parser.Close
 }
 
+// insideCode reports whether the innermost open block within d is a fenced
+// code block, whose lines are code even when they look like a fence of ours.
+func insideCode(d *Directive, pc parser.Context) bool {
+	open := pc.OpenedBlocks()
+	if len(open) == 0 {
+		return false
+	}
+	last := open[len(open)-1].Node
+	if _, ok := last.(*ast.FencedCodeBlock); !ok {
+		return false
+	}
+	for p := last.Parent(); p != nil; p = p.Parent() {
+		if p == d {
+			return true
+		}
+	}
+	return false
+}
+
 func (directiveParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	d := node.(*Directive)
-	if d.Container && d.err == nil {
+	if d.Container {
 		d.state.closeContainer(d)
-		if !d.closed {
+		if !d.closed && d.err == nil {
 			d.err = fmt.Errorf(":::%s is never closed: add a line %s after its content", d.Name, strings.Repeat(":", d.fence))
 		}
 	}

@@ -19,6 +19,25 @@ type directiveRenderer struct{}
 
 func (directiveRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindDirective, renderDirective)
+	reg.Register(KindTableWrap, renderTableWrap)
+	reg.Register(KindHeadingAnchor, renderHeadingAnchor)
+}
+
+func renderHeadingAnchor(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<a class="anchor" href="` + html.EscapeString(n.(*HeadingAnchor).Href) + `" aria-hidden="true" tabindex="-1">#</a>`)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func renderTableWrap(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		label := n.(*TableWrap).label
+		_, _ = w.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-label="` + html.EscapeString(label) + "\">\n")
+	} else {
+		_, _ = w.WriteString("</div>\n")
+	}
+	return ast.WalkContinue, nil
 }
 
 func renderDirective(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

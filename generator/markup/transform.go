@@ -18,7 +18,7 @@ type transformer struct{}
 type headingRef struct {
 	node   *ast.Heading
 	id     string
-	anchor *ast.Link
+	anchor *HeadingAnchor
 }
 
 type linkRef struct {
@@ -32,6 +32,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	st := stateOf(pc)
 	src := reader.Source()
 	var headings []*ast.Heading
+	var tables []*east.Table
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -51,13 +52,40 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			}
 		case *east.Footnote:
 			st.hasFootnotes = true
+		case *east.Table:
+			tables = append(tables, n)
 		}
 		return ast.WalkContinue, nil
 	})
-	// Anchors are added after the walk, so the walk never meets them.
+	// Anchors and wrappers are added after the walk, so it never meets them.
 	for _, h := range headings {
 		st.heading(h, src)
 	}
+	for _, t := range tables {
+		wrapTable(t, st.in.T("table_region"))
+	}
+}
+
+// TableWrap is a box around a table that scrolls sideways on its own, so a
+// wide table never makes the page wider than a phone.
+type TableWrap struct {
+	ast.BaseBlock
+	label string // names the scrolling region for screen readers
+}
+
+// KindTableWrap is the AST kind of a TableWrap.
+var KindTableWrap = ast.NewNodeKind("TableWrap")
+
+// Kind implements ast.Node.
+func (t *TableWrap) Kind() ast.NodeKind { return KindTableWrap }
+
+// Dump implements ast.Node.
+func (t *TableWrap) Dump(src []byte, level int) { ast.DumpHelper(t, src, level, nil, nil) }
+
+func wrapTable(t *east.Table, label string) {
+	wrap := &TableWrap{label: label}
+	t.Parent().ReplaceChild(t.Parent(), t, wrap)
+	wrap.AppendChild(wrap, t)
 }
 
 // directive reports malformed and unknown directives and checks the data a
@@ -136,18 +164,33 @@ func (st *state) heading(h *ast.Heading, src []byte) {
 	}
 	id := string(v.([]byte))
 	ref := headingRef{node: h, id: id}
-	if h.Level >= 2 && h.Level <= 4 {
-		a := ast.NewLink()
-		a.SetAttributeString("class", []byte("anchor"))
-		a.SetAttributeString("aria-label", []byte(st.in.T("heading_anchor")))
-		a.AppendChild(a, ast.NewString([]byte("#")))
-		h.AppendChild(h, a)
-		ref.anchor = a
-	}
-	st.headings = append(st.headings, ref)
 	if h.Level == 2 || h.Level == 3 {
 		st.toc = append(st.toc, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plainText(h, src))})
 	}
+	if h.Level >= 2 && h.Level <= 4 {
+		ref.anchor = &HeadingAnchor{}
+		h.AppendChild(h, ref.anchor)
+	}
+	st.headings = append(st.headings, ref)
+}
+
+// HeadingAnchor is the "#" after a heading that links to it. Screen readers
+// skip it (the heading reads as its text alone) and so does the keyboard;
+// the table of contents serves both.
+type HeadingAnchor struct {
+	ast.BaseInline
+	Href string
+}
+
+// KindHeadingAnchor is the AST kind of a HeadingAnchor.
+var KindHeadingAnchor = ast.NewNodeKind("HeadingAnchor")
+
+// Kind implements ast.Node.
+func (a *HeadingAnchor) Kind() ast.NodeKind { return KindHeadingAnchor }
+
+// Dump implements ast.Node.
+func (a *HeadingAnchor) Dump(src []byte, level int) {
+	ast.DumpHelper(a, src, level, map[string]string{"Href": a.Href}, nil)
 }
 
 // nodeLine finds the source line of an inline or block node.
@@ -204,7 +247,7 @@ func (st *state) apply(p Pass, doc ast.Node) {
 	for _, h := range st.headings {
 		h.node.SetAttributeString("id", []byte(prefix+h.id))
 		if h.anchor != nil {
-			h.anchor.Destination = []byte("#" + prefix + h.id)
+			h.anchor.Href = "#" + prefix + h.id
 		}
 	}
 	for _, l := range st.links {

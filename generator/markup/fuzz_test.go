@@ -1,0 +1,44 @@
+package markup
+
+import (
+	"testing"
+
+	"lentera/generator/site"
+)
+
+// Directive lines either parse or fail with a message; never a panic.
+func FuzzParseHead(f *testing.F) {
+	for _, seed := range []string{
+		`checklist{src="a"}`, `tip[Judul *tebal*]{#id .c}`, `x{a='b' c=d e}`,
+		`table{src="a`, `a[b[c]d]`, `{}`, ` tip`, `a{#}`, `a{.}`, `a{=}`,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		name, _, a, err := parseHead(line)
+		if err == nil && name == "" {
+			t.Fatalf("%q parsed without a name", line)
+		}
+		if err == nil && len(a.keys) != len(a.values) {
+			t.Fatalf("%q: %d keys, %d values", line, len(a.keys), len(a.values))
+		}
+	})
+}
+
+// Any Markdown converts or fails with positioned errors; never a panic.
+func FuzzConvert(f *testing.F) {
+	for _, seed := range []string{
+		"::checklist{src=\"c\"}\n", ":::tip\n::::exercise\n:::\n", "::::a\n:::b\n::::\n",
+		"## H {#h}\n[x](b.md#dua) ![i](fig/x.png)\n", "```\n:::\n```\n", ":::trainer\n| a |\n|---|\n:::\n",
+	} {
+		f.Add(seed)
+	}
+	conv := New(Options{})
+	f.Fuzz(func(t *testing.T, md string) {
+		s, page := fixture(t, md)
+		in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
+		if _, err := conv.Convert(in, Pass{}, Pass{Edition: "trainer"}, Pass{Workbook: true}); err != nil && err.Error() == "" {
+			t.Fatal("empty error")
+		}
+	})
+}
