@@ -24,15 +24,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/ca
 func fixture(t *testing.T, input string) (*site.Site, *site.Page) {
 	t.Helper()
 	fsys := fstest.MapFS{
-		"site.yaml":               {Data: []byte("title: Uji\nlanguages: [id, en]\n")},
-		"content/id/bab/a.md":     {Data: []byte("---\ntitle: A\n---\n" + input)},
-		"content/id/bab/b.md":     {Data: []byte("---\ntitle: B\n---\n## Dua {#dua}\n")},
+		"site.yaml":                {Data: []byte("title: Uji\nlanguages: [id, en]\n")},
+		"content/id/bab/a.md":      {Data: []byte("---\ntitle: A\n---\n" + input)},
+		"content/id/bab/b.md":      {Data: []byte("---\ntitle: B\n---\n## Dua {#dua}\n")},
 		"content/id/bab/fig/x.png": {Data: []byte("png")},
-		"content/en/bab/b.md":     {Data: []byte("---\ntitle: B en\n---\n")},
-		"content/data/c.yaml":     {Data: []byte("kind: checklist\ntitle: C\nitems: [{text: satu}]\n")},
-		"content/data/t.yaml":     {Data: []byte("kind: table\ntitle: T\ncolumns: [a]\nrows: [[b]]\n")},
-		"content/data/k.yaml":     {Data: []byte("kind: calendar\ntitle: K\nevents: [{name: e, start: 2026-01-01, end: 2026-01-02}]\n")},
-		"content/data/p.yaml":     {Data: []byte("kind: plan\ntitle: P\nphases: [{weeks: 1, goal: g}]\n")},
+		"content/en/bab/b.md":      {Data: []byte("---\ntitle: B en\n---\n")},
+		"content/data/c.yaml":      {Data: []byte("kind: checklist\ntitle: C\nitems: [{text: satu}]\n")},
+		"content/data/t.yaml":      {Data: []byte("kind: table\ntitle: T\ncolumns: [a]\nrows: [[b]]\n")},
+		"content/data/k.yaml":      {Data: []byte("kind: calendar\ntitle: K\nevents: [{name: e, start: 2026-01-01, end: 2026-01-02}]\n")},
+		"content/data/p.yaml":      {Data: []byte("kind: plan\ntitle: P\nphases: [{weeks: 1, goal: g}]\n")},
 	}
 	var l site.Loader
 	s, err := l.Load(fsys, site.Options{}, nil)
