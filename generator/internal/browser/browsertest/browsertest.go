@@ -1,0 +1,54 @@
+// Package browsertest starts headless Chromium and a static server for
+// tests. A test on a machine without Chromium is skipped with a message
+// saying so; under CI (CI=true), where .ci/run installs Chromium, it fails
+// instead, so a broken install cannot pass as green.
+package browsertest
+
+import (
+	"context"
+	"errors"
+	"os"
+	"testing"
+
+	"lentera/generator/internal/browser"
+)
+
+// Start starts headless Chromium for the test and stops it when the test
+// ends.
+func Start(t testing.TB, opts browser.Options) *browser.Browser {
+	t.Helper()
+	b, err := browser.Start(context.Background(), opts)
+	if errors.Is(err, browser.ErrNotFound) {
+		Missing(t, err.Error())
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := b.Close(); err != nil {
+			t.Log(err)
+		}
+	})
+	return b
+}
+
+// Serve serves dir for the test.
+func Serve(t testing.TB, dir string) *browser.Server {
+	t.Helper()
+	s, err := browser.Serve(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// Missing skips the test because a tool it needs is not installed, or
+// fails it under CI.
+func Missing(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s (CI must install it: see .ci/run)", why)
+	}
+	t.Skipf("skipped: %s", why)
+}
