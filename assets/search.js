@@ -183,7 +183,7 @@
   // open returns a searcher over the index at base (a URL ending in "/").
   // get(url, fresh) resolves to the parsed JSON of url.
   function open(base, get) {
-    var meta, analyze, dl, shards = {}, docs = {};
+    var meta, analyze, dl, shards = {}, docs = {}, views = {};
 
     function load(fresh) {
       return (meta = get(base + 'index.json', fresh).then(function (m) {
@@ -193,13 +193,18 @@
           var q = m.len.charCodeAt(i) - 35;
           dl.push(Math.pow(2, (q > 57 ? q - 1 : q) / 6) - 1);
         }
-        shards = {}; docs = {};
+        shards = {}; docs = {}; views = {};
         return m;
       }));
     }
     function file(m, name) { return get(base + m.v + '/' + name); }
-    function shard(m, i) { return shards[i] || (shards[i] = file(m, 't' + i + '.json')); }
-    function doc(m, i) { return docs[i] || (docs[i] = file(m, 'd' + i + '.json')); }
+    // once keeps the promise of a file, but not a failure, which may be
+    // over when the connection is back.
+    function once(cache, k, make) {
+      return cache[k] || (cache[k] = make().catch(function (e) { delete cache[k]; throw e; }));
+    }
+    function shard(m, i) { return once(shards, i, function () { return file(m, 't' + i + '.json'); }); }
+    function doc(m, i) { return once(docs, i, function () { return file(m, 'd' + i + '.json'); }); }
     function shardOf(m, t) {
       var lo = 0, hi = m.t.length - 1;
       while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.t[mid] <= t) lo = mid; else hi = mid - 1; }
@@ -235,11 +240,11 @@
     // candidates maps each query term to the index terms it matches, with a
     // weight: exact 1, prefix of the last term, else one-letter typos.
     function candidates(q, loaded) {
-      var c = {};
+      var c = {}, pre = q.last ? [q.t, q.w].filter(function (p) { return Array.from(p).length >= MIN_PREFIX; }) : [];
       loaded.forEach(function (s) {
         if (s[q.t]) c[q.t] = 1;
-        if (q.last) for (var t in s) {
-          if (t != q.t && [q.t, q.w].some(function (p) { return Array.from(p).length >= MIN_PREFIX && t.startsWith(p); })) c[t] = PREFIX;
+        if (pre.length) for (var t in s) {
+          if (t != q.t && (t.startsWith(pre[0]) || pre[1] && t.startsWith(pre[1]))) c[t] = PREFIX;
         }
       });
       if (!Object.keys(c).length && q.t.length > 3) loaded.forEach(function (s) {
@@ -302,10 +307,11 @@
     // page fetches the pages of hits and picks each one's best section and
     // snippet for the matched words.
     function page(hits, words) {
-      var set = new Set(words);
+      var set = new Set(words), key = words.join(' ');
       return meta.then(function (m) {
         return Promise.all(hits.map(function (h) {
-          return doc(m, h.id).then(function (p) { return present(p, set); });
+          var k = h.id + ' ' + key;
+          return once(views, k, function () { return doc(m, h.id).then(function (p) { return present(p, set); }); });
         }));
       });
     }
@@ -419,6 +425,7 @@
         var n = result.hits.length;
         if (q !== undefined) say(!q.trim() ? 'empty' : !n ? 'none' : n == 1 ? 'single' : result.partial ? 'partial' : 'many', n, q);
         list.setAttribute('aria-busy', 'false');
+        document.body.dataset.results = n;
         document.body.dataset.done = '1';
       });
     }

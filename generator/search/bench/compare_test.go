@@ -1,0 +1,455 @@
+package bench
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"lentera/generator/search"
+)
+
+var (
+	compare  = flag.Bool("compare", false, "run the side-by-side benchmark against Pagefind")
+	chapters = flag.Int("n", 1000, "chapters per language in the synthetic corpus")
+	queries  = flag.String("queries", "id:ramadan id:penjualan id:dijual en:voucher en:promoting", "lang:query pairs, space-separated")
+	runs     = flag.Int("runs", 3, "timed runs of each index build")
+)
+
+// TestCompare measures our search and Pagefind 1.6 over the same built
+// corpus, in one run, and prints one table. It asserts nothing about speed.
+func TestCompare(t *testing.T) {
+	if !*compare {
+		t.Skip("the side-by-side benchmark runs with: go test ./generator/search/bench -run TestCompare -v -timeout 30m -args -compare")
+	}
+	chromium := ChromiumPath()
+	if chromium == "" {
+		t.Fatal("no Chromium: install chromium (apt-get install chromium) or set $CHROMIUM")
+	}
+	work := benchDir(t)
+	corpus := makeCorpus(t, work, *chapters)
+	ours := filepath.Join(work, fmt.Sprintf("ours-%d", *chapters))
+	os.RemoveAll(ours)
+	buildTime, err := BuildSite(context.Background(), corpus, ours)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	langs := []string{"id", "en"}
+	for _, lang := range langs {
+		if !HasIndex(ours, lang) {
+			t.Fatalf("the build wrote no %s search index", lang)
+		}
+	}
+	ourTime := timeIndex(t, ours, langs)
+	ourSize := indexSize(t, ours, langs)
+
+	pf := filepath.Join(work, fmt.Sprintf("pagefind-site-%d", *chapters))
+	copyForPagefind(t, ours, pf, langs)
+	pfBin := installPagefind(t, work)
+	pfTime := timePagefind(t, pfBin, pf)
+	pfSize := pagefindSize(t, pf)
+
+	ctx, cancel, err := Browser(context.Background(), chromium)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cancel()
+	oursSrv, pfSrv := Serve(ours), Serve(pf)
+	defer oursSrv.Close()
+	defer pfSrv.Close()
+
+	var rows []row
+	for _, spec := range strings.Fields(*queries) {
+		lang, q, _ := strings.Cut(spec, ":")
+		o := measure(t, ctx, oursSrv, "/"+lang+"/search/?q="+url.QueryEscape(q), q, oursKeystrokes, ourSearchFile(lang))
+		p := measure(t, ctx, pfSrv, "/"+lang+"/pfsearch/?q="+url.QueryEscape(q), q, pagefindKeystrokes, pagefindFile)
+		rows = append(rows, row{spec, o, p})
+	}
+	report(t, rows, buildTime, ourTime, ourSize, pfTime, pfSize, chromium, pfBin)
+}
+
+// benchDir is where the corpus, the sites and the npm install go:
+// $LENTERA_BENCH_DIR, or lentera-bench in the temporary folder.
+func benchDir(t *testing.T) string {
+	dir := os.Getenv("LENTERA_BENCH_DIR")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "lentera-bench")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// makeCorpus writes the synthetic corpus with the shared generator, plus
+// the site.yaml it lacks.
+func makeCorpus(t *testing.T, work string, n int) string {
+	gen := os.Getenv("LENTERA_GEN_CORPUS")
+	if gen == "" {
+		gen = filepath.Join("..", "..", "..", "..", "shared", "bench", "gen_corpus.py")
+	}
+	dir := filepath.Join(work, fmt.Sprintf("corpus-%d", n))
+	cmd := exec.Command("python3", gen, fmt.Sprint(n), "--out", dir, "--force")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", gen, err, out)
+	}
+	site := "title: {id: Korpus, en: Corpus}\nlanguages: [id, en]\n"
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(site), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// timeIndex times search.Index alone over the published pages of every
+// language, the median of -runs runs.
+func timeIndex(t *testing.T, out string, langs []string) time.Duration {
+	docs := map[string][]search.Doc{}
+	for _, lang := range langs {
+		d, err := DocsFromOutput(out, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[lang] = d
+	}
+	var times []time.Duration
+	for i := 0; i < *runs; i++ {
+		start := time.Now()
+		for _, lang := range langs {
+			if _, err := search.Index(lang, docs[lang]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		times = append(times, time.Since(start))
+	}
+	return median(times)
+}
+
+// size is the total of an index's files.
+type size struct {
+	Files   int
+	Bytes   int64
+	GzBytes int64 // each file gzipped on its own, as a server sends it
+}
+
+func indexSize(t *testing.T, out string, langs []string) size {
+	var s size
+	for _, lang := range langs {
+		s.add(t, filepath.Join(out, lang, "search"), func(rel string) bool { return rel != "index.html" }, true)
+	}
+	s.add(t, filepath.Join(out, "assets"), func(rel string) bool { return strings.HasPrefix(rel, "search.") }, true)
+	return s
+}
+
+func pagefindSize(t *testing.T, site string) size {
+	var s size
+	s.add(t, filepath.Join(site, "pagefind"), nil, false)
+	return s
+}
+
+// add counts the files under dir that keep accepts; gz says whether a
+// server would gzip them (Pagefind's are gzipped already, except its JS and
+// JSON, which count as they are).
+func (s *size) add(t *testing.T, dir string, keep func(string) bool, gz bool) {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if keep != nil && !keep(filepath.ToSlash(rel)) {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		s.Files++
+		s.Bytes += int64(len(b))
+		if gz || compressible(mimeOf(p)) {
+			s.GzBytes += int64(gzipLen(b))
+		} else {
+			s.GzBytes += int64(len(b))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mimeOf(p string) string {
+	switch filepath.Ext(p) {
+	case ".js":
+		return "text/javascript"
+	case ".json":
+		return "application/json"
+	case ".css":
+		return "text/css"
+	}
+	return "application/octet-stream"
+}
+
+func gzipLen(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+// copyForPagefind copies the HTML and assets of our site and marks the
+// chapter articles with data-pagefind-body, so Pagefind indexes the same
+// chapters as in the anchor figures; it adds a search page per language
+// that uses Pagefind's JavaScript API the way the anchor's does.
+func copyForPagefind(t *testing.T, from, to string, langs []string) {
+	os.RemoveAll(to)
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if strings.Contains(filepath.ToSlash(rel), "/search/") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, ".html") {
+			b = bytes.ReplaceAll(b, []byte(`<article class="chapter"`), []byte(`<article data-pagefind-body class="chapter"`))
+		}
+		return writeFile(filepath.Join(to, rel), b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range langs {
+		if err := writeFile(filepath.Join(to, lang, "pfsearch", "index.html"), []byte(pagefindPage(lang))); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func writeFile(p string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, b, 0o644)
+}
+
+// pagefindPage is the anchor's search page: one query through Pagefind's
+// JavaScript API, the top five results' data loaded, then data-done.
+func pagefindPage(lang string) string {
+	return `<!doctype html><html lang="` + lang + `"><head><meta charset="utf-8"><title>Search</title></head><body>
+<input id="q" type="search" name="q"><p id="count"></p><ol id="results"></ol>
+<script type="module">
+const pagefind = await import("/pagefind/pagefind.js");
+await pagefind.init();
+window.pfRun = async (q) => {
+  const search = await pagefind.search(q);
+  const top = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+  const ol = document.getElementById("results");
+  ol.textContent = "";
+  for (const d of top) {
+    const li = document.createElement("li");
+    li.innerHTML = '<a href="' + d.url + '">' + d.meta.title + '</a><p>' + d.excerpt + '</p>';
+    ol.appendChild(li);
+  }
+  document.getElementById("count").textContent = search.results.length + " results";
+  return search.results.length;
+};
+const q = new URLSearchParams(location.search).get("q");
+if (q) {
+  document.getElementById("q").value = q;
+  document.body.dataset.results = String(await window.pfRun(q));
+  document.body.dataset.done = "1";
+}
+</script></body></html>`
+}
+
+// installPagefind installs pagefind@1.6.0 with npm under work, once.
+func installPagefind(t *testing.T, work string) string {
+	dir := filepath.Join(work, "pagefind")
+	bin := filepath.Join(dir, "node_modules", ".bin", "pagefind")
+	if _, err := os.Stat(bin); err == nil {
+		return bin
+	}
+	cmd := exec.Command("npm", "install", "--no-audit", "--no-fund", "--prefix", dir, "pagefind@1.6.0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("npm install pagefind@1.6.0: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// timePagefind runs Pagefind over the site -runs times from scratch and
+// returns the median wall time.
+func timePagefind(t *testing.T, bin, site string) time.Duration {
+	var times []time.Duration
+	for i := 0; i < *runs; i++ {
+		os.RemoveAll(filepath.Join(site, "pagefind"))
+		start := time.Now()
+		out, err := exec.Command(bin, "--site", site, "--quiet").CombinedOutput()
+		if err != nil {
+			t.Fatalf("pagefind: %v\n%s", err, out)
+		}
+		times = append(times, time.Since(start))
+	}
+	return median(times)
+}
+
+// firstQuery is what one search cost in a fresh browser.
+type firstQuery struct {
+	Requests, SearchRequests int
+	Sent, SearchSent         int // gzipped body bytes
+	Results                  int
+	Keystrokes               []float64 // ms, shards loaded
+	Err                      error
+}
+
+// keystrokes measures, in the page, the time from an input to its results
+// for every prefix of q, after a first pass has loaded what they need.
+type keystrokes func(q string) chromedp.Action[[]float64]
+
+// measure loads a search page in a fresh browser context, waits for the
+// first results, takes the server's log, then times typing the query again.
+func measure(t *testing.T, browser context.Context, srv *Server, path, q string, typing keystrokes, isSearch func(string) bool) (m firstQuery) {
+	ctx, cancel := Fresh(browser)
+	defer cancel()
+	srv.Take()
+	var results string
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+path),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+			defer cancel()
+			_, err := chromedp.Poll[chromedp.Void](`document.body.dataset.done === "1"`)(ctx, tg)
+			return err
+		}),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			var err error
+			results, err = chromedp.Evaluate[string](`document.body.dataset.results || String(document.querySelectorAll("#search-results > li").length)`)(ctx, tg)
+			return err
+		}),
+	)
+	if err != nil {
+		m.Err = err
+		return m
+	}
+	time.Sleep(500 * time.Millisecond) // let late requests (icons) land
+	for _, h := range srv.Take() {
+		m.Requests++
+		m.Sent += h.Sent
+		if isSearch(h.Path) {
+			m.SearchRequests++
+			m.SearchSent += h.Sent
+		}
+	}
+	fmt.Sscan(results, &m.Results)
+	m.Keystrokes, m.Err = chromedp.Run(ctx, typing(q))
+	return m
+}
+
+func ourSearchFile(lang string) func(string) bool {
+	return func(p string) bool {
+		return strings.HasPrefix(p, "/"+lang+"/search/") && p != "/"+lang+"/search/" || strings.HasPrefix(p, "/assets/search.")
+	}
+}
+
+func pagefindFile(p string) bool { return strings.HasPrefix(p, "/pagefind/") }
+
+// Our client marks the list aria-busy while it searches; the time runs
+// from the input event to the moment that flips back to false.
+func oursKeystrokes(q string) chromedp.Action[[]float64] {
+	return chromedp.Evaluate[[]float64](`(async (q) => {
+  const input = document.getElementById("search-input"), list = document.getElementById("search-results");
+  const type = (v) => new Promise((done) => {
+    const t0 = performance.now();
+    const mo = new MutationObserver(() => {
+      if (list.getAttribute("aria-busy") === "false") { mo.disconnect(); done(performance.now() - t0); }
+    });
+    mo.observe(list, {attributes: true, attributeFilter: ["aria-busy"]});
+    input.value = v;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  const prefixes = [...q].map((_, i) => q.slice(0, i + 1));
+  for (const p of prefixes) await type(p);
+  const ms = [];
+  for (const p of prefixes) ms.push(await type(p));
+  return ms;
+})(`+jsString(q)+`)`, chromedp.EvalAwaitPromise)
+}
+
+func pagefindKeystrokes(q string) chromedp.Action[[]float64] {
+	return chromedp.Evaluate[[]float64](`(async (q) => {
+  const prefixes = [...q].map((_, i) => q.slice(0, i + 1));
+  for (const p of prefixes) await window.pfRun(p);
+  const ms = [];
+  for (const p of prefixes) { const t0 = performance.now(); await window.pfRun(p); ms.push(performance.now() - t0); }
+  return ms;
+})(`+jsString(q)+`)`, chromedp.EvalAwaitPromise)
+}
+
+func jsString(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`).Replace(s) + "'"
+}
+
+type row struct {
+	spec      string
+	ours, pfd firstQuery
+}
+
+func report(t *testing.T, rows []row, build, ourIndex time.Duration, ourSize size, pfIndex time.Duration, pfSize size, chromium, pfBin string) {
+	var b strings.Builder
+	version, _ := exec.Command(pfBin, "--version").Output()
+	browser, _ := exec.Command(chromium, "--version").Output()
+	fmt.Fprintf(&b, "\nSearch, side by side: %d chapters per language; %s; %s; gzip in transit for text files\n\n",
+		*chapters, strings.TrimSpace(string(version)), strings.TrimSpace(string(browser)))
+	b.WriteString("| query | results ours / Pagefind | requests ours / Pagefind | first query KB gz, all: ours / Pagefind | ratio | search files only KB gz: ours / Pagefind | keystroke to results ms, median [max]: ours / Pagefind |\n")
+	b.WriteString("|---|---|---|---|---|---|---|\n")
+	for _, r := range rows {
+		if r.ours.Err != nil || r.pfd.Err != nil {
+			fmt.Fprintf(&b, "| %s | error: ours %v; Pagefind %v |||||\n", r.spec, r.ours.Err, r.pfd.Err)
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | %d / %d | %d / %d | %.1f / %.1f | %.2f | %.1f / %.1f | %s / %s |\n",
+			r.spec, r.ours.Results, r.pfd.Results, r.ours.Requests, r.pfd.Requests,
+			kb(r.ours.Sent), kb(r.pfd.Sent), float64(r.ours.Sent)/float64(r.pfd.Sent),
+			kb(r.ours.SearchSent), kb(r.pfd.SearchSent), msStats(r.ours.Keystrokes), msStats(r.pfd.Keystrokes))
+	}
+	b.WriteString("\n| index | build time (median of runs) | files | bytes on disk | each file gzipped, summed |\n|---|---|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "| ours (search.Index, both languages; whole site build %.2f s) | %.2f s | %d | %d | %d |\n",
+		build.Seconds(), ourIndex.Seconds(), ourSize.Files, ourSize.Bytes, ourSize.GzBytes)
+	fmt.Fprintf(&b, "| Pagefind (pagefind --site, whole run) | %.2f s | %d | %d | %d |\n",
+		pfIndex.Seconds(), pfSize.Files, pfSize.Bytes, pfSize.GzBytes)
+	t.Log(b.String())
+	fmt.Print(b.String())
+}
+
+func kb(n int) float64 { return float64(n) / 1024 }
+
+func msStats(ms []float64) string {
+	if len(ms) == 0 {
+		return "-"
+	}
+	s := slices.Clone(ms)
+	sort.Float64s(s)
+	return fmt.Sprintf("%.1f [%.1f]", s[len(s)/2], s[len(s)-1])
+}
+
+func median(d []time.Duration) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
