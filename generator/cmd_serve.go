@@ -1,10 +1,49 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"flag"
+	"fmt"
 	"io"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+
+	"lentera/generator/serve"
 )
 
+// defaultPort is free on most machines and easy to remember: 14/14.
+const defaultPort = 1414
+
 func runServe(args []string, stdout, stderr io.Writer) error {
-	return errors.New("serve: not built yet")
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	siteDir := fl.String("site", ".", "the site folder (holds site.yaml and content/)")
+	port := fl.Int("port", defaultPort, "the port to listen on; 0 picks a free one")
+	host := fl.String("host", "127.0.0.1", "the address to listen on; 0.0.0.0 shows the preview to your whole network")
+	out := fl.String("out", "", "also write each good build to this folder, as build does")
+	drafts := fl.Bool("drafts", false, "publish pages marked draft: true")
+	if err := fl.Parse(args); err != nil {
+		return errUsage(err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	// Listen before the first build, so that a busy port says so at once.
+	ln, err := net.Listen("tcp", net.JoinHostPort(*host, strconv.Itoa(*port)))
+	if err != nil {
+		return fmt.Errorf("serve: %w (another server may be running; --port 0 picks a free port)", err)
+	}
+	srv, err := serve.New(ctx, serve.Options{SiteDir: *siteDir, Out: *out, Drafts: *drafts, Log: stderr})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", *siteDir, srv.URL(ln.Addr()))
+	if err := srv.Serve(ctx, ln); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return nil
 }
