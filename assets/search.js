@@ -330,7 +330,7 @@
       var sec = best || p.b[0] || ['', '', ''];
       if (best) analyze(best[2], function (t, s, e) { if (set.has(t)) marks.push([s, e]); });
       return {url: p.u + (best && best[0] ? '#' + best[0] : ''), title: p.t, section: p.s,
-        heading: best ? best[1] : '', snippet: marks.length ? snippet(sec[2], marks) : [[p.d || sec[2].slice(0, 160)]]};
+        heading: best ? best[1] : '', snippet: marks.length ? snippet(sec[2], marks) : [[p.d || cut(sec[2])]]};
     }
 
     // snippet cuts about 160 characters of text around the densest run of
@@ -342,9 +342,9 @@
         for (var j = i; j < marks.length && marks[j][1] - marks[i][0] < 160; j++) n++;
         if (n > most) { most = n; from = i; }
       }
-      var start = Math.max(0, marks[from][0] - 40), end = Math.min(text.length, start + 160), out = [];
-      start = start && text.indexOf(' ', start) + 1 || start;
-      var at = start;
+      var start = Math.max(0, marks[from][0] - 40), out = [];
+      start = start && text.indexOf(' ', start) + 1 || start; // whole words only
+      var end = wordEnd(text, start + 160), at = start;
       marks.forEach(function (k) {
         if (k[0] >= at && k[1] <= end) { out.push([text.slice(at, k[0])], [text.slice(k[0], k[1]), 1]); at = k[1]; }
       });
@@ -366,6 +366,16 @@
 
     load(false);
     return {search: search, page: page, files: files, ready: function () { return meta; }};
+  }
+
+  // wordEnd is the end of the word at i (or the text's length).
+  function wordEnd(text, i) {
+    var e = text.indexOf(' ', i);
+    return e < 0 ? text.length : e;
+  }
+  function cut(text) {
+    var e = wordEnd(text, 160);
+    return text.slice(0, e) + (e < text.length ? ' …' : '');
   }
 
   // typo: b is a one-letter edit (change, insert, delete) of a.

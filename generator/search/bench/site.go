@@ -6,7 +6,7 @@ import (
 	"html"
 	"io/fs"
 	"os"
-	"path"
+
 	"path/filepath"
 	"strings"
 	"time"
@@ -161,26 +161,4 @@ func metaDescription(l *phtml.Lexer) (string, bool) {
 			content = val
 		}
 	}
-}
-
-// dirSize sums the files under dir (all of them, or only those whose path
-// relative to dir keep says to keep).
-func dirSize(dir string, keep func(rel string) bool) (bytes int64, files int, err error) {
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		if keep != nil && !keep(path.Clean(filepath.ToSlash(rel))) {
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		bytes += info.Size()
-		files++
-		return nil
-	})
-	return bytes, files, err
 }
