@@ -124,11 +124,11 @@ func (w *watcher) changed(ev fsnotify.Event) []string {
 // under it when it was a folder: a folder moved out of the site sends one
 // event for itself and none for its files.
 func (w *watcher) forget(r string) []string {
-	out := []string{r}
 	delete(w.files, r)
 	if !w.dirs[r] {
-		return out
+		return []string{r}
 	}
+	var out []string
 	prefix := r + "/"
 	for d := range w.dirs {
 		if d == r || strings.HasPrefix(d, prefix) {
@@ -176,8 +176,9 @@ func (w *watcher) abs(rel string) string {
 	return filepath.Join(w.root, filepath.FromSlash(rel))
 }
 
-// vimSwap matches vim's swap files: ".a.md.swp", then ".swo", ".swn", ...
-var vimSwap = regexp.MustCompile(`^\..*\.sw[a-p]$`)
+// vimSwap matches vim's swap files: ".a.md.swp", then ".swo", ".swn", ...,
+// and ".swx", which vim writes to test a folder.
+var vimSwap = regexp.MustCompile(`^\..*\.sw[a-z]$`)
 
 // ignored reports editors' scratch files, which come and go around every
 // save and are never part of a site.

@@ -1,0 +1,486 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"lentera/generator/build"
+)
+
+// These tests start the server on a free port over a small site in a
+// temporary folder, change files the way an editor does, and watch what a
+// page would see: the events on its stream and the pages over HTTP. They
+// wait on events with a deadline; none of them sleeps to assert.
+
+// wait is how long a test waits for one event. It is generous because a
+// -race build on a busy machine is slow; a passing run takes far less.
+const wait = 20 * time.Second
+
+// tinySite is a bilingual site with a baseURL path, so every test also
+// checks that the server serves under /kursus/.
+var tinySite = map[string]string{
+	"site.yaml":            "title: {id: Kursus, en: Course}\nlanguages: [id, en]\nbaseURL: https://example.org/kursus/\n",
+	"content/id/_index.md": "---\ntitle: Beranda\n---\nSelamat datang.\n",
+	"content/en/_index.md": "---\ntitle: Home\n---\nWelcome.\n",
+	"content/id/a.md":      chapterA("Teks pertama."),
+	"content/en/a.md":      "---\ntitle: Chapter A\nweight: 1\n---\n\nFirst text.\n",
+}
+
+func chapterA(body string) string {
+	return "---\ntitle: Bab A\nweight: 1\n---\n\n" + body + "\n"
+}
+
+type testServer struct {
+	t    *testing.T
+	dir  string // the site folder
+	root string // http://127.0.0.1:PORT
+	srv  *Server
+}
+
+// start builds the site in files and serves it until the test ends.
+// configure, when given, changes the Server before it serves.
+func start(t *testing.T, files map[string]string, opts Options, configure ...func(*Server)) *testServer {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		writeFile(t, dir, name, body)
+	}
+	if opts.SiteDir == "" {
+		opts.SiteDir = dir
+	}
+	opts.Log = testLog{t}
+	ctx, cancel := context.WithCancel(context.Background())
+	srv, err := New(ctx, opts)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	for _, c := range configure {
+		c(srv)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		case <-time.After(wait):
+			t.Error("Serve did not return after its context ended")
+		}
+	})
+	return &testServer{t: t, dir: dir, root: "http://" + ln.Addr().String(), srv: srv}
+}
+
+// testLog sends the server's terminal output to the test log.
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
+func writeFile(t *testing.T, dir, name, body string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// save writes a file the way vim and many editors do: into a temporary
+// file beside it, which is then renamed over the old one.
+func save(t *testing.T, dir, name, body string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".swp")
+	if err := os.WriteFile(tmp, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func (s *testServer) get(path string) response {
+	s.t.Helper()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(s.root + path)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return response{resp.StatusCode, resp.Header, string(body)}
+}
+
+// A stream is a page's connection to the events.
+type stream struct {
+	t      *testing.T
+	events chan sseEvent
+	seen   []string
+}
+
+type sseEvent struct{ name, data string }
+
+func (s *testServer) connect() *stream {
+	s.t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	req, err := http.NewRequestWithContext(ctx, "GET", s.root+eventsPath, nil)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		cancel()
+		s.t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
+		s.t.Fatalf("events: Content-Type %q", ct)
+	}
+	st := &stream{t: s.t, events: make(chan sseEvent, 64)}
+	var wg sync.WaitGroup
+	wg.Go(func() { readEvents(resp.Body, st.events) })
+	s.t.Cleanup(func() {
+		cancel()
+		resp.Body.Close()
+		wg.Wait()
+	})
+	st.expect("hello")
+	return st
+}
+
+// readEvents parses a text/event-stream until it ends.
+func readEvents(r io.Reader, out chan<- sseEvent) {
+	defer close(out)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 1<<20)
+	var e sseEvent
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case line == "":
+			if e.name != "" {
+				out <- e
+			}
+			e = sseEvent{}
+		case strings.HasPrefix(line, "event: "):
+			e.name = line[len("event: "):]
+		case strings.HasPrefix(line, "data: "):
+			e.data += line[len("data: "):]
+		}
+	}
+}
+
+// expect waits for the event named want. Events of other names are
+// passed over, except the forbidden ones, which fail the test: an edit
+// that should swap the stylesheet must not reload the page first.
+func (st *stream) expect(want string, forbidden ...string) sseEvent {
+	st.t.Helper()
+	deadline := time.After(wait)
+	for {
+		select {
+		case e, ok := <-st.events:
+			if !ok {
+				st.t.Fatalf("the event stream ended while waiting for %q (seen: %v)", want, st.seen)
+			}
+			st.seen = append(st.seen, e.name)
+			if e.name == want {
+				return e
+			}
+			for _, f := range forbidden {
+				if e.name == f {
+					st.t.Fatalf("got %q %s while waiting for %q", e.name, e.data, want)
+				}
+			}
+		case <-deadline:
+			st.t.Fatalf("no %q event within %s (seen: %v)", want, wait, st.seen)
+		}
+	}
+}
+
+func decode[T any](t *testing.T, e sseEvent) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(e.data), &v); err != nil {
+		t.Fatalf("%s event data %q: %v", e.name, e.data, err)
+	}
+	return v
+}
+
+func mustContain(t *testing.T, what, s string, subs ...string) {
+	t.Helper()
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			t.Errorf("%s lacks %q:\n%s", what, sub, s)
+		}
+	}
+}
+
+func mustNotContain(t *testing.T, what, s string, subs ...string) {
+	t.Helper()
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			t.Errorf("%s has %q:\n%s", what, sub, s)
+		}
+	}
+}
+
+func TestEditReloadsWithNewText(t *testing.T) {
+	s := start(t, tinySite, Options{})
+	page := s.get("/kursus/id/a/")
+	if page.status != 200 {
+		t.Fatalf("GET /kursus/id/a/: %d", page.status)
+	}
+	mustContain(t, "page", page.body, "Teks pertama.", `<script src="/_lentera/client.js"`)
+	st := s.connect()
+
+	save(t, s.dir, "content/id/a.md", chapterA("Teks kedua yang baru."))
+	e := st.expect("reload", "error")
+	if v := decode[versionData](t, e); v.Version == "" {
+		t.Errorf("reload without a version: %s", e.data)
+	}
+	page = s.get("/kursus/id/a/")
+	mustContain(t, "page after the edit", page.body, "Teks kedua yang baru.", `data-version="`+decode[versionData](t, e).Version+`"`)
+	mustNotContain(t, "page after the edit", page.body, "Teks pertama.")
+}
+
+func TestCSSChangeSwapsStylesheet(t *testing.T) {
+	s := start(t, tinySite, Options{})
+	before := s.get("/kursus/id/a/").body
+	st := s.connect()
+
+	// The site has no assets/ folder yet: the new folder must be watched.
+	writeFile(t, s.dir, "assets/css/20-brand.css", ".brand { color: #123456 }\n")
+	e := st.expect("css", "reload", "error")
+	swap := decode[cssData](t, e)
+	if len(swap.Swap) != 1 {
+		t.Fatalf("css event: want one swap, got %s", e.data)
+	}
+	old, next := swap.Swap[0].Old, swap.Swap[0].New
+	mustContain(t, "page before", before, `href="`+old+`"`)
+	if !strings.HasPrefix(next, "/kursus/assets/site.") || next == old {
+		t.Errorf("css swap %q -> %q", old, next)
+	}
+	css := s.get(next)
+	if css.status != 200 || css.header.Get("Content-Type") != "text/css; charset=utf-8" {
+		t.Errorf("GET %s: %d %s", next, css.status, css.header.Get("Content-Type"))
+	}
+	mustContain(t, "new stylesheet", css.body, ".brand{color:#123456}")
+	mustContain(t, "page after", s.get("/kursus/id/a/").body, `href="`+next+`"`)
+
+	// A change to anything else is a reload.
+	save(t, s.dir, "content/id/a.md", chapterA("Teks lain."))
+	st.expect("reload", "css", "error")
+}
+
+func TestErrorOverlayAndRecovery(t *testing.T) {
+	s := start(t, tinySite, Options{})
+	st := s.connect()
+
+	// Bad YAML in the front matter, line 2.
+	save(t, s.dir, "content/id/a.md", "---\ntitle: [Bab A\nweight: 1\n---\n\nTeks rusak.\n")
+	e := st.expect("error", "reload")
+	overlay := decode[errorData](t, e).HTML
+	mustContain(t, "overlay", overlay, `role="alertdialog"`, `tabindex="-1"`,
+		filepath.ToSlash(filepath.Join(s.dir, "content/id/a.md"))+":2", "title: [Bab A")
+
+	// A page loaded now is the last good one, under the overlay.
+	page := s.get("/kursus/id/a/")
+	if page.status != 200 {
+		t.Errorf("GET while broken: %d", page.status)
+	}
+	mustContain(t, "page while broken", page.body, "Teks pertama.", `id="lentera-error"`, "content/id/a.md:2")
+
+	// An unknown directive, line 8, with markup in the line: it is escaped.
+	save(t, s.dir, "content/id/a.md", chapterA("Teks <b>tebal</b>.\n\n::nope"))
+	e = st.expect("error", "reload")
+	overlay = decode[errorData](t, e).HTML
+	mustContain(t, "overlay", overlay, "content/id/a.md:8", "nope", "Teks &lt;b&gt;tebal&lt;/b&gt;.")
+	mustNotContain(t, "overlay", overlay, "<b>tebal")
+
+	// The next good save brings the page back.
+	save(t, s.dir, "content/id/a.md", chapterA("Teks yang benar."))
+	st.expect("reload", "error")
+	page = s.get("/kursus/id/a/")
+	mustContain(t, "page after the fix", page.body, "Teks yang benar.")
+	mustNotContain(t, "page after the fix", page.body, "lentera-error")
+}
+
+func TestBrokenFirstBuild(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range tinySite {
+		files[k] = v
+	}
+	files["site.yaml"] = "title: {id: Kursus\n"
+	s := start(t, files, Options{})
+	page := s.get("/")
+	if page.status != 404 {
+		t.Errorf("GET / with no good build yet: %d, want 404", page.status)
+	}
+	mustContain(t, "page", page.body, `role="alertdialog"`, "site.yaml:", `<script src="/_lentera/client.js"`)
+	st := s.connect()
+	st.expect("error")
+
+	save(t, s.dir, "site.yaml", tinySite["site.yaml"])
+	st.expect("reload", "error")
+	if r := s.get("/kursus/id/a/"); r.status != 200 {
+		t.Errorf("GET after the fix: %d", r.status)
+	}
+}
+
+func TestNewFolderIsServed(t *testing.T) {
+	s := start(t, tinySite, Options{})
+	st := s.connect()
+	if r := s.get("/kursus/id/baru/bab/"); r.status != 404 {
+		t.Fatalf("GET before the chapter exists: %d", r.status)
+	}
+	writeFile(t, s.dir, "content/id/baru/dalam/bab.md", "---\ntitle: Bab baru\n---\n\nIsi bab baru.\n")
+	st.expect("reload", "error")
+	page := s.get("/kursus/id/baru/dalam/bab/")
+	if page.status != 200 {
+		t.Fatalf("GET the new chapter: %d", page.status)
+	}
+	mustContain(t, "new chapter", page.body, "Isi bab baru.")
+
+	// The new folder is watched: an edit in it is seen too.
+	save(t, s.dir, "content/id/baru/dalam/bab.md", "---\ntitle: Bab baru\n---\n\nIsi kedua.\n")
+	st.expect("reload", "error")
+	mustContain(t, "edited chapter", s.get("/kursus/id/baru/dalam/bab/").body, "Isi kedua.")
+
+	// Removing the folder removes its pages.
+	if err := os.RemoveAll(filepath.Join(s.dir, "content/id/baru")); err != nil {
+		t.Fatal(err)
+	}
+	st.expect("reload", "error")
+	if r := s.get("/kursus/id/baru/dalam/bab/"); r.status != 404 {
+		t.Errorf("GET a removed chapter: %d", r.status)
+	}
+}
+
+func TestOutWritesEachGoodBuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	s := start(t, tinySite, Options{Out: out})
+	st := s.connect()
+	readOut := func() string {
+		b, err := os.ReadFile(filepath.Join(out, "id/a/index.html"))
+		if err != nil {
+			return ""
+		}
+		return string(b)
+	}
+	mustContain(t, "written page", readOut(), "Teks pertama.")
+	mustNotContain(t, "written page", readOut(), "_lentera")
+
+	save(t, s.dir, "content/id/a.md", chapterA("Teks keluaran."))
+	st.expect("reload", "error")
+	// The files are written after the pages are told; wait for them.
+	deadline := time.Now().Add(wait)
+	for !strings.Contains(readOut(), "Teks keluaran.") {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never got the edit", out)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	mustNotContain(t, "written page", readOut(), "_lentera")
+}
+
+func TestOutMustNotReplaceTheSite(t *testing.T) {
+	dir := t.TempDir()
+	for _, out := range []string{dir, filepath.Dir(dir)} {
+		if _, err := New(context.Background(), Options{SiteDir: dir, Out: out}); err == nil {
+			t.Errorf("--out %s over the site %s: no error", out, dir)
+		}
+	}
+}
+
+func TestPanicInBuildIsAnError(t *testing.T) {
+	// The first build has run; the next one panics. After the panic the
+	// server builds with a new Builder, and so without this function.
+	s := start(t, tinySite, Options{}, func(srv *Server) {
+		srv.build = func(context.Context, ...string) (*build.Result, error) { panic("boom") }
+	})
+	st := s.connect()
+	save(t, s.dir, "content/id/a.md", chapterA("Teks A."))
+	e := st.expect("error", "reload")
+	mustContain(t, "overlay", decode[errorData](t, e).HTML, "internal error", "boom")
+	// The server replaced its Builder and goes on.
+	save(t, s.dir, "content/id/a.md", chapterA("Teks B."))
+	st.expect("reload", "error")
+	mustContain(t, "page", s.get("/kursus/id/a/").body, "Teks B.")
+}
+
+func TestShutdownEndsStreams(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range tinySite {
+		writeFile(t, dir, name, body)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv, err := New(ctx, Options{SiteDir: dir, Log: testLog{t}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	resp, err := http.Get("http://" + ln.Addr().String() + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan sseEvent, 8)
+	go readEvents(resp.Body, events)
+	if e := <-events; e.name != "hello" {
+		t.Fatalf("first event %q", e.name)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	case <-time.After(wait):
+		t.Fatal("Serve did not stop")
+	}
+	select {
+	case _, ok := <-events:
+		if ok {
+			t.Error("an event after shutdown")
+		}
+	case <-time.After(wait):
+		t.Error("the event stream stayed open after shutdown")
+	}
+}
