@@ -21,8 +21,17 @@ const (
 )
 
 // assets minifies and fingerprints every file under assets/. It returns the
-// files and, for layouts, each asset's name mapped to its site path.
-func (b *Builder) assets(fsys fs.FS) ([]publish.File, map[string]string, error) {
+// files and, for layouts, each asset's name mapped to its site path. Assets
+// are part of the theme key, so they are reused while it holds.
+func (b *Builder) assets(fsys fs.FS, theme uint64) (assetsEntry, error) {
+	if b.cache.assets.key == theme && b.cache.assets.urls != nil {
+		return b.cache.assets, nil
+	}
+	files, urls, err := b.buildAssets(fsys)
+	return assetsEntry{key: theme, files: files, urls: urls}, err
+}
+
+func (b *Builder) buildAssets(fsys fs.FS) ([]publish.File, map[string]string, error) {
 	var files []publish.File
 	urls := map[string]string{}
 	add := func(name string, body []byte, src string) error {

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"time"
@@ -46,7 +47,8 @@ type Result struct {
 	Files    []publish.File // every output file, sorted by path
 	Warnings []error
 	Site     *site.Site
-	Pages    int      // pages rendered, all editions
+	Pages    int      // pages, all editions
+	Rendered int      // pages rendered by this build; the others were unchanged
 	Changed  []string // output paths added or changed since the last successful Build; nil after the first
 	Removed  []string // output paths gone since the last successful Build
 }
@@ -57,6 +59,7 @@ type Builder struct {
 	fsys   fs.FS
 	loader site.Loader
 	minify *publish.Minifier
+	cache  *cache
 	last   map[string][]byte // the output of the last successful Build
 }
 
@@ -68,7 +71,7 @@ func New(opts Options) *Builder {
 	if opts.Theme == nil {
 		opts.Theme = lentera.Theme
 	}
-	return &Builder{opts: opts, fsys: opts.Site, minify: publish.NewMinifier()}
+	return &Builder{opts: opts, fsys: opts.Site, minify: publish.NewMinifier(), cache: newCache()}
 }
 
 // Build builds the site once.
@@ -100,47 +103,73 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	if date.IsZero() {
 		date = time.Now()
 	}
-	var changedSet map[string]bool
-	if len(changed) > 0 {
-		changedSet = map[string]bool{}
-		for _, c := range changed {
-			changedSet[filepath.ToSlash(c)] = true
-		}
-	}
-	s, err := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts}, changedSet)
+	s, err := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts}, changedSet(changed))
 	if err != nil {
 		return nil, phase("load", err)
 	}
 	themed := overlay{site: b.fsys, theme: b.opts.Theme}
-	assetFiles, assetURLs, err := b.assets(themed)
+	theme, err := b.themeKey(themed, date)
 	if err != nil {
+		return nil, phase("load", err)
+	}
+	next := &cache{seed: b.cache.seed, theme: theme, docs: map[string]docEntry{}, pages: map[string]pageEntry{}, search: map[string]searchEntry{}}
+	if next.assets, err = b.assets(themed, theme); err != nil {
 		return nil, phase("assets", err)
 	}
-	r, err := render.New(render.Options{Layouts: themed, Site: s, Assets: assetURLs, BuildDate: date})
+	r, err := render.New(render.Options{Layouts: themed, Site: s, Assets: next.assets.urls, BuildDate: date, OwnLayouts: ownLayouts(b.fsys)})
 	if err != nil {
 		return nil, phase("layouts", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	docs, warnings, err := b.convert(s, r)
+	world := b.cache.hash()
+	world.Int(int64(theme))
+	world.Int(int64(b.linkKey(s)))
+	docs, warnings, err := b.convert(s, r, world.Sum(), next)
 	if err != nil {
 		return nil, phase("convert", err)
 	}
-	pages, err := b.render(ctx, r, docs, editions(docs))
+	eds := editions(docs)
+	pages, rendered, err := b.render(ctx, r, docs, eds, theme, next)
 	if err != nil {
 		return nil, phase("render", err)
 	}
-	extras, err := b.extras(s, r, docs, editions(docs), date)
+	extras, err := b.extras(s, r, docs, eds, date, next)
 	if err != nil {
 		return nil, phase("extras", err)
 	}
-	files := append(append(assetFiles, pages...), extras...)
+	files := append(append(append([]publish.File{}, next.assets.files...), pages...), extras...)
 	if err := checkPaths(files); err != nil {
 		return nil, phase("publish", err)
 	}
+	b.cache = next
 	warnings = append(warnings, r.Warnings...)
-	return &Result{Files: files, Warnings: warnings, Site: s, Pages: len(pages)}, nil
+	return &Result{Files: files, Warnings: warnings, Site: s, Pages: len(pages), Rendered: rendered}, nil
+}
+
+func changedSet(changed []string) map[string]bool {
+	if len(changed) == 0 {
+		return nil
+	}
+	set := map[string]bool{}
+	for _, c := range changed {
+		set[filepath.ToSlash(c)] = true
+	}
+	return set
+}
+
+// ownLayouts reports whether the site has layouts of its own.
+func ownLayouts(fsys fs.FS) bool {
+	found := false
+	_ = fs.WalkDir(fsys, render.LayoutsDir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && path.Ext(p) == ".html" {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
 }
 
 // editions are the participant edition, and the trainer edition when some

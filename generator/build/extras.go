@@ -14,7 +14,7 @@ import (
 
 // extras are the outputs that are not pages: calendar files, the sitemap,
 // robots.txt, search indexes and the files copied from content/.
-func (b *Builder) extras(s *site.Site, r *render.Renderer, docs render.Docs, editions []string, date time.Time) ([]publish.File, error) {
+func (b *Builder) extras(s *site.Site, r *render.Renderer, docs render.Docs, editions []string, date time.Time, next *cache) ([]publish.File, error) {
 	files := []publish.File{
 		{Path: "sitemap.xml", Body: r.Sitemap()},
 		{Path: "robots.txt", Body: r.Robots()},
@@ -22,7 +22,7 @@ func (b *Builder) extras(s *site.Site, r *render.Renderer, docs render.Docs, edi
 	for _, ed := range editions {
 		files = append(files, calendars(s, ed, date)...)
 	}
-	indexes, err := b.searchIndexes(s, docs, editions)
+	indexes, err := b.searchIndexes(s, docs, editions, next)
 	if err != nil {
 		return nil, err
 	}

@@ -18,9 +18,10 @@ var passes = []markup.Pass{
 	{Edition: "trainer", Workbook: true},
 }
 
-// convert turns every page's Markdown into HTML, in parallel. The model is
-// read-only, so the workers share it without locks.
-func (b *Builder) convert(s *site.Site, r *render.Renderer) (render.Docs, []error, error) {
+// convert turns every page's Markdown into HTML, in parallel, reusing the
+// conversions whose inputs have not changed. The model is read-only, so the
+// workers share it without locks.
+func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, next *cache) (render.Docs, []error, error) {
 	conv := markup.New(markup.Options{Unsafe: s.Config.Unsafe})
 	urls := site.NewURLs(s.Config.BaseURL)
 	var pages []*site.Page
@@ -31,13 +32,21 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer) (render.Docs, []erro
 			}
 		}
 	}
-	out := make([]*markup.Doc, len(pages))
+	out := make([]docEntry, len(pages))
 	err := parallel(len(pages), func(i int) error {
 		p := pages[i]
+		key := b.docKey(world, p)
+		if doc := b.cachedDoc(s, p, key); doc != nil {
+			out[i] = docEntry{key: key, doc: doc, data: b.cache.docs[p.File].data}
+			return nil
+		}
 		in := markup.Input{Site: s, Page: p, URLs: urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang)}
-		var err error
-		out[i], err = conv.Convert(in, passes...)
-		return err
+		doc, err := conv.Convert(in, passes...)
+		if err != nil {
+			return err
+		}
+		out[i] = docEntry{key: key, doc: doc, data: dataSums(s, doc)}
+		return nil
 	})
 	if err != nil {
 		return nil, nil, err
@@ -45,32 +54,55 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer) (render.Docs, []erro
 	docs := render.Docs{}
 	var warnings []error
 	for i, p := range pages {
-		docs[p] = out[i]
-		warnings = append(warnings, out[i].Warnings...)
+		docs[p] = out[i].doc
+		next.docs[p.File] = out[i]
+		warnings = append(warnings, out[i].doc.Warnings...)
 	}
 	return docs, warnings, nil
 }
 
 // render writes every page of every edition through the layouts, in
-// parallel, minifying as it goes.
-func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Docs, editions []string) ([]publish.File, error) {
+// parallel, minifying as it goes; a page whose inputs hash as before keeps
+// its earlier output.
+func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Docs, editions []string, theme uint64, next *cache) ([]publish.File, int, error) {
 	var jobs []render.Job
 	for _, ed := range editions {
 		jobs = append(jobs, r.Plan(ed)...)
 	}
 	files := make([]publish.File, len(jobs))
+	keys := make([]uint64, len(jobs))
+	rendered := make([]bool, len(jobs))
 	err := parallel(len(jobs), func(i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		h := b.cache.hash()
+		h.Int(int64(theme))
+		r.Deps(h, jobs[i], docs)
+		keys[i] = h.Sum()
+		files[i].Path = jobs[i].Path
+		if e, ok := b.cache.pages[jobs[i].Path]; ok && e.key == keys[i] {
+			files[i].Body = e.body
+			return nil
 		}
 		body, err := r.Render(jobs[i], docs)
 		if err != nil {
 			return err
 		}
-		files[i] = publish.File{Path: jobs[i].Path, Body: body}
+		files[i].Body, rendered[i] = body, true
 		return b.minifyFile(&files[i])
 	})
-	return files, firstOfEach(err)
+	if err != nil {
+		return nil, 0, firstOfEach(err)
+	}
+	count := 0
+	for i, f := range files {
+		next.pages[f.Path] = pageEntry{key: keys[i], body: f.Body}
+		if rendered[i] {
+			count++
+		}
+	}
+	return files, count, nil
 }
 
 func (b *Builder) minifyFile(f *publish.File) error {

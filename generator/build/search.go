@@ -11,27 +11,49 @@ import (
 )
 
 // searchIndexes builds the search index of every language and edition from
-// the rendered HTML of its pages, next to its search page.
-func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string) ([]publish.File, error) {
+// the rendered HTML of its pages, next to its search page. An index whose
+// pages are unchanged is kept.
+func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string, next *cache) ([]publish.File, error) {
 	urls := site.NewURLs(s.Config.BaseURL)
 	var files []publish.File
 	for _, ed := range editions {
 		for _, lang := range s.Languages {
-			index, err := search.Index(lang.Code, searchDocs(lang, docs, urls.Edition(ed), ed))
-			if err != nil {
-				return nil, fmt.Errorf("search index %s: %w", lang.Code, err)
-			}
 			dir := editionPath(ed, "/"+lang.Code+"/search/")
-			for _, f := range index {
-				file := publish.File{Path: dir + f.Path, Body: f.Body}
-				if err := b.minifyFile(&file); err != nil {
-					return nil, err
-				}
-				files = append(files, file)
+			entry, err := b.searchIndex(lang.Code, searchDocs(lang, docs, urls.Edition(ed), ed), dir, next.theme)
+			if err != nil {
+				return nil, err
 			}
+			next.search[dir] = entry
+			files = append(files, entry.files...)
 		}
 	}
 	return files, nil
+}
+
+func (b *Builder) searchIndex(lang string, docs []search.Doc, dir string, theme uint64) (searchEntry, error) {
+	h := b.cache.hash()
+	h.Int(int64(theme))
+	for _, d := range docs {
+		h.String(d.URL + "\x00" + d.Title + "\x00" + d.Section + "\x00" + d.Description)
+		h.Bytes(d.HTML)
+	}
+	key := h.Sum()
+	if e, ok := b.cache.search[dir]; ok && e.key == key {
+		return e, nil
+	}
+	index, err := search.Index(lang, docs)
+	if err != nil {
+		return searchEntry{}, fmt.Errorf("search index %s: %w", lang, err)
+	}
+	entry := searchEntry{key: key}
+	for _, f := range index {
+		file := publish.File{Path: dir + f.Path, Body: f.Body}
+		if err := b.minifyFile(&file); err != nil {
+			return searchEntry{}, err
+		}
+		entry.files = append(entry.files, file)
+	}
+	return entry, nil
 }
 
 func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition string) []search.Doc {

@@ -9,6 +9,7 @@
 package data
 
 import (
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"path"
@@ -27,6 +28,7 @@ type Doc struct {
 	Kind        string
 	Title       Text
 	Description Text
+	Sum         [32]byte // SHA-256 of the file, so rebuilds can tell an edit
 
 	// Exactly one of these is set, by Kind.
 	Checklist *Checklist
@@ -65,7 +67,7 @@ func Decode(filePath, src string, content []byte, langs []string) (*Doc, error) 
 		return nil, err
 	}
 	d := &Decoder{Path: filePath, Langs: langs}
-	doc := &Doc{Src: src, Path: filePath}
+	doc := &Doc{Src: src, Path: filePath, Sum: sha256.Sum256(content)}
 	if !d.kind(root, doc) {
 		return nil, d.Err()
 	}

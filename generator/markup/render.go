@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bytes"
 	"html"
 	"strings"
 
@@ -128,11 +129,28 @@ func (pre) Start(code bool, _ string) string {
 }
 func (pre) End(code bool) string { return "</code></pre>" }
 
+// highlightedAttr keeps a block's highlighted HTML on its node: a page is
+// rendered once per pass, and the code is the same in every pass.
+const highlightedAttr = "data-lentera-highlighted"
+
 func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	block := n.(*ast.FencedCodeBlock)
+	if done, ok := n.AttributeString(highlightedAttr); ok {
+		_, _ = w.Write(done.([]byte))
+		return ast.WalkSkipChildren, nil
+	}
+	out, err := highlight(n.(*ast.FencedCodeBlock), src)
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	n.SetAttributeString(highlightedAttr, out)
+	_, _ = w.Write(out)
+	return ast.WalkSkipChildren, nil
+}
+
+func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 	var code strings.Builder
 	for i := 0; i < block.Lines().Len(); i++ {
 		seg := block.Lines().At(i)
@@ -144,13 +162,14 @@ func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.Wa
 	}
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 	if err != nil {
-		return ast.WalkStop, err
+		return nil, err
 	}
-	if err := codeFormatter.Format(w, styles.Get(HighlightStyle), it); err != nil {
-		return ast.WalkStop, err
+	var out bytes.Buffer
+	if err := codeFormatter.Format(&out, styles.Get(HighlightStyle), it); err != nil {
+		return nil, err
 	}
-	_ = w.WriteByte('\n')
-	return ast.WalkSkipChildren, nil
+	out.WriteByte('\n')
+	return out.Bytes(), nil
 }
 
 // HighlightCSS is the stylesheet for highlighted code.

@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"html"
 	"html/template"
+	"strings"
 	"time"
 
 	"lentera/generator/data"
@@ -38,6 +40,7 @@ func (b *binding) funcs() template.FuncMap {
 		"relURL":    b.relURL,
 		"absURL":    b.absURL,
 		"pageURL":   b.pageURL,
+		"link":      b.link,
 		"asset":     b.asset,
 		"date":      func(t time.Time) string { return b.format.Date(t) },
 		"dateRange": func(a, z time.Time) string { return b.format.DateRange(a, z) },
@@ -69,6 +72,37 @@ func (b *binding) relURL(p string) string { return b.urls.Rel(p) }
 func (b *binding) absURL(p string) string { return b.urls.Abs(p) }
 
 func (b *binding) pageURL(p *site.Page) string { return b.urls.Rel(p.URL) }
+
+// link is a link to a page with its title. Given the page being rendered,
+// it marks the link to that page aria-current="page", and links to the
+// sections it is in aria-current="true". Menus list many pages on every
+// page, so this is one call per link instead of a template per link.
+func (b *binding) link(p *site.Page, current ...*site.Page) template.HTML {
+	var s strings.Builder
+	s.WriteString(`<a href="`)
+	s.WriteString(html.EscapeString(b.urls.Rel(p.URL)))
+	s.WriteByte('"')
+	if len(current) > 0 && current[0] != nil {
+		if p == current[0] {
+			s.WriteString(` aria-current="page"`)
+		} else if isAncestor(p, current[0]) {
+			s.WriteString(` aria-current="true"`)
+		}
+	}
+	s.WriteByte('>')
+	s.WriteString(html.EscapeString(p.Meta.Title))
+	s.WriteString("</a>")
+	return template.HTML(s.String())
+}
+
+func isAncestor(a, p *site.Page) bool {
+	for up := p.Parent; up != nil; up = up.Parent {
+		if up == a {
+			return true
+		}
+	}
+	return false
+}
 
 // asset is the fingerprinted URL of a file from assets/. Assets are shared by
 // the editions, so no edition prefix.

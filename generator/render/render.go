@@ -18,6 +18,7 @@
 //	relURL "/id/x/"      a site path as a link, with base path and edition applied
 //	absURL "/id/x/"      the same as a full URL when site.yaml has a baseURL
 //	pageURL .Page        relURL of a page
+//	link .Page $.Page    <a> to a page with its title; marks the current page and its sections
 //	asset "site.css"     the minified, fingerprinted URL of a file from assets/
 //	date, dateRange      "27 November 2026", "18 Februari – 19 Maret 2026"
 //	number, integer      528,6 / 528.6 and 1.234 / 1,234, as the language writes them
@@ -49,22 +50,24 @@ var Editions = []string{"", "trainer"}
 
 // Options configure a Renderer.
 type Options struct {
-	Layouts   fs.FS             // layouts/ of the site over those of the theme
-	Site      *site.Site        // the model, read-only
-	Assets    map[string]string // asset name to its fingerprinted site path
-	BuildDate time.Time         // "today" for calendars, and the sitemap's lastmod
+	Layouts    fs.FS             // layouts/ of the site over those of the theme
+	Site       *site.Site        // the model, read-only
+	Assets     map[string]string // asset name to its fingerprinted site path
+	BuildDate  time.Time         // "today" for calendars, and the sitemap's lastmod
+	OwnLayouts bool              // the site has layouts of its own (see Deps)
 }
 
 // Renderer executes layouts. It is safe for concurrent use.
 type Renderer struct {
-	site      *site.Site
-	layouts   fs.FS
-	urls      site.URLs
-	assets    map[string]string
-	buildDate time.Time
-	strings   map[string]Strings
-	bound     map[bindKey]*boundSet
-	Warnings  []error
+	site       *site.Site
+	layouts    fs.FS
+	urls       site.URLs
+	assets     map[string]string
+	buildDate  time.Time
+	strings    map[string]Strings
+	bound      map[bindKey]*boundSet
+	ownLayouts bool
+	Warnings   []error
 }
 
 type bindKey struct{ lang, edition string }
@@ -87,14 +90,15 @@ func New(opts Options) (*Renderer, error) {
 		return nil, err
 	}
 	r := &Renderer{
-		site:      opts.Site,
-		layouts:   opts.Layouts,
-		urls:      site.NewURLs(opts.Site.Config.BaseURL),
-		assets:    opts.Assets,
-		buildDate: opts.BuildDate,
-		strings:   strs,
-		bound:     map[bindKey]*boundSet{},
-		Warnings:  warnings,
+		site:       opts.Site,
+		layouts:    opts.Layouts,
+		urls:       site.NewURLs(opts.Site.Config.BaseURL),
+		assets:     opts.Assets,
+		buildDate:  opts.BuildDate,
+		strings:    strs,
+		bound:      map[bindKey]*boundSet{},
+		ownLayouts: opts.OwnLayouts,
+		Warnings:   warnings,
 	}
 	for _, lang := range opts.Site.Config.Languages {
 		for _, ed := range Editions {

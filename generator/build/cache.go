@@ -1,0 +1,128 @@
+package build
+
+import (
+	"hash/maphash"
+	"io/fs"
+	"time"
+
+	"lentera/generator/fileerr"
+	"lentera/generator/internal/digest"
+	"lentera/generator/markup"
+	"lentera/generator/publish"
+	"lentera/generator/site"
+)
+
+// cache is what a Builder keeps from one build to the next. Every entry
+// carries the hash of the inputs it was made from, and is used again only
+// when those inputs hash the same; so a rebuild is the full build with the
+// unchanged work skipped, and cannot drift from it.
+type cache struct {
+	seed   maphash.Seed
+	theme  uint64 // site.yaml, layouts/, assets/, the date and the options
+	assets assetsEntry
+	docs   map[string]docEntry    // by page file
+	pages  map[string]pageEntry   // by output path
+	search map[string]searchEntry // by index folder
+}
+
+type assetsEntry struct {
+	key   uint64
+	files []publish.File
+	urls  map[string]string
+}
+
+type docEntry struct {
+	key  uint64
+	data map[string][32]byte // the data files it embeds, as they were
+	doc  *markup.Doc
+}
+
+type pageEntry struct {
+	key  uint64
+	body []byte
+}
+
+type searchEntry struct {
+	key   uint64
+	files []publish.File
+}
+
+func newCache() *cache {
+	return &cache{seed: maphash.MakeSeed()}
+}
+
+func (c *cache) hash() *digest.Hash { return digest.New(c.seed) }
+
+// themeKey hashes everything that every page depends on: the settings, the
+// layouts and UI strings, the assets, the day, and the build options.
+func (b *Builder) themeKey(fsys fs.FS, date time.Time) (uint64, error) {
+	h := b.cache.hash()
+	for _, dir := range []string{site.ConfigFile, "layouts", AssetsDir} {
+		err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			body, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return fileerr.New(p, 0, 0, err)
+			}
+			h.String(p)
+			h.Bytes(body)
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	h.String(date.Format(time.DateOnly))
+	h.Bool(b.opts.Drafts)
+	h.Bool(b.opts.NoMinify)
+	return h.Sum(), nil
+}
+
+// linkKey hashes what links resolve against: which pages are published
+// where, and which files exist.
+func (b *Builder) linkKey(s *site.Site) uint64 {
+	h := b.cache.hash()
+	for _, l := range s.Languages {
+		for _, p := range l.Pages {
+			h.String(p.File + "\x00" + p.URL)
+		}
+	}
+	for _, f := range s.Files {
+		h.String(f.Src)
+	}
+	return h.Sum()
+}
+
+// docKey hashes one page's Markdown with what its conversion reads.
+func (b *Builder) docKey(world uint64, p *site.Page) uint64 {
+	h := b.cache.hash()
+	h.Int(int64(world))
+	h.String(p.File + "\x00" + p.Lang + "\x00" + p.URL)
+	h.Bytes(p.Source)
+	return h.Sum()
+}
+
+// cachedDoc returns the page's earlier conversion if nothing it read has
+// changed, including the data files it embeds.
+func (b *Builder) cachedDoc(s *site.Site, p *site.Page, key uint64) *markup.Doc {
+	e, ok := b.cache.docs[p.File]
+	if !ok || e.key != key {
+		return nil
+	}
+	for src, sum := range e.data {
+		if d := s.Data[src]; d == nil || d.Sum != sum {
+			return nil
+		}
+	}
+	return e.doc
+}
+
+func dataSums(s *site.Site, doc *markup.Doc) map[string][32]byte {
+	sums := map[string][32]byte{}
+	for _, src := range doc.Uses {
+		sums[src] = s.Data[src].Sum
+	}
+	return sums
+}

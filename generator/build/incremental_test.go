@@ -1,0 +1,169 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"lentera/generator/publish"
+)
+
+// bundledSite reads the repository's own site (site.yaml and content/) into
+// memory, so tests can edit it freely.
+func bundledSite(t testing.TB) fstest.MapFS {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	fsys := fstest.MapFS{}
+	for _, top := range []string{"site.yaml", "content"} {
+		err := filepath.WalkDir(filepath.Join(root, top), func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(root, p)
+			fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return fsys
+}
+
+// edit is one change a writer makes, and the site paths it touches.
+type edit struct {
+	name  string
+	apply func(fstest.MapFS) []string
+	// rendered, when not zero, is how many pages the rebuild must render.
+	rendered int
+}
+
+func appendTo(path, text string) func(fstest.MapFS) []string {
+	return func(fsys fstest.MapFS) []string {
+		fsys[path] = &fstest.MapFile{Data: append(bytes.Clone(fsys[path].Data), text...)}
+		return []string{path}
+	}
+}
+
+func replaceIn(path, old, new string) func(fstest.MapFS) []string {
+	return func(fsys fstest.MapFS) []string {
+		fsys[path] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[path].Data), old, new, 1))}
+		return []string{path}
+	}
+}
+
+func write(path, content string) func(fstest.MapFS) []string {
+	return func(fsys fstest.MapFS) []string {
+		fsys[path] = &fstest.MapFile{Data: []byte(content)}
+		return []string{path}
+	}
+}
+
+func remove(path string) func(fstest.MapFS) []string {
+	return func(fsys fstest.MapFS) []string {
+		delete(fsys, path)
+		return []string{path}
+	}
+}
+
+// A rebuild after an edit gives exactly what a clean build of the edited
+// site gives, and renders only what changed.
+func TestRebuildEqualsCleanBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the bundled site many times")
+	}
+	fsys := bundledSite(t)
+	ctx := context.Background()
+	opts := Options{Site: fsys, BuildDate: testDate}
+	inc := New(opts)
+	if _, err := inc.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	chapter := "content/id/konten/produksi-video.md"
+	edits := []edit{
+		// The chapter in both editions, and the workbook in both.
+		{"chapter body", appendTo(chapter, "\nParagraf baru di akhir bab.\n"), 4},
+		{"nothing changed", func(fstest.MapFS) []string { return []string{chapter} }, -1},
+		{"chapter title", replaceIn(chapter, "title: Kualitas produksi video", "title: Produksi video yang rapi"), 0},
+		{"new chapter in a new folder", write("content/id/baru/bab.md", "---\ntitle: Bab baru\nweight: 5\n---\nIsi [video](../konten/produksi-video.md).\n"), 0},
+		{"chapter removed", remove("content/id/baru/bab.md"), 0},
+		{"data file", replaceIn("content/data/produksi-video.yaml", "Mikrofon clip-on", "Mikrofon jepit"), 0},
+		{"stylesheet", write("assets/css/90-site.css", "body { color: #111; }\n"), 0},
+		{"site layout", write("layouts/partials/footer.html", "<footer>kaki</footer>\n"), 0},
+		{"UI string file", write("layouts/i18n/en/extra.yaml", "extra_key: extra\n"), 0},
+		{"settings", replaceIn("site.yaml", "baseURL: https://example.org/", "baseURL: https://example.org/kursus/"), 0},
+	}
+	for _, e := range edits {
+		changed := e.apply(fsys)
+		got, err := inc.Build(ctx, changed...)
+		if err != nil {
+			t.Fatalf("%s: rebuild: %v", e.name, err)
+		}
+		want, err := Build(ctx, opts)
+		if err != nil {
+			t.Fatalf("%s: clean build: %v", e.name, err)
+		}
+		sameFiles(t, e.name, got.Files, want.Files)
+		switch {
+		case e.rendered > 0 && got.Rendered != e.rendered:
+			t.Errorf("%s: rendered %d pages, want %d", e.name, got.Rendered, e.rendered)
+		case e.rendered < 0 && got.Rendered != 0:
+			t.Errorf("%s: rendered %d pages, want none", e.name, got.Rendered)
+		case got.Rendered > want.Rendered:
+			t.Errorf("%s: rebuild rendered %d pages, more than a clean build's %d", e.name, got.Rendered, want.Rendered)
+		}
+	}
+}
+
+// A rebuild that fails keeps what it had; the next good one is right again.
+func TestRebuildAfterError(t *testing.T) {
+	fsys := bundledSite(t)
+	ctx := context.Background()
+	opts := Options{Site: fsys, BuildDate: testDate}
+	inc := New(opts)
+	if _, err := inc.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	chapter := "content/en/pasar/lanskap-2025.md"
+	good := fsys[chapter].Data
+	fsys[chapter] = &fstest.MapFile{Data: append(bytes.Clone(good), "\n::nope{}\n"...)}
+	if _, err := inc.Build(ctx, chapter); err == nil || !strings.Contains(err.Error(), chapter) {
+		t.Fatalf("rebuild with an unknown directive: %v", err)
+	}
+	fsys[chapter] = &fstest.MapFile{Data: append(bytes.Clone(good), "\nFixed.\n"...)}
+	got, err := inc.Build(ctx, chapter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Build(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "after the fix", got.Files, want.Files)
+}
+
+func sameFiles(t *testing.T, name string, got, want []publish.File) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d files, clean build has %d", name, len(got), len(want))
+	}
+	wantBy := map[string][]byte{}
+	for _, f := range want {
+		wantBy[f.Path] = f.Body
+	}
+	for _, f := range got {
+		w, ok := wantBy[f.Path]
+		switch {
+		case !ok:
+			t.Errorf("%s: %s is not in the clean build", name, f.Path)
+		case !bytes.Equal(f.Body, w):
+			t.Errorf("%s: %s differs from the clean build", name, f.Path)
+		}
+	}
+}

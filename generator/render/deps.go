@@ -1,0 +1,123 @@
+package render
+
+import (
+	"fmt"
+	"time"
+
+	"lentera/generator/internal/digest"
+	"lentera/generator/markup"
+	"lentera/generator/site"
+)
+
+// Deps writes into h what a page's output depends on, beyond the layouts,
+// UI strings, assets, settings and date, which the build hashes once for all
+// pages. When a rebuild finds the same hash, it keeps the page it rendered
+// before.
+//
+// It follows what the built-in layouts show: a chapter shows its own text,
+// its breadcrumbs, the chapters of its section, the top-level sections, its
+// neighbours and its translations; a section lists its pages; the home and
+// the workbook show the whole language. Layouts a site writes itself may
+// show anything, so with them (Options.OwnLayouts) every page of a language
+// depends on every page of that language.
+func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
+	h.String(job.Kind + "\x00" + job.Lang + "\x00" + job.Edition + "\x00" + job.URL)
+	switchTo, _ := r.languageLinks(job)
+	for _, l := range switchTo {
+		h.String(l.Lang + l.URL + fmt.Sprint(l.Translated))
+	}
+	lang := r.site.Lang(job.Lang)
+	switch {
+	case r.ownLayouts:
+		r.wholeLanguage(h, lang, docs, &markup.Pass{Edition: job.Edition})
+	case job.Kind == "home":
+		content(h, docs[job.Page], markup.Pass{Edition: job.Edition})
+		r.wholeLanguage(h, lang, docs, nil)
+	case job.Kind == "print":
+		r.wholeLanguage(h, lang, docs, &markup.Pass{Edition: job.Edition, Workbook: true})
+	case job.Page != nil:
+		r.pageDeps(h, lang, job.Page, docs, markup.Pass{Edition: job.Edition})
+	case job.Data != nil:
+		h.Bytes(job.Data.Sum[:])
+		for _, p := range r.embeddedIn(lang, job.Data.Src, docs) {
+			ref(h, p)
+		}
+	}
+	if job.Page != nil || job.Kind == "print" {
+		return
+	}
+	ref(h, lang.Home) // the header links the language home
+}
+
+// pageDeps is what a chapter or section page shows besides itself.
+func (r *Renderer) pageDeps(h *digest.Hash, lang *site.Language, p *site.Page, docs Docs, pass markup.Pass) {
+	meta(h, p)
+	content(h, docs[p], pass)
+	for _, a := range p.Ancestors() {
+		ref(h, a)
+	}
+	if sec := p.Section(); sec != nil {
+		for _, c := range sec.Chapters() {
+			ref(h, c)
+		}
+	}
+	for _, c := range lang.Home.Children {
+		ref(h, c)
+	}
+	for _, c := range p.Children {
+		meta(h, c)
+	}
+	ref(h, p.Prev)
+	ref(h, p.Next)
+}
+
+// wholeLanguage is every page of a language, with its text in pass when
+// pass is not nil.
+func (r *Renderer) wholeLanguage(h *digest.Hash, lang *site.Language, docs Docs, pass *markup.Pass) {
+	for _, p := range lang.Pages {
+		meta(h, p)
+		if p.Parent != nil {
+			h.String(p.Parent.URL)
+		}
+		d := docs[p]
+		if pass == nil || d == nil {
+			continue
+		}
+		content(h, d, *pass)
+		for _, src := range d.Uses {
+			if doc := r.site.Data[src]; doc != nil {
+				h.Bytes(doc.Sum[:])
+			}
+		}
+	}
+}
+
+// ref is what a link to a page shows: where it goes and its title.
+func ref(h *digest.Hash, p *site.Page) {
+	if p == nil {
+		h.String("-")
+		return
+	}
+	h.String(p.URL)
+	h.String(p.Meta.Title)
+}
+
+// meta is everything front matter says about a page, and the time below it.
+func meta(h *digest.Hash, p *site.Page) {
+	ref(h, p)
+	m := p.Meta
+	h.String(m.Description)
+	for _, o := range m.Objectives {
+		h.String(o)
+	}
+	h.String(fmt.Sprint(m.Weight, m.Draft, m.TranslationKey, m.Params))
+	h.Int(int64(p.TotalDuration() / time.Second))
+}
+
+func content(h *digest.Hash, d *markup.Doc, pass markup.Pass) {
+	if d == nil {
+		h.String("")
+		return
+	}
+	h.Bytes(d.HTML(pass))
+}
