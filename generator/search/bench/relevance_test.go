@@ -2,9 +2,12 @@ package bench
 
 import (
 	"context"
+	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -45,25 +48,38 @@ func searchPage(ctx context.Context, base, lang, q string) (shown, error) {
 	return s, err
 }
 
+var playbook struct {
+	once sync.Once
+	srv  *Server
+	err  error
+}
+
 // servePlaybook builds the bundled playbook (the repository root) into a
-// temporary folder and serves it.
+// temporary folder once per test binary and serves it.
 func servePlaybook(t *testing.T) *Server {
 	t.Helper()
-	out := t.TempDir()
-	if _, err := BuildSite(context.Background(), filepath.Join("..", "..", ".."), out); err != nil {
-		t.Fatalf("build: %v", err)
-	}
-	for _, lang := range []string{"id", "en"} {
-		if !HasIndex(out, lang) {
-			t.Logf("the build wrote no %s search index: writing it from the published pages", lang)
-			if _, err := WriteIndex(out, lang); err != nil {
-				t.Fatal(err)
+	playbook.once.Do(func() {
+		out, err := os.MkdirTemp("", "lentera-playbook-")
+		if err != nil {
+			playbook.err = err
+			return
+		}
+		if _, err := BuildSite(context.Background(), filepath.Join("..", "..", ".."), out); err != nil {
+			playbook.err = fmt.Errorf("build: %w", err)
+			return
+		}
+		for _, lang := range []string{"id", "en"} {
+			if !HasIndex(out, lang) {
+				playbook.err = fmt.Errorf("the build wrote no %s search index", lang)
+				return
 			}
 		}
+		playbook.srv = Serve(out)
+	})
+	if playbook.err != nil {
+		t.Fatal(playbook.err)
 	}
-	s := Serve(out)
-	t.Cleanup(s.Close)
-	return s
+	return playbook.srv
 }
 
 func startBrowser(t *testing.T) context.Context {

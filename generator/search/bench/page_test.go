@@ -1,0 +1,160 @@
+package bench
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// eval runs a JavaScript expression (awaiting a promise) in the page.
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// open loads a search page and waits for its first results.
+func openSearch(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		_, err := chromedp.Poll[chromedp.Void](`document.body.dataset.done === "1"`)(ctx, tg)
+		return err
+	}))
+	if err != nil {
+		t.Fatalf("%s: %v", url, err)
+	}
+}
+
+// TestSearchPage drives the search page as a reader would.
+func TestSearchPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the playbook and starts Chromium")
+	}
+	browser := startBrowser(t)
+	srv := servePlaybook(t)
+	ctx, cancel := Fresh(browser)
+	defer cancel()
+
+	t.Run("shared link", func(t *testing.T) {
+		openSearch(t, ctx, srv.URL+"/id/search/?q=pemasaran")
+		if v := eval[string](t, ctx, `document.getElementById("search-input").value`); v != "pemasaran" {
+			t.Errorf("search box holds %q, want the query of the link", v)
+		}
+		status := eval[string](t, ctx, `document.getElementById("search-status").textContent`)
+		n := eval[int](t, ctx, `+document.body.dataset.results`)
+		if !strings.Contains(status, "halaman cocok") || !strings.HasPrefix(status, itoa(n)+" ") {
+			t.Errorf("status %q does not announce the %d results", status, n)
+		}
+		marks := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results mark")).map(m => m.textContent.toLowerCase())`)
+		if len(marks) == 0 {
+			t.Error("no highlighted word in the snippets")
+		}
+		for _, m := range marks {
+			if !strings.Contains(m, "pasar") && !strings.Contains(m, "masar") { // pasar, pemasaran, memasarkan
+				t.Errorf("highlighted %q, which is no form of pasar", m)
+			}
+		}
+	})
+
+	t.Run("busy while searching", func(t *testing.T) {
+		seen := eval[[]string](t, ctx, `new Promise((done) => {
+			const list = document.getElementById("search-results"), input = document.getElementById("search-input"), seen = [];
+			const mo = new MutationObserver(() => {
+				seen.push(list.getAttribute("aria-busy"));
+				if (list.getAttribute("aria-busy") === "false") { mo.disconnect(); done(seen); }
+			});
+			mo.observe(list, {attributes: true, attributeFilter: ["aria-busy"]});
+			input.value = "kalender";
+			input.dispatchEvent(new Event("input", {bubbles: true}));
+		})`)
+		if len(seen) < 2 || seen[0] != "true" || seen[len(seen)-1] != "false" {
+			t.Errorf("aria-busy went %v, want true then false", seen)
+		}
+		if q := eval[string](t, ctx, `location.search`); q != "?q=kalender" {
+			t.Errorf("address holds %q, want ?q=kalender so the search can be shared", q)
+		}
+	})
+
+	t.Run("keyboard", func(t *testing.T) {
+		focused := func() string {
+			return eval[string](t, ctx, `document.activeElement.id || document.activeElement.getAttribute("href")`)
+		}
+		links := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results a")).map(a => a.getAttribute("href"))`)
+		if len(links) < 2 {
+			t.Fatalf("need two results, got %v", links)
+		}
+		key := func(k string) {
+			eval[bool](t, ctx, `document.activeElement.dispatchEvent(new KeyboardEvent("keydown", {key: "`+k+`", bubbles: true}))`)
+		}
+		eval[bool](t, ctx, `(document.getElementById("search-input").focus(), true)`)
+		key("ArrowDown")
+		if got := focused(); got != links[0] {
+			t.Errorf("ArrowDown from the box focused %q, want %q", got, links[0])
+		}
+		key("ArrowDown")
+		if got := focused(); got != links[1] {
+			t.Errorf("second ArrowDown focused %q, want %q", got, links[1])
+		}
+		key("ArrowUp")
+		key("ArrowUp")
+		if got := focused(); got != "search-input" {
+			t.Errorf("ArrowUp from the first result focused %q, want the search box", got)
+		}
+		key("ArrowDown")
+		key("Escape")
+		if got := focused(); got != "search-input" {
+			t.Errorf("Escape focused %q, want the search box", got)
+		}
+	})
+
+	t.Run("more results", func(t *testing.T) {
+		openSearch(t, ctx, srv.URL+"/en/search/?q=content")
+		total := eval[int](t, ctx, `+document.body.dataset.results`)
+		if total <= 5 {
+			t.Skipf("%d results: too few to page", total)
+		}
+		eval[bool](t, ctx, `(document.getElementById("search-more").click(), true)`)
+		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			defer cancel()
+			_, err := chromedp.Poll[chromedp.Void](`document.querySelectorAll("#search-results > li").length > 5`)(ctx, tg)
+			return err
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := eval[int](t, ctx, `document.querySelectorAll("#search-results > li").length`); got != min(10, total) {
+			t.Errorf("%d results shown after more, want %d", got, min(10, total))
+		}
+	})
+
+	t.Run("trainer edition", func(t *testing.T) {
+		// The same client under another path reads the index next to its page.
+		openSearch(t, ctx, srv.URL+"/trainer/id/search/?q=cahaya")
+		links := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))`)
+		if len(links) == 0 || !strings.HasPrefix(links[0], "/trainer/id/") {
+			t.Errorf("trainer search gave %v, want trainer pages", links)
+		}
+	})
+
+	t.Run("reader's language only", func(t *testing.T) {
+		openSearch(t, ctx, srv.URL+"/en/search/?q=cahaya")
+		links := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))`)
+		for _, l := range links {
+			if !strings.HasPrefix(l, "/en/") {
+				t.Errorf("English search linked %s", l)
+			}
+		}
+	})
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
