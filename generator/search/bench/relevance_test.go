@@ -50,8 +50,21 @@ func searchPage(ctx context.Context, base, lang, q string) (shown, error) {
 
 var playbook struct {
 	once sync.Once
+	dir  string
 	srv  *Server
 	err  error
+}
+
+// TestMain removes the playbook build shared by the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if playbook.srv != nil {
+		playbook.srv.Close()
+	}
+	if playbook.dir != "" {
+		os.RemoveAll(playbook.dir)
+	}
+	os.Exit(code)
 }
 
 // servePlaybook builds the bundled playbook (the repository root) into a
@@ -60,6 +73,7 @@ func servePlaybook(t *testing.T) *Server {
 	t.Helper()
 	playbook.once.Do(func() {
 		out, err := os.MkdirTemp("", "lentera-playbook-")
+		playbook.dir = out
 		if err != nil {
 			playbook.err = err
 			return
