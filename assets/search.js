@@ -183,7 +183,7 @@
   // open returns a searcher over the index at base (a URL ending in "/").
   // get(url, fresh) resolves to the parsed JSON of url.
   function open(base, get) {
-    var meta, analyze, dl, shards = {}, docs = {}, views = {};
+    var meta, ready, analyze, dl, shards = {}, docs = {}, views = {};
 
     function load(fresh) {
       return (meta = get(base + 'index.json', fresh).then(function (m) {
@@ -194,7 +194,7 @@
           dl.push(Math.pow(2, (q > 57 ? q - 1 : q) / 6) - 1);
         }
         shards = {}; docs = {}; views = {};
-        return m;
+        return (ready = m);
       }));
     }
     function file(m, name) { return get(base + m.v + '/' + name); }
@@ -354,6 +354,13 @@
       return out;
     }
 
+    // has says whether searching q, and showing hits, can be done from
+    // files already asked for, without a new download.
+    function has(q, hits) {
+      return !!ready && need(ready, query(q)).every(function (i) { return shards[i]; }) &&
+        (hits || []).every(function (h) { return docs[h.id]; });
+    }
+
     // files lists every file of the index, for a service worker to cache.
     function files() {
       return meta.then(function (m) {
@@ -365,7 +372,7 @@
     }
 
     load(false);
-    return {search: search, page: page, files: files, ready: function () { return meta; }};
+    return {search: search, page: page, has: has, files: files};
   }
 
   // wordEnd is the end of the word at i (or the text's length).
@@ -388,14 +395,16 @@
 
   // ---------------------------------------------------------------- page
 
-  var PAGE = 5;
+  // PAGE results are shown at a time; WAIT is the typing pause before a
+  // download.
+  var PAGE = 5, WAIT = 200;
 
   function init() {
     var list = document.getElementById('search-results');
     if (!list) return;
     var form = document.getElementById('search-form'), input = document.getElementById('search-input');
     var status = document.getElementById('search-status'), more = document.getElementById('search-more');
-    var text = list.dataset, seq = 0, shown = 0, result;
+    var text = list.dataset, seq = 0, shown = 0, result, announce;
     var path = location.pathname.replace(/index\.html$/, ''), cache = {};
     if (!/\/$/.test(path)) path += '/';
     var index = open(path, function (url, fresh) {
@@ -411,29 +420,44 @@
       status.textContent = (text[key] || '').replace('{n}', n).replace('{q}', q);
     }
 
-    function go(q, push) {
+    // later runs f at once when it needs no download (or the search did not
+    // come from typing), else after WAIT ms without newer input: typing a
+    // word then downloads the files of what was typed, not of every prefix.
+    function later(my, typed, cached, f) {
+      if (!typed || cached) return f();
+      return new Promise(function (ok) { setTimeout(ok, WAIT); }).then(function () { return my == seq ? f() : null; });
+    }
+
+    function go(q, typed) {
       var my = ++seq;
-      if (push) history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
+      history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
       list.setAttribute('aria-busy', 'true');
-      index.search(q).then(function (r) {
-        if (my != seq) return;
-        result = r; shown = 0; list.textContent = '';
-        return show(my, q);
+      later(my, typed, index.has(q), function () { return index.search(q); }).then(function (r) {
+        if (!r || my != seq) return;
+        result = r; shown = 0;
+        return later(my, typed, index.has(q, r.hits.slice(0, PAGE)), function () { return show(my, q, typed); });
       }).catch(function () {
         if (my == seq) { say('error'); list.setAttribute('aria-busy', 'false'); }
       });
     }
 
-    function show(my, q) {
+    // show renders the next PAGE results; q is set for a new search, which
+    // replaces the list and is announced (after a pause, while typing).
+    function show(my, q, typed) {
       var hits = result.hits.slice(shown, shown + PAGE);
       list.setAttribute('aria-busy', 'true');
       return index.page(hits, result.words).then(function (items) {
         if (my != seq) return;
+        if (q !== undefined) list.textContent = '';
         items.forEach(function (it) { list.appendChild(item(it)); });
         shown += items.length;
         more.hidden = shown >= result.hits.length;
         var n = result.hits.length;
-        if (q !== undefined) say(!q.trim() ? 'empty' : !n ? 'none' : n == 1 ? 'single' : result.partial ? 'partial' : 'many', n, q);
+        if (q !== undefined) {
+          var key = !q.trim() ? 'empty' : !n ? 'none' : n == 1 ? 'single' : result.partial ? 'partial' : 'many';
+          clearTimeout(announce);
+          if (typed) announce = setTimeout(function () { say(key, n, q); }, 800); else say(key, n, q);
+        }
         list.setAttribute('aria-busy', 'false');
         document.body.dataset.results = n;
         document.body.dataset.done = '1';
@@ -457,7 +481,7 @@
     function links() { return Array.from(list.querySelectorAll('a')); }
 
     input.addEventListener('input', function () { go(input.value, 1); });
-    form.addEventListener('submit', function (e) { e.preventDefault(); go(input.value, 1); });
+    form.addEventListener('submit', function (e) { e.preventDefault(); go(input.value, 0); });
     more.addEventListener('click', function () {
       var first = shown;
       show(seq).then(function () { var l = links()[first]; if (l) l.focus(); });

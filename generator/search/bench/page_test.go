@@ -146,6 +146,39 @@ func TestSearchPage(t *testing.T) {
 		}
 	})
 
+	t.Run("typing downloads once", func(t *testing.T) {
+		// A fresh page with nothing loaded; a word typed quicker than the
+		// client's pause downloads the files of the word, not of each prefix.
+		fresh, cancel := Fresh(browser)
+		defer cancel()
+		if err := chromedp.Do(fresh, chromedp.Navigate(srv.URL+"/id/search/")); err != nil {
+			t.Fatal(err)
+		}
+		srv.Take()
+		eval[bool](t, fresh, `(async () => {
+			const input = document.getElementById("search-input"), list = document.getElementById("search-results");
+			for (const c of "pemasaran") {
+				input.value += c;
+				input.dispatchEvent(new Event("input", {bubbles: true}));
+				await new Promise((ok) => setTimeout(ok, 30));
+			}
+			while (list.getAttribute("aria-busy") !== "false" || !list.children.length) await new Promise((ok) => setTimeout(ok, 20));
+			return true;
+		})()`)
+		pages, shards := 0, 0
+		for _, h := range srv.Take() {
+			switch {
+			case strings.Contains(h.Path, "/search/") && strings.Contains(h.Path, "/d"):
+				pages++
+			case strings.Contains(h.Path, "/search/") && strings.Contains(h.Path, "/t"):
+				shards++
+			}
+		}
+		if pages > 5 || shards > 2 {
+			t.Errorf("typing one word read %d page files and %d shards; want at most 5 and 2", pages, shards)
+		}
+	})
+
 	t.Run("reader's language only", func(t *testing.T) {
 		openSearch(t, ctx, srv.URL+"/en/search/?q=cahaya")
 		links := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))`)
