@@ -1,19 +1,5 @@
 package search
 
-import "github.com/kljensen/snowball/english"
-
-// stemmers maps a base language code to its stemmer. A language that is not
-// here is searched without stemming.
-var stemmers = map[string]func(string) string{
-	"id": stemIndonesian,
-	"en": stemEnglish,
-}
-
-// stemEnglish is Porter2 (the Snowball English stemmer).
-func stemEnglish(w string) string {
-	return english.Stem(w, true)
-}
-
 // stopWords holds, per base language code, words too common to help a
 // search. They are left out of the index and out of queries; the list is
 // shipped in the index so the client drops the same words. Kept short on
