@@ -1,10 +1,72 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+
+	"lentera/generator/build"
+	"lentera/generator/internal/browser"
 )
 
+// runPDF builds the site, then prints each language's workbook page to
+// <out>/<lang>/workbook.pdf (and the trainer edition's to
+// <out>/trainer/<lang>/workbook.pdf) with headless Chromium. Without
+// Chromium it says so in one line and succeeds: the PDF is a convenience,
+// and every browser can print /<lang>/print/ itself.
 func runPDF(args []string, stdout, stderr io.Writer) error {
-	return errors.New("pdf: not built yet")
+	fl := flag.NewFlagSet("pdf", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	siteDir := fl.String("site", ".", "the site folder (holds site.yaml and content/)")
+	out := fl.String("out", "public", "the output folder; built again, then the PDFs are added to it")
+	if err := fl.Parse(args); err != nil {
+		return errUsage(err)
+	}
+	if _, err := browser.Path(); err != nil {
+		fmt.Fprintf(stdout, "pdf: skipped, %v\n", err)
+		return nil
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := build.Build(ctx, build.Options{SiteDir: *siteDir, Out: *out})
+	if err != nil {
+		return errors.Join(err, fmt.Errorf("pdf: the build failed, so nothing was printed"))
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "warning: %v\n", w)
+	}
+	jobs := workbookJobs(*out, res.Site.Config.Languages)
+	pages, err := browser.PrintSite(ctx, *out, jobs)
+	for i, n := range pages {
+		fmt.Fprintf(stdout, "wrote %s (%d %s)\n", jobs[i].File, n, plural(n, "page", "pages"))
+	}
+	if err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// workbookJobs lists the workbook of each language, in each edition the
+// build wrote.
+func workbookJobs(out string, langs []string) []browser.Job {
+	var jobs []browser.Job
+	for _, edition := range []string{"", "trainer"} {
+		for _, lang := range langs {
+			dir := filepath.Join(out, edition, lang)
+			if _, err := os.Stat(filepath.Join(dir, "print", "index.html")); err != nil {
+				continue
+			}
+			site := "/" + lang + "/print/"
+			if edition != "" {
+				site = "/" + edition + site
+			}
+			jobs = append(jobs, browser.Job{Path: site, File: filepath.Join(dir, "workbook.pdf")})
+		}
+	}
+	return jobs
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -37,4 +39,18 @@ func PDF(tab context.Context, url string) ([]byte, error) {
 		return nil, fmt.Errorf("print %s to PDF: %w", url, err)
 	}
 	return pdf, nil
+}
+
+// EmulateMedia makes the tab apply the CSS of a media type, "print" or
+// "screen"; "" goes back to the default. It lets a check read computed
+// styles as a printer would get them.
+func EmulateMedia(tab context.Context, media string) error {
+	_, err := chromedp.Run(tab, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		return fmt.Errorf("emulate %q media: %w", media, err)
+	}
+	return nil
 }

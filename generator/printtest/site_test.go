@@ -1,0 +1,162 @@
+package printtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+
+	"lentera/generator/build"
+	"lentera/generator/internal/browser/browsertest"
+	"lentera/generator/site"
+)
+
+// built is the bundled playbook, built once for every test of the package.
+var built struct {
+	once sync.Once
+	dir  string
+	site *site.Site
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+// bundled builds the repository's own site (the playbook) and returns the
+// output folder and the model.
+func bundled(t *testing.T) (string, *site.Site) {
+	t.Helper()
+	built.once.Do(func() {
+		root, err := repoRoot()
+		if err != nil {
+			built.err = err
+			return
+		}
+		if built.dir, err = os.MkdirTemp("", "lentera-print-"); err != nil {
+			built.err = err
+			return
+		}
+		res, err := build.Build(context.Background(), build.Options{
+			SiteDir:   root,
+			Out:       filepath.Join(built.dir, "public"),
+			BuildDate: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC),
+		})
+		if err != nil {
+			built.err = fmt.Errorf("build %s: %w", root, err)
+			return
+		}
+		built.site = res.Site
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return filepath.Join(built.dir, "public"), built.site
+}
+
+// repoRoot walks up from the package folder to the folder holding go.mod.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return "", errors.New("no go.mod above the test's folder")
+		}
+		dir = up
+	}
+}
+
+// pdfPages extracts the text of each page of a PDF with pdftotext, which
+// ends every page with a form feed.
+func pdfPages(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		browsertest.Missing(t, "pdftotext not found: install poppler-utils")
+	}
+	file := filepath.Join(t.TempDir(), "page.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
+}
+
+var nonWord = regexp.MustCompile(`[^\p{L}\p{N}]+`)
+
+// words reduces text to lowercase words separated by single spaces, so
+// that text from the DOM and text from a PDF compare equal whatever the
+// line breaks, ligatures, punctuation spacing and letter case on paper
+// (headings print in capitals where CSS says so).
+func words(s string) string {
+	s = norm.NFKC.String(s)
+	s = strings.Map(func(r rune) rune {
+		if r == '\u00ad' { // soft hyphen
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+	return strings.TrimSpace(nonWord.ReplaceAllString(s, " "))
+}
+
+// titleOf returns the title of a data file in a language.
+func titleOf(s *site.Site, src, lang string) string {
+	return s.Data[src].Title.In(lang, s.Config.DefaultLang())
+}
+
+// uiStrings reads the theme's UI strings of a language, every file of
+// layouts/i18n/<lang>/ (keys are shared across them).
+func uiStrings(t *testing.T, lang string) map[string]string {
+	t.Helper()
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(root, "layouts", "i18n", lang, "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no UI strings for %s: %v", lang, err)
+	}
+	all := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := yaml.Unmarshal(b, &m); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for k, v := range m {
+			all[k] = v
+		}
+	}
+	return all
+}

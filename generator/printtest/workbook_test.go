@@ -1,0 +1,101 @@
+package printtest
+
+import (
+	"strings"
+	"testing"
+
+	"lentera/generator/internal/browser"
+	"lentera/generator/internal/browser/browsertest"
+	"lentera/generator/render"
+	"lentera/generator/site"
+)
+
+// The workbook's PDF holds every section and chapter of the course, in
+// course order, each heading a page of its own after the contents, then
+// every worksheet the chapters embed, each on its own page.
+func TestWorkbookHasEveryChapterInOrder(t *testing.T) {
+	out, s := bundled(t)
+	b := browsertest.Start(t, browser.Options{})
+	srv := browsertest.Serve(t, out)
+	for _, lang := range s.Languages {
+		t.Run(lang.Code, func(t *testing.T) {
+			tab, cancel := tabFor(b)
+			defer cancel()
+			pdf, err := browser.PDF(tab, srv.URL+"/"+lang.Code+"/print/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkA4(t, pdf)
+			pages := pdfPages(t, pdf)
+			titles := courseTitles(s, lang)
+			if len(titles) < 10 {
+				t.Fatalf("only %d titles in the bundled course", len(titles))
+			}
+			// Page 1 is the cover and page 2 starts the contents, which
+			// list every title in order too; parts start after them.
+			at := 2
+			course := s.Config.Title.In(lang.Code, s.Config.DefaultLang())
+			for _, title := range titles {
+				next := pageStartingWith(pages, at, title, course)
+				if next < 0 {
+					t.Errorf("no page after page %d starts with %q", at, title)
+					continue
+				}
+				at = next + 1
+			}
+		})
+	}
+}
+
+// courseTitles lists the titles the workbook must show in order: every
+// section and chapter (drafts never), then the worksheets.
+func courseTitles(s *site.Site, lang *site.Language) []string {
+	var titles []string
+	seen := map[string]bool{}
+	var sheets []string
+	for _, p := range lang.Pages {
+		if p.Kind == site.Home || p.Meta.Draft {
+			continue
+		}
+		titles = append(titles, p.Meta.Title)
+		for _, src := range usedData(s, p) {
+			if !seen[src] && render.IsWorksheet(s.Data[src]) {
+				seen[src] = true
+				sheets = append(sheets, titleOf(s, src, lang.Code))
+			}
+		}
+	}
+	return append(titles, sheets...)
+}
+
+// usedData finds the data files a page embeds, in order, from its Markdown.
+func usedData(s *site.Site, p *site.Page) []string {
+	var srcs []string
+	for _, line := range strings.Split(string(p.Source), "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "::") || strings.HasPrefix(line, ":::") {
+			continue
+		}
+		if i := strings.Index(line, `src="`); i >= 0 {
+			rest := line[i+len(`src="`):]
+			if j := strings.IndexByte(rest, '"'); j >= 0 {
+				srcs = append(srcs, rest[:j])
+			}
+		}
+	}
+	return srcs
+}
+
+// pageStartingWith finds the first page from index from whose opening
+// words hold title: after at most the course title (on a worksheet), a
+// kicker and a number ("Bagian 2", "2.3"), the title comes first.
+func pageStartingWith(pages []string, from int, title, course string) int {
+	want := words(title)
+	for i := from; i < len(pages); i++ {
+		head := strings.TrimPrefix(words(pages[i]), words(course)+" ")
+		if at := strings.Index(head, want); at >= 0 && at <= len("bagian 12 ") {
+			return i
+		}
+	}
+	return -1
+}
