@@ -93,6 +93,13 @@ func (b *broker) publish(e event) {
 	}
 }
 
+// streams counts the open streams.
+func (b *broker) streams() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.subs)
+}
+
 // close ends every stream, so that http.Server.Shutdown does not wait on
 // connections that never go idle.
 func (b *broker) close() {

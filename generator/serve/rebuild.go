@@ -165,8 +165,12 @@ func (s *Server) report(res *build.Result, took time.Duration, e *event) {
 	default:
 		what = fmt.Sprintf(": %d files changed, %d removed; pages: %s", len(res.Changed), len(res.Removed), e.Name)
 	}
-	fmt.Fprintf(s.log, "built %d pages, %d files in %s%s%s\n",
-		res.Pages, len(res.Files), took.Round(time.Millisecond), s.dirty.describe(), what)
+	rendered := ""
+	if !s.fresh {
+		rendered = fmt.Sprintf(" (%d rendered again)", res.Rendered)
+	}
+	fmt.Fprintf(s.log, "built %d pages%s, %d files in %s%s%s\n",
+		res.Pages, rendered, len(res.Files), took.Round(time.Millisecond), s.dirty.describe(), what)
 	var warnings strings.Builder
 	for _, w := range res.Warnings {
 		fmt.Fprintf(&warnings, "warning: %v\n", w)

@@ -184,21 +184,26 @@ var vimSwap = regexp.MustCompile(`^\..*\.sw[a-z]$`)
 // save and are never part of a site.
 func ignored(name string) bool {
 	switch {
-	case strings.HasSuffix(name, "~"), // backups: vim, emacs, nano
-		strings.HasPrefix(name, ".#"),                                   // emacs lock files
-		len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#',     // emacs auto-save
-		vimSwap.MatchString(name),                                       // vim swap files
-		isNumber(name),                                                  // vim's "can I write here" probe, 4913
-		strings.HasSuffix(name, "___jb_tmp___"),                         // JetBrains safe write
-		strings.HasSuffix(name, "___jb_old___"),                         //
-		strings.HasPrefix(name, ".goutputstream-"),                      // GNOME editors
-		strings.HasSuffix(name, ".kate-swp"),                            // Kate
-		strings.HasSuffix(name, ".tmp") && strings.HasPrefix(name, "."), // hidden temp files of many tools
-		name == ".DS_Store":
-		return true
+	case strings.HasSuffix(name, "~"): // backups of vim, emacs, nano
+	case strings.HasPrefix(name, ".#"): // emacs lock files
+	case len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#': // emacs auto-save
+	case vimSwap.MatchString(name):
+	case isNumber(name): // vim's "can I write here" probe, 4913
+	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"): // JetBrains
+	case strings.HasPrefix(name, ".goutputstream-"): // GNOME editors
+	case strings.HasSuffix(name, ".kate-swp"): // Kate
+	case sedTemp.MatchString(name):
+	case strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp"): // hidden temp files of many tools
+	case name == ".DS_Store":
+	default:
+		return false
 	}
-	return false
+	return true
 }
+
+// sedTemp matches the file `sed -i` writes before renaming it over the
+// one it edits.
+var sedTemp = regexp.MustCompile(`^sed[A-Za-z0-9]{6}$`)
 
 func isNumber(name string) bool {
 	if name == "" {

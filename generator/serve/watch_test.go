@@ -33,6 +33,8 @@ func TestIgnored(t *testing.T) {
 		{".goutputstream-X1Y2", true},
 		{"a.md.kate-swp", true},
 		{".DS_Store", true},
+		{"sedX1b2Q9", true},
+		{"sed.md", false},
 		{"swp", false},
 		{"#", false},
 	}
