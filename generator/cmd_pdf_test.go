@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"lentera/generator/internal/browser"
+	"lentera/generator/internal/browser/browsertest"
+)
+
+// A tiny site: a cover, the contents and one chapter make three pages.
+var tinySite = map[string]string{
+	"site.yaml":            "title: Kursus Kecil\nlanguages: [id]\nbaseURL: https://kursus.example.id/\n",
+	"content/id/_index.md": "---\ntitle: Kursus Kecil\n---\nSelamat datang.\n",
+	"content/id/bab.md":    "---\ntitle: Bab satu\n---\nIsi bab satu.\n",
+}
+
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestPDFWritesWorkbook(t *testing.T) {
+	if _, err := browser.Path(); err != nil {
+		browsertest.Missing(t, err.Error())
+	}
+	siteDir, out := writeSite(t, tinySite), filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if err := runPDF([]string{"--site", siteDir, "--out", out}, &stdout, &stderr); err != nil {
+		t.Fatalf("pdf: %v\n%s", err, stderr.String())
+	}
+	file := filepath.Join(out, "id", "workbook.pdf")
+	pdf, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := browser.PageCount(pdf); n != 3 {
+		t.Errorf("the workbook has %d pages, want 3 (cover, contents, chapter)", n)
+	}
+	if want := "wrote " + file + " (3 pages)\n"; stdout.String() != want {
+		t.Errorf("output %q, want %q", stdout.String(), want)
+	}
+}
+
+// Without Chromium the command says so in one line, succeeds and writes
+// nothing.
+func TestPDFWithoutChromium(t *testing.T) {
+	t.Setenv("CHROMIUM", "")
+	t.Setenv("PATH", t.TempDir())
+	siteDir, out := writeSite(t, tinySite), filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if err := runPDF([]string{"--site", siteDir, "--out", out}, &stdout, &stderr); err != nil {
+		t.Fatalf("pdf without Chromium failed: %v", err)
+	}
+	if lines := strings.Split(strings.TrimSpace(stdout.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "skipped") || !strings.Contains(lines[0], "Chromium") {
+		t.Errorf("output %q, want one line saying it skipped for lack of Chromium", stdout.String())
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s was written without Chromium", out)
+	}
+}
