@@ -5,11 +5,14 @@
 //	layouts  parse layouts/ and UI strings (render)
 //	convert  Markdown to HTML, one page per processor (markup)
 //	render   pages through the layouts, one per processor (render)
-//	extras   search indexes, calendars, sitemap, copied files
+//	extras   calendars, sitemap, copied files
+//	gather   what spans a whole language: search indexes and workbooks
 //	publish  write the output folder in one swap (publish)
 //
-// A Builder keeps what it read, so that the dev server's rebuild after an
-// edit is the same Build call with the changed paths.
+// A Builder keeps what it made, each piece with a hash of its inputs, so a
+// rebuild after an edit is the same Build call with the changed paths, and
+// only redoes what those inputs changed. The dev server calls BuildPages
+// and Gather apart, to serve an edited page before the slower gather phase.
 package build
 
 import (
@@ -49,18 +52,34 @@ type Result struct {
 	Site     *site.Site
 	Pages    int      // pages, all editions
 	Rendered int      // pages rendered by this build; the others were unchanged
-	Changed  []string // output paths added or changed since the last successful Build; nil after the first
-	Removed  []string // output paths gone since the last successful Build
+	Changed  []string // output paths added or changed since the last Result; nil after the first
+	Removed  []string // output paths gone since the last Result
 }
 
-// Builder builds one site again and again.
+// Builder builds one site again and again. Its methods must not be called
+// concurrently.
 type Builder struct {
-	opts   Options
-	fsys   fs.FS
-	loader site.Loader
-	minify *publish.Minifier
-	cache  *cache
-	last   map[string][]byte // the output of the last successful Build
+	opts    Options
+	fsys    fs.FS
+	loader  site.Loader
+	minify  *publish.Minifier
+	cache   *cache
+	pending *pending          // pages built, gather not yet run
+	last    map[string][]byte // the files of the last Result
+}
+
+// pending is a build between BuildPages and Gather.
+type pending struct {
+	site     *site.Site
+	renderer *render.Renderer
+	docs     render.Docs
+	editions []string
+	prev     *cache // where unchanged work is found
+	next     *cache // where this build's work goes
+	files    []publish.File
+	warnings []error
+	pages    int
+	rendered int
 }
 
 // New prepares a Builder.
@@ -71,7 +90,7 @@ func New(opts Options) *Builder {
 	if opts.Theme == nil {
 		opts.Theme = lentera.Theme
 	}
-	return &Builder{opts: opts, fsys: opts.Site, minify: publish.NewMinifier(), cache: newCache()}
+	return &Builder{opts: opts, fsys: opts.Site, minify: publish.NewMinifier(), cache: &cache{}}
 }
 
 // Build builds the site once.
@@ -79,17 +98,52 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return New(opts).Build(ctx)
 }
 
-// Build runs every phase. changed lists site paths changed since the last
-// Build of this Builder; none means a full build.
+// Build runs every phase and, with Options.Out, writes the output. changed
+// lists site paths changed since the last Build of this Builder; none means
+// everything may have changed.
 func (b *Builder) Build(ctx context.Context, changed ...string) (*Result, error) {
-	res, err := b.build(ctx, changed)
+	if _, err := b.BuildPages(ctx, changed...); err != nil {
+		return nil, err
+	}
+	return b.Gather(ctx)
+}
+
+// BuildPages runs the phases up to gather. Its Result has the new pages and
+// the search indexes and workbooks of the last Gather, which may be stale;
+// Gather brings them up to date.
+func (b *Builder) BuildPages(ctx context.Context, changed ...string) (*Result, error) {
+	p, err := b.buildPages(ctx, changed)
 	if err != nil {
+		b.pending = nil
 		return nil, b.located(err)
 	}
-	for _, w := range res.Warnings {
-		b.located(w)
+	b.pending, b.cache = p, p.next
+	files := append(append([]publish.File{}, p.files...), p.next.gathered...)
+	return b.result(p, files)
+}
+
+// Gather runs the gather phase for the last BuildPages and, with
+// Options.Out, writes the whole output.
+func (b *Builder) Gather(ctx context.Context) (*Result, error) {
+	p := b.pending
+	if p == nil {
+		return nil, errors.New("build: Gather without a successful BuildPages")
 	}
-	b.diff(res)
+	gathered, rendered, err := b.gather(ctx, p)
+	if err != nil {
+		return nil, b.located(phase("gather", err))
+	}
+	p.next.gathered = gathered
+	p.rendered += rendered
+	files := append(append([]publish.File{}, p.files...), gathered...)
+	if err := checkPaths(files); err != nil {
+		return nil, phase("publish", err)
+	}
+	b.pending = nil
+	res, err := b.result(p, files)
+	if err != nil {
+		return nil, err
+	}
 	if b.opts.Out != "" {
 		if err := publish.Write(b.opts.Out, res.Files); err != nil {
 			return nil, err
@@ -98,7 +152,17 @@ func (b *Builder) Build(ctx context.Context, changed ...string) (*Result, error)
 	return res, nil
 }
 
-func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) {
+func (b *Builder) result(p *pending, files []publish.File) (*Result, error) {
+	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	res := &Result{Files: files, Warnings: p.warnings, Site: p.site, Pages: p.pages, Rendered: p.rendered}
+	for _, w := range res.Warnings {
+		b.located(w)
+	}
+	b.diff(res)
+	return res, nil
+}
+
+func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, error) {
 	date := b.opts.BuildDate
 	if date.IsZero() {
 		date = time.Now()
@@ -112,11 +176,12 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	if err != nil {
 		return nil, phase("load", err)
 	}
-	next := &cache{seed: b.cache.seed, theme: theme, docs: map[string]docEntry{}, pages: map[string]pageEntry{}, search: map[string]searchEntry{}}
+	prev := b.cache
+	next := prev.fresh(theme)
 	if next.assets, err = b.assets(themed, theme); err != nil {
 		return nil, phase("assets", err)
 	}
-	r, err := render.New(render.Options{Layouts: themed, Site: s, Assets: next.assets.urls, BuildDate: date, OwnLayouts: ownLayouts(b.fsys)})
+	r, err := b.renderer(next, themed, s, date)
 	if err != nil {
 		return nil, phase("layouts", err)
 	}
@@ -126,26 +191,72 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	world := b.cache.hash()
 	world.Int(int64(theme))
 	world.Int(int64(b.linkKey(s)))
-	docs, warnings, err := b.convert(s, r, world.Sum(), next)
+	worldKey := world.Sum()
+	docs, warnings, err := b.convert(s, r, worldKey, prev, next)
 	if err != nil {
 		return nil, phase("convert", err)
 	}
-	eds := editions(docs)
-	pages, rendered, err := b.render(ctx, r, docs, eds, theme, next)
+	p := &pending{site: s, renderer: r, docs: docs, editions: editions(docs), prev: prev, next: next, warnings: append(warnings, r.Warnings...)}
+	pages, rendered, err := b.render(ctx, r, docs, pageJobs(r, p.editions), prev, next)
 	if err != nil {
 		return nil, phase("render", err)
 	}
-	extras, err := b.extras(s, r, docs, eds, date, next)
+	extras, err := b.extras(s, r, p.editions, date, worldKey, prev, next)
 	if err != nil {
 		return nil, phase("extras", err)
 	}
-	files := append(append(append([]publish.File{}, next.assets.files...), pages...), extras...)
-	if err := checkPaths(files); err != nil {
-		return nil, phase("publish", err)
+	p.files = append(append(append(p.files, next.assets.files...), pages...), extras...)
+	p.pages, p.rendered = len(pages), rendered
+	return p, nil
+}
+
+// renderer parses the layouts, or takes the last build's when the theme key
+// says nothing they read has changed.
+func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Time) (*render.Renderer, error) {
+	if next.renderer != nil {
+		next.renderer.SetSite(s)
+		return next.renderer, nil
 	}
-	b.cache = next
-	warnings = append(warnings, r.Warnings...)
-	return &Result{Files: files, Warnings: warnings, Site: s, Pages: len(pages), Rendered: rendered}, nil
+	r, err := render.New(render.Options{Layouts: themed, Site: s, Assets: next.assets.urls, BuildDate: date, OwnLayouts: ownLayouts(b.fsys)})
+	next.renderer = r
+	return r, err
+}
+
+// gather builds what spans a whole language: the workbooks and the search
+// indexes.
+func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, error) {
+	books, rendered, err := b.render(ctx, p.renderer, p.docs, gatherJobs(p.renderer, p.editions), p.prev, p.next)
+	if err != nil {
+		return nil, 0, err
+	}
+	indexes, err := b.searchIndexes(p.site, p.docs, p.editions, p.prev, p.next)
+	if err != nil {
+		return nil, 0, err
+	}
+	return append(books, indexes...), rendered, nil
+}
+
+// gathered are the page kinds that show a whole language.
+func isGathered(kind string) bool { return kind == "print" }
+
+func pageJobs(r *render.Renderer, editions []string) []render.Job {
+	return jobsWhere(r, editions, func(k string) bool { return !isGathered(k) })
+}
+
+func gatherJobs(r *render.Renderer, editions []string) []render.Job {
+	return jobsWhere(r, editions, isGathered)
+}
+
+func jobsWhere(r *render.Renderer, editions []string, keep func(kind string) bool) []render.Job {
+	var jobs []render.Job
+	for _, ed := range editions {
+		for _, j := range r.Plan(ed) {
+			if keep(j.Kind) {
+				jobs = append(jobs, j)
+			}
+		}
+	}
+	return jobs
 }
 
 func changedSet(changed []string) map[string]bool {
@@ -172,18 +283,7 @@ func ownLayouts(fsys fs.FS) bool {
 	return found
 }
 
-// editions are the participant edition, and the trainer edition when some
-// page has trainer notes.
-func editions(docs render.Docs) []string {
-	for _, d := range docs {
-		if d.HasTrainerNotes() {
-			return render.Editions
-		}
-	}
-	return render.Editions[:1]
-}
-
-// diff records what changed since the last successful Build.
+// diff records what changed since the last Result.
 func (b *Builder) diff(res *Result) {
 	next := make(map[string][]byte, len(res.Files))
 	for _, f := range res.Files {
@@ -202,6 +302,17 @@ func (b *Builder) diff(res *Result) {
 	}
 	sort.Strings(res.Removed)
 	b.last = next
+}
+
+// editions are the participant edition, and the trainer edition when some
+// page has trainer notes.
+func editions(docs render.Docs) []string {
+	for _, d := range docs {
+		if d.HasTrainerNotes() {
+			return render.Editions
+		}
+	}
+	return render.Editions[:1]
 }
 
 func phase(name string, err error) error {

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"hash/maphash"
 	"io/fs"
 	"time"
 
@@ -9,6 +8,7 @@ import (
 	"lentera/generator/internal/digest"
 	"lentera/generator/markup"
 	"lentera/generator/publish"
+	"lentera/generator/render"
 	"lentera/generator/site"
 )
 
@@ -17,12 +17,15 @@ import (
 // when those inputs hash the same; so a rebuild is the full build with the
 // unchanged work skipped, and cannot drift from it.
 type cache struct {
-	seed   maphash.Seed
-	theme  uint64 // site.yaml, layouts/, assets/, the date and the options
-	assets assetsEntry
-	docs   map[string]docEntry    // by page file
-	pages  map[string]pageEntry   // by output path
-	search map[string]searchEntry // by index folder
+	theme    uint64           // site.yaml, layouts/, assets/, the date and the options
+	renderer *render.Renderer // layouts bound to the theme; reused while it holds
+	assets   assetsEntry
+	docs     map[string]docEntry    // by page file
+	pages    map[string]pageEntry   // by output path
+	search   map[string]searchEntry // by index folder
+	sitemap  pageEntry
+
+	gathered []publish.File // the output of the last gather phase
 }
 
 type assetsEntry struct {
@@ -47,11 +50,18 @@ type searchEntry struct {
 	files []publish.File
 }
 
-func newCache() *cache {
-	return &cache{seed: maphash.MakeSeed()}
-}
+func (c *cache) hash() *digest.Hash { return digest.New() }
 
-func (c *cache) hash() *digest.Hash { return digest.New(c.seed) }
+// fresh starts the cache of the next build, with no entries yet.
+// Entries move over as the build uses them, so pages that are gone drop out.
+// Until the next gather phase, it keeps this one's gathered output.
+func (c *cache) fresh(theme uint64) *cache {
+	next := &cache{theme: theme, docs: map[string]docEntry{}, pages: map[string]pageEntry{}, search: c.search, gathered: c.gathered}
+	if c.theme == theme {
+		next.renderer = c.renderer
+	}
+	return next
+}
 
 // themeKey hashes everything that every page depends on: the settings, the
 // layouts and UI strings, the assets, the day, and the build options.
@@ -86,7 +96,7 @@ func (b *Builder) linkKey(s *site.Site) uint64 {
 	h := b.cache.hash()
 	for _, l := range s.Languages {
 		for _, p := range l.Pages {
-			h.String(p.File + "\x00" + p.URL)
+			h.String(p.File + "\x00" + p.URL + "\x00" + p.Key)
 		}
 	}
 	for _, f := range s.Files {
@@ -104,19 +114,19 @@ func (b *Builder) docKey(world uint64, p *site.Page) uint64 {
 	return h.Sum()
 }
 
-// cachedDoc returns the page's earlier conversion if nothing it read has
+// doc returns the page's earlier conversion if nothing it read has
 // changed, including the data files it embeds.
-func (b *Builder) cachedDoc(s *site.Site, p *site.Page, key uint64) *markup.Doc {
-	e, ok := b.cache.docs[p.File]
+func (c *cache) doc(s *site.Site, p *site.Page, key uint64) (docEntry, bool) {
+	e, ok := c.docs[p.File]
 	if !ok || e.key != key {
-		return nil
+		return docEntry{}, false
 	}
 	for src, sum := range e.data {
 		if d := s.Data[src]; d == nil || d.Sum != sum {
-			return nil
+			return docEntry{}, false
 		}
 	}
-	return e.doc
+	return e, true
 }
 
 func dataSums(s *site.Site, doc *markup.Doc) map[string][32]byte {

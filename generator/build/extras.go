@@ -13,20 +13,21 @@ import (
 )
 
 // extras are the outputs that are not pages: calendar files, the sitemap,
-// robots.txt, search indexes and the files copied from content/.
-func (b *Builder) extras(s *site.Site, r *render.Renderer, docs render.Docs, editions []string, date time.Time, next *cache) ([]publish.File, error) {
+// robots.txt and the files copied from content/.
+func (b *Builder) extras(s *site.Site, r *render.Renderer, editions []string, date time.Time, world uint64, prev, next *cache) ([]publish.File, error) {
+	next.sitemap = prev.sitemap
+	if prev.sitemap.key != world || prev.sitemap.body == nil {
+		// The sitemap lists every page, so it is made again only when
+		// pages come, go or move.
+		next.sitemap = pageEntry{key: world, body: r.Sitemap()}
+	}
 	files := []publish.File{
-		{Path: "sitemap.xml", Body: r.Sitemap()},
+		{Path: "sitemap.xml", Body: next.sitemap.body},
 		{Path: "robots.txt", Body: r.Robots()},
 	}
 	for _, ed := range editions {
 		files = append(files, calendars(s, ed, date)...)
 	}
-	indexes, err := b.searchIndexes(s, docs, editions, next)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, indexes...)
 	copied, err := b.copyFiles(s)
 	if err != nil {
 		return nil, err

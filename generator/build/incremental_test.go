@@ -167,3 +167,58 @@ func sameFiles(t *testing.T, name string, got, want []publish.File) {
 		}
 	}
 }
+
+// The dev server's order: BuildPages serves the edited page at once, with
+// the last workbook and search index; Gather then brings those up to date.
+func TestBuildPagesThenGather(t *testing.T) {
+	fsys := bundledSite(t)
+	ctx := context.Background()
+	opts := Options{Site: fsys, BuildDate: testDate}
+	inc := New(opts)
+	first, err := inc.Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chapter := "content/id/pasar/lanskap-2025.md"
+	appendTo(chapter, "\nKalimat baru yang unik.\n")(fsys)
+	pages, err := inc.BuildPages(ctx, chapter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !contains(pages.Changed, "id/pasar/lanskap-2025/index.html") {
+		t.Errorf("BuildPages did not change the edited page: %v", pages.Changed)
+	}
+	if body(pages.Files, "id/print/index.html") != body(first.Files, "id/print/index.html") {
+		t.Error("BuildPages already changed the workbook; it belongs to Gather")
+	}
+	all, err := inc.Gather(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !contains(all.Changed, "id/print/index.html") {
+		t.Errorf("Gather did not update the workbook: %v", all.Changed)
+	}
+	want, err := Build(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "gathered", all.Files, want.Files)
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func body(files []publish.File, path string) string {
+	for _, f := range files {
+		if f.Path == path {
+			return string(f.Body)
+		}
+	}
+	return ""
+}

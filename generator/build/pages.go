@@ -21,7 +21,7 @@ var passes = []markup.Pass{
 // convert turns every page's Markdown into HTML, in parallel, reusing the
 // conversions whose inputs have not changed. The model is read-only, so the
 // workers share it without locks.
-func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, next *cache) (render.Docs, []error, error) {
+func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, prev, next *cache) (render.Docs, []error, error) {
 	conv := markup.New(markup.Options{Unsafe: s.Config.Unsafe})
 	urls := site.NewURLs(s.Config.BaseURL)
 	var pages []*site.Page
@@ -36,8 +36,8 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, next *
 	err := parallel(len(pages), func(i int) error {
 		p := pages[i]
 		key := b.docKey(world, p)
-		if doc := b.cachedDoc(s, p, key); doc != nil {
-			out[i] = docEntry{key: key, doc: doc, data: b.cache.docs[p.File].data}
+		if e, ok := prev.doc(s, p, key); ok {
+			out[i] = e
 			return nil
 		}
 		in := markup.Input{Site: s, Page: p, URLs: urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang)}
@@ -64,11 +64,7 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, next *
 // render writes every page of every edition through the layouts, in
 // parallel, minifying as it goes; a page whose inputs hash as before keeps
 // its earlier output.
-func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Docs, editions []string, theme uint64, next *cache) ([]publish.File, int, error) {
-	var jobs []render.Job
-	for _, ed := range editions {
-		jobs = append(jobs, r.Plan(ed)...)
-	}
+func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Docs, jobs []render.Job, prev, next *cache) ([]publish.File, int, error) {
 	files := make([]publish.File, len(jobs))
 	keys := make([]uint64, len(jobs))
 	rendered := make([]bool, len(jobs))
@@ -77,11 +73,11 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 			return err
 		}
 		h := b.cache.hash()
-		h.Int(int64(theme))
+		h.Int(int64(next.theme))
 		r.Deps(h, jobs[i], docs)
 		keys[i] = h.Sum()
 		files[i].Path = jobs[i].Path
-		if e, ok := b.cache.pages[jobs[i].Path]; ok && e.key == keys[i] {
+		if e, ok := prev.pages[jobs[i].Path]; ok && e.key == keys[i] {
 			files[i].Body = e.body
 			return nil
 		}

@@ -13,13 +13,14 @@ import (
 // searchIndexes builds the search index of every language and edition from
 // the rendered HTML of its pages, next to its search page. An index whose
 // pages are unchanged is kept.
-func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string, next *cache) ([]publish.File, error) {
+func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string, prev, next *cache) ([]publish.File, error) {
 	urls := site.NewURLs(s.Config.BaseURL)
 	var files []publish.File
+	next.search = map[string]searchEntry{}
 	for _, ed := range editions {
 		for _, lang := range s.Languages {
 			dir := editionPath(ed, "/"+lang.Code+"/search/")
-			entry, err := b.searchIndex(lang.Code, searchDocs(lang, docs, urls.Edition(ed), ed), dir, next.theme)
+			entry, err := b.searchIndex(lang.Code, searchDocs(lang, docs, urls.Edition(ed), ed), dir, prev, next.theme)
 			if err != nil {
 				return nil, err
 			}
@@ -30,7 +31,7 @@ func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []strin
 	return files, nil
 }
 
-func (b *Builder) searchIndex(lang string, docs []search.Doc, dir string, theme uint64) (searchEntry, error) {
+func (b *Builder) searchIndex(lang string, docs []search.Doc, dir string, prev *cache, theme uint64) (searchEntry, error) {
 	h := b.cache.hash()
 	h.Int(int64(theme))
 	for _, d := range docs {
@@ -38,7 +39,7 @@ func (b *Builder) searchIndex(lang string, docs []search.Doc, dir string, theme 
 		h.Bytes(d.HTML)
 	}
 	key := h.Sum()
-	if e, ok := b.cache.search[dir]; ok && e.key == key {
+	if e, ok := prev.search[dir]; ok && e.key == key {
 		return e, nil
 	}
 	index, err := search.Index(lang, docs)

@@ -33,6 +33,7 @@ import (
 
 	"lentera/generator/data"
 	"lentera/generator/fileerr"
+	"lentera/generator/internal/digest"
 	"lentera/generator/site"
 )
 
@@ -68,6 +69,7 @@ type Doc struct {
 	Images   []string  // image targets, for checks
 	Warnings []error   // problems that do not stop the build
 	html     map[Pass][]byte
+	sums     map[Pass]uint64
 	varies   varies
 }
 
@@ -81,6 +83,11 @@ type varies struct {
 // Convert was asked for.
 func (d *Doc) HTML(p Pass) []byte {
 	return d.html[d.varies.normal(p)]
+}
+
+// Sum is a digest of HTML(p), for telling whether it changed.
+func (d *Doc) Sum(p Pass) uint64 {
+	return d.sums[d.varies.normal(p)]
 }
 
 // HasTrainerNotes reports whether the page has :::trainer notes, which makes
@@ -147,7 +154,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	if err := st.err(); err != nil {
 		return nil, err
 	}
-	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Warnings: st.warnings, html: map[Pass][]byte{}}
+	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Warnings: st.warnings, html: map[Pass][]byte{}, sums: map[Pass]uint64{}}
 	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes) > 0 || st.hasFootnotes}
 	for _, p := range passes {
 		p = doc.varies.normal(p)
@@ -160,6 +167,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 			return nil, st.renderError(err)
 		}
 		doc.html[p] = buf.Bytes()
+		doc.sums[p] = digest.Of(buf.Bytes())
 	}
 	return doc, nil
 }

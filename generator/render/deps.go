@@ -57,18 +57,31 @@ func (r *Renderer) pageDeps(h *digest.Hash, lang *site.Language, p *site.Page, d
 		ref(h, a)
 	}
 	if sec := p.Section(); sec != nil {
-		for _, c := range sec.Chapters() {
-			ref(h, c)
-		}
+		h.Int(int64(r.links[sec]))
 	}
-	for _, c := range lang.Home.Children {
-		ref(h, c)
-	}
-	for _, c := range p.Children {
-		meta(h, c)
-	}
+	h.Int(int64(r.links[lang.Home]))
+	h.Int(int64(r.listing[p]))
 	ref(h, p.Prev)
 	ref(h, p.Next)
+}
+
+// summarize hashes, for every page with children, the links to them and
+// the listing of them, once per build: menus repeat them on many pages.
+func (r *Renderer) summarize() {
+	r.links, r.listing = map[*site.Page]uint64{}, map[*site.Page]uint64{}
+	for _, l := range r.site.Languages {
+		for _, p := range l.Pages {
+			if len(p.Children) == 0 {
+				continue
+			}
+			links, listing := digest.New(), digest.New()
+			for _, c := range p.Children {
+				ref(links, c)
+				meta(listing, c)
+			}
+			r.links[p], r.listing[p] = links.Sum(), listing.Sum()
+		}
+	}
 }
 
 // wholeLanguage is every page of a language, with its text in pass when
@@ -119,5 +132,5 @@ func content(h *digest.Hash, d *markup.Doc, pass markup.Pass) {
 		h.String("")
 		return
 	}
-	h.Bytes(d.HTML(pass))
+	h.Int(int64(d.Sum(pass)))
 }

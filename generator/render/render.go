@@ -67,6 +67,8 @@ type Renderer struct {
 	strings    map[string]Strings
 	bound      map[bindKey]*boundSet
 	ownLayouts bool
+	links      map[*site.Page]uint64 // per page, a digest of the links to its children
+	listing    map[*site.Page]uint64 // per page, a digest of its children's front matter
 	Warnings   []error
 }
 
@@ -100,6 +102,7 @@ func New(opts Options) (*Renderer, error) {
 		ownLayouts: opts.OwnLayouts,
 		Warnings:   warnings,
 	}
+	r.summarize()
 	for _, lang := range opts.Site.Config.Languages {
 		for _, ed := range Editions {
 			if r.bound[bindKey{lang, ed}], err = r.bind(set, lang, ed); err != nil {
@@ -132,6 +135,13 @@ func clone(t *template.Template, b *binding) (*template.Template, error) {
 		return nil, err
 	}
 	return c.Funcs(b.funcs()), nil
+}
+
+// SetSite points the renderer at a newer model of the same site, whose
+// settings, layouts and assets are unchanged. Not while rendering.
+func (r *Renderer) SetSite(s *site.Site) {
+	r.site = s
+	r.summarize()
 }
 
 // T returns the UI string lookup of a language, for markup's labels. A

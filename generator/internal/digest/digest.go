@@ -7,15 +7,26 @@ import (
 	"hash/maphash"
 )
 
-// Hash is a fast, non-cryptographic hash for one process. Writes are framed
-// with their length, so "ab"+"c" and "a"+"bc" hash apart.
+// Hash is a fast, non-cryptographic hash. Its sums are only comparable
+// within one process: they are for remembering work, never for storing.
+// Writes are framed with their length, so "ab"+"c" and "a"+"bc" hash apart.
 type Hash struct{ h maphash.Hash }
 
-// New returns a Hash with seed; hashes compare equal only with one seed.
-func New(seed maphash.Seed) *Hash {
+// seed is the process's one seed, so every Hash of the same input agrees.
+var seed = maphash.MakeSeed()
+
+// New returns an empty Hash.
+func New() *Hash {
 	d := &Hash{}
 	d.h.SetSeed(seed)
 	return d
+}
+
+// Of is the sum of one byte slice.
+func Of(b []byte) uint64 {
+	d := New()
+	d.Bytes(b)
+	return d.Sum()
 }
 
 // String adds s.
