@@ -454,7 +454,7 @@
         more.hidden = shown >= result.hits.length;
         var n = result.hits.length;
         if (q !== undefined) {
-          var key = !q.trim() ? 'empty' : !n ? 'none' : n == 1 ? 'single' : result.partial ? 'partial' : 'many';
+          var key = !q.trim() ? 'empty' : !n ? 'none' : result.partial ? 'partial' : n == 1 ? 'single' : 'many';
           clearTimeout(announce);
           if (typed) announce = setTimeout(function () { say(key, n, q); }, 800); else say(key, n, q);
         }

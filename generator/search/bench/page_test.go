@@ -179,6 +179,15 @@ func TestSearchPage(t *testing.T) {
 		}
 	})
 
+	t.Run("some words only", func(t *testing.T) {
+		openSearch(t, ctx, srv.URL+"/en/search/?q=voucher+xylophone")
+		status := eval[string](t, ctx, `document.getElementById("search-status").textContent`)
+		n := eval[int](t, ctx, `document.querySelectorAll("#search-results > li").length`)
+		if n == 0 || !strings.HasPrefix(status, "No page holds all the words") {
+			t.Errorf("%d results, status %q: want the pages with voucher, said to hold only some words", n, status)
+		}
+	})
+
 	t.Run("reader's language only", func(t *testing.T) {
 		openSearch(t, ctx, srv.URL+"/en/search/?q=cahaya")
 		links := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))`)
