@@ -89,4 +89,3 @@ func gzipSize(t *testing.T, b []byte) int {
 	zw.Close()
 	return buf.Len()
 }
-
