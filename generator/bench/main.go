@@ -1,0 +1,200 @@
+// Command bench times whole builds of a generated bilingual corpus, and the
+// same corpus with Hugo when hugo is installed, as `make bench` runs it:
+//
+//	go run ./generator/bench -n 200,1000 -runs 5
+//
+// Each figure is the median of the runs after one warm-up, with the range;
+// the ratio is Hugo's median over ours. Peak memory is the largest resident
+// set of the process, as the kernel accounts it.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type options struct {
+	sizes []int
+	runs  int
+	gen   string
+	work  string
+	hugo  string
+}
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, w io.Writer) error {
+	opts, err := parseFlags(args)
+	if err != nil {
+		return err
+	}
+	bin := filepath.Join(opts.work, "lentera")
+	if err := command("go", "build", "-o", bin, "./generator").Run(); err != nil {
+		return fmt.Errorf("go build: %w", err)
+	}
+	fmt.Fprintf(w, "| chapters per language | lentera wall s | CPU s | peak MB | hugo wall s | CPU s | peak MB | hugo/lentera wall | CPU | memory |\n|---:|---|---:|---:|---|---:|---:|---:|---:|---:|\n")
+	for _, n := range opts.sizes {
+		if err := benchSize(w, opts, bin, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func parseFlags(args []string) (options, error) {
+	fl := flag.NewFlagSet("bench", flag.ContinueOnError)
+	sizes := fl.String("n", "200,1000", "chapters per language, comma-separated")
+	runs := fl.Int("runs", 5, "timed runs of each build, after one warm-up")
+	gen := fl.String("gen", filepath.Join("..", "shared", "bench", "gen_corpus.py"), "the corpus generator")
+	work := fl.String("work", filepath.Join("tmp", "bench"), "where corpora and outputs go")
+	hugo := fl.String("hugo", "hugo", `the hugo command; "" to leave Hugo out`)
+	if err := fl.Parse(args); err != nil {
+		return options{}, err
+	}
+	opts := options{runs: *runs, gen: *gen, work: *work}
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			return opts, fmt.Errorf("-n: %q is not a number of chapters", s)
+		}
+		opts.sizes = append(opts.sizes, n)
+	}
+	if *hugo != "" {
+		if p, err := exec.LookPath(*hugo); err == nil {
+			opts.hugo = p
+		}
+	}
+	if _, err := os.Stat(opts.gen); err != nil {
+		return opts, fmt.Errorf("no corpus generator at %s (-gen): %w", opts.gen, err)
+	}
+	return opts, os.MkdirAll(opts.work, 0o755)
+}
+
+func benchSize(w io.Writer, opts options, bin string, n int) error {
+	corpus := filepath.Join(opts.work, fmt.Sprintf("corpus-%d", n))
+	if err := generate(opts.gen, corpus, n, "neutral"); err != nil {
+		return err
+	}
+	out := filepath.Join(opts.work, fmt.Sprintf("out-%d", n))
+	ours, err := measure(opts.runs, func() *exec.Cmd { return command(bin, "build", "--site", corpus, "--out", out) })
+	if err != nil {
+		return fmt.Errorf("lentera on %d chapters: %w", n, err)
+	}
+	row := fmt.Sprintf("| %d | %s | %.2f | %.0f |", n, ours.wall(), ours.medianCPU(), ours.peakMB())
+	if opts.hugo == "" {
+		fmt.Fprintf(w, "%s (hugo not installed) | | | | | |\n", row)
+		return nil
+	}
+	hugoSite := filepath.Join(opts.work, fmt.Sprintf("hugo-%d", n))
+	if err := generate(opts.gen, hugoSite, n, "hugo"); err != nil {
+		return err
+	}
+	hugoOut := filepath.Join(opts.work, fmt.Sprintf("hugo-out-%d", n))
+	theirs, err := measure(opts.runs, func() *exec.Cmd {
+		os.RemoveAll(hugoOut)
+		return command(opts.hugo, "--quiet", "--source", hugoSite, "--destination", mustAbs(hugoOut))
+	})
+	if err != nil {
+		return fmt.Errorf("hugo on %d chapters: %w", n, err)
+	}
+	fmt.Fprintf(w, "%s %s | %.2f | %.0f | %.2f | %.2f | %.2f |\n", row, theirs.wall(), theirs.medianCPU(), theirs.peakMB(),
+		theirs.medianWall()/ours.medianWall(), theirs.medianCPU()/ours.medianCPU(), theirs.peakMB()/ours.peakMB())
+	return nil
+}
+
+// generate writes a corpus once; a lentera corpus also gets its site.yaml.
+func generate(gen, dir string, n int, layout string) error {
+	if _, err := os.Stat(dir); err == nil {
+		return nil
+	}
+	cmd := command("python3", gen, strconv.Itoa(n), "--layout", layout, "--out", dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s: %w\n%s", strings.Join(cmd.Args, " "), err, out)
+	}
+	if layout != "neutral" {
+		return nil
+	}
+	return os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: {id: Korpus, en: Corpus}\nlanguages: [id, en]\n"), 0o644)
+}
+
+type runs struct {
+	walls []time.Duration
+	cpus  []time.Duration // user and system time
+	peaks []int64         // kilobytes
+}
+
+// measure runs a command once to warm the file cache, then n times.
+func measure(n int, next func() *exec.Cmd) (runs, error) {
+	var r runs
+	for i := 0; i <= n; i++ {
+		cmd := next()
+		start := time.Now()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return r, fmt.Errorf("%w\n%s", err, out)
+		}
+		if i == 0 {
+			continue
+		}
+		r.walls = append(r.walls, time.Since(start))
+		usage, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		if !ok {
+			return r, errors.New("no resource usage on this system")
+		}
+		r.peaks = append(r.peaks, usage.Maxrss)
+		r.cpus = append(r.cpus, time.Duration(usage.Utime.Nano()+usage.Stime.Nano()))
+	}
+	return r, nil
+}
+
+func (r runs) medianWall() float64 { return median(r.walls).Seconds() }
+
+// medianCPU is steadier than wall time on a busy machine.
+func (r runs) medianCPU() float64 { return median(r.cpus).Seconds() }
+
+// wall is "median [min–max]" in seconds.
+func (r runs) wall() string {
+	s := append([]time.Duration(nil), r.walls...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return fmt.Sprintf("%.2f [%.2f–%.2f]", median(s).Seconds(), s[0].Seconds(), s[len(s)-1].Seconds())
+}
+
+func (r runs) peakMB() float64 {
+	s := append([]int64(nil), r.peaks...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return float64(s[len(s)/2]) / 1024
+}
+
+func median(d []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), d...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+func command(name string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Stderr = nil
+	return cmd
+}
+
+func mustAbs(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return abs
+}
