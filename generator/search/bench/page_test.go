@@ -179,6 +179,21 @@ func TestSearchPage(t *testing.T) {
 		}
 	})
 
+	t.Run("trainer notes", func(t *testing.T) {
+		// "presentasi" is in a :::trainer note of kampanye-musiman: only the
+		// trainer edition's index has it there.
+		links := func(url string) string {
+			openSearch(t, ctx, url)
+			return strings.Join(eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))`), " ")
+		}
+		if got := links(srv.URL + "/id/search/?q=presentasi"); strings.Contains(got, "kampanye-musiman") {
+			t.Errorf("the public index has a trainer note: %s", got)
+		}
+		if got := links(srv.URL + "/trainer/id/search/?q=presentasi"); !strings.Contains(got, "/trainer/id/pertumbuhan/kampanye-musiman/") {
+			t.Errorf("the trainer index misses a trainer note: %s", got)
+		}
+	})
+
 	t.Run("some words only", func(t *testing.T) {
 		openSearch(t, ctx, srv.URL+"/en/search/?q=voucher+xylophone")
 		status := eval[string](t, ctx, `document.getElementById("search-status").textContent`)
