@@ -437,7 +437,10 @@
         result = r; shown = 0;
         return later(my, typed, index.has(q, r.hits.slice(0, PAGE)), function () { return show(my, q, typed); });
       }).catch(function () {
-        if (my == seq) { say('error'); list.setAttribute('aria-busy', 'false'); }
+        if (my != seq) return;
+        list.textContent = ''; more.hidden = true; // results of an older query would mislead
+        say('error');
+        list.setAttribute('aria-busy', 'false');
       });
     }
 

@@ -203,6 +203,42 @@ func TestSearchPage(t *testing.T) {
 		}
 	})
 
+	t.Run("offline", func(t *testing.T) {
+		type state struct {
+			Status string `json:"status"`
+			N      int    `json:"n"`
+		}
+		ctx, cancel := Fresh(browser) // an empty cache
+		defer cancel()
+		search := func(q string) state {
+			return eval[state](t, ctx, `new Promise((done) => {
+				const list = document.getElementById("search-results"), input = document.getElementById("search-input");
+				const mo = new MutationObserver(() => {
+					if (list.getAttribute("aria-busy") === "false") {
+						mo.disconnect();
+						done({status: document.getElementById("search-status").textContent, n: list.children.length});
+					}
+				});
+				mo.observe(list, {attributes: true, attributeFilter: ["aria-busy"]});
+				input.value = `+jsString(q)+`;
+				document.getElementById("search-form").requestSubmit();
+			})`)
+		}
+		openSearch(t, ctx, srv.URL+"/en/search/?q=light")
+		srv.SetOffline(true)
+		defer srv.SetOffline(false)
+		if got := search("light"); got.N == 0 {
+			t.Errorf("offline, a search whose files are loaded found nothing: %+v", got)
+		}
+		if got := search("ramadan"); !strings.HasPrefix(got.Status, "Search could not be loaded") || got.N != 0 {
+			t.Errorf("offline, a search needing new files gave %+v, want the error and no stale results", got)
+		}
+		srv.SetOffline(false)
+		if got := search("ramadan"); got.N == 0 || !strings.Contains(got.Status, "ramadan") {
+			t.Errorf("back online, the search gave %+v", got)
+		}
+	})
+
 	t.Run("reader's language only", func(t *testing.T) {
 		openSearch(t, ctx, srv.URL+"/en/search/?q=cahaya")
 		links := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))`)

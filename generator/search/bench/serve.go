@@ -22,10 +22,25 @@ type Hit struct {
 // types gzipped when the browser accepts it, other files as they are. It
 // keeps a log of what it sent.
 type Server struct {
-	URL  string
-	srv  *httptest.Server
-	mu   sync.Mutex
-	hits []Hit
+	URL     string
+	srv     *httptest.Server
+	mu      sync.Mutex
+	hits    []Hit
+	offline bool
+}
+
+// SetOffline makes the server drop every connection, as a phone without
+// signal would, or serve again.
+func (s *Server) SetOffline(off bool) {
+	s.mu.Lock()
+	s.offline = off
+	s.mu.Unlock()
+}
+
+func (s *Server) isOffline() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.offline
 }
 
 // Serve starts a server for dir; Close stops it.
@@ -33,6 +48,12 @@ func Serve(dir string) *Server {
 	s := &Server{}
 	files := http.FileServer(http.Dir(dir))
 	s.srv = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.isOffline() {
+			if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+				conn.Close()
+			}
+			return
+		}
 		rec := httptest.NewRecorder()
 		files.ServeHTTP(rec, r)
 		s.send(w, r, rec)
