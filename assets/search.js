@@ -487,7 +487,10 @@
     form.addEventListener('submit', function (e) { e.preventDefault(); go(input.value, 0); });
     more.addEventListener('click', function () {
       var first = shown;
-      show(seq).then(function () { var l = links()[first]; if (l) l.focus(); });
+      show(seq).then(function () { var l = links()[first]; if (l) l.focus(); }, function () {
+        say('error');
+        list.setAttribute('aria-busy', 'false');
+      });
     });
     // Arrow keys move between the search box and the result links.
     document.addEventListener('keydown', function (e) {
