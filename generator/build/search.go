@@ -46,13 +46,11 @@ func (b *Builder) searchIndex(lang string, docs []search.Doc, dir string, prev *
 	if err != nil {
 		return searchEntry{}, fmt.Errorf("search index %s: %w", lang, err)
 	}
+	// The index files are compact already; minifying them would only cost
+	// time.
 	entry := searchEntry{key: key}
 	for _, f := range index {
-		file := publish.File{Path: dir + f.Path, Body: f.Body}
-		if err := b.minifyFile(&file); err != nil {
-			return searchEntry{}, err
-		}
-		entry.files = append(entry.files, file)
+		entry.files = append(entry.files, publish.File{Path: dir + f.Path, Body: f.Body})
 	}
 	return entry, nil
 }
