@@ -151,6 +151,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(in.Page.Source), parser.WithContext(pc))
+	root.SetAttributeString(labelsAttr, in.T)
 	if err := st.err(); err != nil {
 		return nil, err
 	}
@@ -264,4 +265,7 @@ func footnotePrefix(n ast.Node) []byte {
 	return nil
 }
 
-const prefixAttr = "data-lentera-prefix"
+const (
+	prefixAttr = "data-lentera-prefix"
+	labelsAttr = "data-lentera-labels"
+)

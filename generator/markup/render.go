@@ -10,6 +10,7 @@ import (
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -22,6 +23,32 @@ func (directiveRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	reg.Register(KindDirective, renderDirective)
 	reg.Register(KindTableWrap, renderTableWrap)
 	reg.Register(KindHeadingAnchor, renderHeadingAnchor)
+	reg.Register(east.KindTaskCheckBox, renderTaskBox)
+}
+
+// renderTaskBox draws a Markdown task list's box as a mark, not a form
+// control: it cannot be ticked, so a checkbox would be a control without a
+// purpose (and without a label). Screen readers hear "done" or "to do".
+func renderTaskBox(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	st := taskLabels(n)
+	box, state := "☐", st("task_open")
+	if n.(*east.TaskCheckBox).IsChecked {
+		box, state = "☑", st("task_done")
+	}
+	_, _ = w.WriteString(`<span class="task-box" aria-hidden="true">` + box + `</span><span class="visually-hidden">` + html.EscapeString(state) + `</span> `)
+	return ast.WalkContinue, nil
+}
+
+// taskLabels finds the page's UI strings through the document, where the
+// transformer leaves them: task boxes carry nothing of their own.
+func taskLabels(n ast.Node) func(string) string {
+	if v, ok := n.OwnerDocument().AttributeString(labelsAttr); ok {
+		return v.(func(string) string)
+	}
+	return func(k string) string { return k }
 }
 
 func renderHeadingAnchor(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

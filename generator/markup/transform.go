@@ -62,7 +62,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		st.heading(h, src)
 	}
 	for _, t := range tables {
-		wrapTable(t, st.in.T("table_region"))
+		wrapTable(t, st.in.T("table_region")+": "+headerText(t, src))
 	}
 }
 
@@ -81,6 +81,18 @@ func (t *TableWrap) Kind() ast.NodeKind { return KindTableWrap }
 
 // Dump implements ast.Node.
 func (t *TableWrap) Dump(src []byte, level int) { ast.DumpHelper(t, src, level, nil, nil) }
+
+// headerText is a table's column headings, which name its scrolling box:
+// a page may have several tables, and each box needs a name of its own.
+func headerText(t *east.Table, src []byte) string {
+	var cells []string
+	if head := t.FirstChild(); head != nil {
+		for c := head.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, strings.TrimSpace(plainText(c, src)))
+		}
+	}
+	return strings.Join(cells, ", ")
+}
 
 func wrapTable(t *east.Table, label string) {
 	wrap := &TableWrap{label: label}

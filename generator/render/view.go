@@ -126,13 +126,14 @@ func (r *Renderer) embeddedIn(lang *site.Language, src string, docs Docs) []*sit
 }
 
 // workbook gathers every page of the course in order, rendered for print,
-// and the worksheets their chapters embed.
+// and the worksheets their chapters embed. Drafts stay out even in a build
+// that publishes them: the workbook is what gets handed out.
 func (r *Renderer) workbook(lang *site.Language, edition string, docs Docs) ([]Part, []*data.Doc) {
 	var parts []Part
 	var sheets []*data.Doc
 	seen := map[string]bool{}
 	for _, p := range lang.Pages {
-		if p.Kind == site.Home {
+		if p.Kind == site.Home || p.Meta.Draft {
 			continue
 		}
 		part := Part{Page: p, Anchor: markup.Anchor(p)}
