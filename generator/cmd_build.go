@@ -15,28 +15,47 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
-	fl := flag.NewFlagSet("build", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	siteDir := fl.String("site", ".", "the site folder (holds site.yaml and content/)")
-	out := fl.String("out", "public", "the output folder; replaced as a whole when the build succeeds")
-	drafts := fl.Bool("drafts", false, "publish pages marked draft: true")
+	fl, opts := buildFlags("build", stderr, "the output folder; replaced as a whole when the build succeeds")
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS and JS as rendered, for reading layouts")
 	if err := fl.Parse(args); err != nil {
 		return errUsage(err)
 	}
+	opts.NoMinify = *noMinify
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start := time.Now()
-	res, err := build.Build(ctx, build.Options{SiteDir: *siteDir, Out: *out, Drafts: *drafts, NoMinify: *noMinify})
+	res, err := buildSite(ctx, *opts, stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d pages, %d files into %s in %s\n", res.Pages, len(res.Files), opts.Out, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// buildFlags declares the flags of the commands that build a site into an
+// output folder.
+func buildFlags(name string, stderr io.Writer, outHelp string) (*flag.FlagSet, *build.Options) {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	opts := &build.Options{}
+	fl.StringVar(&opts.SiteDir, "site", ".", "the site folder (holds site.yaml and content/)")
+	fl.StringVar(&opts.Out, "out", "public", outHelp)
+	fl.BoolVar(&opts.Drafts, "drafts", false, "publish pages marked draft: true")
+	return fl, opts
+}
+
+// buildSite builds and writes a site, printing warnings; a failure says how
+// many problems there were and that the output folder was left alone.
+func buildSite(ctx context.Context, opts build.Options, stderr io.Writer) (*build.Result, error) {
+	res, err := build.Build(ctx, opts)
 	if err != nil {
 		n := len(fileerr.Flatten(err))
-		return errors.Join(err, fmt.Errorf("build failed with %d %s; %s was left as it was", n, plural(n, "error", "errors"), *out))
+		return nil, errors.Join(err, fmt.Errorf("build failed with %d %s; %s was left as it was", n, plural(n, "error", "errors"), opts.Out))
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "warning: %v\n", w)
 	}
-	fmt.Fprintf(stdout, "built %d pages, %d files into %s in %s\n", res.Pages, len(res.Files), *out, time.Since(start).Round(time.Millisecond))
-	return nil
+	return res, nil
 }
 
 func plural(n int, one, many string) string {

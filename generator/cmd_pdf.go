@@ -3,14 +3,12 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 
-	"lentera/generator/build"
 	"lentera/generator/internal/browser"
 )
 
@@ -20,10 +18,7 @@ import (
 // Chromium it says so in one line and succeeds: the PDF is a convenience,
 // and every browser can print /<lang>/print/ itself.
 func runPDF(args []string, stdout, stderr io.Writer) error {
-	fl := flag.NewFlagSet("pdf", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	siteDir := fl.String("site", ".", "the site folder (holds site.yaml and content/)")
-	out := fl.String("out", "public", "the output folder; built again, then the PDFs are added to it")
+	fl, opts := buildFlags("pdf", stderr, "the output folder; built again, then the PDFs are added to it")
 	if err := fl.Parse(args); err != nil {
 		return errUsage(err)
 	}
@@ -33,15 +28,12 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := build.Build(ctx, build.Options{SiteDir: *siteDir, Out: *out})
+	res, err := buildSite(ctx, *opts, stderr)
 	if err != nil {
 		return errors.Join(err, fmt.Errorf("pdf: the build failed, so nothing was printed"))
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "warning: %v\n", w)
-	}
-	jobs := workbookJobs(*out, res.Site.Config.Languages)
-	pages, err := browser.PrintSite(ctx, *out, jobs)
+	jobs := workbookJobs(opts.Out, res.Site.Config.Languages)
+	pages, err := browser.PrintSite(ctx, opts.Out, jobs)
 	for i, n := range pages {
 		fmt.Fprintf(stdout, "wrote %s (%d %s)\n", jobs[i].File, n, plural(n, "page", "pages"))
 	}

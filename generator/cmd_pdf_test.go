@@ -18,21 +18,6 @@ var tinySite = map[string]string{
 	"content/id/bab.md":    "---\ntitle: Bab satu\n---\nIsi bab satu.\n",
 }
 
-func writeSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func TestPDFWritesWorkbook(t *testing.T) {
 	if _, err := browser.Path(); err != nil {
 		browsertest.Missing(t, err.Error())

@@ -8,6 +8,15 @@ import (
 	"testing"
 )
 
+// writeSite writes files into a new folder and returns it.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	return dir
+}
+
+// writeFiles writes files, named by slash-separated paths, under dir.
 func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	for name, body := range files {
