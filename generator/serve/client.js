@@ -4,6 +4,8 @@
   "use strict";
   const script = document.currentScript;
   let version = script ? script.dataset.version : "";
+  // The output files this page shows, such as "id/a/index.html".
+  const files = script ? JSON.parse(script.dataset.files || "[]") : [];
   const scrollKey = "lentera-scroll:" + location.pathname + location.search;
   let lastFocus = null;
 
@@ -90,8 +92,16 @@
   source.addEventListener("hello", (e) => {
     if (data(e).version !== version) reload();
   });
+  // A reload event names the pages that changed, or none for all of them.
+  // A page it does not name is up to date with the new version.
   source.addEventListener("reload", (e) => {
-    if (data(e).version !== version) reload();
+    const d = data(e);
+    if (d.version === version) return;
+    if (!d.pages || d.pages.some((p) => files.includes(p))) {
+      reload();
+    } else {
+      version = d.version;
+    }
   });
   source.addEventListener("css", (e) => {
     const d = data(e);

@@ -12,7 +12,9 @@ import (
 // The events a page's reload client gets, as Server-Sent Events:
 //
 //	hello   on connecting: {version}; a page from another build reloads
-//	reload  HTML changed: {version}; the page reloads, keeping its scroll
+//	reload  HTML changed: {version, pages}; a page among pages (output
+//	        paths such as "id/a/index.html"; all pages when absent) reloads,
+//	        keeping its scroll position
 //	css     only stylesheets changed: {version, swap: [{old, new}]}; the page
 //	        points its <link rel=stylesheet> at the new URLs, no reload
 //	error   the build failed: {html}, the overlay to show over the page
@@ -25,6 +27,11 @@ type event struct {
 
 type versionData struct {
 	Version string `json:"version"`
+}
+
+type reloadData struct {
+	Version string   `json:"version"`
+	Pages   []string `json:"pages,omitempty"`
 }
 
 type cssData struct {

@@ -31,7 +31,7 @@ func serveFile(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 	}
 	rel, ok := strings.CutPrefix(p, snap.base)
 	if !ok {
-		notFound(w, r, snap, "")
+		notFound(w, r, snap, "404.html")
 		return
 	}
 	name := rel
@@ -46,7 +46,7 @@ func serveFile(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 		redirect(w, r, p+"/")
 		return
 	}
-	notFound(w, r, snap, rel)
+	notFound(w, r, snap, name)
 }
 
 // cleanPath accepts absolute slash paths with no "." or ".." segment, no
@@ -73,21 +73,22 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 	http.Redirect(w, r, to, http.StatusFound)
 }
 
-// notFound answers 404 with the nearest 404.html above rel: a missing
-// /id/a/b finds /id/404.html (the Indonesian one), /trainer/en/x finds
-// /trainer/en/404.html, anything else /404.html.
-func notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, rel string) {
-	for dir := path.Dir(rel); ; dir = path.Dir(dir) {
+// notFound answers 404 for the output path want with the nearest 404.html
+// above it: a missing /id/a/b finds /id/404.html (the Indonesian one),
+// /trainer/en/x finds /trainer/en/404.html, anything else /404.html. The
+// page reloads when want appears.
+func notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, want string) {
+	for dir := path.Dir(want); ; dir = path.Dir(dir) {
 		name := path.Join(dir, "404.html")
 		if body, ok := snap.files[name]; ok {
-			send(w, r, snap, name, body, http.StatusNotFound)
+			send(w, r, snap, name, body, http.StatusNotFound, want)
 			return
 		}
 		if dir == "." || dir == "/" {
 			break
 		}
 	}
-	send(w, r, snap, "404.html", []byte(fallback404), http.StatusNotFound)
+	send(w, r, snap, "404.html", []byte(fallback404), http.StatusNotFound, want)
 }
 
 // fallback404 stands in when the site has no 404 page yet, for instance
@@ -97,7 +98,8 @@ const fallback404 = `<!doctype html><html><head><meta charset="utf-8"><title>Not
 
 // send writes one file. HTML gets the reload client (and the overlay while
 // the site is broken); other files go through http.ServeContent for ranges.
-func send(w http.ResponseWriter, r *http.Request, snap *snapshot, name string, body []byte, status int) {
+// want is the output path asked for, when it is not name.
+func send(w http.ResponseWriter, r *http.Request, snap *snapshot, name string, body []byte, status int, want ...string) {
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -105,7 +107,7 @@ func send(w http.ResponseWriter, r *http.Request, snap *snapshot, name string, b
 	// same name (copied images, the home page) and must never come stale.
 	h.Set("Cache-Control", "no-cache")
 	if publish.MediaType(name) == "text/html" {
-		body = inject(body, snap)
+		body = inject(body, snap, append(want, name)...)
 		h.Set("Content-Length", strconv.Itoa(len(body)))
 		w.WriteHeader(status)
 		if r.Method != http.MethodHead {

@@ -95,13 +95,29 @@ func TestServeFile(t *testing.T) {
 				t.Errorf("Cache-Control %q", h.Get("Cache-Control"))
 			}
 			isHTML := strings.HasPrefix(h.Get("Content-Type"), "text/html") && tt.status != 302 && tt.status < 400 || tt.status == 404
-			if isHTML && tt.method == "GET" && !strings.Contains(w.Body.String(), `<script src="/_lentera/client.js" data-version="v1" defer></script></head>`) {
+			if isHTML && tt.method == "GET" && !strings.Contains(w.Body.String(), `<script src="/_lentera/client.js" data-version="v1" data-files="[`) {
 				t.Errorf("HTML without the reload client:\n%s", w.Body)
 			}
 			if tt.method == "HEAD" && (w.Body.Len() != 0 || h.Get("Content-Length") == "") {
 				t.Errorf("HEAD: body %q, Content-Length %q", w.Body, h.Get("Content-Length"))
 			}
 		})
+	}
+}
+
+// A page names the files it shows, so that a reload event naming one of
+// them reloads it: a 404 page also names the page asked for, which reloads
+// it when that page appears.
+func TestServedPageNamesItsFiles(t *testing.T) {
+	tests := []struct{ target, files string }{
+		{"/kursus/id/a/", `[&#34;id/a/index.html&#34;]`},
+		{"/kursus/id/baru/", `[&#34;id/baru/index.html&#34;,&#34;id/404.html&#34;]`},
+		{"/kursus/trainer/id/x", `[&#34;trainer/id/x&#34;,&#34;trainer/id/404.html&#34;]`},
+	}
+	for _, tt := range tests {
+		w := httptest.NewRecorder()
+		serveFile(w, httptest.NewRequest("GET", tt.target, nil), testSnapshot())
+		mustContain(t, tt.target, w.Body.String(), `data-files="`+tt.files+`"`)
 	}
 }
 
@@ -121,7 +137,7 @@ func TestServeFileAtRootWithout404Page(t *testing.T) {
 
 func TestInject(t *testing.T) {
 	snap := &snapshot{version: `v"1`, overlay: []byte("<div id=o></div>")}
-	script := `<script src="/_lentera/client.js" data-version="v&#34;1" defer></script>`
+	script := `<script src="/_lentera/client.js" data-version="v&#34;1" data-files="[&#34;a/index.html&#34;]" defer></script>`
 	tests := []struct{ page, want string }{
 		{"<html><head></head><body>x</body></html>", "<html><head>" + script + "</head><body>x<div id=o></div></body></html>"},
 		{"<body>x</body>", "<body>x" + script + "<div id=o></div></body>"},
@@ -130,7 +146,7 @@ func TestInject(t *testing.T) {
 		{"<head><title></body></title></head><p>", "<head><title></body></title>" + script + "</head><p><div id=o></div>"},
 	}
 	for _, tt := range tests {
-		if got := string(inject([]byte(tt.page), snap)); got != tt.want {
+		if got := string(inject([]byte(tt.page), snap, "a/index.html")); got != tt.want {
 			t.Errorf("inject(%q)\n got %q\nwant %q", tt.page, got, tt.want)
 		}
 	}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"encoding/json"
 	"html"
 )
 
@@ -16,8 +17,12 @@ const (
 // inject adds the reload client to an HTML page as it is served, and the
 // error overlay while the site is broken. The build output itself never
 // carries either: `build` and `serve --out` write the pages as built.
-func inject(page []byte, snap *snapshot) []byte {
-	script := `<script src="` + clientPath + `" data-version="` + html.EscapeString(snap.version) + `" defer></script>`
+// files are the output paths the page stands for (the one asked for, and
+// the 404 page shown instead); a reload event naming one reloads it.
+func inject(page []byte, snap *snapshot, files ...string) []byte {
+	names, _ := json.Marshal(files) // strings always marshal
+	script := `<script src="` + clientPath + `" data-version="` + html.EscapeString(snap.version) +
+		`" data-files="` + html.EscapeString(string(names)) + `" defer></script>`
 	out := make([]byte, 0, len(page)+len(script)+len(snap.overlay))
 	head := bytes.Index(page, []byte("</head>"))
 	body := bytes.LastIndex(page, []byte("</body>"))

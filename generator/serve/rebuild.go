@@ -15,14 +15,24 @@ import (
 	"lentera/generator/publish"
 )
 
-// rebuild runs a build for a batch of saves and publishes the outcome: a
-// new snapshot, one event for the pages, and the files in --out.
+// A builder is what the server needs of a *build.Builder: the pages phase,
+// which serves an edit, and the gather phase (search indexes, workbooks),
+// which spans whole languages and so comes after.
+type builder interface {
+	BuildPages(ctx context.Context, changed ...string) (*build.Result, error)
+	Gather(ctx context.Context) (*build.Result, error)
+}
+
+// rebuild runs the pages phase for a batch of saves and publishes it: a new
+// snapshot and one event for the open pages. The gather phase is left due.
 func (s *Server) rebuild(ctx context.Context, b batch) {
 	s.dirty.add(slices.Collect(maps.Keys(b.paths))...)
 	s.dirty.all = s.dirty.all || b.all
+	changed := s.changed()
 	start := time.Now()
-	res, err := s.runBuild(ctx)
+	res, err := s.guard(func() (*build.Result, error) { return s.builder.BuildPages(ctx, changed...) })
 	took := time.Since(start)
+	s.gatherDue = false
 	if ctx.Err() != nil {
 		return // stopping: a cancelled build is nothing to show
 	}
@@ -30,18 +40,55 @@ func (s *Server) rebuild(ctx context.Context, b batch) {
 		s.fail(err, took)
 		return
 	}
-	s.succeed(res, took)
+	s.gatherDue = true
+	e := s.pagesEvent(res)
+	s.publish(res, e)
+	s.report(res, took, e)
+	s.broken, s.fresh = false, false
 }
 
-// runBuild builds with every path changed since the last good build, not
-// only the latest batch: a build that failed may have stopped before using
-// its paths. A panic in the build becomes an error on the page; the
-// Builder, which may be half-updated, is replaced.
-func (s *Server) runBuild(ctx context.Context) (res *build.Result, err error) {
-	var changed []string
-	if !s.dirty.all {
-		changed = slices.Sorted(maps.Keys(s.dirty.paths))
+// gather runs the gather phase of the last pages phase. Only the pages it
+// changed (a workbook) reload; the search page reads its new index when
+// the reader searches again.
+func (s *Server) gather(ctx context.Context) {
+	s.gatherDue = false
+	start := time.Now()
+	res, err := s.guard(func() (*build.Result, error) { return s.builder.Gather(ctx) })
+	took := time.Since(start)
+	if ctx.Err() != nil {
+		return
 	}
+	if err != nil {
+		s.fail(err, took)
+		return
+	}
+	var e *event
+	if !s.cssOnly() { // the stylesheet was swapped after the pages phase already
+		e = reloadEvent(res)
+	}
+	s.publish(res, e)
+	fmt.Fprintf(s.log, "gathered search indexes and workbooks in %s: %s\n", took.Round(time.Millisecond), outcome(res, e))
+	s.dirty = batch{}
+	if s.opts.Out != "" {
+		if err := publish.Write(s.opts.Out, res.Files); err != nil {
+			fmt.Fprintf(s.log, "%v\n", err)
+		}
+	}
+}
+
+// changed lists every path changed since the last complete good build, not
+// only the latest batch: a build that failed may have stopped before using
+// its paths. None means everything.
+func (s *Server) changed() []string {
+	if s.dirty.all {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(s.dirty.paths))
+}
+
+// guard turns a panic in the build into an error on the page. The Builder,
+// which may be half-updated, is replaced; its next build is a full one.
+func (s *Server) guard(phase func() (*build.Result, error)) (res *build.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			fmt.Fprintf(s.log, "build panicked: %v\n%s", v, debug.Stack())
@@ -50,51 +97,75 @@ func (s *Server) runBuild(ctx context.Context) (res *build.Result, err error) {
 			s.dirty.all = true
 		}
 	}()
-	return s.build(ctx, changed...)
+	return phase()
 }
 
-// succeed publishes a good build and tells the pages how to catch up.
-func (s *Server) succeed(res *build.Result, took time.Duration) {
-	prev := s.current.Load()
-	e := s.pageEvent(res, prev)
+// publish makes res the snapshot the server answers from, and sends e, if
+// any, with the snapshot's version. The version changes only with an
+// event, so a page that reconnects reloads only when it missed one.
+func (s *Server) publish(res *build.Result, e *event) {
 	if e != nil {
 		s.builds++
 	}
 	next := newSnapshot(res, s.version())
 	s.current.Store(next)
-	if e != nil {
-		if css, ok := e.Data.(cssData); ok {
-			css.Version = next.version
-			e.Data = css
-		} else {
-			e.Data = versionData{next.version}
-		}
-		s.events.publish(*e)
+	if e == nil {
+		return
 	}
-	s.report(res, took, e)
-	s.broken, s.fresh, s.dirty = false, false, batch{}
-	if s.opts.Out != "" {
-		if err := publish.Write(s.opts.Out, res.Files); err != nil {
-			fmt.Fprintf(s.log, "%v\n", err)
-		}
+	switch d := e.Data.(type) {
+	case cssData:
+		d.Version = next.version
+		e.Data = d
+	case reloadData:
+		d.Version = next.version
+		e.Data = d
 	}
+	s.events.publish(*e)
 }
 
-// pageEvent decides what open pages do after a good build: nothing when no
-// output changed, swap the stylesheet when only CSS sources changed, and
-// reload otherwise, or when the last build had failed.
-func (s *Server) pageEvent(res *build.Result, prev *snapshot) *event {
+// pagesEvent decides what open pages do after the pages phase: nothing
+// when no output changed, swap the stylesheet when only CSS sources
+// changed, and otherwise reload the pages that changed, or every page when
+// the last build had failed.
+func (s *Server) pagesEvent(res *build.Result) *event {
 	switch {
 	case s.broken || s.fresh:
-		return &event{Name: "reload"}
-	case len(res.Changed) == 0 && len(res.Removed) == 0:
-		return nil
+		return &event{Name: "reload", Data: reloadData{}}
 	case s.cssOnly():
-		if swaps := stylesheetSwaps(res, prev.base); len(swaps) > 0 {
+		if swaps := stylesheetSwaps(res, s.current.Load().base); len(swaps) > 0 {
 			return &event{Name: "css", Data: cssData{Swap: swaps}}
 		}
 	}
-	return &event{Name: "reload"}
+	return reloadEvent(res)
+}
+
+// maxListed is the most pages a reload event names; past it, every page
+// reloads, which costs the reader nothing more.
+const maxListed = 200
+
+// reloadEvent names the pages to reload: the HTML files changed or
+// removed. Search indexes, the sitemap and robots.txt show on no page;
+// any other file (an image, a script, a calendar) may show on any page,
+// so it reloads them all. A build that changed nothing shown sends nothing.
+func reloadEvent(res *build.Result) *event {
+	var pages []string
+	all := false
+	for _, p := range slices.Concat(res.Changed, res.Removed) {
+		switch path.Ext(p) {
+		case ".html":
+			pages = append(pages, p)
+		case ".json", ".xml", ".txt":
+		default:
+			all = true
+		}
+	}
+	switch {
+	case all || len(pages) > maxListed:
+		return &event{Name: "reload", Data: reloadData{}}
+	case len(pages) == 0:
+		return nil
+	}
+	return &event{Name: "reload", Data: reloadData{Pages: pages}}
 }
 
 // cssOnly reports whether every source changed since the last good build is
@@ -155,19 +226,16 @@ func (s *Server) fail(err error, took time.Duration) {
 	}
 }
 
-// report prints one line per build, and the warnings when they change.
+// report prints one line for the pages phase, and the warnings when they
+// change.
 func (s *Server) report(res *build.Result, took time.Duration, e *event) {
-	what := ""
-	switch {
-	case s.fresh:
-	case e == nil:
-		what = ": no output changed"
-	default:
-		what = fmt.Sprintf(": %d files changed, %d removed; pages: %s", len(res.Changed), len(res.Removed), e.Name)
-	}
 	rendered := ""
 	if !s.fresh {
 		rendered = fmt.Sprintf(" (%d rendered again)", res.Rendered)
+	}
+	what := ""
+	if !s.fresh {
+		what = ": " + outcome(res, e)
 	}
 	fmt.Fprintf(s.log, "built %d pages%s, %d files in %s%s%s\n",
 		res.Pages, rendered, len(res.Files), took.Round(time.Millisecond), s.dirty.describe(), what)
@@ -179,6 +247,21 @@ func (s *Server) report(res *build.Result, took time.Duration, e *event) {
 		fmt.Fprint(s.log, warnings.String())
 		s.warned = warnings.String()
 	}
+}
+
+// outcome says what changed and what the open pages were told.
+func outcome(res *build.Result, e *event) string {
+	what := fmt.Sprintf("%d files changed, %d removed", len(res.Changed), len(res.Removed))
+	switch {
+	case e == nil:
+		return what + "; no page to reload"
+	case e.Name == "css":
+		return what + "; pages swap the stylesheet"
+	}
+	if d, ok := e.Data.(reloadData); ok && d.Pages != nil {
+		return fmt.Sprintf("%s; %d %s reload", what, len(d.Pages), plural(len(d.Pages), "page", "pages"))
+	}
+	return what + "; every page reloads"
 }
 
 // describe names what a build was for: " after content/id/a.md (+2 more)".

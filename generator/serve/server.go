@@ -53,14 +53,14 @@ type Server struct {
 	src     sources
 
 	// Owned by the goroutine that builds (New, then the rebuild loop).
-	builder *build.Builder
-	build   func(ctx context.Context, changed ...string) (*build.Result, error)
-	dirty   batch  // changed since the last good build
-	broken  bool   // the last build failed
-	fresh   bool   // the Builder has not built yet: its Changed lists say nothing
-	builds  int    // good builds published, for versions
-	started string // distinguishes this process's versions from a previous one's
-	warned  string // the warnings last printed, to print them again only when they change
+	builder   builder
+	dirty     batch  // changed since the last complete good build
+	gatherDue bool   // the pages phase ran; the gather phase has not
+	broken    bool   // the last build failed
+	fresh     bool   // the Builder has not built yet: its Changed lists say nothing
+	builds    int    // good builds published, for versions
+	started   string // distinguishes this process's versions from a previous one's
+	warned    string // the warnings last printed, to print them again only when they change
 }
 
 // New watches the site and builds it once. A failed first build is not an
@@ -94,14 +94,16 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s.current.Store(&snapshot{files: map[string][]byte{}, base: "/", version: s.version()})
 	s.reset()
 	s.rebuild(ctx, batch{all: true})
+	if s.gatherDue {
+		s.gather(ctx)
+	}
 	return s, nil
 }
 
 // reset starts over with a new Builder, whose next build is a full one.
 func (s *Server) reset() {
 	s.builder = build.New(build.Options{SiteDir: s.opts.SiteDir, Drafts: s.opts.Drafts})
-	s.build = s.builder.Build
-	s.fresh = true
+	s.fresh, s.gatherDue = true, false
 }
 
 func (s *Server) version() string { return fmt.Sprintf("%s-%d", s.started, s.builds) }
@@ -150,11 +152,23 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return err
 }
 
-// loop builds once per burst of saves.
+// loop builds once per burst of saves: the pages phase, then the gather
+// phase unless more saves are already waiting, whose pages come first.
 func (s *Server) loop(ctx context.Context) {
 	batches := make(chan batch)
 	go s.watch.run(ctx, timing{quiet: s.opts.Debounce, maxWait: maxWait}, batches)
 	for {
+		if s.gatherDue {
+			select {
+			case <-ctx.Done():
+				return
+			case b := <-batches:
+				s.rebuild(ctx, b)
+			default:
+				s.gather(ctx)
+			}
+			continue
+		}
 		select {
 		case <-ctx.Done():
 			return

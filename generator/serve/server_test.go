@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -228,6 +229,18 @@ func (st *stream) expect(want string, forbidden ...string) sseEvent {
 	}
 }
 
+// reloadOf waits for a reload event that reloads the page of file, passing
+// over those for other pages (such as the workbook after the gather phase).
+func (st *stream) reloadOf(file string, forbidden ...string) reloadData {
+	st.t.Helper()
+	for {
+		d := decode[reloadData](st.t, st.expect("reload", forbidden...))
+		if d.Pages == nil || slices.Contains(d.Pages, file) {
+			return d
+		}
+	}
+}
+
 func decode[T any](t *testing.T, e sseEvent) T {
 	t.Helper()
 	var v T
@@ -266,12 +279,30 @@ func TestEditReloadsWithNewText(t *testing.T) {
 
 	save(t, s.dir, "content/id/a.md", chapterA("Teks kedua yang baru."))
 	e := st.expect("reload", "error")
-	if v := decode[versionData](t, e); v.Version == "" {
+	reload := decode[reloadData](t, e)
+	if reload.Version == "" {
 		t.Errorf("reload without a version: %s", e.data)
 	}
+	// The edited chapter reloads; its translation shows nothing new.
+	if !slices.Contains(reload.Pages, "id/a/index.html") || slices.Contains(reload.Pages, "en/a/index.html") {
+		t.Errorf("reload names pages %q", reload.Pages)
+	}
+	// The page carries the version it comes from: this reload's, or the
+	// gather phase's when that has run already.
 	page = s.get("/kursus/id/a/")
-	mustContain(t, "page after the edit", page.body, "Teks kedua yang baru.", `data-version="`+decode[versionData](t, e).Version+`"`)
+	mustContain(t, "page after the edit", page.body, "Teks kedua yang baru.", `data-files="[&#34;id/a/index.html&#34;]"`)
+	if !strings.Contains(page.body, `data-version="`+reload.Version+`"`) && !strings.Contains(page.body, `data-version="`+s.srv.current.Load().version+`"`) {
+		t.Errorf("page after the edit is from another version than %s", reload.Version)
+	}
 	mustNotContain(t, "page after the edit", page.body, "Teks pertama.")
+
+	// The gather phase follows: the workbook, which shows every chapter,
+	// reloads then, and the search index holds the new words.
+	e = st.expect("reload", "error")
+	if pages := decode[reloadData](t, e).Pages; !slices.Equal(pages, []string{"id/print/index.html"}) {
+		t.Errorf("after the gather phase, reload names pages %q", pages)
+	}
+	mustContain(t, "workbook", s.get("/kursus/id/print/").body, "Teks kedua yang baru.")
 }
 
 func TestCSSChangeSwapsStylesheet(t *testing.T) {
@@ -300,7 +331,7 @@ func TestCSSChangeSwapsStylesheet(t *testing.T) {
 
 	// A change to anything else is a reload.
 	save(t, s.dir, "content/id/a.md", chapterA("Teks lain."))
-	st.expect("reload", "css", "error")
+	st.reloadOf("id/a/index.html", "css", "error")
 }
 
 func TestErrorOverlayAndRecovery(t *testing.T) {
@@ -330,7 +361,7 @@ func TestErrorOverlayAndRecovery(t *testing.T) {
 
 	// The next good save brings the page back.
 	save(t, s.dir, "content/id/a.md", chapterA("Teks yang benar."))
-	st.expect("reload", "error")
+	st.reloadOf("id/a/index.html", "error")
 	page = s.get("/kursus/id/a/")
 	mustContain(t, "page after the fix", page.body, "Teks yang benar.")
 	mustNotContain(t, "page after the fix", page.body, "lentera-error")
@@ -352,7 +383,7 @@ func TestBrokenFirstBuild(t *testing.T) {
 	st.expect("error")
 
 	save(t, s.dir, "site.yaml", tinySite["site.yaml"])
-	st.expect("reload", "error")
+	st.reloadOf("id/a/index.html", "error")
 	if r := s.get("/kursus/id/a/"); r.status != 200 {
 		t.Errorf("GET after the fix: %d", r.status)
 	}
@@ -365,7 +396,7 @@ func TestNewFolderIsServed(t *testing.T) {
 		t.Fatalf("GET before the chapter exists: %d", r.status)
 	}
 	writeFile(t, s.dir, "content/id/baru/dalam/bab.md", "---\ntitle: Bab baru\n---\n\nIsi bab baru.\n")
-	st.expect("reload", "error")
+	st.reloadOf("id/baru/dalam/bab/index.html", "error")
 	page := s.get("/kursus/id/baru/dalam/bab/")
 	if page.status != 200 {
 		t.Fatalf("GET the new chapter: %d", page.status)
@@ -374,14 +405,14 @@ func TestNewFolderIsServed(t *testing.T) {
 
 	// The new folder is watched: an edit in it is seen too.
 	save(t, s.dir, "content/id/baru/dalam/bab.md", "---\ntitle: Bab baru\n---\n\nIsi kedua.\n")
-	st.expect("reload", "error")
+	st.reloadOf("id/baru/dalam/bab/index.html", "error")
 	mustContain(t, "edited chapter", s.get("/kursus/id/baru/dalam/bab/").body, "Isi kedua.")
 
 	// Removing the folder removes its pages.
 	if err := os.RemoveAll(filepath.Join(s.dir, "content/id/baru")); err != nil {
 		t.Fatal(err)
 	}
-	st.expect("reload", "error")
+	st.reloadOf("id/baru/dalam/bab/index.html", "error")
 	if r := s.get("/kursus/id/baru/dalam/bab/"); r.status != 404 {
 		t.Errorf("GET a removed chapter: %d", r.status)
 	}
@@ -402,7 +433,7 @@ func TestOutWritesEachGoodBuild(t *testing.T) {
 	mustNotContain(t, "written page", readOut(), "_lentera")
 
 	save(t, s.dir, "content/id/a.md", chapterA("Teks keluaran."))
-	st.expect("reload", "error")
+	st.reloadOf("id/a/index.html", "error")
 	// The files are written after the pages are told; wait for them.
 	deadline := time.Now().Add(wait)
 	for !strings.Contains(readOut(), "Teks keluaran.") {
@@ -426,18 +457,21 @@ func TestOutMustNotReplaceTheSite(t *testing.T) {
 func TestPanicInBuildIsAnError(t *testing.T) {
 	// The first build has run; the next one panics. After the panic the
 	// server builds with a new Builder, and so without this function.
-	s := start(t, tinySite, Options{}, func(srv *Server) {
-		srv.build = func(context.Context, ...string) (*build.Result, error) { panic("boom") }
-	})
+	s := start(t, tinySite, Options{}, func(srv *Server) { srv.builder = panicking{} })
 	st := s.connect()
 	save(t, s.dir, "content/id/a.md", chapterA("Teks A."))
 	e := st.expect("error", "reload")
 	mustContain(t, "overlay", decode[errorData](t, e).HTML, "internal error", "boom")
 	// The server replaced its Builder and goes on.
 	save(t, s.dir, "content/id/a.md", chapterA("Teks B."))
-	st.expect("reload", "error")
+	st.reloadOf("id/a/index.html", "error")
 	mustContain(t, "page", s.get("/kursus/id/a/").body, "Teks B.")
 }
+
+type panicking struct{}
+
+func (panicking) BuildPages(context.Context, ...string) (*build.Result, error) { panic("boom") }
+func (panicking) Gather(context.Context) (*build.Result, error)                { panic("boom") }
 
 func TestShutdownEndsStreams(t *testing.T) {
 	dir := t.TempDir()

@@ -2,29 +2,33 @@
 // from saving a chapter to the server answering with the new page, against
 // the time of a full build.
 //
-//	go run ./generator/serve/bench [-n 200,1000,5000] [-edits 20] [-full 3]
+//	go run ./generator/serve/bench [-n 200,1000,5000] [-edits 20] [-full 3] [-cpuprofile cpu.out]
 //
 // For each N it writes a corpus of N chapters per language with
-// gen_corpus.py (and a site.yaml), then:
+// gen_corpus.py (and a site.yaml), then measures:
 //
 //   - full build: a new Builder builds the whole site in memory, as `build`
 //     does without writing; the median of -full runs;
 //   - edit to served: the server runs on a free port with a page's event
-//     stream open; each edit appends a line to a chapter and saves it, and
-//     the clock stops when the server has said "reload" and a GET of the
-//     chapter's page returns the new line. The figure includes the
-//     debounce wait, the rebuild, the event and the HTTP round trip;
-//   - Build(changed): the same edits straight through Builder.Build with the
-//     chapter's path, to show how much of the above is the build.
+//     stream open. Each edit appends a line to a chapter and saves it; the
+//     clock stops when the server has sent the reload event naming the
+//     chapter's page and a GET of that page returns the new line. It
+//     includes the debounce wait, the pages phase of the build, the event
+//     and the HTTP round trip. The next edit waits until the server has
+//     also run the gather phase (search indexes, workbooks), as a writer
+//     reading the page does;
+//   - the server's own pages and gather phase times, from its log;
+//   - BuildPages and Gather: the same kind of edits straight through a
+//     Builder, to show how much of the above is the build.
 //
-// The table shows medians, the ratio of edit-to-served to the full build,
-// and the server's own build times during the edits (from its log): the
-// rest of edit-to-served is the debounce wait, the event and the GET.
+// It prints a table of medians and the ratio of edit-to-served to the full
+// build.
 package main
 
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -71,7 +75,7 @@ func run() error {
 	flag.StringVar(&cfg.script, "corpus", "../shared/bench/gen_corpus.py", "the corpus generator")
 	flag.StringVar(&cfg.work, "work", "", "where corpora are written; a temporary folder when empty")
 	flag.DurationVar(&cfg.timeout, "timeout", 10*time.Minute, "the longest wait for one edit to be served")
-	flag.StringVar(&cfg.profile, "cpuprofile", "", "write a CPU profile of the edits (not the full builds) to this file")
+	flag.StringVar(&cfg.profile, "cpuprofile", "", "write a CPU profile of the edits (not the full builds) to this file, one per size")
 	flag.Parse()
 	for f := range strings.SplitSeq(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
@@ -102,13 +106,13 @@ func run() error {
 }
 
 type row struct {
-	n         int
-	pages     int
-	full      time.Duration   // median full build
-	served    []time.Duration // edit to served, one per edit
-	buildOnly []time.Duration // Build(changed), one per edit
+	n      int
+	pages  int
+	full   time.Duration   // median full build
+	served []time.Duration // edit to served, one per edit
 
-	serverBuild []time.Duration // the server's builds during the edits, as it logged them
+	serverPages, serverGather []time.Duration // the server's phases during the edits, from its log
+	buildPages, gather        []time.Duration // a Builder's phases for the same kind of edits
 }
 
 func measure(cfg config, n int) (row, error) {
@@ -121,7 +125,8 @@ func measure(cfg config, n int) (row, error) {
 		return row{}, err
 	}
 	r := row{n: n}
-	ctx := context.Background()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var fulls []time.Duration
 	for range max(cfg.full, 1) {
 		start := time.Now()
@@ -134,10 +139,8 @@ func measure(cfg config, n int) (row, error) {
 	}
 	r.full = median(fulls)
 
-	// Both the server and the Builder of the Build(changed) figures make
-	// their first, full build here, before the clock and the profile start.
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	// The server and the Builder make their first, full build here, before
+	// the clock and the profile start.
 	srv, err := startServer(ctx, dir)
 	if err != nil {
 		return r, err
@@ -152,16 +155,13 @@ func measure(cfg config, n int) (row, error) {
 		return r, err
 	}
 	defer stop()
-	first := len(srv.log.since(0))
 	if r.served, err = editToServed(srv, dir, chapters, cfg.timeout); err != nil {
 		return r, err
 	}
-	r.serverBuild = srv.log.since(first)
-	srv.stop() // or it would rebuild on the edits below too
-	if r.buildOnly, err = buildChanged(ctx, b, dir, chapters); err != nil {
-		return r, err
-	}
-	return r, nil
+	srv.stop() // or it would build on the edits below too
+	r.serverPages, r.serverGather = srv.log.times()
+	r.buildPages, r.gather, err = builderPhases(ctx, b, dir, chapters)
+	return r, err
 }
 
 // startProfile profiles the edits of one corpus into file-N when file is
@@ -213,9 +213,9 @@ func pickChapters(dir string, edits int) ([]string, error) {
 	return out, nil
 }
 
-// pageURL is where the chapter content/<lang>/<rel>.md is published.
-func pageURL(chapter string) string {
-	return "/" + strings.TrimSuffix(strings.TrimPrefix(chapter, "content/"), ".md") + "/"
+// outputPath is the page file of content/<lang>/<rel>.md: <lang>/<rel>/index.html.
+func outputPath(chapter string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(chapter, "content/"), ".md") + "/index.html"
 }
 
 // edit appends a line that no page holds yet and saves the chapter.
@@ -230,43 +230,15 @@ func edit(dir, chapter string, i int) (string, error) {
 	return marker, os.WriteFile(p, body, 0o644)
 }
 
-// A server runs the dev server on a free port with a page's event stream
-// open.
+// A server is the dev server on a free port with a page's event stream open.
 type server struct {
-	root   string        // http://127.0.0.1:PORT
-	events <-chan string // event names
-	stop   func()
+	root   string // http://127.0.0.1:PORT
+	events <-chan sseEvent
 	log    *buildLog
+	stop   func()
 }
 
-// buildLog keeps the build times the server reports ("built ... in 34ms"),
-// to split edit-to-served into the server's build and the rest.
-type buildLog struct {
-	mu    sync.Mutex
-	times []time.Duration
-}
-
-var builtIn = regexp.MustCompile(`^built .* in ([0-9.]+[µmn]?s)\b`)
-
-func (l *buildLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for line := range strings.Lines(string(p)) {
-		if m := builtIn.FindStringSubmatch(line); m != nil {
-			if d, err := time.ParseDuration(m[1]); err == nil {
-				l.times = append(l.times, d)
-			}
-		}
-	}
-	return len(p), nil
-}
-
-// since returns the build times logged after the first skip ones.
-func (l *buildLog) since(skip int) []time.Duration {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return slices.Clone(l.times[min(skip, len(l.times)):])
-}
+type sseEvent struct{ name, data string }
 
 func startServer(ctx context.Context, dir string) (*server, error) {
 	ctx, cancel := context.WithCancel(ctx)
@@ -291,21 +263,68 @@ func startServer(ctx context.Context, dir string) (*server, error) {
 		stop()
 		return nil, err
 	}
-	return &server{root: root, events: events, stop: stop, log: log}, nil
+	return &server{root: root, events: events, log: log, stop: stop}, nil
+}
+
+// buildLog keeps the phase times the server logs ("built ... in 34ms",
+// "gathered ... in 1.2s"), to split edit-to-served into its parts.
+type buildLog struct {
+	mu             sync.Mutex
+	pages, gathers []time.Duration
+}
+
+var (
+	builtIn    = regexp.MustCompile(`^built .* in ([0-9.]+[µmn]?s)\b`)
+	gatheredIn = regexp.MustCompile(`^gathered .* in ([0-9.]+[µmn]?s)\b`)
+)
+
+func (l *buildLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for line := range strings.Lines(string(p)) {
+		if m := builtIn.FindStringSubmatch(line); m != nil {
+			l.pages = appendDuration(l.pages, m[1])
+		}
+		if m := gatheredIn.FindStringSubmatch(line); m != nil {
+			l.gathers = appendDuration(l.gathers, m[1])
+		}
+	}
+	return len(p), nil
+}
+
+func appendDuration(ds []time.Duration, s string) []time.Duration {
+	if d, err := time.ParseDuration(s); err == nil {
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+// times returns the phase times logged, less the first build's.
+func (l *buildLog) times() (pages, gathers []time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.pages[min(1, len(l.pages)):]), slices.Clone(l.gathers[min(1, len(l.gathers)):])
+}
+
+func (l *buildLog) gathered() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.gathers)
 }
 
 func editToServed(srv *server, dir string, chapters []string, timeout time.Duration) ([]time.Duration, error) {
 	var times []time.Duration
 	for i, ch := range chapters {
+		gathered := srv.log.gathered()
 		start := time.Now()
 		marker, err := edit(dir, ch, i)
 		if err != nil {
 			return nil, err
 		}
-		if err := waitReload(srv.events, timeout); err != nil {
+		if err := waitReload(srv.events, outputPath(ch), timeout); err != nil {
 			return nil, fmt.Errorf("edit %s: %w", ch, err)
 		}
-		body, err := get(srv.root + pageURL(ch))
+		body, err := get(srv.root + "/" + strings.TrimSuffix(outputPath(ch), "index.html"))
 		if err != nil {
 			return nil, err
 		}
@@ -314,12 +333,15 @@ func editToServed(srv *server, dir string, chapters []string, timeout time.Durat
 			return nil, fmt.Errorf("edit %s: the page after reload lacks the edit", ch)
 		}
 		times = append(times, took)
+		if err := waitGathered(srv.log, gathered+1, timeout); err != nil {
+			return nil, fmt.Errorf("edit %s: %w", ch, err)
+		}
 	}
 	return times, nil
 }
 
-// listen opens the event stream a page would, and passes on event names.
-func listen(ctx context.Context, root string) (<-chan string, error) {
+// listen opens the event stream a page would.
+func listen(ctx context.Context, root string) (<-chan sseEvent, error) {
 	req, err := http.NewRequestWithContext(ctx, "GET", root+"/_lentera/events", nil)
 	if err != nil {
 		return nil, err
@@ -328,41 +350,69 @@ func listen(ctx context.Context, root string) (<-chan string, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make(chan string, 16)
+	out := make(chan sseEvent, 16)
 	go func() {
 		defer close(out)
 		defer resp.Body.Close()
 		sc := bufio.NewScanner(resp.Body)
 		sc.Buffer(nil, 1<<20)
+		var e sseEvent
 		for sc.Scan() {
-			if name, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
-				out <- name
+			line := sc.Text()
+			switch {
+			case line == "" && e.name != "":
+				out <- e
+				e = sseEvent{}
+			case strings.HasPrefix(line, "event: "):
+				e.name = line[len("event: "):]
+			case strings.HasPrefix(line, "data: "):
+				e.data = line[len("data: "):]
 			}
 		}
 	}()
-	if name := <-out; name != "hello" {
-		return nil, fmt.Errorf("first event %q", name)
+	if e := <-out; e.name != "hello" {
+		return nil, fmt.Errorf("first event %q", e.name)
 	}
 	return out, nil
 }
 
-func waitReload(events <-chan string, timeout time.Duration) error {
+// waitReload waits for the reload event that reloads the page of file.
+func waitReload(events <-chan sseEvent, file string, timeout time.Duration) error {
 	deadline := time.After(timeout)
 	for {
 		select {
-		case name, ok := <-events:
+		case e, ok := <-events:
 			switch {
 			case !ok:
 				return errors.New("the event stream ended")
-			case name == "reload":
-				return nil
-			case name == "error":
+			case e.name == "error":
 				return errors.New("the build failed")
+			case e.name != "reload":
+				continue
+			}
+			var d struct{ Pages []string }
+			if err := json.Unmarshal([]byte(e.data), &d); err != nil {
+				return err
+			}
+			if d.Pages == nil || slices.Contains(d.Pages, file) {
+				return nil
 			}
 		case <-deadline:
 			return fmt.Errorf("not served within %s", timeout)
 		}
 	}
+}
+
+// waitGathered waits until the server has logged n gather phases.
+func waitGathered(log *buildLog, n int, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for log.gathered() < n {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("no gather phase within %s", timeout)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return nil
 }
 
 func get(url string) (string, error) {
@@ -378,20 +428,24 @@ func get(url string) (string, error) {
 	return string(body), err
 }
 
-// buildChanged times the edits through Builder.Build alone.
-func buildChanged(ctx context.Context, b *build.Builder, dir string, chapters []string) ([]time.Duration, error) {
-	var times []time.Duration
+// builderPhases times edits through a Builder's two phases alone.
+func builderPhases(ctx context.Context, b *build.Builder, dir string, chapters []string) (pages, gather []time.Duration, err error) {
 	for i, ch := range chapters {
 		if _, err := edit(dir, ch, i+len(chapters)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		start := time.Now()
-		if _, err := b.Build(ctx, ch); err != nil {
-			return nil, err
+		if _, err := b.BuildPages(ctx, ch); err != nil {
+			return nil, nil, err
 		}
-		times = append(times, time.Since(start))
+		mid := time.Now()
+		if _, err := b.Gather(ctx); err != nil {
+			return nil, nil, err
+		}
+		pages = append(pages, mid.Sub(start))
+		gather = append(gather, time.Since(mid))
 	}
-	return times, nil
+	return pages, gather, nil
 }
 
 func median(ds []time.Duration) time.Duration {
@@ -407,13 +461,13 @@ func median(ds []time.Duration) time.Duration {
 
 func printTable(w io.Writer, rows []row, edits int) {
 	fmt.Fprintf(w, "\nmedians of %d chapter edits; full build: median of the full builds, in memory like `build` without writing\n\n", edits)
-	fmt.Fprintln(w, "| chapters | pages | full build | edit to served | min .. max | server build | Build(changed) | served / full | <= 50 ms | <= full/10 |")
+	fmt.Fprintln(w, "| chapters | pages | full build | edit to served | min .. max | server: pages / gather | BuildPages / Gather | served / full | <= 50 ms | <= full/10 |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rows {
 		served := median(r.served)
-		fmt.Fprintf(w, "| 2 x %d | %d | %s | %s | %s .. %s | %s (%d builds) | %s | %.3f | %s | %s |\n",
+		fmt.Fprintf(w, "| 2 x %d | %d | %s | %s | %s .. %s | %s / %s | %s / %s | %.4f | %s | %s |\n",
 			r.n, r.pages, ms(r.full), ms(served), ms(slices.Min(r.served)), ms(slices.Max(r.served)),
-			ms(median(r.serverBuild)), len(r.serverBuild), ms(median(r.buildOnly)),
+			ms(median(r.serverPages)), ms(median(r.serverGather)), ms(median(r.buildPages)), ms(median(r.gather)),
 			float64(served)/float64(r.full), yes(served <= 50*time.Millisecond), yes(served*10 <= r.full))
 	}
 }
