@@ -44,19 +44,18 @@ func (c *Calendar) fields(d *Decoder) Fields {
 
 func (d *Decoder) event(n *yaml.Node) Event {
 	var e Event
-	var endNode *yaml.Node
-	d.Object(n, "an event", Fields{
-		"id":    func(v *yaml.Node) { e.ID = d.id(v) },
-		"name":  func(v *yaml.Node) { e.Name = d.Text(v) },
-		"note":  func(v *yaml.Node) { e.Note = d.Text(v) },
-		"start": func(v *yaml.Node) { e.Start = d.Date(v) },
-		"end":   func(v *yaml.Node) { e.End, endNode = d.Date(v), v },
+	fields := Fields{
+		"id":   func(v *yaml.Node) { e.ID = d.id(v) },
+		"name": func(v *yaml.Node) { e.Name = d.Text(v) },
+		"note": func(v *yaml.Node) { e.Note = d.Text(v) },
 		"phases": func(v *yaml.Node) {
 			d.List(v, "phases", func(p *yaml.Node) { e.Phases = append(e.Phases, d.phase(p)) })
 			sort.SliceStable(e.Phases, func(i, j int) bool { return e.Phases[i].Start.Before(e.Phases[j].Start) })
 		},
-	}, "name", "start", "end")
-	d.ordered(endNode, e.Start, e.End)
+	}
+	checkSpan := d.span(fields, &e.Start, &e.End)
+	d.Object(n, "an event", fields, "name", "start", "end")
+	checkSpan()
 	if e.ID == "" && len(d.Langs) > 0 {
 		e.ID = Slug(e.Name.In(d.Langs[0], d.Langs[0]) + "-" + e.Start.Format(time.DateOnly))
 	}
@@ -65,16 +64,29 @@ func (d *Decoder) event(n *yaml.Node) Event {
 
 func (d *Decoder) phase(n *yaml.Node) Phase {
 	var p Phase
-	var endNode *yaml.Node
-	d.Object(n, "a phase", Fields{
+	fields := Fields{
 		"name":   func(v *yaml.Node) { p.Name = d.Text(v) },
 		"focus":  func(v *yaml.Node) { p.Focus = d.Text(v) },
-		"start":  func(v *yaml.Node) { p.Start = d.Date(v) },
-		"end":    func(v *yaml.Node) { p.End, endNode = d.Date(v), v },
 		"budget": func(v *yaml.Node) { p.Budget = d.percent(v) },
-	}, "name", "start", "end")
-	d.ordered(endNode, p.Start, p.End)
+	}
+	checkSpan := d.span(fields, &p.Start, &p.End)
+	d.Object(n, "a phase", fields, "name", "start", "end")
+	checkSpan()
 	return p
+}
+
+// span adds the start and end keys of a range of days to fields. Call the
+// check it returns after decoding: it reports an end before its start, at
+// the end date.
+func (d *Decoder) span(fields Fields, start, end *time.Time) (check func()) {
+	var endNode *yaml.Node
+	fields["start"] = func(v *yaml.Node) { *start = d.Date(v) }
+	fields["end"] = func(v *yaml.Node) { *end, endNode = d.Date(v), v }
+	return func() {
+		if endNode != nil && !start.IsZero() && !end.IsZero() && end.Before(*start) {
+			d.Failf(endNode, "end %s is before start %s", end.Format(time.DateOnly), start.Format(time.DateOnly))
+		}
+	}
 }
 
 func (d *Decoder) percent(n *yaml.Node) float64 {
@@ -83,13 +95,6 @@ func (d *Decoder) percent(n *yaml.Node) float64 {
 		d.Failf(n, "budget is a percentage from 0 to 100, found %s", n.Value)
 	}
 	return v
-}
-
-// ordered reports an end date before its start, at the end date.
-func (d *Decoder) ordered(endNode *yaml.Node, start, end time.Time) {
-	if endNode != nil && !start.IsZero() && !end.IsZero() && end.Before(start) {
-		d.Failf(endNode, "end %s is before start %s", end.Format(time.DateOnly), start.Format(time.DateOnly))
-	}
 }
 
 func (d *Decoder) uniqueIDs(n *yaml.Node, events []Event) {
