@@ -7,6 +7,9 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
@@ -36,6 +39,31 @@ func TestPDF(t *testing.T) {
 	box := regexp.MustCompile(`/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]`).FindSubmatch(pdf)
 	if box == nil || !near(box[1], 595.3) || !near(box[2], 841.9) {
 		t.Errorf("MediaBox %q, want A4 (595.3×841.9 points)", box)
+	}
+}
+
+// WaitFor returns once the page says so, and fails on a condition that
+// stays false.
+func TestWaitFor(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir+"/index.html", `<!doctype html><title>t</title><body>
+<script>setTimeout(() => { document.body.dataset.done = "1" }, 300)</script>`)
+	b := browsertest.Start(t, browser.Options{})
+	s := browsertest.Serve(t, dir)
+	tab, cancel := b.Fresh()
+	defer cancel()
+	if err := chromedp.Do(tab, chromedp.Navigate(s.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	if err := browser.WaitFor(tab, `document.body.dataset.done === "1"`, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if err := browser.WaitFor(tab, `document.body.dataset.never === "1"`, 200*time.Millisecond); err == nil {
+		t.Error("a condition that stays false was met")
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("a 200ms wait took %v", took)
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 )
 
 // Server serves a built site folder on 127.0.0.1 the way a static host
@@ -18,14 +20,46 @@ import (
 // 404.html (the language's own) for a missing path, and text types gzipped
 // when the browser accepts it.
 type Server struct {
-	URL string // http://127.0.0.1:port, without a trailing slash
-	dir string
-	srv *http.Server
-	ln  net.Listener
+	URL    string // http://127.0.0.1:port, without a trailing slash
+	dir    string
+	srv    *http.Server
+	ln     net.Listener
+	maxAge time.Duration
+	keep   bool // keep a log of the responses
+
+	mu      sync.Mutex
+	log     []Hit
+	offline bool
+}
+
+// Hit is one response the server sent.
+type Hit struct {
+	Path   string // the path asked for, without the query
+	Status int
+	Raw    int // body bytes before compression
+	Sent   int // body bytes sent: gzipped when the type compresses and the browser accepts it
+}
+
+// A ServeOption changes how Serve serves.
+type ServeOption func(*Server)
+
+// WithMaxAge lets the browser keep every file for d without asking again,
+// as a host with caching headers does: a file a page asks for twice comes
+// the second time from the browser's cache. Without it every response says
+// no-cache, so a reload sees the file as it is on disk now.
+func WithMaxAge(d time.Duration) ServeOption {
+	return func(s *Server) { s.maxAge = d }
+}
+
+// WithLog makes the server log every response it sends, with its size
+// before and after compression; Take reads the log. It is for measuring
+// what a page downloads.
+func WithLog() ServeOption {
+	return func(s *Server) { s.keep = true }
 }
 
 // Serve starts serving dir on a free port. Close stops it.
-func Serve(dir string) (*Server, error) {
+func Serve(dir string, opts ...ServeOption) (*Server, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("serve %s: not a folder", dir)
 	}
@@ -34,6 +68,9 @@ func Serve(dir string) (*Server, error) {
 		return nil, fmt.Errorf("serve %s: %w", dir, err)
 	}
 	s := &Server{URL: "http://" + ln.Addr().String(), dir: dir, ln: ln}
+	for _, o := range opts {
+		o(s)
+	}
 	s.srv = &http.Server{Handler: s}
 	go s.srv.Serve(ln) //nolint:errcheck // returns ErrServerClosed on Close
 	return s, nil
@@ -42,8 +79,58 @@ func Serve(dir string) (*Server, error) {
 // Close stops the server.
 func (s *Server) Close() error { return s.srv.Close() }
 
+// Take returns the responses sent since the last Take, or since Serve, and
+// clears the log. It is empty unless the server was started WithLog.
+func (s *Server) Take() []Hit {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	log := s.log
+	s.log = nil
+	return log
+}
+
+// SetOffline makes the server drop every connection without an answer, as
+// a phone without signal sees it, or (false) serve again.
+func (s *Server) SetOffline(off bool) {
+	s.mu.Lock()
+	s.offline = off
+	s.mu.Unlock()
+}
+
+func (s *Server) isOffline() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.offline
+}
+
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.isOffline() {
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			conn.Close()
+		}
+		return
+	}
+	if s.keep {
+		lw := &logWriter{ResponseWriter: w, status: http.StatusOK}
+		defer func() {
+			if !lw.noted { // a redirect or an error, not a file: a short body sent when the handler returns
+				s.note(Hit{Path: r.URL.Path, Status: lw.status, Raw: lw.sent, Sent: lw.sent})
+			}
+		}()
+		w = lw
+	}
+	s.answer(w, r)
+}
+
+func (s *Server) note(h Hit) {
+	s.mu.Lock()
+	s.log = append(s.log, h)
+	s.mu.Unlock()
+}
+
+// answer serves the file a request asks for.
+func (s *Server) answer(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
@@ -99,13 +186,27 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, file string, statu
 		ctype = http.DetectContentType(body)
 	}
 	h.Set("Content-Type", ctype)
-	h.Set("Cache-Control", "no-cache") // a reload in a test sees the file as it is now
+	if s.maxAge > 0 {
+		h.Set("Cache-Control", fmt.Sprintf("max-age=%d", int(s.maxAge.Seconds())))
+	} else {
+		h.Set("Cache-Control", "no-cache") // a reload in a test sees the file as it is now
+	}
+	raw := len(body)
 	if compressible(ctype) && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 		body = gzipped(body)
 		h.Set("Content-Encoding", "gzip")
 		h.Add("Vary", "Accept-Encoding")
 	}
 	h.Set("Content-Length", fmt.Sprint(len(body)))
+	if r.Method == http.MethodHead {
+		body = nil
+	}
+	if lw, ok := w.(*logWriter); ok {
+		// Noted before the body goes out, so whoever has the response
+		// finds it in the log.
+		lw.noted = true
+		s.note(Hit{Path: r.URL.Path, Status: status, Raw: raw, Sent: len(body)})
+	}
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(body) //nolint:errcheck // the browser went away; nothing to do
@@ -128,3 +229,24 @@ func gzipped(b []byte) []byte {
 	zw.Close()  //nolint:errcheck // writes to memory
 	return buf.Bytes()
 }
+
+// logWriter notes the status and the body size of a response.
+type logWriter struct {
+	http.ResponseWriter
+	status int
+	sent   int
+	noted  bool // send logged the response itself
+}
+
+func (w *logWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *logWriter) Write(b []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(b)
+	w.sent += n
+	return n, err
+}
+
+func (w *logWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func writeTree(t *testing.T, files map[string]string) string {
@@ -25,6 +26,30 @@ func writeTree(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+func serve(t *testing.T, dir string, opts ...ServeOption) *Server {
+	t.Helper()
+	s, err := Serve(dir, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// getGzip asks for url as a browser does, accepting gzip, and reads the
+// body as sent.
+func getGzip(t *testing.T, url string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Accept-Encoding", "gzip") // set by hand: Go then leaves the body as sent
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
 func TestServe(t *testing.T) {
 	dir := writeTree(t, map[string]string{
 		"index.html":                 "root",
@@ -38,11 +63,7 @@ func TestServe(t *testing.T) {
 		"id/worksheets/x/index.html": "worksheet",
 		"nohome/file.txt":            "text",
 	})
-	s, err := Serve(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := serve(t, dir)
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	for _, tc := range []struct {
 		path, status, body, location string
@@ -82,21 +103,8 @@ func TestServeGzip(t *testing.T) {
 		"site.css": strings.Repeat("body{color:red}", 50),
 		"pic.png":  "\x89PNG\r\n\x1a\nxxxxxxxx",
 	})
-	s, err := Serve(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	get := func(p string) *http.Response {
-		req, _ := http.NewRequest("GET", s.URL+p, nil)
-		req.Header.Set("Accept-Encoding", "gzip") // set by hand: Go then leaves the body as sent
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { resp.Body.Close() })
-		return resp
-	}
+	s := serve(t, dir)
+	get := func(p string) *http.Response { return getGzip(t, s.URL+p) }
 	css := get("/site.css")
 	if css.Header.Get("Content-Encoding") != "gzip" || !strings.HasPrefix(css.Header.Get("Content-Type"), "text/css") {
 		t.Fatalf("CSS sent as %q, %q; want gzipped text/css", css.Header.Get("Content-Type"), css.Header.Get("Content-Encoding"))
@@ -110,5 +118,85 @@ func TestServeGzip(t *testing.T) {
 	}
 	if png := get("/pic.png"); png.Header.Get("Content-Encoding") != "" {
 		t.Errorf("PNG sent with Content-Encoding %q; images are already compressed", png.Header.Get("Content-Encoding"))
+	}
+}
+
+// With a log, the server notes each response: the path, the status, the
+// body before and after gzip. Take empties the log.
+func TestServeLog(t *testing.T) {
+	css := strings.Repeat("body{color:red}", 50)
+	dir := writeTree(t, map[string]string{
+		"site.css":      css,
+		"pic.png":       "\x89PNG\r\n\x1a\nxxxxxxxx",
+		"en/404.html":   "en 404",
+		"en/index.html": "en",
+	})
+	s := serve(t, dir, WithLog())
+	for _, p := range []string{"/site.css", "/pic.png", "/en/missing/?q=1", "/en"} {
+		resp := getGzip(t, s.URL+p)
+		io.ReadAll(resp.Body) //nolint:errcheck // only the log matters
+	}
+	log := s.Take()
+	if len(log) != 5 {
+		t.Fatalf("log %+v, want 5 responses (the redirect followed)", log)
+	}
+	if h := log[0]; h.Path != "/site.css" || h.Status != 200 || h.Raw != len(css) || h.Sent <= 0 || h.Sent >= h.Raw {
+		t.Errorf("CSS logged as %+v, want %d bytes raw and fewer sent", h, len(css))
+	}
+	if h := log[1]; h.Status != 200 || h.Raw != 16 || h.Sent != 16 {
+		t.Errorf("PNG logged as %+v, want 16 bytes raw and sent", h)
+	}
+	if h := log[2]; h.Path != "/en/missing/" || h.Status != 404 || h.Raw != len("en 404") {
+		t.Errorf("missing page logged as %+v, want its path, 404 and the 404 page's size", h)
+	}
+	if h := log[3]; h.Path != "/en" || h.Status != 301 || h.Sent == 0 {
+		t.Errorf("redirect logged as %+v", h)
+	}
+	if h := log[4]; h.Path != "/en/" || h.Status != 200 || h.Raw != len("en") {
+		t.Errorf("the redirect's target logged as %+v", h)
+	}
+	if log := s.Take(); len(log) != 0 {
+		t.Errorf("a second Take returned %+v, want nothing", log)
+	}
+	plain := serve(t, dir)
+	getGzip(t, plain.URL+"/site.css")
+	if log := plain.Take(); len(log) != 0 {
+		t.Errorf("a server without WithLog logged %+v", log)
+	}
+}
+
+func TestServeMaxAge(t *testing.T) {
+	dir := writeTree(t, map[string]string{"index.html": "home"})
+	for _, tc := range []struct {
+		opts []ServeOption
+		want string
+	}{
+		{nil, "no-cache"},
+		{[]ServeOption{WithMaxAge(10 * time.Minute)}, "max-age=600"},
+	} {
+		s := serve(t, dir, tc.opts...)
+		if got := getGzip(t, s.URL+"/").Header.Get("Cache-Control"); got != tc.want {
+			t.Errorf("Cache-Control %q, want %q", got, tc.want)
+		}
+	}
+}
+
+// Offline, a request gets no answer at all; back online it does again.
+func TestServeOffline(t *testing.T) {
+	dir := writeTree(t, map[string]string{"index.html": "home"})
+	s := serve(t, dir, WithLog())
+	s.SetOffline(true)
+	if resp, err := http.Get(s.URL + "/"); err == nil {
+		resp.Body.Close()
+		t.Errorf("offline, GET answered %s", resp.Status)
+	}
+	s.SetOffline(false)
+	resp, err := http.Get(s.URL + "/")
+	if err != nil {
+		t.Fatalf("back online: %v", err)
+	}
+	resp.Body.Close()
+	if log := s.Take(); len(log) != 1 {
+		t.Errorf("log %+v, want only the answered request", log)
 	}
 }

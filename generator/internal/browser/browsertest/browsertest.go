@@ -32,10 +32,10 @@ func Start(t testing.TB, opts browser.Options) *browser.Browser {
 	return b
 }
 
-// Serve serves dir for the test.
-func Serve(t testing.TB, dir string) *browser.Server {
+// Serve serves dir for the test and stops serving when the test ends.
+func Serve(t testing.TB, dir string, opts ...browser.ServeOption) *browser.Server {
 	t.Helper()
-	s, err := browser.Serve(dir)
+	s, err := browser.Serve(dir, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
