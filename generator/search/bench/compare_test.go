@@ -19,6 +19,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"lentera/generator/internal/browser"
+	"lentera/generator/internal/browser/browsertest"
 	"lentera/generator/search"
 )
 
@@ -35,9 +37,11 @@ func TestCompare(t *testing.T) {
 	if !*compare {
 		t.Skip("the side-by-side benchmark runs with: go test ./generator/search/bench -run TestCompare -v -timeout 30m -args -compare")
 	}
-	chromium := ChromiumPath()
-	if chromium == "" {
-		t.Fatal("no Chromium: install chromium (apt-get install chromium) or set $CHROMIUM")
+	// Asked for by name, the comparison fails without Chromium rather than
+	// skip, and says so before it spends minutes on the corpus.
+	chromium, err := browser.Path()
+	if err != nil {
+		t.Fatal(err)
 	}
 	work := benchDir(t)
 	corpus := makeCorpus(t, work, *chapters)
@@ -62,20 +66,20 @@ func TestCompare(t *testing.T) {
 	pfTime := timePagefind(t, pfBin, pf)
 	pfSize := pagefindSize(t, pf)
 
-	ctx, cancel, err := Browser(context.Background(), chromium)
+	opts := phone
+	opts.ExecPath = chromium
+	b, err := browser.Start(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer cancel()
-	oursSrv, pfSrv := Serve(ours), Serve(pf)
-	defer oursSrv.Close()
-	defer pfSrv.Close()
+	defer b.Close()
+	oursSrv, pfSrv := browsertest.Serve(t, ours, host...), browsertest.Serve(t, pf, host...)
 
 	var rows []row
 	for _, spec := range strings.Fields(*queries) {
 		lang, q, _ := strings.Cut(spec, ":")
-		o := measure(t, ctx, oursSrv, "/"+lang+"/search/?q="+url.QueryEscape(q), q, oursKeystrokes, ourSearchFile(lang))
-		p := measure(t, ctx, pfSrv, "/"+lang+"/pfsearch/?q="+url.QueryEscape(q), q, pagefindKeystrokes, pagefindFile)
+		o := measure(b, oursSrv, "/"+lang+"/search/?q="+url.QueryEscape(q), q, oursKeystrokes, ourSearchFile(lang))
+		p := measure(b, pfSrv, "/"+lang+"/pfsearch/?q="+url.QueryEscape(q), q, pagefindKeystrokes, pagefindFile)
 		rows = append(rows, row{spec, o, p})
 	}
 	report(t, rows, buildTime, ourTime, ourSize, pfTime, pfSize, chromium, pfBin)
@@ -171,7 +175,7 @@ func (s *size) add(t *testing.T, dir string, keep func(string) bool, gz bool) {
 		}
 		s.Files++
 		s.Bytes += int64(len(b))
-		if gz || compressible(mimeOf(p)) {
+		if gz || textFile(p) {
 			s.GzBytes += int64(gzipLen(b))
 		} else {
 			s.GzBytes += int64(len(b))
@@ -183,16 +187,13 @@ func (s *size) add(t *testing.T, dir string, keep func(string) bool, gz bool) {
 	}
 }
 
-func mimeOf(p string) string {
+// textFile reports whether a server gzips the file p in transit.
+func textFile(p string) bool {
 	switch filepath.Ext(p) {
-	case ".js":
-		return "text/javascript"
-	case ".json":
-		return "application/json"
-	case ".css":
-		return "text/css"
+	case ".js", ".json", ".css":
+		return true
 	}
-	return "application/octet-stream"
+	return false
 }
 
 func gzipLen(b []byte) int {
@@ -219,25 +220,15 @@ type keystrokes func(q string) chromedp.Action[[]float64]
 
 // measure loads a search page in a fresh browser context, waits for the
 // first results, takes the server's log, then times typing the query again.
-func measure(t *testing.T, browser context.Context, srv *Server, path, q string, typing keystrokes, isSearch func(string) bool) (m firstQuery) {
-	ctx, cancel := Fresh(browser)
+func measure(b *browser.Browser, srv *browser.Server, path, q string, typing keystrokes, isSearch func(string) bool) (m firstQuery) {
+	ctx, cancel := b.Fresh()
 	defer cancel()
 	srv.Take()
+	err := load(ctx, srv.URL+path, pageDone, 60*time.Second)
 	var results string
-	err := chromedp.Do(ctx,
-		chromedp.Navigate(srv.URL+path),
-		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
-			defer cancel()
-			_, err := chromedp.Poll[chromedp.Void](`document.body.dataset.done === "1"`)(ctx, tg)
-			return err
-		}),
-		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			var err error
-			results, err = chromedp.Evaluate[string](`document.body.dataset.results || String(document.querySelectorAll("#search-results > li").length)`)(ctx, tg)
-			return err
-		}),
-	)
+	if err == nil {
+		results, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.dataset.results || String(document.querySelectorAll("#search-results > li").length)`))
+	}
 	if err != nil {
 		m.Err = err
 		return m
@@ -282,10 +273,6 @@ func oursKeystrokes(q string) chromedp.Action[[]float64] {
   for (let pass = 0; pass < 3; pass++) for (const p of prefixes) ms.push(await type(p));
   return ms;
 })(`+jsString(q)+`)`, chromedp.EvalAwaitPromise)
-}
-
-func jsString(s string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`).Replace(s) + "'"
 }
 
 type row struct {

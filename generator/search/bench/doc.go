@@ -12,6 +12,9 @@
 //
 //	go test ./generator/search/bench -run TestCompare -v -timeout 30m -args -compare -n 1000
 //
-// Chromium is found through $CHROMIUM, then chromium, chromium-browser,
-// google-chrome on $PATH.
+// Chromium is found, started and given the built site by
+// generator/internal/browser: $CHROMIUM, then chromium, chromium-browser,
+// google-chrome and google-chrome-stable on $PATH. Without it the browser
+// tests skip, saying so, and fail instead under CI; the comparison, asked
+// for by name, fails.
 package bench

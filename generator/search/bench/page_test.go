@@ -1,47 +1,18 @@
 package bench
 
 import (
-	"context"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
 
-// eval runs a JavaScript expression (awaiting a promise) in the page.
-func eval[T any](t *testing.T, ctx context.Context, js string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("%s: %v", js, err)
-	}
-	return v
-}
-
-// open loads a search page and waits for its first results.
-func openSearch(t *testing.T, ctx context.Context, url string) {
-	t.Helper()
-	err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		defer cancel()
-		_, err := chromedp.Poll[chromedp.Void](`document.body.dataset.done === "1"`)(ctx, tg)
-		return err
-	}))
-	if err != nil {
-		t.Fatalf("%s: %v", url, err)
-	}
-}
-
 // TestSearchPage drives the search page as a reader would.
 func TestSearchPage(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the playbook and starts Chromium")
-	}
-	browser := startBrowser(t)
+	b := startBrowser(t, "builds the playbook and starts Chromium")
 	srv := servePlaybook(t)
-	ctx, cancel := Fresh(browser)
+	ctx, cancel := b.Fresh()
 	defer cancel()
 
 	t.Run("shared link", func(t *testing.T) {
@@ -123,15 +94,7 @@ func TestSearchPage(t *testing.T) {
 			t.Skipf("%d results: too few to page", total)
 		}
 		eval[bool](t, ctx, `(document.getElementById("search-more").click(), true)`)
-		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-			defer cancel()
-			_, err := chromedp.Poll[chromedp.Void](`document.querySelectorAll("#search-results > li").length > 5`)(ctx, tg)
-			return err
-		}))
-		if err != nil {
-			t.Fatal(err)
-		}
+		waitFor(t, ctx, `document.querySelectorAll("#search-results > li").length > 5`)
 		if got := eval[int](t, ctx, `document.querySelectorAll("#search-results > li").length`); got != min(10, total) {
 			t.Errorf("%d results shown after more, want %d", got, min(10, total))
 		}
@@ -140,7 +103,7 @@ func TestSearchPage(t *testing.T) {
 	t.Run("trainer edition", func(t *testing.T) {
 		// The same client under another path reads the index next to its page.
 		openSearch(t, ctx, srv.URL+"/trainer/id/search/?q=cahaya")
-		links := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))`)
+		links := resultLinks(t, ctx)
 		if len(links) == 0 || !strings.HasPrefix(links[0], "/trainer/id/") {
 			t.Errorf("trainer search gave %v, want trainer pages", links)
 		}
@@ -149,7 +112,7 @@ func TestSearchPage(t *testing.T) {
 	t.Run("typing downloads once", func(t *testing.T) {
 		// A fresh page with nothing loaded; a word typed quicker than the
 		// client's pause downloads the files of the word, not of each prefix.
-		fresh, cancel := Fresh(browser)
+		fresh, cancel := b.Fresh()
 		defer cancel()
 		if err := chromedp.Do(fresh, chromedp.Navigate(srv.URL+"/id/search/")); err != nil {
 			t.Fatal(err)
@@ -184,7 +147,7 @@ func TestSearchPage(t *testing.T) {
 		// trainer edition's index has it there.
 		links := func(url string) string {
 			openSearch(t, ctx, url)
-			return strings.Join(eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))`), " ")
+			return strings.Join(resultLinks(t, ctx), " ")
 		}
 		if got := links(srv.URL + "/id/search/?q=presentasi"); strings.Contains(got, "kampanye-musiman") {
 			t.Errorf("the public index has a trainer note: %s", got)
@@ -208,7 +171,7 @@ func TestSearchPage(t *testing.T) {
 			Status string `json:"status"`
 			N      int    `json:"n"`
 		}
-		ctx, cancel := Fresh(browser) // an empty cache
+		ctx, cancel := b.Fresh() // an empty cache
 		defer cancel()
 		search := func(q string) state {
 			return eval[state](t, ctx, `new Promise((done) => {
@@ -241,8 +204,7 @@ func TestSearchPage(t *testing.T) {
 
 	t.Run("reader's language only", func(t *testing.T) {
 		openSearch(t, ctx, srv.URL+"/en/search/?q=cahaya")
-		links := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))`)
-		for _, l := range links {
+		for _, l := range resultLinks(t, ctx) {
 			if !strings.HasPrefix(l, "/en/") {
 				t.Errorf("English search linked %s", l)
 			}

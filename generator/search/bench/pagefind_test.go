@@ -55,13 +55,6 @@ func copyForPagefind(t *testing.T, from, to string, langs []string) {
 	}
 }
 
-func writeFile(p string, b []byte) error {
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(p, b, 0o644)
-}
-
 // pagefindPage is the anchor's search page: one query through Pagefind's
 // JavaScript API, the top five results' data loaded, then data-done.
 func pagefindPage(lang string) string {

@@ -2,12 +2,8 @@ package bench
 
 import (
 	"context"
-	"fmt"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -30,91 +26,16 @@ type shown struct {
 // searchPage loads /<lang>/search/?q=... and reads the result links once
 // the client says it is done.
 func searchPage(ctx context.Context, base, lang, q string) (shown, error) {
-	var s shown
-	err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/"+lang+"/search/?q="+url.QueryEscape(q)),
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Poll[chromedp.Void](`document.body.dataset.done === "1" && document.getElementById("search-results").getAttribute("aria-busy") === "false"`,
-				chromedp.WithPollingTimeout(10*time.Second))(ctx, t)
-			return err
-		}),
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			var err error
-			s, err = chromedp.Evaluate[shown](`({status: document.getElementById("search-status").textContent,
-				links: Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))})`)(ctx, t)
-			return err
-		}),
-	)
-	return s, err
-}
-
-var playbook struct {
-	once sync.Once
-	dir  string
-	srv  *Server
-	err  error
-}
-
-// TestMain removes the playbook build shared by the tests.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if playbook.srv != nil {
-		playbook.srv.Close()
+	page := base + "/" + lang + "/search/?q=" + url.QueryEscape(q)
+	if err := load(ctx, page, pageDone+` && document.getElementById("search-results").getAttribute("aria-busy") === "false"`, 10*time.Second); err != nil {
+		return shown{}, err
 	}
-	if playbook.dir != "" {
-		os.RemoveAll(playbook.dir)
-	}
-	os.Exit(code)
-}
-
-// servePlaybook builds the bundled playbook (the repository root) into a
-// temporary folder once per test binary and serves it.
-func servePlaybook(t *testing.T) *Server {
-	t.Helper()
-	playbook.once.Do(func() {
-		out, err := os.MkdirTemp("", "lentera-playbook-")
-		playbook.dir = out
-		if err != nil {
-			playbook.err = err
-			return
-		}
-		if _, err := BuildSite(context.Background(), filepath.Join("..", "..", ".."), out); err != nil {
-			playbook.err = fmt.Errorf("build: %w", err)
-			return
-		}
-		for _, lang := range []string{"id", "en"} {
-			if !HasIndex(out, lang) {
-				playbook.err = fmt.Errorf("the build wrote no %s search index", lang)
-				return
-			}
-		}
-		playbook.srv = Serve(out)
-	})
-	if playbook.err != nil {
-		t.Fatal(playbook.err)
-	}
-	return playbook.srv
-}
-
-func startBrowser(t *testing.T) context.Context {
-	t.Helper()
-	path := ChromiumPath()
-	if path == "" {
-		t.Skip("no Chromium found: set $CHROMIUM or install chromium (apt-get install chromium) to run browser tests")
-	}
-	ctx, cancel, err := Browser(context.Background(), path)
-	if err != nil {
-		t.Fatalf("start %s: %v", path, err)
-	}
-	t.Cleanup(cancel)
-	return ctx
+	return chromedp.Run(ctx, chromedp.Evaluate[shown](`({status: document.getElementById("search-status").textContent, links: `+resultLinksJS+`})`))
 }
 
 func TestRelevance(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the playbook and starts Chromium")
-	}
-	ctx := startBrowser(t)
+	ctx, cancel := startBrowser(t, "builds the playbook and starts Chromium").Tab()
+	defer cancel()
 	srv := servePlaybook(t)
 	perLang := map[string]int{}
 	for _, c := range relevanceSet {

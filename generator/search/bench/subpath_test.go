@@ -6,16 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"lentera/generator/internal/browser/browsertest"
 )
 
 // TestSearchUnderSubPath publishes a small site under /kursus/ (its baseURL
 // has that path) and searches it there: the client must read the index next
 // to its page, and results must link under the sub-path.
 func TestSearchUnderSubPath(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a site and starts Chromium")
-	}
-	browser := startBrowser(t)
+	b := startBrowser(t, "builds a site and starts Chromium")
 	site := t.TempDir()
 	files := map[string]string{
 		"site.yaml":            "title: {id: Kursus, en: Course}\nlanguages: [id, en]\nbaseURL: https://example.org/kursus/\n",
@@ -36,12 +35,11 @@ func TestSearchUnderSubPath(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "kursus", "id", "search", "index.json")); err != nil {
 		t.Fatalf("no index: %v", err)
 	}
-	srv := Serve(root)
-	defer srv.Close()
-	ctx, cancel := Fresh(browser)
+	srv := browsertest.Serve(t, root, host...)
+	ctx, cancel := b.Fresh()
 	defer cancel()
 	openSearch(t, ctx, srv.URL+"/kursus/id/search/?q=pemasaran")
-	links := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.getAttribute("href"))`)
+	links := resultLinks(t, ctx)
 	if len(links) != 1 || !strings.HasPrefix(links[0], "/kursus/id/harga/") {
 		t.Errorf("under /kursus/: got %v, want /kursus/id/harga/...", links)
 	}
