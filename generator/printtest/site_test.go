@@ -18,6 +18,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"lentera/generator/build"
+	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
 	"lentera/generator/site"
 )
@@ -67,6 +68,34 @@ func bundled(t *testing.T) (string, *site.Site) {
 		t.Fatal(built.err)
 	}
 	return filepath.Join(built.dir, "public"), built.site
+}
+
+// inBrowser builds the playbook, starts Chromium and serves the build for
+// the test. Without Chromium the test skips, or fails under CI.
+func inBrowser(t *testing.T) (*browser.Browser, *browser.Server, *site.Site) {
+	t.Helper()
+	out, s := bundled(t)
+	return browsertest.Start(t, browser.Options{}), browsertest.Serve(t, out), s
+}
+
+// tabFor opens a tab with a deadline, so a page that never loads fails the
+// test instead of hanging it. The deadline is a guard, not a measurement.
+func tabFor(b *browser.Browser) (context.Context, context.CancelFunc) {
+	tab, cancelTab := b.Tab()
+	ctx, cancel := context.WithTimeout(tab, 2*time.Minute)
+	return ctx, func() { cancel(); cancelTab() }
+}
+
+// inTabs runs check as a subtest for each name, each in a tab of its own.
+func inTabs(t *testing.T, b *browser.Browser, names []string, check func(t *testing.T, tab context.Context, name string)) {
+	t.Helper()
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			tab, cancel := tabFor(b)
+			defer cancel()
+			check(t, tab, name)
+		})
+	}
 }
 
 // repoRoot walks up from the package folder to the folder holding go.mod.

@@ -7,46 +7,39 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"lentera/generator/internal/browser"
-	"lentera/generator/internal/browser/browsertest"
 )
 
 // A box a reader ticks is still ticked after a reload, on a chapter page
 // and on the worksheet page; the boxes they did not touch are not, and
 // another reader's browser starts empty.
 func TestTicksSurviveReload(t *testing.T) {
-	out, _ := bundled(t)
-	b := browsertest.Start(t, browser.Options{})
-	srv := browsertest.Serve(t, out)
-	for _, path := range []string{"/id/konten/produksi-video/", "/en/worksheets/produksi-video/"} {
-		t.Run(path, func(t *testing.T) {
-			tab, cancel := tabFor(b)
-			defer cancel()
-			if err := browser.Load(tab, srv.URL+path); err != nil {
-				t.Fatal(err)
+	b, srv, _ := inBrowser(t)
+	inTabs(t, b, []string{"/id/konten/produksi-video/", "/en/worksheets/produksi-video/"}, func(t *testing.T, tab context.Context, path string) {
+		if err := browser.Load(tab, srv.URL+path); err != nil {
+			t.Fatal(err)
+		}
+		box := `[data-storage] input[data-key="mikrofon"]`
+		if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(box)), chromedp.Reload()); err != nil {
+			t.Fatal(err)
+		}
+		ticks := tickedBoxes(t, tab)
+		if len(ticks) < 5 {
+			t.Fatalf("found %d boxes; the checklist is missing", len(ticks))
+		}
+		for key, on := range ticks {
+			if on != (key == "mikrofon") {
+				t.Errorf("after a reload, box %q ticked = %v", key, on)
 			}
-			box := `[data-storage] input[data-key="mikrofon"]`
-			if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(box)), chromedp.Reload()); err != nil {
-				t.Fatal(err)
-			}
-			ticks := tickedBoxes(t, tab)
-			if len(ticks) < 5 {
-				t.Fatalf("found %d boxes; the checklist is missing", len(ticks))
-			}
-			for key, on := range ticks {
-				if on != (key == "mikrofon") {
-					t.Errorf("after a reload, box %q ticked = %v", key, on)
-				}
-			}
-			other, cancelOther := b.Fresh()
-			defer cancelOther()
-			if err := browser.Load(other, srv.URL+path); err != nil {
-				t.Fatal(err)
-			}
-			if ticks := tickedBoxes(t, other); ticks["mikrofon"] {
-				t.Error("another browser profile sees this reader's tick")
-			}
-		})
-	}
+		}
+		other, cancelOther := b.Fresh()
+		defer cancelOther()
+		if err := browser.Load(other, srv.URL+path); err != nil {
+			t.Fatal(err)
+		}
+		if ticks := tickedBoxes(t, other); ticks["mikrofon"] {
+			t.Error("another browser profile sees this reader's tick")
+		}
+	})
 }
 
 // tickedBoxes reads the state of every kept checkbox on the page.

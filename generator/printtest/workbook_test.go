@@ -1,11 +1,11 @@
 package printtest
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"lentera/generator/internal/browser"
-	"lentera/generator/internal/browser/browsertest"
 	"lentera/generator/render"
 	"lentera/generator/site"
 )
@@ -14,37 +14,32 @@ import (
 // course order, each heading a page of its own after the contents, then
 // every worksheet the chapters embed, each on its own page.
 func TestWorkbookHasEveryChapterInOrder(t *testing.T) {
-	out, s := bundled(t)
-	b := browsertest.Start(t, browser.Options{})
-	srv := browsertest.Serve(t, out)
-	for _, lang := range s.Languages {
-		t.Run(lang.Code, func(t *testing.T) {
-			tab, cancel := tabFor(b)
-			defer cancel()
-			pdf, err := browser.PDF(tab, srv.URL+"/"+lang.Code+"/print/")
-			if err != nil {
-				t.Fatal(err)
+	b, srv, s := inBrowser(t)
+	inTabs(t, b, s.Config.Languages, func(t *testing.T, tab context.Context, code string) {
+		lang := s.Lang(code)
+		pdf, err := browser.PDF(tab, srv.URL+"/"+lang.Code+"/print/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkA4(t, pdf)
+		pages := pdfPages(t, pdf)
+		titles := courseTitles(s, lang)
+		if len(titles) < 10 {
+			t.Fatalf("only %d titles in the bundled course", len(titles))
+		}
+		// Page 1 is the cover and page 2 starts the contents, which
+		// list every title in order too; parts start after them.
+		at := 2
+		course := s.Config.Title.In(lang.Code, s.Config.DefaultLang())
+		for _, title := range titles {
+			next := pageStartingWith(pages, at, title, course)
+			if next < 0 {
+				t.Errorf("no page after page %d starts with %q", at, title)
+				continue
 			}
-			checkA4(t, pdf)
-			pages := pdfPages(t, pdf)
-			titles := courseTitles(s, lang)
-			if len(titles) < 10 {
-				t.Fatalf("only %d titles in the bundled course", len(titles))
-			}
-			// Page 1 is the cover and page 2 starts the contents, which
-			// list every title in order too; parts start after them.
-			at := 2
-			course := s.Config.Title.In(lang.Code, s.Config.DefaultLang())
-			for _, title := range titles {
-				next := pageStartingWith(pages, at, title, course)
-				if next < 0 {
-					t.Errorf("no page after page %d starts with %q", at, title)
-					continue
-				}
-				at = next + 1
-			}
-		})
-	}
+			at = next + 1
+		}
+	})
 }
 
 // courseTitles lists the titles the workbook must show in order: every

@@ -10,73 +10,63 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/makiuchi-d/gozxing"
 	zxqr "github.com/makiuchi-d/gozxing/qrcode"
 
 	"lentera/generator/internal/browser"
-	"lentera/generator/internal/browser/browsertest"
 )
 
 // The bundled video production checklist is a one-page handout in every
 // language: on one A4 sheet, with its header, fill-in lines, every item,
 // the page's full URL and a QR code that scans to that URL.
 func TestWorksheetPrintsOnOneA4Page(t *testing.T) {
-	out, s := bundled(t)
-	b := browsertest.Start(t, browser.Options{})
-	srv := browsertest.Serve(t, out)
+	b, srv, s := inBrowser(t)
 	const src = "produksi-video"
-	for _, lang := range s.Config.Languages {
-		t.Run(lang, func(t *testing.T) {
-			tab, cancel := tabFor(b)
-			defer cancel()
-			path := "/" + lang + "/worksheets/" + src + "/"
-			pdf, err := browser.PDF(tab, srv.URL+path)
-			if err != nil {
-				t.Fatal(err)
+	inTabs(t, b, s.Config.Languages, func(t *testing.T, tab context.Context, lang string) {
+		path := "/" + lang + "/worksheets/" + src + "/"
+		pdf, err := browser.PDF(tab, srv.URL+path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := pdfPages(t, pdf)
+		if len(pages) != 1 {
+			t.Fatalf("%s prints on %d pages, want 1", path, len(pages))
+		}
+		checkA4(t, pdf)
+		ui := uiStrings(t, lang)
+		url := strings.TrimSuffix(s.Config.BaseURL, "/") + path
+		want := []string{
+			s.Config.Title.In(lang, s.Config.DefaultLang()),
+			titleOf(s, src, lang),
+			ui["print_name"], ui["print_business"], ui["print_date"], ui["print_notes"],
+			url,
+		}
+		for _, item := range s.Data[src].Checklist.Items() {
+			want = append(want, item.Text.In(lang, s.Config.DefaultLang()))
+		}
+		text := words(pages[0])
+		for _, w := range want {
+			if !strings.Contains(text, words(w)) {
+				t.Errorf("the printed page lacks %q", w)
 			}
-			pages := pdfPages(t, pdf)
-			if len(pages) != 1 {
-				t.Fatalf("%s prints on %d pages, want 1", path, len(pages))
+		}
+		for _, key := range []string{"search_placeholder", "print_button", "print_workbook", "skip_to_content"} {
+			if strings.Contains(text, words(ui[key])) {
+				t.Errorf("the printed page shows site chrome %q (%s)", ui[key], key)
 			}
-			checkA4(t, pdf)
-			ui := uiStrings(t, lang)
-			url := strings.TrimSuffix(s.Config.BaseURL, "/") + path
-			want := []string{
-				s.Config.Title.In(lang, s.Config.DefaultLang()),
-				titleOf(s, src, lang),
-				ui["print_name"], ui["print_business"], ui["print_date"], ui["print_notes"],
-				url,
-			}
-			for _, item := range s.Data[src].Checklist.Items() {
-				want = append(want, item.Text.In(lang, s.Config.DefaultLang()))
-			}
-			text := words(pages[0])
-			for _, w := range want {
-				if !strings.Contains(text, words(w)) {
-					t.Errorf("the printed page lacks %q", w)
-				}
-			}
-			for _, key := range []string{"search_placeholder", "print_button", "print_workbook", "skip_to_content"} {
-				if strings.Contains(text, words(ui[key])) {
-					t.Errorf("the printed page shows site chrome %q (%s)", ui[key], key)
-				}
-			}
-			if got := scanQR(t, tab); got != url {
-				t.Errorf("the QR code opens %q, want %q", got, url)
-			}
-		})
-	}
+		}
+		if got := scanQR(t, tab); got != url {
+			t.Errorf("the QR code opens %q, want %q", got, url)
+		}
+	})
 }
 
 // A reader's ticks stay on screen but never reach paper: under print media
 // a ticked box is hidden and an empty printed box shows instead.
 func TestTickedBoxPrintsEmpty(t *testing.T) {
-	out, _ := bundled(t)
-	b := browsertest.Start(t, browser.Options{})
-	srv := browsertest.Serve(t, out)
+	b, srv, _ := inBrowser(t)
 	tab, cancel := tabFor(b)
 	defer cancel()
 	if err := browser.Load(tab, srv.URL+"/en/worksheets/produksi-video/"); err != nil {
@@ -101,14 +91,6 @@ func TestTickedBoxPrintsEmpty(t *testing.T) {
 	if want := []string{"true", "none", "block", "solid", "rgba(0, 0, 0, 0)"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("ticked box under print media: checked, input display, box display, border, fill = %q, want %q", got, want)
 	}
-}
-
-// tabFor opens a tab with a deadline, so a page that never loads fails the
-// test instead of hanging it. The deadline is a guard, not a measurement.
-func tabFor(b *browser.Browser) (context.Context, context.CancelFunc) {
-	tab, cancelTab := b.Tab()
-	ctx, cancel := context.WithTimeout(tab, 2*time.Minute)
-	return ctx, func() { cancel(); cancelTab() }
 }
 
 var mediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]`)
