@@ -65,7 +65,7 @@ func TestBuildCommandErrors(t *testing.T) {
 	}
 	for _, want := range []string{
 		filepath.Join(siteDir, "content", "id", "a.md") + `:3:1: unknown key "wieght" in front matter`,
-		filepath.Join(siteDir, "content", "id", "b.md") + ": open",
+		filepath.Join(siteDir, "content", "id", "b.md") + ": is a symbolic link",
 		"build failed with 2 errors; " + out + " was left as it was",
 	} {
 		if !strings.Contains(stderr, want) {

@@ -2,12 +2,15 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 )
 
 // parallel calls fn(i) for i in [0, n) on one goroutine per processor and
-// returns every error, in the order of i.
+// returns every error, in the order of i. A panic in fn becomes that item's
+// error: the dev server runs builds for hours and must outlive a bug.
 func parallel(n int, fn func(i int) error) error {
 	errs := make([]error, n)
 	next := make(chan int)
@@ -17,7 +20,7 @@ func parallel(n int, fn func(i int) error) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = fn(i)
+				errs[i] = safely(i, fn)
 			}
 		}()
 	}
@@ -27,4 +30,13 @@ func parallel(n int, fn func(i int) error) error {
 	close(next)
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+func safely(i int, fn func(int) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", p, debug.Stack())
+		}
+	}()
+	return fn(i)
 }

@@ -122,6 +122,10 @@ func Load(fsys fs.FS, dir string, langs []string) (map[string]*Doc, error) {
 		if err != nil {
 			return fileerr.New(p, 0, 0, err)
 		}
+		if IsLink(entry) {
+			errs = append(errs, LinkError(p))
+			return nil
+		}
 		if entry.IsDir() || !isYAML(p) {
 			return nil
 		}
@@ -147,6 +151,16 @@ func Load(fsys fs.FS, dir string, langs []string) (map[string]*Doc, error) {
 		errs = append(errs, err)
 	}
 	return docs, errors.Join(errs...)
+}
+
+// IsLink reports whether a folder entry is a symbolic link. Links in a
+// site are not followed: a site publishes what is in its folder and nothing
+// else, so a link cannot leak a file from elsewhere onto the web.
+func IsLink(e fs.DirEntry) bool { return e.Type()&fs.ModeSymlink != 0 }
+
+// LinkError reports a symbolic link at p.
+func LinkError(p string) error {
+	return fileerr.Errorf(p, 0, 0, "is a symbolic link; links are not followed, so nothing outside the site folder gets published: copy the file here instead")
 }
 
 func isYAML(p string) bool {

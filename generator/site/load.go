@@ -103,6 +103,9 @@ func (l *Loader) readContent(fsys fs.FS, cfg *Config, opts Options, changed map[
 			case err != nil:
 				errs = append(errs, fileerr.New(p, 0, 0, err))
 				return nil
+			case data.IsLink(e):
+				errs = append(errs, data.LinkError(p))
+				return nil
 			case e.IsDir():
 				return nil
 			case path.Ext(p) != ".md":
