@@ -2,7 +2,17 @@
 # `make test`. Everything else is for contributors.
 GO ?= go
 
-.PHONY: build serve test bench fmt
+# make bench: the corpus generator (the same one the Hugo and Pagefind
+# anchor figures were measured with), and the corpus sizes in chapters per
+# language.
+CORPUS_GEN ?= ../shared/bench/gen_corpus.py
+BENCH_N ?= 200,1000
+SERVE_N ?= 200,1000,5000
+SEARCH_N ?= 1000
+BENCH_WORK ?= tmp/bench
+comma := ,
+
+.PHONY: build serve test bench bench-build bench-search bench-serve fmt
 
 build:
 	$(GO) run ./generator build
@@ -12,7 +22,26 @@ serve:
 
 test:
 	$(GO) vet ./...
-	$(GO) test -race ./...
+	$(GO) test -race -timeout 30m ./...
+
+# Speed and memory, measured, never asserted. Quote medians and ratios.
+bench: bench-build bench-search bench-serve
+
+# Whole builds beside Hugo (when installed), then the Go benchmarks of a
+# full build and of a rebuild after one edit.
+bench-build:
+	$(GO) run ./generator/bench -n $(BENCH_N) -runs 5 -gen $(CORPUS_GEN) -work $(BENCH_WORK)
+	LENTERA_BENCH_SITE=$(BENCH_WORK)/corpus-$(lastword $(subst $(comma), ,$(BENCH_N))) $(GO) test ./generator/build -run '^$$' -bench . -benchtime 5x -count 3 -timeout 30m
+
+# The search index and the first query in headless Chromium, beside
+# Pagefind 1.6 on the same pages.
+bench-search:
+	$(GO) test ./generator/search -run '^$$' -bench . -benchmem
+	LENTERA_GEN_CORPUS=$(CORPUS_GEN) $(GO) test ./generator/search/bench -run TestCompare -v -timeout 30m -args -compare -n $(SEARCH_N)
+
+# From a chapter save to the new page being served, median of 20 edits.
+bench-serve:
+	$(GO) run ./generator/serve/bench -n $(SERVE_N) -edits 20 -full 3 -corpus $(CORPUS_GEN)
 
 fmt:
 	gofmt -w generator theme.go

@@ -99,8 +99,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 }
 
 // Build runs every phase and, with Options.Out, writes the output. changed
-// lists site paths changed since the last Build of this Builder; none means
-// everything may have changed.
+// lists the site paths added, removed or modified since the last Build of
+// this Builder (a folder stands for everything in it); none means anything
+// may have changed, and everything is read again.
 func (b *Builder) Build(ctx context.Context, changed ...string) (*Result, error) {
 	if _, err := b.BuildPages(ctx, changed...); err != nil {
 		return nil, err

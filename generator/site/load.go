@@ -56,6 +56,9 @@ type Options struct {
 // after an edit re-reads only the files that changed.
 type Loader struct {
 	parsed map[string]parsedFile
+	listed []entry         // the files of the last listing
+	known  map[string]bool // their paths
+	langs  []string        // the languages they were listed for
 }
 
 type parsedFile struct {
@@ -82,47 +85,30 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed map[string]bool) (*Site,
 	return s, nil
 }
 
-// readContent walks content/<lang>/ for every language.
+// readContent reads content/<lang>/ for every language.
 func (l *Loader) readContent(fsys fs.FS, cfg *Config, opts Options, changed map[string]bool) ([]*Page, []File, error) {
-	if err := checkContentDirs(fsys, cfg.Languages); err != nil {
-		return nil, nil, err
-	}
 	if changed == nil || l.parsed == nil {
 		l.parsed = map[string]parsedFile{}
+	}
+	entries, err := l.list(fsys, cfg.Languages, changed)
+	if err != nil {
+		return nil, nil, err
 	}
 	var pages []*Page
 	var files []File
 	var errs []error
 	seen := map[string]bool{}
-	for _, lang := range cfg.Languages {
-		root := ContentDir + "/" + lang
-		err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
-			switch {
-			case err != nil && p == root && errors.Is(err, fs.ErrNotExist):
-				return nil
-			case err != nil:
-				errs = append(errs, fileerr.New(p, 0, 0, err))
-				return nil
-			case data.IsLink(e):
-				errs = append(errs, data.LinkError(p))
-				return nil
-			case e.IsDir():
-				return nil
-			case path.Ext(p) != ".md":
-				files = append(files, File{Src: p, URL: "/" + strings.TrimPrefix(p, ContentDir+"/")})
-				return nil
-			}
-			seen[p] = true
-			page, err := l.page(fsys, p, lang, changed)
-			if err != nil {
-				errs = append(errs, err)
-			} else if !page.Meta.Draft || opts.Drafts {
-				pages = append(pages, page)
-			}
-			return nil
-		})
+	for _, e := range entries {
+		if path.Ext(e.path) != ".md" {
+			files = append(files, File{Src: e.path, URL: "/" + strings.TrimPrefix(e.path, ContentDir+"/")})
+			continue
+		}
+		seen[e.path] = true
+		page, err := l.page(fsys, e.path, e.lang, changed)
 		if err != nil {
 			errs = append(errs, err)
+		} else if !page.Meta.Draft || opts.Drafts {
+			pages = append(pages, page)
 		}
 	}
 	for p := range l.parsed {
@@ -131,6 +117,77 @@ func (l *Loader) readContent(fsys fs.FS, cfg *Config, opts Options, changed map[
 		}
 	}
 	return pages, files, errors.Join(errs...)
+}
+
+// entry is a file in a language folder.
+type entry struct{ path, lang string }
+
+// list returns every file in the language folders, in walk order. When the
+// changed paths are all files it listed last time and they are still there,
+// the folders cannot have changed, and it answers without walking them: on a
+// large site the walk is most of a rebuild after an edit.
+func (l *Loader) list(fsys fs.FS, langs []string, changed map[string]bool) ([]entry, error) {
+	if l.listed != nil && l.sameLangs(langs) && knownFiles(fsys, l.known, changed) {
+		return l.listed, nil
+	}
+	if err := checkContentDirs(fsys, langs); err != nil {
+		return nil, err
+	}
+	var entries []entry
+	var errs []error
+	for _, lang := range langs {
+		root := ContentDir + "/" + lang
+		err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
+			switch {
+			case err != nil && p == root && errors.Is(err, fs.ErrNotExist):
+			case err != nil:
+				errs = append(errs, fileerr.New(p, 0, 0, err))
+			case data.IsLink(e):
+				errs = append(errs, data.LinkError(p))
+			case !e.IsDir():
+				entries = append(entries, entry{path: p, lang: lang})
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		l.listed = nil
+		return nil, err
+	}
+	l.listed, l.langs, l.known = entries, langs, map[string]bool{}
+	for _, e := range entries {
+		l.known[e.path] = true
+	}
+	return entries, nil
+}
+
+func (l *Loader) sameLangs(langs []string) bool {
+	return strings.Join(l.langs, " ") == strings.Join(langs, " ")
+}
+
+// knownFiles reports whether every changed path under content/<lang>/ is
+// a file listed before that still exists: an edit, not an addition or a
+// removal. Paths elsewhere (settings, layouts, data) do not change the
+// listing.
+func knownFiles(fsys fs.FS, known, changed map[string]bool) bool {
+	if changed == nil {
+		return false
+	}
+	for p := range changed {
+		if !strings.HasPrefix(p, ContentDir+"/") || strings.HasPrefix(p, DataDir+"/") {
+			continue
+		}
+		if !known[p] {
+			return false
+		}
+		if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // checkContentDirs reports folders in content/ that are neither a language
