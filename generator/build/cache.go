@@ -9,6 +9,7 @@ import (
 	"lentera/generator/markup"
 	"lentera/generator/publish"
 	"lentera/generator/render"
+	"lentera/generator/search"
 	"lentera/generator/site"
 )
 
@@ -24,6 +25,7 @@ type cache struct {
 	pages    map[string]pageEntry   // by output path
 	search   map[string]searchEntry // by index folder
 	sitemap  pageEntry
+	analysed map[uint64]*search.Page // search analyses of pages, by a key of what they read
 
 	gathered []publish.File // the output of the last gather phase
 }
@@ -56,7 +58,7 @@ func (c *cache) hash() *digest.Hash { return digest.New() }
 // Entries move over as the build uses them, so pages that are gone drop out.
 // Until the next gather phase, it keeps this one's gathered output.
 func (c *cache) fresh(theme uint64) *cache {
-	next := &cache{theme: theme, docs: map[string]docEntry{}, pages: map[string]pageEntry{}, search: c.search, gathered: c.gathered}
+	next := &cache{theme: theme, docs: map[string]docEntry{}, pages: map[string]pageEntry{}, search: c.search, analysed: c.analysed, gathered: c.gathered}
 	if c.theme == theme {
 		next.renderer = c.renderer
 	}

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 
+	"lentera/generator/internal/digest"
 	"lentera/generator/markup"
 	"lentera/generator/publish"
 	"lentera/generator/render"
@@ -16,11 +17,12 @@ import (
 func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string, prev, next *cache) ([]publish.File, error) {
 	urls := site.NewURLs(s.Config.BaseURL)
 	var files []publish.File
-	next.search = map[string]searchEntry{}
+	next.search, next.analysed = map[string]searchEntry{}, map[uint64]*search.Page{}
 	for _, ed := range editions {
 		for _, lang := range s.Languages {
 			dir := editionPath(ed, "/"+lang.Code+"/search/")
-			entry, err := b.searchIndex(lang.Code, searchDocs(lang, docs, urls.Edition(ed), ed), dir, prev, next.theme)
+			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed)
+			entry, err := b.searchIndex(lang.Code, sdocs, keys, dir, prev, next)
 			if err != nil {
 				return nil, err
 			}
@@ -31,18 +33,26 @@ func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []strin
 	return files, nil
 }
 
-func (b *Builder) searchIndex(lang string, docs []search.Doc, dir string, prev *cache, theme uint64) (searchEntry, error) {
+// searchIndex assembles the index of one language and edition. It analyses
+// only the pages that are new or changed since the last build.
+func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir string, prev, next *cache) (searchEntry, error) {
 	h := b.cache.hash()
-	h.Int(int64(theme))
-	for _, d := range docs {
-		h.String(d.URL + "\x00" + d.Title + "\x00" + d.Section + "\x00" + d.Description)
-		h.Bytes(d.HTML)
+	h.Int(int64(next.theme))
+	for _, k := range keys {
+		h.Int(int64(k))
 	}
 	key := h.Sum()
 	if e, ok := prev.search[dir]; ok && e.key == key {
+		for _, k := range keys {
+			next.analysed[k] = prev.analysed[k]
+		}
 		return e, nil
 	}
-	index, err := search.Index(lang, docs)
+	pages, err := b.analyse(lang, docs, keys, prev, next)
+	if err != nil {
+		return searchEntry{}, fmt.Errorf("search index %s: %w", lang, err)
+	}
+	index, err := search.Assemble(lang, pages)
 	if err != nil {
 		return searchEntry{}, fmt.Errorf("search index %s: %w", lang, err)
 	}
@@ -55,8 +65,39 @@ func (b *Builder) searchIndex(lang string, docs []search.Doc, dir string, prev *
 	return entry, nil
 }
 
-func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition string) []search.Doc {
+// analyse returns the analysed pages, taking those whose key the last
+// build knew from it.
+func (b *Builder) analyse(lang string, docs []search.Doc, keys []uint64, prev, next *cache) ([]*search.Page, error) {
+	pages := make([]*search.Page, len(docs))
+	var todo []search.Doc
+	var at []int
+	for i, k := range keys {
+		if p := prev.analysed[k]; p != nil {
+			pages[i] = p
+			continue
+		}
+		todo = append(todo, docs[i])
+		at = append(at, i)
+	}
+	fresh, err := search.Analyze(lang, todo)
+	if err != nil {
+		return nil, err
+	}
+	for j, p := range fresh {
+		pages[at[j]] = p
+	}
+	for i, k := range keys {
+		next.analysed[k] = pages[i]
+	}
+	return pages, nil
+}
+
+// searchDocs lists the pages of a language and edition for the index, each
+// with a key of everything the index takes from it.
+func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition string) ([]search.Doc, []uint64) {
 	var out []search.Doc
+	var keys []uint64
+	pass := markup.Pass{Edition: edition}
 	for _, p := range lang.Pages {
 		doc := docs[p]
 		if doc == nil {
@@ -66,12 +107,15 @@ func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition s
 			URL:         urls.Rel(p.URL),
 			Title:       p.Meta.Title,
 			Description: p.Meta.Description,
-			HTML:        doc.HTML(markup.Pass{Edition: edition}),
+			HTML:        doc.HTML(pass),
 		}
 		if sec := p.Section(); sec != nil {
 			d.Section = sec.Meta.Title
 		}
-		out = append(out, d)
+		h := digest.New()
+		h.String(lang.Code + "\x00" + d.URL + "\x00" + d.Title + "\x00" + d.Section + "\x00" + d.Description)
+		h.Int(int64(doc.Sum(pass)))
+		out, keys = append(out, d), append(keys, h.Sum())
 	}
-	return out
+	return out, keys
 }

@@ -44,14 +44,40 @@ const (
 
 // Index builds the index of one language.
 func Index(lang string, docs []Doc) ([]File, error) {
+	pages, err := Analyze(lang, docs)
+	if err != nil {
+		return nil, err
+	}
+	return Assemble(lang, pages)
+}
+
+// Page is one page analysed for the index: its terms and its page file.
+// Analysing is most of the work of an index and depends on nothing but the
+// page, so a rebuild keeps the Page of every page that did not change and
+// only assembles the index again.
+type Page struct{ read docTerms }
+
+// Analyze analyses pages of one language, on every processor.
+func Analyze(lang string, docs []Doc) ([]*Page, error) {
 	read := readDocs(lang, docs)
-	post := map[string][]int{} // term -> doc id, tf<<2|flags, ...
-	lengths := make([]int, len(docs))
-	var pages [][]byte
-	for id, r := range read {
+	pages := make([]*Page, len(read))
+	for i, r := range read {
 		if r.err != nil {
-			return nil, fmt.Errorf("search: %s: %w", docs[id].URL, r.err)
+			return nil, fmt.Errorf("search: %s: %w", docs[i].URL, r.err)
 		}
+		pages[i] = &Page{read: r}
+	}
+	return pages, nil
+}
+
+// Assemble builds the index of one language from its analysed pages, in
+// the order results should break ties in.
+func Assemble(lang string, analysed []*Page) ([]File, error) {
+	post := map[string][]int{} // term -> doc id, tf<<2|flags, ...
+	lengths := make([]int, len(analysed))
+	var pages [][]byte
+	for id, p := range analysed {
+		r := p.read
 		for i, t := range r.terms {
 			post[t] = append(post[t], id, r.vals[i])
 		}
