@@ -41,6 +41,7 @@ func (b *binding) funcs() template.FuncMap {
 		"absURL":    b.absURL,
 		"pageURL":   b.pageURL,
 		"link":      b.link,
+		"links":     b.links,
 		"asset":     b.asset,
 		"date":      func(t time.Time) string { return b.format.Date(t) },
 		"dateRange": func(a, z time.Time) string { return b.format.DateRange(a, z) },
@@ -79,20 +80,41 @@ func (b *binding) pageURL(p *site.Page) string { return b.urls.Rel(p.URL) }
 // page, so this is one call per link instead of a template per link.
 func (b *binding) link(p *site.Page, current ...*site.Page) template.HTML {
 	var s strings.Builder
+	var cur *site.Page
+	if len(current) > 0 {
+		cur = current[0]
+	}
+	b.writeLink(&s, p, cur)
+	return template.HTML(s.String())
+}
+
+// links is a list item with a link for each page, as link writes them. A
+// menu is one call, not a template run per entry: menus repeat on every
+// page, and on a large course they are most of a page's rendering.
+func (b *binding) links(pages []*site.Page, current *site.Page) template.HTML {
+	var s strings.Builder
+	for _, p := range pages {
+		s.WriteString("<li>")
+		b.writeLink(&s, p, current)
+		s.WriteString("</li>")
+	}
+	return template.HTML(s.String())
+}
+
+func (b *binding) writeLink(s *strings.Builder, p, current *site.Page) {
 	s.WriteString(`<a href="`)
 	s.WriteString(html.EscapeString(b.urls.Rel(p.URL)))
 	s.WriteByte('"')
-	if len(current) > 0 && current[0] != nil {
-		if p == current[0] {
+	if current != nil {
+		if p == current {
 			s.WriteString(` aria-current="page"`)
-		} else if isAncestor(p, current[0]) {
+		} else if isAncestor(p, current) {
 			s.WriteString(` aria-current="true"`)
 		}
 	}
 	s.WriteByte('>')
 	s.WriteString(html.EscapeString(p.Meta.Title))
 	s.WriteString("</a>")
-	return template.HTML(s.String())
 }
 
 func isAncestor(a, p *site.Page) bool {

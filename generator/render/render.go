@@ -19,6 +19,7 @@
 //	absURL "/id/x/"      the same as a full URL when site.yaml has a baseURL
 //	pageURL .Page        relURL of a page
 //	link .Page $.Page    <a> to a page with its title; marks the current page and its sections
+//	links .Pages $.Page  <li><a …>…</a></li> for each page, as link: one call for a whole menu
 //	asset "site.css"     the minified, fingerprinted URL of a file from assets/
 //	date, dateRange      "27 November 2026", "18 Februari – 19 Maret 2026"
 //	number, integer      528,6 / 528.6 and 1.234 / 1,234, as the language writes them
