@@ -9,6 +9,7 @@ import (
 
 	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
+	"lentera/generator/internal/testsite"
 )
 
 // A tiny site: a cover, the contents and one chapter make three pages.
@@ -22,7 +23,7 @@ func TestPDFWritesWorkbook(t *testing.T) {
 	if _, err := browser.Path(); err != nil {
 		browsertest.Missing(t, err.Error())
 	}
-	siteDir, out := writeSite(t, tinySite), filepath.Join(t.TempDir(), "public")
+	siteDir, out := testsite.New(t, tinySite), filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
 	if err := runPDF([]string{"--site", siteDir, "--out", out}, &stdout, &stderr); err != nil {
 		t.Fatalf("pdf: %v\n%s", err, stderr.String())
@@ -45,7 +46,7 @@ func TestPDFWritesWorkbook(t *testing.T) {
 func TestPDFWithoutChromium(t *testing.T) {
 	t.Setenv("CHROMIUM", "")
 	t.Setenv("PATH", t.TempDir())
-	siteDir, out := writeSite(t, tinySite), filepath.Join(t.TempDir(), "public")
+	siteDir, out := testsite.New(t, tinySite), filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
 	if err := runPDF([]string{"--site", siteDir, "--out", out}, &stdout, &stderr); err != nil {
 		t.Fatalf("pdf without Chromium failed: %v", err)

@@ -6,29 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"lentera/generator/internal/testsite"
 )
-
-// writeSite writes files into a new folder and returns it.
-func writeSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	writeFiles(t, dir, files)
-	return dir
-}
-
-// writeFiles writes files, named by slash-separated paths, under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 func runCmd(args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
@@ -41,7 +21,7 @@ func runCmd(args ...string) (code int, stdout, stderr string) {
 func TestBuildCommandErrors(t *testing.T) {
 	dir := t.TempDir()
 	siteDir, out := filepath.Join(dir, "kursus"), filepath.Join(dir, "public")
-	writeFiles(t, siteDir, map[string]string{
+	testsite.Write(t, siteDir, map[string]string{
 		"site.yaml":          "title: Uji\nlanguages: [id]\n",
 		"content/id/a.md":    "---\ntitle: A\n---\nIsi.\n",
 		"content/data/c.yml": "kind: checklist\ntitle: C\nitems: [{text: x}]\n",
@@ -53,7 +33,7 @@ func TestBuildCommandErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFiles(t, siteDir, map[string]string{
+	testsite.Write(t, siteDir, map[string]string{
 		"content/id/a.md": "---\ntitle: A\nwieght: 2\n---\nIsi.\n\n::checklist{src=\"hilang\"}\n",
 	})
 	if err := os.Symlink(filepath.Join(dir, "nowhere.md"), filepath.Join(siteDir, "content", "id", "b.md")); err != nil {

@@ -72,19 +72,27 @@ func remove(path string) func(fstest.MapFS) []string {
 	}
 }
 
+// builtBundle is the bundled site in memory, and a Builder that has built
+// it once.
+func builtBundle(t *testing.T) (fstest.MapFS, Options, *Builder) {
+	t.Helper()
+	fsys := bundledSite(t)
+	opts := Options{Site: fsys, BuildDate: testDate}
+	inc := New(opts)
+	if _, err := inc.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return fsys, opts, inc
+}
+
 // A rebuild after an edit gives exactly what a clean build of the edited
 // site gives, and renders only what changed.
 func TestRebuildEqualsCleanBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the bundled site many times")
 	}
-	fsys := bundledSite(t)
+	fsys, opts, inc := builtBundle(t)
 	ctx := context.Background()
-	opts := Options{Site: fsys, BuildDate: testDate}
-	inc := New(opts)
-	if _, err := inc.Build(ctx); err != nil {
-		t.Fatal(err)
-	}
 	chapter := "content/id/konten/produksi-video.md"
 	edits := []edit{
 		// The chapter in both editions, and the workbook in both.
@@ -123,13 +131,8 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 
 // A rebuild that fails keeps what it had; the next good one is right again.
 func TestRebuildAfterError(t *testing.T) {
-	fsys := bundledSite(t)
+	fsys, opts, inc := builtBundle(t)
 	ctx := context.Background()
-	opts := Options{Site: fsys, BuildDate: testDate}
-	inc := New(opts)
-	if _, err := inc.Build(ctx); err != nil {
-		t.Fatal(err)
-	}
 	chapter := "content/en/pasar/lanskap-2025.md"
 	good := fsys[chapter].Data
 	fsys[chapter] = &fstest.MapFile{Data: append(bytes.Clone(good), "\n::nope{}\n"...)}
@@ -171,14 +174,9 @@ func sameFiles(t *testing.T, name string, got, want []publish.File) {
 // The dev server's order: BuildPages serves the edited page at once, with
 // the last workbook and search index; Gather then brings those up to date.
 func TestBuildPagesThenGather(t *testing.T) {
-	fsys := bundledSite(t)
+	fsys, opts, inc := builtBundle(t)
 	ctx := context.Background()
-	opts := Options{Site: fsys, BuildDate: testDate}
-	inc := New(opts)
-	first, err := inc.Build(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := inc.last["id/print/index.html"]
 	chapter := "content/id/pasar/lanskap-2025.md"
 	appendTo(chapter, "\nKalimat baru yang unik.\n")(fsys)
 	pages, err := inc.BuildPages(ctx, chapter)
@@ -188,7 +186,7 @@ func TestBuildPagesThenGather(t *testing.T) {
 	if !contains(pages.Changed, "id/pasar/lanskap-2025/index.html") {
 		t.Errorf("BuildPages did not change the edited page: %v", pages.Changed)
 	}
-	if body(pages.Files, "id/print/index.html") != body(first.Files, "id/print/index.html") {
+	if body(pages.Files, "id/print/index.html") != string(before) {
 		t.Error("BuildPages already changed the workbook; it belongs to Gather")
 	}
 	all, err := inc.Gather(ctx)

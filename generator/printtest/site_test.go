@@ -2,7 +2,6 @@ package printtest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -20,6 +19,7 @@ import (
 	"lentera/generator/build"
 	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
+	"lentera/generator/internal/testsite"
 	"lentera/generator/site"
 )
 
@@ -44,7 +44,7 @@ func TestMain(m *testing.M) {
 func bundled(t *testing.T) (string, *site.Site) {
 	t.Helper()
 	built.once.Do(func() {
-		root, err := repoRoot()
+		root, err := testsite.Root()
 		if err != nil {
 			built.err = err
 			return
@@ -98,24 +98,6 @@ func inTabs(t *testing.T, b *browser.Browser, names []string, check func(t *test
 	}
 }
 
-// repoRoot walks up from the package folder to the folder holding go.mod.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return "", errors.New("no go.mod above the test's folder")
-		}
-		dir = up
-	}
-}
-
 // pdfPages extracts the text of each page of a PDF with pdftotext, which
 // ends every page with a form feed.
 func pdfPages(t *testing.T, pdf []byte) []string {
@@ -165,7 +147,7 @@ func titleOf(s *site.Site, src, lang string) string {
 // layouts/i18n/<lang>/ (keys are shared across them).
 func uiStrings(t *testing.T, lang string) map[string]string {
 	t.Helper()
-	root, err := repoRoot()
+	root, err := testsite.Root()
 	if err != nil {
 		t.Fatal(err)
 	}

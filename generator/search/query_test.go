@@ -1,10 +1,10 @@
 package search
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"lentera/generator/internal/testsite"
 )
 
 // result is one query answered by the client (testdata/query.js).
@@ -51,11 +51,7 @@ func query(t *testing.T, lang string, docs []Doc, show int, queries ...string) [
 	}
 	dir := t.TempDir()
 	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, f.Body, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testsite.WriteFile(t, dir, f.Path, f.Body)
 	}
 	var res []result
 	runNode(t, "testdata/query.js", map[string]any{"client": clientAbs(t), "dir": dir, "queries": queries, "show": show}, &res)

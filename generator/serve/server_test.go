@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"lentera/generator/build"
+	"lentera/generator/internal/testsite"
 )
 
 // These tests start the server on a free port over a small site in a
@@ -100,13 +101,7 @@ func (l testLog) Write(p []byte) (int, error) {
 
 func writeFile(t *testing.T, dir, name, body string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testsite.WriteFile(t, dir, name, []byte(body))
 }
 
 // save writes a file the way vim and many editors do: into a temporary

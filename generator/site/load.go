@@ -90,13 +90,12 @@ func (l *Loader) readContent(fsys fs.FS, cfg *Config, opts Options, changed map[
 	if changed == nil || l.parsed == nil {
 		l.parsed = map[string]parsedFile{}
 	}
-	entries, err := l.list(fsys, cfg.Languages, changed)
-	if err != nil {
-		return nil, nil, err
-	}
+	// A folder that cannot be listed is reported with the files that
+	// can: one build shows every problem.
+	entries, listErr := l.list(fsys, cfg.Languages, changed)
 	var pages []*Page
 	var files []File
-	var errs []error
+	errs := []error{listErr}
 	seen := map[string]bool{}
 	for _, e := range entries {
 		if path.Ext(e.path) != ".md" {
@@ -122,7 +121,8 @@ func (l *Loader) readContent(fsys fs.FS, cfg *Config, opts Options, changed map[
 // entry is a file in a language folder.
 type entry struct{ path, lang string }
 
-// list returns every file in the language folders, in walk order. When the
+// list returns every file in the language folders, in walk order, with
+// the problems met (the listing is not kept then). When the
 // changed paths are all files it listed last time and they are still there,
 // the folders cannot have changed, and it answers without walking them: on a
 // large site the walk is most of a rebuild after an edit.
@@ -130,11 +130,8 @@ func (l *Loader) list(fsys fs.FS, langs []string, changed map[string]bool) ([]en
 	if l.listed != nil && l.sameLangs(langs) && knownFiles(fsys, l.known, changed) {
 		return l.listed, nil
 	}
-	if err := checkContentDirs(fsys, langs); err != nil {
-		return nil, err
-	}
 	var entries []entry
-	var errs []error
+	errs := []error{checkContentDirs(fsys, langs)}
 	for _, lang := range langs {
 		root := ContentDir + "/" + lang
 		err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
@@ -155,7 +152,7 @@ func (l *Loader) list(fsys fs.FS, langs []string, changed map[string]bool) ([]en
 	}
 	if err := errors.Join(errs...); err != nil {
 		l.listed = nil
-		return nil, err
+		return entries, err
 	}
 	l.listed, l.langs, l.known = entries, langs, map[string]bool{}
 	for _, e := range entries {

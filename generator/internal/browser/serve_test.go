@@ -4,27 +4,12 @@ import (
 	"compress/gzip"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+	"lentera/generator/internal/testsite"
+)
 
 func serve(t *testing.T, dir string, opts ...ServeOption) *Server {
 	t.Helper()
@@ -51,7 +36,7 @@ func getGzip(t *testing.T, url string) *http.Response {
 }
 
 func TestServe(t *testing.T) {
-	dir := writeTree(t, map[string]string{
+	dir := testsite.New(t, map[string]string{
 		"index.html":                 "root",
 		"404.html":                   "root 404",
 		"en/index.html":              "en home",
@@ -99,7 +84,7 @@ func TestServe(t *testing.T) {
 }
 
 func TestServeGzip(t *testing.T) {
-	dir := writeTree(t, map[string]string{
+	dir := testsite.New(t, map[string]string{
 		"site.css": strings.Repeat("body{color:red}", 50),
 		"pic.png":  "\x89PNG\r\n\x1a\nxxxxxxxx",
 	})
@@ -125,7 +110,7 @@ func TestServeGzip(t *testing.T) {
 // body before and after gzip. Take empties the log.
 func TestServeLog(t *testing.T) {
 	css := strings.Repeat("body{color:red}", 50)
-	dir := writeTree(t, map[string]string{
+	dir := testsite.New(t, map[string]string{
 		"site.css":      css,
 		"pic.png":       "\x89PNG\r\n\x1a\nxxxxxxxx",
 		"en/404.html":   "en 404",
@@ -166,7 +151,7 @@ func TestServeLog(t *testing.T) {
 }
 
 func TestServeMaxAge(t *testing.T) {
-	dir := writeTree(t, map[string]string{"index.html": "home"})
+	dir := testsite.New(t, map[string]string{"index.html": "home"})
 	for _, tc := range []struct {
 		opts []ServeOption
 		want string
@@ -183,7 +168,7 @@ func TestServeMaxAge(t *testing.T) {
 
 // Offline, a request gets no answer at all; back online it does again.
 func TestServeOffline(t *testing.T) {
-	dir := writeTree(t, map[string]string{"index.html": "home"})
+	dir := testsite.New(t, map[string]string{"index.html": "home"})
 	s := serve(t, dir, WithLog())
 	s.SetOffline(true)
 	if resp, err := http.Get(s.URL + "/"); err == nil {
