@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"lentera/generator/data"
@@ -99,10 +100,12 @@ func (r *Renderer) languageLinks(job Job) (switchTo, alternates []LangLink) {
 			} else {
 				link.URL, link.Translated = r.site.Lang(code).Home.URL, false
 			}
-		case job.Kind == "root":
+		case job.Kind == "root" || job.Kind == "404" || !strings.HasPrefix(job.URL, "/"+job.Lang+"/"):
+			// A page that is not in a language folder, or not found, has
+			// no twin worth going to: the language's home is.
 			link.URL = "/" + code + "/"
 		default:
-			link.URL = "/" + code + job.URL[len("/"+job.Lang):]
+			link.URL = "/" + code + strings.TrimPrefix(job.URL, "/"+job.Lang)
 		}
 		if link.Translated {
 			alternates = append(alternates, link)
