@@ -37,9 +37,11 @@ type assetsEntry struct {
 }
 
 type docEntry struct {
-	key  uint64
-	data map[string][32]byte // the data files it embeds, as they were
-	doc  *markup.Doc
+	key   uint64
+	world uint64
+	src   []byte              // the Markdown it was converted from
+	data  map[string][32]byte // the data files it embeds, as they were
+	doc   *markup.Doc
 }
 
 type pageEntry struct {
@@ -53,6 +55,11 @@ type searchEntry struct {
 }
 
 func (c *cache) hash() *digest.Hash { return digest.New() }
+
+// sameSlice reports whether a and b are one slice, not merely equal ones.
+func sameSlice(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
 
 // fresh starts the cache of the next build, with no entries yet.
 // Entries move over as the build uses them, so pages that are gone drop out.
@@ -107,8 +114,13 @@ func (b *Builder) linkKey(s *site.Site) uint64 {
 	return h.Sum()
 }
 
-// docKey hashes one page's Markdown with what its conversion reads.
-func (b *Builder) docKey(world uint64, p *site.Page) uint64 {
+// docKey hashes one page's Markdown with what its conversion reads. A page
+// the loader did not read again has the very same Source as last time, and
+// its key is taken from then rather than hashed again.
+func (b *Builder) docKey(prev *cache, world uint64, p *site.Page) uint64 {
+	if e, ok := prev.docs[p.File]; ok && e.world == world && sameSlice(e.src, p.Source) {
+		return e.key
+	}
 	h := b.cache.hash()
 	h.Int(int64(world))
 	h.String(p.File + "\x00" + p.Lang + "\x00" + p.URL)

@@ -35,8 +35,9 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, prev, 
 	out := make([]docEntry, len(pages))
 	err := parallel(len(pages), func(i int) error {
 		p := pages[i]
-		key := b.docKey(world, p)
+		key := b.docKey(prev, world, p)
 		if e, ok := prev.doc(s, p, key); ok {
+			e.world, e.src = world, p.Source
 			out[i] = e
 			return nil
 		}
@@ -45,7 +46,7 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, prev, 
 		if err != nil {
 			return err
 		}
-		out[i] = docEntry{key: key, doc: doc, data: dataSums(s, doc)}
+		out[i] = docEntry{key: key, world: world, src: p.Source, doc: doc, data: dataSums(s, doc)}
 		return nil
 	})
 	if err != nil {

@@ -22,9 +22,15 @@ import (
 // depends on every page of that language.
 func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 	h.String(job.Kind + "\x00" + job.Lang + "\x00" + job.Edition + "\x00" + job.URL)
-	switchTo, _ := r.languageLinks(job)
-	for _, l := range switchTo {
-		h.String(l.Lang + l.URL + fmt.Sprint(l.Translated))
+	// The language switch and hreflang links: which translations exist.
+	if job.Page != nil {
+		for _, code := range r.site.Config.Languages {
+			if t := job.Page.Translation(code); t != nil {
+				h.String(t.URL)
+			} else {
+				h.String("-")
+			}
+		}
 	}
 	lang := r.site.Lang(job.Lang)
 	switch {
@@ -51,7 +57,7 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 
 // pageDeps is what a chapter or section page shows besides itself.
 func (r *Renderer) pageDeps(h *digest.Hash, lang *site.Language, p *site.Page, docs Docs, pass markup.Pass) {
-	meta(h, p)
+	r.meta(h, p)
 	content(h, docs[p], pass)
 	for _, a := range p.Ancestors() {
 		ref(h, a)
@@ -68,6 +74,14 @@ func (r *Renderer) pageDeps(h *digest.Hash, lang *site.Language, p *site.Page, d
 // summarize hashes, for every page with children, the links to them and
 // the listing of them, once per build: menus repeat them on many pages.
 func (r *Renderer) summarize() {
+	r.metas = map[*site.Page]uint64{}
+	for _, l := range r.site.Languages {
+		for _, p := range l.Pages {
+			h := digest.New()
+			pageMeta(h, p)
+			r.metas[p] = h.Sum()
+		}
+	}
 	r.links, r.listing = map[*site.Page]uint64{}, map[*site.Page]uint64{}
 	for _, l := range r.site.Languages {
 		for _, p := range l.Pages {
@@ -77,7 +91,7 @@ func (r *Renderer) summarize() {
 			links, listing := digest.New(), digest.New()
 			for _, c := range p.Children {
 				ref(links, c)
-				meta(listing, c)
+				r.meta(listing, c)
 			}
 			r.links[p], r.listing[p] = links.Sum(), listing.Sum()
 		}
@@ -88,7 +102,7 @@ func (r *Renderer) summarize() {
 // pass is not nil.
 func (r *Renderer) wholeLanguage(h *digest.Hash, lang *site.Language, docs Docs, pass *markup.Pass) {
 	for _, p := range lang.Pages {
-		meta(h, p)
+		r.meta(h, p)
 		if p.Parent != nil {
 			h.String(p.Parent.URL)
 		}
@@ -116,7 +130,11 @@ func ref(h *digest.Hash, p *site.Page) {
 }
 
 // meta is everything front matter says about a page, and the time below it.
-func meta(h *digest.Hash, p *site.Page) {
+func (r *Renderer) meta(h *digest.Hash, p *site.Page) {
+	h.Int(int64(r.metas[p]))
+}
+
+func pageMeta(h *digest.Hash, p *site.Page) {
 	ref(h, p)
 	m := p.Meta
 	h.String(m.Description)

@@ -68,6 +68,7 @@ type Renderer struct {
 	strings    map[string]Strings
 	bound      map[bindKey]*boundSet
 	ownLayouts bool
+	metas      map[*site.Page]uint64 // per page, a digest of its front matter and place
 	links      map[*site.Page]uint64 // per page, a digest of the links to its children
 	listing    map[*site.Page]uint64 // per page, a digest of its children's front matter
 	Warnings   []error
