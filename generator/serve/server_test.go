@@ -79,14 +79,7 @@ func start(t *testing.T, files map[string]string, opts Options, configure ...fun
 	go func() { done <- srv.Serve(ctx, ln) }()
 	t.Cleanup(func() {
 		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Serve: %v", err)
-			}
-		case <-time.After(wait):
-			t.Error("Serve did not return after its context ended")
-		}
+		awaitServe(t, done)
 	})
 	return &testServer{t: t, dir: dir, root: "http://" + ln.Addr().String(), srv: srv}
 }
@@ -496,14 +489,7 @@ func TestShutdownEndsStreams(t *testing.T) {
 		t.Fatalf("first event %q", e.name)
 	}
 	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	case <-time.After(wait):
-		t.Fatal("Serve did not stop")
-	}
+	awaitServe(t, done)
 	select {
 	case _, ok := <-events:
 		if ok {
@@ -511,5 +497,18 @@ func TestShutdownEndsStreams(t *testing.T) {
 		}
 	case <-time.After(wait):
 		t.Error("the event stream stayed open after shutdown")
+	}
+}
+
+// awaitServe waits for Serve to return after its context ended, cleanly.
+func awaitServe(t *testing.T, done <-chan error) {
+	t.Helper()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	case <-time.After(wait):
+		t.Error("Serve did not return after its context ended")
 	}
 }
