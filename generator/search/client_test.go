@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"lentera/generator/internal/browser/browsertest"
 )
 
 // clientPath is the shipped client, relative to this package.
@@ -24,12 +26,12 @@ type nodeJob struct {
 
 // runNode runs a script of testdata under Node.js with input as JSON on
 // stdin and decodes its JSON output into out. Tests that use it skip when
-// node is not installed.
+// node is not installed, and fail so under CI.
 func runNode(t *testing.T, script string, input any, out any) {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node not found: the client is not checked (install nodejs)")
+		browsertest.Missing(t, "node not found: the client is not checked (install nodejs)")
 	}
 	// Read the files node will load, so that go test's cache sees them change.
 	for _, f := range []string{clientPath, script} {
