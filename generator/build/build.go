@@ -207,7 +207,8 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, phase("extras", err)
 	}
 	p.files = append(append(append(p.files, next.assets.files...), pages...), extras...)
-	p.pages, p.rendered = len(pages), rendered
+	// Pages counts the workbooks too, which the gather phase renders.
+	p.pages, p.rendered = len(pages)+len(gatherJobs(r, p.editions)), rendered
 	return p, nil
 }
 
