@@ -29,6 +29,7 @@ import (
 
 	"lentera"
 	"lentera/generator/fileerr"
+	"lentera/generator/internal/digest"
 	"lentera/generator/publish"
 	"lentera/generator/render"
 	"lentera/generator/site"
@@ -70,16 +71,17 @@ type Builder struct {
 
 // pending is a build between BuildPages and Gather.
 type pending struct {
-	site     *site.Site
-	renderer *render.Renderer
-	docs     render.Docs
-	editions []string
-	prev     *cache // where unchanged work is found
-	next     *cache // where this build's work goes
-	files    []publish.File
-	warnings []error
-	pages    int
-	rendered int
+	site       *site.Site
+	renderer   *render.Renderer
+	docs       render.Docs
+	editions   []string
+	gatherJobs []render.Job // the pages the gather phase renders
+	prev       *cache       // where unchanged work is found
+	next       *cache       // where this build's work goes
+	files      []publish.File
+	warnings   []error
+	pages      int
+	rendered   int
 }
 
 // New prepares a Builder.
@@ -189,7 +191,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	world := b.cache.hash()
+	world := digest.New()
 	world.Int(int64(theme))
 	world.Int(int64(b.linkKey(s)))
 	worldKey := world.Sum()
@@ -198,7 +200,9 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, phase("convert", err)
 	}
 	p := &pending{site: s, renderer: r, docs: docs, editions: editions(docs), prev: prev, next: next, warnings: append(warnings, r.Warnings...)}
-	pages, rendered, err := b.render(ctx, r, docs, pageJobs(r, p.editions), prev, next)
+	var pageJobs []render.Job
+	pageJobs, p.gatherJobs = planJobs(r, p.editions)
+	pages, rendered, err := b.render(ctx, r, docs, pageJobs, prev, next)
 	if err != nil {
 		return nil, phase("render", err)
 	}
@@ -208,7 +212,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	}
 	p.files = append(append(append(p.files, next.assets.files...), pages...), extras...)
 	// Pages counts the workbooks too, which the gather phase renders.
-	p.pages, p.rendered = len(pages)+len(gatherJobs(r, p.editions)), rendered
+	p.pages, p.rendered = len(pages)+len(p.gatherJobs), rendered
 	return p, nil
 }
 
@@ -227,7 +231,7 @@ func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Ti
 // gather builds what spans a whole language: the workbooks and the search
 // indexes.
 func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, error) {
-	books, rendered, err := b.render(ctx, p.renderer, p.docs, gatherJobs(p.renderer, p.editions), p.prev, p.next)
+	books, rendered, err := b.render(ctx, p.renderer, p.docs, p.gatherJobs, p.prev, p.next)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -241,24 +245,19 @@ func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, 
 // gathered are the page kinds that show a whole language.
 func isGathered(kind string) bool { return kind == "print" }
 
-func pageJobs(r *render.Renderer, editions []string) []render.Job {
-	return jobsWhere(r, editions, func(k string) bool { return !isGathered(k) })
-}
-
-func gatherJobs(r *render.Renderer, editions []string) []render.Job {
-	return jobsWhere(r, editions, isGathered)
-}
-
-func jobsWhere(r *render.Renderer, editions []string, keep func(kind string) bool) []render.Job {
-	var jobs []render.Job
+// planJobs lists the pages of every edition, split into those rendered
+// with the pages and those the gather phase renders.
+func planJobs(r *render.Renderer, editions []string) (pages, gathered []render.Job) {
 	for _, ed := range editions {
 		for _, j := range r.Plan(ed) {
-			if keep(j.Kind) {
-				jobs = append(jobs, j)
+			if isGathered(j.Kind) {
+				gathered = append(gathered, j)
+			} else {
+				pages = append(pages, j)
 			}
 		}
 	}
-	return jobs
+	return pages, gathered
 }
 
 func changedSet(changed []string) map[string]bool {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"lentera/generator/internal/digest"
 	"lentera/generator/markup"
 	"lentera/generator/publish"
 	"lentera/generator/render"
@@ -73,7 +74,7 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		h := b.cache.hash()
+		h := digest.New()
 		h.Int(int64(next.theme))
 		r.Deps(h, jobs[i], docs)
 		keys[i] = h.Sum()

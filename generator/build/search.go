@@ -36,7 +36,7 @@ func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []strin
 // searchIndex assembles the index of one language and edition. It analyses
 // only the pages that are new or changed since the last build.
 func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir string, prev, next *cache) (searchEntry, error) {
-	h := b.cache.hash()
+	h := digest.New()
 	h.Int(int64(next.theme))
 	for _, k := range keys {
 		h.Int(int64(k))

@@ -10,9 +10,6 @@ type Text struct {
 // Plain is a text that reads the same in every language.
 func Plain(s string) Text { return Text{all: s} }
 
-// Translated is a text with one entry per language code.
-func Translated(by map[string]string) Text { return Text{by: by} }
-
 // In returns the text in lang, or in fallback when lang has no entry.
 func (t Text) In(lang, fallback string) string {
 	if t.by == nil {

@@ -158,12 +158,6 @@ func (r *Renderer) T(lang string) func(string) string {
 	}
 }
 
-// HasKind reports whether the layouts have a file for kind.
-func (r *Renderer) HasKind(kind string) bool {
-	_, ok := r.bound[bindKey{r.site.Config.DefaultLang(), ""}].kinds[kind]
-	return ok
-}
-
 // Render writes one page.
 func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
 	bs := r.bound[bindKey{job.Lang, job.Edition}]

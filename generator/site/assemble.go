@@ -164,6 +164,3 @@ func (s *Site) Lang(code string) *Language {
 	}
 	return nil
 }
-
-// DefaultLang is the first language.
-func (s *Site) DefaultLang() *Language { return s.Languages[0] }

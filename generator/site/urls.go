@@ -50,9 +50,6 @@ func (u URLs) Abs(p string) string {
 	return u.abs + u.Rel(p)
 }
 
-// HasHost reports whether Abs gives full URLs.
-func (u URLs) HasHost() bool { return u.abs != "" }
-
 // Host is the baseURL's host name, or "" when there is none.
 func (u URLs) Host() string {
 	return strings.TrimPrefix(strings.TrimPrefix(u.abs, "https://"), "http://")
