@@ -2,7 +2,8 @@
 # `make test`. Everything else is for contributors.
 GO ?= go
 
-# make bench: the corpus generator (the same one the Hugo and Pagefind
+# make bench: the corpus generator (tests run in their package's folder,
+# so paths handed to them are made absolute) (the same one the Hugo and Pagefind
 # anchor figures were measured with), and the corpus sizes in chapters per
 # language.
 CORPUS_GEN ?= ../shared/bench/gen_corpus.py
@@ -31,13 +32,13 @@ bench: bench-build bench-search bench-serve
 # full build and of a rebuild after one edit.
 bench-build:
 	$(GO) run ./generator/bench -n $(BENCH_N) -runs 5 -gen $(CORPUS_GEN) -work $(BENCH_WORK)
-	LENTERA_BENCH_SITE=$(BENCH_WORK)/corpus-$(lastword $(subst $(comma), ,$(BENCH_N))) $(GO) test ./generator/build -run '^$$' -bench . -benchtime 5x -count 3 -timeout 30m
+	LENTERA_BENCH_SITE=$(abspath $(BENCH_WORK))/corpus-$(lastword $(subst $(comma), ,$(BENCH_N))) $(GO) test ./generator/build -run '^$$' -bench . -benchtime 5x -count 3 -timeout 30m
 
 # The search index and the first query in headless Chromium, beside
 # Pagefind 1.6 on the same pages.
 bench-search:
 	$(GO) test ./generator/search -run '^$$' -bench . -benchmem
-	LENTERA_GEN_CORPUS=$(CORPUS_GEN) $(GO) test ./generator/search/bench -run TestCompare -v -timeout 30m -args -compare -n $(SEARCH_N)
+	LENTERA_GEN_CORPUS=$(abspath $(CORPUS_GEN)) $(GO) test ./generator/search/bench -run TestCompare -v -timeout 30m -args -compare -n $(SEARCH_N)
 
 # From a chapter save to the new page being served, median of 20 edits.
 bench-serve:
