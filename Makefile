@@ -2,10 +2,10 @@
 # `make test`. Everything else is for contributors.
 GO ?= go
 
-# make bench: the corpus generator (tests run in their package's folder,
-# so paths handed to them are made absolute) (the same one the Hugo and Pagefind
+# make bench: the corpus generator (the same one the Hugo and Pagefind
 # anchor figures were measured with), and the corpus sizes in chapters per
-# language.
+# language. Paths handed to tests are made absolute, since a test runs in
+# its package's folder.
 CORPUS_GEN ?= ../shared/bench/gen_corpus.py
 BENCH_N ?= 200,1000
 SERVE_N ?= 200,1000,5000
