@@ -170,9 +170,9 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if date.IsZero() {
 		date = time.Now()
 	}
-	s, err := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts}, changedSet(changed))
-	if err != nil {
-		return nil, phase("load", err)
+	s, loadErr := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts}, changedSet(changed))
+	if s == nil {
+		return nil, phase("load", loadErr)
 	}
 	themed := overlay{site: b.fsys, theme: b.opts.Theme}
 	theme, err := b.themeKey(themed, date)
@@ -182,11 +182,11 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	prev := b.cache
 	next := prev.fresh(theme)
 	if next.assets, err = b.assets(themed, theme); err != nil {
-		return nil, phase("assets", err)
+		return nil, errors.Join(phase("load", loadErr), phase("assets", err))
 	}
 	r, err := b.renderer(next, themed, s, date)
 	if err != nil {
-		return nil, phase("layouts", err)
+		return nil, errors.Join(phase("load", loadErr), phase("layouts", err))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -195,9 +195,12 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	world.Int(int64(theme))
 	world.Int(int64(b.linkKey(s)))
 	worldKey := world.Sum()
-	docs, warnings, err := b.convert(s, r, worldKey, prev, next)
-	if err != nil {
-		return nil, phase("convert", err)
+	docs, warnings, convErr := b.convert(s, r, worldKey, prev, next)
+	if loadErr != nil || convErr != nil {
+		// Every page that did convert still has its links checked, so
+		// one build reports the problems of every file.
+		linkErr := checkLinks(docs, draftOutput(s, r, docs, next.assets.files))
+		return nil, errors.Join(phase("load", loadErr), phase("convert", convErr), linkErr)
 	}
 	p := &pending{site: s, renderer: r, docs: docs, editions: editions(docs), prev: prev, next: next, warnings: append(warnings, r.Warnings...)}
 	var pageJobs []render.Job
@@ -211,6 +214,9 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, phase("extras", err)
 	}
 	p.files = append(append(append(p.files, next.assets.files...), pages...), extras...)
+	if err := checkLinks(docs, finalOutput(p.files, p.gatherJobs)); err != nil {
+		return nil, err
+	}
 	// Pages counts the workbooks too, which the gather phase renders.
 	p.pages, p.rendered = len(pages)+len(p.gatherJobs), rendered
 	return p, nil
@@ -317,6 +323,9 @@ func editions(docs render.Docs) []string {
 }
 
 func phase(name string, err error) error {
+	if err == nil {
+		return nil
+	}
 	return fmt.Errorf("%s: %w", name, err)
 }
 
@@ -333,15 +342,16 @@ func checkPaths(files []publish.File) error {
 	return errors.Join(errs...)
 }
 
-// located makes error paths relative to where the command runs.
+// located makes error paths relative to where the command runs, and
+// sorts the problems by file and line.
 func (b *Builder) located(err error) error {
 	if b.opts.SiteDir == "" || b.opts.SiteDir == "." {
-		return err
+		return fileerr.Sorted(err)
 	}
 	for _, fe := range fileerr.All(err) {
 		if len(fe.Path) > 0 && fe.Path[0] != '(' && !filepath.IsAbs(fe.Path) {
 			fe.Path = filepath.Join(b.opts.SiteDir, fe.Path)
 		}
 	}
-	return err
+	return fileerr.Sorted(err)
 }

@@ -28,7 +28,7 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, prev, 
 	var pages []*site.Page
 	for _, l := range s.Languages {
 		for _, p := range l.Pages {
-			if p.File != "" {
+			if p.File != "" && !p.Broken {
 				pages = append(pages, p)
 			}
 		}
@@ -50,17 +50,19 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, prev, 
 		out[i] = docEntry{key: key, world: world, src: p.Source, doc: doc, data: dataSums(s, doc)}
 		return nil
 	})
-	if err != nil {
-		return nil, nil, err
-	}
+	// A page that failed leaves a gap; the others are kept, so that their
+	// links can be checked too.
 	docs := render.Docs{}
 	var warnings []error
 	for i, p := range pages {
+		if out[i].doc == nil {
+			continue
+		}
 		docs[p] = out[i].doc
 		next.docs[p.File] = out[i]
 		warnings = append(warnings, out[i].doc.Warnings...)
 	}
-	return docs, warnings, nil
+	return docs, warnings, err
 }
 
 // render writes every page of every edition through the layouts, in

@@ -21,7 +21,8 @@ import (
 //	-- want/<path> --   lines that must appear in output file <path>;
 //	                    "! text" must not appear; "# " starts a comment
 //	-- want-missing --  output paths that must not exist
-//	-- want-error --    the build must fail, and each line appear in its errors
+//	-- want-error --    the build must fail, and each line appear in its errors,
+//	                    in this order
 //	-- want-warning --  each line must appear in the warnings
 //
 // Every other file is part of the site. The built-in theme is the real one.
@@ -118,8 +119,15 @@ func checkErrors(t *testing.T, err error, want []string) {
 		t.Fatalf("build succeeded, want errors %q", want)
 	}
 	got := errorLines(err)
+	rest := got
 	for _, w := range want {
-		if !strings.Contains(got, w) {
+		i := strings.Index(rest, w)
+		switch {
+		case i >= 0:
+			rest = rest[i+len(w):]
+		case strings.Contains(got, w):
+			t.Errorf("error %q is out of order; got:\n%s", w, got)
+		default:
 			t.Errorf("error output lacks %q; got:\n%s", w, got)
 		}
 	}

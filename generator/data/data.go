@@ -29,6 +29,7 @@ type Doc struct {
 	Title       Text
 	Description Text
 	Sum         [32]byte // SHA-256 of the file, so rebuilds can tell an edit
+	Broken      bool     // the file failed to load; embeds of it are not reported again
 
 	// Exactly one of these is set, by Kind.
 	Checklist *Checklist
@@ -142,6 +143,7 @@ func Load(fsys fs.FS, dir string, langs []string) (map[string]*Doc, error) {
 		doc, err := Decode(p, src, content, langs)
 		if err != nil {
 			errs = append(errs, err)
+			docs[src] = &Doc{Src: src, Path: p, Broken: true}
 			return nil
 		}
 		docs[src] = doc

@@ -3,7 +3,11 @@
 // dev server can show the lines around it.
 package fileerr
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+	"sort"
+)
 
 // Error is a problem at a position in a file. Line and Col are 1-based; zero
 // means unknown.
@@ -76,4 +80,30 @@ func All(err error) []*Error {
 		}
 	}
 	return out
+}
+
+// Sorted joins the problems in err ordered by file, line and column, the
+// order a writer fixes them in; problems without a file come first.
+func Sorted(err error) error {
+	if err == nil {
+		return nil
+	}
+	all := Flatten(err)
+	sort.SliceStable(all, func(i, j int) bool { return less(all[i], all[j]) })
+	return errors.Join(all...)
+}
+
+func less(a, b error) bool {
+	fa, okA := a.(*Error)
+	fb, okB := b.(*Error)
+	switch {
+	case !okA || !okB:
+		return !okA && okB
+	case fa.Path != fb.Path:
+		return fa.Path < fb.Path
+	case fa.Line != fb.Line:
+		return fa.Line < fb.Line
+	default:
+		return fa.Col < fb.Col
+	}
 }

@@ -34,6 +34,7 @@ import (
 	"lentera/generator/data"
 	"lentera/generator/fileerr"
 	"lentera/generator/internal/digest"
+	"lentera/generator/linkcheck"
 	"lentera/generator/site"
 )
 
@@ -64,10 +65,11 @@ type Heading struct {
 
 // Doc is a converted page.
 type Doc struct {
-	TOC      []Heading // h2 and h3
-	Uses     []string  // data files embedded, by src, in order of first use
-	Images   []string  // image targets, for checks
-	Warnings []error   // problems that do not stop the build
+	TOC      []Heading        // h2 and h3
+	Uses     []string         // data files embedded, by src, in order of first use
+	Images   []string         // image targets, for checks
+	Links    []linkcheck.Link // links only the finished build can check: site paths and #fragments
+	Warnings []error          // problems that do not stop the build
 	html     map[Pass][]byte
 	sums     map[Pass]uint64
 	varies   varies
@@ -155,7 +157,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	if err := st.err(); err != nil {
 		return nil, err
 	}
-	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Warnings: st.warnings, html: map[Pass][]byte{}, sums: map[Pass]uint64{}}
+	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Links: st.checks, Warnings: st.warnings, html: map[Pass][]byte{}, sums: map[Pass]uint64{}}
 	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes) > 0 || st.hasFootnotes}
 	for _, p := range passes {
 		p = doc.varies.normal(p)
@@ -189,6 +191,7 @@ type state struct {
 	headings     []headingRef
 	links        []linkRef
 	imageNodes   []*ast.Image
+	checks       []linkcheck.Link
 	toc          []Heading
 	uses         []string
 	images       []string

@@ -2,12 +2,14 @@ package markup
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"lentera/generator/linkcheck"
 	"lentera/generator/site"
 )
 
@@ -117,6 +119,7 @@ func (st *state) directive(d *Directive) {
 	src := d.Attrs["src"]
 	doc, ok := st.in.Site.Data[src]
 	switch {
+	case ok && doc.Broken:
 	case !ok:
 		st.failf(d.Line, "::%s: no data file %q (expected %s/%s.yaml)", d.Name, src, site.DataDir, src)
 	case doc.Kind != d.Name:
@@ -137,6 +140,7 @@ func (st *state) link(n *ast.Link, src []byte) {
 	if strings.HasPrefix(dest, "#") {
 		ref.target, ref.fragment, ref.local = site.Target{Page: st.in.Page, Path: dest}, dest[1:], true
 		st.links = append(st.links, ref)
+		st.checkLater(n, src, dest, st.in.Page.URL, ref.fragment)
 		return
 	}
 	t, err := st.in.Site.Resolve(st.in.Page, dest)
@@ -149,11 +153,13 @@ func (st *state) link(n *ast.Link, src []byte) {
 		ref.fragment = dest[i+1:]
 	}
 	st.links = append(st.links, ref)
+	st.checkTarget(n, src, dest, t, ref.fragment)
 }
 
 func (st *state) image(n *ast.Image, src []byte) {
 	line := st.nodeLine(n, src)
-	t, err := st.in.Site.Resolve(st.in.Page, string(n.Destination))
+	dest := string(n.Destination)
+	t, err := st.in.Site.Resolve(st.in.Page, dest)
 	if err != nil {
 		st.failf(line, "image: %v", err)
 		return
@@ -161,10 +167,61 @@ func (st *state) image(n *ast.Image, src []byte) {
 	if strings.TrimSpace(plainText(n, src)) == "" {
 		st.warnf(line, "image %s has no alt text: describe it in ![…] for readers who cannot see it", n.Destination)
 	}
+	st.checkTarget(n, src, dest, t, "")
 	n.Destination = []byte(st.in.URLs.Rel(t.Path))
 	n.SetAttributeString("decoding", []byte("async"))
 	st.imageNodes = append(st.imageNodes, n)
 	st.images = append(st.images, t.Path)
+}
+
+// checkTarget keeps a link for the check against the finished build when
+// the model alone cannot judge it: a site path written by hand, which may
+// name any published file, or a #fragment in another page.
+func (st *state) checkTarget(n ast.Node, src []byte, dest string, t site.Target, fragment string) {
+	switch {
+	case t.Page != nil && fragment != "":
+		st.checkLater(n, src, dest, t.Page.URL, fragment)
+	case t.Page == nil && isSitePath(dest):
+		st.checkLater(n, src, dest, stripQuery(dest), fragment)
+	}
+}
+
+func (st *state) checkLater(n ast.Node, src []byte, dest, sitePath, fragment string) {
+	line, col := st.position(n, src, dest)
+	st.checks = append(st.checks, linkcheck.Link{File: st.in.Page.File, Line: line, Col: col, Dest: dest, Path: sitePath, Fragment: fragment})
+}
+
+func isSitePath(dest string) bool {
+	return strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//")
+}
+
+// stripQuery is a link's path without ?query and #fragment.
+func stripQuery(dest string) string {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		return dest[:i]
+	}
+	return dest
+}
+
+// position is the line of a link, and the column where its destination
+// is written on that line when it can be found there.
+func (st *state) position(n ast.Node, src []byte, dest string) (line, col int) {
+	line = st.nodeLine(n, src)
+	if line <= 0 {
+		return line, 0
+	}
+	start := 0
+	if line > 1 {
+		start = st.lines[line-2] + 1
+	}
+	end := len(src)
+	if line-1 < len(st.lines) {
+		end = st.lines[line-1]
+	}
+	if i := strings.Index(string(src[start:end]), "("+dest); i >= 0 {
+		return line, utf8.RuneCount(src[start:start+i]) + 2
+	}
+	return line, 0
 }
 
 // heading gives h2–h4 an anchor link and lists h2–h3 in the table of

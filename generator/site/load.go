@@ -66,7 +66,10 @@ type parsedFile struct {
 	body []byte
 }
 
-// Load reads the site in fsys. changed lists the paths that changed since the
+// Load reads the site in fsys. A page or data file that fails to load is
+// reported, and a stand-in (Page.Broken, data.Doc.Broken) takes its place,
+// so that the build can go on to find the problems of every other file:
+// the site comes back with the error unless site.yaml itself failed. changed lists the paths that changed since the
 // last Load; nil means unknown, and every file is read again.
 func (l *Loader) Load(fsys fs.FS, opts Options, changed map[string]bool) (*Site, error) {
 	cfg, err := LoadConfig(fsys)
@@ -75,14 +78,11 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed map[string]bool) (*Site,
 	}
 	docs, dataErr := data.Load(fsys, DataDir, cfg.Languages)
 	pages, files, pageErr := l.readContent(fsys, cfg, opts, changed)
-	if err := errors.Join(dataErr, pageErr); err != nil {
-		return nil, err
-	}
 	s := &Site{Config: cfg, Data: docs, Files: files}
 	if err := s.assemble(pages); err != nil {
-		return nil, err
+		return nil, errors.Join(dataErr, pageErr, err)
 	}
-	return s, nil
+	return s, errors.Join(dataErr, pageErr)
 }
 
 // readContent reads content/<lang>/ for every language.
@@ -106,6 +106,7 @@ func (l *Loader) readContent(fsys fs.FS, cfg *Config, opts Options, changed map[
 		page, err := l.page(fsys, e.path, e.lang, changed)
 		if err != nil {
 			errs = append(errs, err)
+			pages = append(pages, standIn(e.path, e.lang))
 		} else if !page.Meta.Draft || opts.Drafts {
 			pages = append(pages, page)
 		}
@@ -227,6 +228,14 @@ func (l *Loader) page(fsys fs.FS, p, lang string, changed map[string]bool) (*Pag
 		l.parsed[p] = pf
 	}
 	return newPage(p, lang, pf), nil
+}
+
+// standIn takes the place of a page that failed to load, so that links to
+// it are not reported as dead on top of its own error.
+func standIn(file, lang string) *Page {
+	p := newPage(file, lang, parsedFile{meta: Meta{Title: path.Base(file)}})
+	p.Broken = true
+	return p
 }
 
 func newPage(file, lang string, pf parsedFile) *Page {

@@ -31,6 +31,7 @@ type Page struct {
 	Key    string // translation key: front matter translationKey, or Rel
 	Meta   Meta
 	Source []byte // the Markdown; front matter blanked out so lines keep their numbers
+	Broken bool   // the file failed to load; this page only stands in for it
 
 	Parent       *Page
 	Children     []*Page // chapters and subsections, in course order
