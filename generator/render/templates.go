@@ -22,6 +22,7 @@ const LayoutsDir = "layouts"
 // directives/ are shared by all kinds.
 const (
 	baseLayout    = "base.html"
+	mainTemplate  = "main"
 	directivesDir = "directives/"
 	partialsDir   = "partials/"
 )
@@ -54,6 +55,12 @@ func parseLayouts(fsys fs.FS) (*templateSet, error) {
 		t, err := parseFiles(fsys, k, append(shared, k))
 		if err != nil {
 			return nil, err
+		}
+		if t.Lookup(mainTemplate) == nil {
+			// Caught here, since base.html would fail on it only when a
+			// page is rendered, and name itself rather than this file.
+			return nil, fileerr.Errorf(layoutFile(fsys, k), 1, 0,
+				"defines no %q template: a page layout wraps its content in {{define %q}} … {{end}}, which %s calls", mainTemplate, mainTemplate, baseLayout)
 		}
 		set.kinds[strings.TrimSuffix(k, ".html")] = t
 	}
@@ -125,11 +132,17 @@ func templateError(fsys fs.FS, err error) error {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	file := path.Join(LayoutsDir, m[1])
+	return fileerr.New(layoutFile(fsys, m[1]), line, col, errors.New(cleanTemplateMessage(m[4])))
+}
+
+// layoutFile is the path of layout name for messages: the site's own
+// copy, or the built-in theme's.
+func layoutFile(fsys fs.FS, name string) string {
+	file := path.Join(LayoutsDir, name)
 	if o, ok := fsys.(origin); ok {
 		file = o.Origin(file)
 	}
-	return fileerr.New(file, line, col, errors.New(cleanTemplateMessage(m[4])))
+	return file
 }
 
 // cleanTemplateMessage drops the wrapper html/template puts around errors
