@@ -13,7 +13,7 @@ SEARCH_N ?= 1000
 BENCH_WORK ?= tmp/bench
 comma := ,
 
-.PHONY: build serve test bench bench-build bench-search bench-serve fmt
+.PHONY: build serve test fuzz bench bench-build bench-search bench-serve fmt
 
 build:
 	$(GO) run ./generator build
@@ -24,6 +24,15 @@ serve:
 test:
 	$(GO) vet ./...
 	$(GO) test -race -timeout 30m ./...
+
+# The fuzzers, each for FUZZTIME. `make test` runs their seed corpora only.
+FUZZTIME ?= 1m
+FUZZERS = build:FuzzSite markup:FuzzConvert markup:FuzzParseHead data:FuzzDecode site:FuzzParseFile search:FuzzAnalyze search:FuzzExtract search:FuzzStemIndonesian
+fuzz:
+	@set -e; for f in $(FUZZERS); do \
+		echo "fuzz $$f for $(FUZZTIME)"; \
+		$(GO) test ./generator/$${f%%:*} -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME); \
+	done
 
 # Speed and memory, measured, never asserted. Quote medians and ratios.
 bench: bench-build bench-search bench-serve
