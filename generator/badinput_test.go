@@ -1,0 +1,208 @@
+package main
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"lentera/generator/internal/testsite"
+)
+
+// badInput is a change that spoils a good site, and what `lentera build`
+// must answer: its exit status and the lines its error output holds
+// ({site} and {out} stand for the two folders). A failed build must leave
+// the previous output exactly as it was.
+type badInput struct {
+	name  string
+	files map[string]string                    // written over the good site
+	setup func(t *testing.T, site, out string) // for what files cannot say: links, FIFOs, big files
+	args  []string                             // more flags for build
+	code  int                                  // exit status; 1 when 0 and want is set
+	want  []string                             // lines of stderr, in this order
+}
+
+// goodSite is a small bilingual course that builds cleanly: the base that
+// every row spoils.
+var goodSite = map[string]string{
+	"site.yaml":             "title: Uji\nlanguages: [id, en]\n",
+	"content/id/_index.md":  "---\ntitle: Beranda\n---\nSelamat datang. Mulai dari [A](a.md).\n",
+	"content/id/a.md":       "---\ntitle: A\nweight: 1\n---\n## Harga pokok\n\nIsi.\n\n::checklist{src=\"cek\"}\n",
+	"content/id/b.md":       "---\ntitle: B\nweight: 2\n---\nLihat [harga](a.md#harga-pokok).\n",
+	"content/en/a.md":       "---\ntitle: A in English\nweight: 1\n---\n## Cost price\n\nText.\n",
+	"content/data/cek.yaml": "kind: checklist\ntitle: Cek\nitems:\n  - text: satu\n  - text: dua\n",
+	"content/id/fig/f.svg":  `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+	"assets/css/extra.css":  "p{color:#111}\n",
+}
+
+var badInputs = []badInput{
+	// Settings.
+	{name: "site.yaml bad YAML", files: map[string]string{"site.yaml": "title: [Uji\nlanguages: [id]\n"},
+		want: []string{"{site}/site.yaml:2: invalid YAML"}},
+	{name: "site.yaml unknown key", files: map[string]string{"site.yaml": "title: Uji\nlanguages: [id, en]\nbaseurl: x\n"},
+		want: []string{`{site}/site.yaml:3:1: unknown key "baseurl"`}},
+	{name: "site.yaml no languages", files: map[string]string{"site.yaml": "title: Uji\n"},
+		want: []string{"{site}/site.yaml", "languages"}},
+	{name: "unknown language folder", files: map[string]string{"content/es/a.md": "---\ntitle: A\n---\n"},
+		want: []string{"{site}/content/es: not a language of this site"}},
+
+	// Front matter.
+	{name: "front matter typo", files: map[string]string{"content/id/b.md": "---\ntitle: B\nwieght: 2\n---\n"},
+		want: []string{`{site}/content/id/b.md:3:1: unknown key "wieght" in front matter`}},
+	{name: "front matter missing title", files: map[string]string{"content/id/b.md": "---\nweight: 2\n---\nIsi.\n"},
+		want: []string{"{site}/content/id/b.md", "title"}},
+	{name: "front matter missing", files: map[string]string{"content/id/b.md": "Isi tanpa front matter.\n"},
+		want: []string{"{site}/content/id/b.md:1", "front matter"}},
+	{name: "front matter bad YAML", files: map[string]string{"content/id/b.md": "---\ntitle: [B\n---\n"},
+		want: []string{"{site}/content/id/b.md:2", "invalid YAML"}},
+	{name: "front matter unclosed", files: map[string]string{"content/id/b.md": "---\ntitle: B\nIsi.\n"},
+		want: []string{"{site}/content/id/b.md:1"}},
+	{name: "two pages one URL", files: map[string]string{"content/id/a/_index.md": "---\ntitle: Bagian A\n---\n"},
+		want: []string{"{site}/content/id/a", "same URL /id/a/"}},
+	{name: "two pages one translation key", files: map[string]string{
+		"content/en/b.md": "---\ntitle: B\ntranslationKey: a\n---\n",
+		"content/en/c.md": "---\ntitle: C\ntranslationKey: a\n---\n"},
+		want: []string{"{site}/content/en/", "translation"}},
+
+	// Data files.
+	{name: "data bad YAML", files: map[string]string{"content/data/cek.yaml": "kind: checklist\ntitle: [Cek\n"},
+		want: []string{"{site}/content/data/cek.yaml:2", "invalid YAML"}},
+	{name: "data unknown key", files: map[string]string{"content/data/cek.yaml": "kind: checklist\ntitle: Cek\nitems:\n  - text: satu\n    hnit: x\n"},
+		want: []string{`{site}/content/data/cek.yaml:5:5: unknown key "hnit" in a checklist item`}},
+	{name: "data unknown kind", files: map[string]string{"content/data/cek.yaml": "kind: kuis\ntitle: Cek\n"},
+		want: []string{"{site}/content/data/cek.yaml:1", "kuis"}},
+	{name: "data calendar ends before it starts", files: map[string]string{"content/data/musim.yaml": "kind: calendar\ntitle: Musim\nevents:\n  - name: x\n    start: 2026-03-10\n    end: 2026-03-01\n"},
+		want: []string{"{site}/content/data/musim.yaml:6:10: end 2026-03-01 is before start 2026-03-10"}},
+	{name: "data file missing", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n::checklist{src=\"hilang\"}\n"},
+		want: []string{`{site}/content/id/b.md:4: ::checklist: no data file "hilang"`}},
+	{name: "data of another kind", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n::table{src=\"cek\"}\n"},
+		want: []string{"{site}/content/id/b.md:4", "is a checklist, not a table"}},
+
+	// Directives.
+	{name: "unknown directive", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n::kuis{src=\"x\"}\n"},
+		want: []string{`{site}/content/id/b.md:4: unknown directive "kuis"`}},
+	{name: "directive without src", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n::checklist\n"},
+		want: []string{"{site}/content/id/b.md:4", "src"}},
+	{name: "container never closed", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n:::tip\nIsi.\n"},
+		want: []string{"{site}/content/id/b.md:4", "never closed"}},
+
+	// Links.
+	{name: "dead link", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\nKe [C](c.md).\n"},
+		want: []string{`{site}/content/id/b.md:4: dead link "c.md"`}},
+	{name: "missing image", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n![foto](foto.png)\n"},
+		want: []string{`{site}/content/id/b.md:4: image: missing file "foto.png"`}},
+	{name: "dead fragment in another page", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\nLihat [harga](a.md#harga-pokk).\n"},
+		want: []string{`{site}/content/id/b.md:4:15: dead link "a.md#harga-pokk": /id/a/ has no id "harga-pokk" (did you mean #harga-pokok?)`}},
+	{name: "dead fragment in the page", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\nKe [atas](#tiada).\n"},
+		want: []string{`{site}/content/id/b.md:4:11: dead link "#tiada": /id/b/ has no id "tiada"`}},
+	{name: "dead site path", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\nKe [x](/en/x/).\n"},
+		want: []string{`{site}/content/id/b.md:4:8: dead link "/en/x/": nothing is published at /en/x/`}},
+	{name: "dead site path to a file", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n![g](/id/fig/g.svg)\n"},
+		want: []string{`dead link "/id/fig/g.svg"`}},
+	{name: "every problem at once", files: map[string]string{
+		"content/data/cek.yaml": "kind: checklist\ntitle: [Cek\n",
+		"content/id/a.md":       "---\ntitle: A\nwieght: 1\n---\n",
+		"content/id/b.md":       "---\ntitle: B\n---\nKe [A](a.md), [C](c.md) dan [harga](a.md#tiada).\n"},
+		want: []string{
+			"{site}/content/data/cek.yaml:2",
+			`{site}/content/id/a.md:3:1: unknown key "wieght"`,
+			`{site}/content/id/b.md:4: dead link "c.md"`,
+			"build failed with 3 errors"}},
+
+	// Layouts.
+	{name: "layout parse error", files: map[string]string{"layouts/section.html": "{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n"},
+		want: []string{"{site}/layouts/section.html:2", "bad character"}},
+	{name: "layout without main", files: map[string]string{"layouts/chapter.html": "<article>{{ .Title }}</article>\n"},
+		want: []string{`{site}/layouts/chapter.html:1: defines no "main" template`}},
+	{name: "layout calls an unknown function", files: map[string]string{"layouts/chapter.html": "{{define \"main\"}}{{ frobnicate }}{{end}}\n"},
+		want: []string{"{site}/layouts/chapter.html:1", "frobnicate"}},
+	{name: "UI strings bad YAML", files: map[string]string{"layouts/i18n/id/ui.yaml": "search: [Cari\n"},
+		want: []string{"{site}/layouts/i18n/id/ui.yaml"}},
+
+	// Files that cannot be read as files.
+	{name: "symbolic link in a language folder", setup: func(t *testing.T, site, out string) {
+		symlink(t, filepath.Join(site, "..", "elsewhere.md"), filepath.Join(site, "content", "id", "c.md"))
+	}, want: []string{"{site}/content/id/c.md: is a symbolic link"}},
+}
+
+func TestBadInputs(t *testing.T) {
+	for _, tt := range badInputs {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			site, out := filepath.Join(dir, "kursus"), filepath.Join(dir, "public")
+			testsite.Write(t, site, goodSite)
+			if code, stdout, stderr := runCmd("build", "--site", site, "--out", out); code != 0 {
+				t.Fatalf("the good site fails: exit %d\n%s%s", code, stdout, stderr)
+			}
+			before := tree(t, out)
+			testsite.Write(t, site, tt.files)
+			if tt.setup != nil {
+				tt.setup(t, site, out)
+			}
+			code, _, stderr := runCmd(append([]string{"build", "--site", site, "--out", out}, tt.args...)...)
+			want := tt.code
+			if want == 0 && len(tt.want) > 0 {
+				want = 1
+			}
+			if code != want {
+				t.Errorf("exit status %d, want %d\n%s", code, want, stderr)
+			}
+			rest := stderr
+			for _, w := range tt.want {
+				w = strings.NewReplacer("{site}", site, "{out}", out).Replace(w)
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Errorf("stderr lacks %q (or has it out of order):\n%s", w, stderr)
+					continue
+				}
+				rest = rest[i+len(w):]
+			}
+			if code != 0 && !sameTree(before, tree(t, out)) {
+				t.Errorf("a failed build changed %s", out)
+			}
+		})
+	}
+}
+
+// tree is the hash of every file under dir, by path.
+func tree(t *testing.T, dir string) map[string][sha256.Size]byte {
+	t.Helper()
+	files := map[string][sha256.Size]byte{}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		body, err := os.ReadFile(p)
+		files[p] = sha256.Sum256(body)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func sameTree(a, b map[string][sha256.Size]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for p, h := range a {
+		if b[p] != h {
+			return false
+		}
+	}
+	return true
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+}
