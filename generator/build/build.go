@@ -21,7 +21,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -33,12 +32,13 @@ import (
 	"lentera/generator/publish"
 	"lentera/generator/render"
 	"lentera/generator/site"
+	"lentera/generator/sitefs"
 )
 
 // Options say what to build.
 type Options struct {
 	SiteDir   string    // the site folder; error paths start with it
-	Site      fs.FS     // the site's files; os.DirFS(SiteDir) when nil
+	Site      fs.FS     // the site's files; the folder SiteDir, opened by sitefs, when nil
 	Theme     fs.FS     // the built-in theme; the embedded one when nil
 	Out       string    // the output folder; nothing is written when ""
 	Drafts    bool      // publish drafts too
@@ -61,7 +61,7 @@ type Result struct {
 // concurrently.
 type Builder struct {
 	opts    Options
-	fsys    fs.FS
+	fsys    *sitefs.FS // every read of the site's files; see openSite
 	loader  site.Loader
 	minify  *publish.Minifier
 	cache   *cache
@@ -86,13 +86,10 @@ type pending struct {
 
 // New prepares a Builder.
 func New(opts Options) *Builder {
-	if opts.Site == nil {
-		opts.Site = os.DirFS(opts.SiteDir)
-	}
 	if opts.Theme == nil {
 		opts.Theme = lentera.Theme
 	}
-	return &Builder{opts: opts, fsys: opts.Site, minify: publish.NewMinifier(), cache: &cache{}}
+	return &Builder{opts: opts, minify: publish.NewMinifier(), cache: &cache{}}
 }
 
 // Build builds the site once.
@@ -169,6 +166,9 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	date := b.opts.BuildDate
 	if date.IsZero() {
 		date = time.Now()
+	}
+	if err := b.openSite(); err != nil {
+		return nil, phase("load", err)
 	}
 	s, loadErr := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts}, changedSet(changed))
 	if s == nil {

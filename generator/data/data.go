@@ -19,6 +19,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"lentera/generator/fileerr"
+	"lentera/generator/sitefs"
 )
 
 // Doc is one data file.
@@ -123,8 +124,8 @@ func Load(fsys fs.FS, dir string, langs []string) (map[string]*Doc, error) {
 		if err != nil {
 			return fileerr.New(p, 0, 0, err)
 		}
-		if IsLink(entry) {
-			errs = append(errs, LinkError(p))
+		if err := sitefs.Entry(fsys, p, entry); err != nil {
+			errs = append(errs, err)
 			return nil
 		}
 		if entry.IsDir() || !isYAML(p) {
@@ -153,16 +154,6 @@ func Load(fsys fs.FS, dir string, langs []string) (map[string]*Doc, error) {
 		errs = append(errs, err)
 	}
 	return docs, errors.Join(errs...)
-}
-
-// IsLink reports whether a folder entry is a symbolic link. Links in a
-// site are not followed: a site publishes what is in its folder and nothing
-// else, so a link cannot leak a file from elsewhere onto the web.
-func IsLink(e fs.DirEntry) bool { return e.Type()&fs.ModeSymlink != 0 }
-
-// LinkError reports a symbolic link at p.
-func LinkError(p string) error {
-	return fileerr.Errorf(p, 0, 0, "is a symbolic link; links are not followed, so nothing outside the site folder gets published: copy the file here instead")
 }
 
 func isYAML(p string) bool {

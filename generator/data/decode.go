@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -8,19 +9,25 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"lentera/generator/fileerr"
 )
 
-// Parse reads one YAML document and returns its root node. Syntax errors come
-// back as a fileerr.Error. To keep line numbers true to the file when the
-// YAML is a slice of it (front matter), pad src with leading newlines.
+// Parse reads one YAML document and returns its root node. Syntax errors and
+// invalid UTF-8 come back as a fileerr.Error; a byte order mark is skipped.
+// To keep line numbers true to the file when the YAML is a slice of it
+// (front matter), pad src with leading newlines.
 func Parse(path string, src []byte) (*yaml.Node, error) {
+	src, err := CheckText(path, src)
+	if err != nil {
+		return nil, err
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, syntaxError(path, err)
+		return nil, syntaxError(path, src, err)
 	}
 	if len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}, nil
@@ -35,17 +42,82 @@ var (
 	zeroBased = regexp.MustCompile(`^did not find expected (key|node content|',' or '[\]}]'|'-' indicator|<document start>)`)
 )
 
-func syntaxError(path string, err error) error {
+func syntaxError(path string, src []byte, err error) error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		detail := msg[len(m[0]):]
 		if zeroBased.MatchString(detail) {
-			line++
+			line = problemLine(src, line+1, detail)
 		}
 		return fileerr.New(path, line, 0, errors.New("invalid YAML: "+detail))
 	}
 	return fileerr.New(path, 0, 0, fmt.Errorf("invalid YAML: %s", strings.TrimPrefix(msg, "yaml: ")))
+}
+
+// problemLine finds the line a parser error is about. yaml.v3 names the
+// start of the block that holds the problem (its "context mark"), not the
+// problem: a key indented one space too little on line 7 of a mapping that
+// starts on line 5 is reported at line 5. The problem is on the first line
+// whose prefix of the document fails the same way; a binary search finds
+// it, since a prefix that holds the bad line keeps failing.
+func problemLine(src []byte, context int, detail string) int {
+	ends := lineEnds(src)
+	fails := func(n int) bool {
+		var doc yaml.Node
+		err := yaml.Unmarshal(src[:ends[n-1]], &doc)
+		return err != nil && strings.HasSuffix(err.Error(), detail)
+	}
+	lo, hi := context, len(ends)
+	if lo < 1 || lo > hi || !fails(hi) {
+		return context
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// lineEnds lists the offset just past each line of src.
+func lineEnds(src []byte) []int {
+	var ends []int
+	for i, b := range src {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		ends = append(ends, len(src))
+	}
+	return ends
+}
+
+// bom is the UTF-8 byte order mark some editors put at the start of a file.
+var bom = []byte("\uFEFF")
+
+// CheckText accepts src as text: it drops a byte order mark, and reports
+// the first byte that is not UTF-8 at its line and column (in bytes, as the
+// parsers count).
+func CheckText(path string, src []byte) ([]byte, error) {
+	src = bytes.TrimPrefix(src, bom)
+	if utf8.Valid(src) {
+		return src, nil
+	}
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			start := bytes.LastIndexByte(src[:i], '\n') + 1
+			line := bytes.Count(src[:start], []byte("\n")) + 1
+			return nil, fileerr.Errorf(path, line, i-start+1, "invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[i])
+		}
+		i += size
+	}
+	return src, nil
 }
 
 // Decoder turns YAML nodes into Go values and keeps every problem it meets,
@@ -143,13 +215,13 @@ func (d *Decoder) String(n *yaml.Node) string {
 	return n.Value
 }
 
-// Int decodes a whole number.
+// Int decodes a whole number, written as one: "10" in quotes is a text.
 func (d *Decoder) Int(n *yaml.Node) int {
 	if !d.scalar(n, "a whole number") {
 		return 0
 	}
-	v, err := strconv.Atoi(n.Value)
-	if err != nil {
+	var v int
+	if n.ShortTag() != "!!int" || n.Decode(&v) != nil {
 		d.Failf(n, "expected a whole number, found %s", describe(n))
 	}
 	return v
@@ -167,16 +239,26 @@ func (d *Decoder) Float(n *yaml.Node) float64 {
 	return v
 }
 
-// Bool decodes true or false.
+// Bool decodes true or false, written as YAML booleans: "yes", "no" and
+// "false" in quotes are texts, and an error rather than a guess.
 func (d *Decoder) Bool(n *yaml.Node) bool {
 	if !d.scalar(n, "true or false") {
 		return false
 	}
 	var v bool
-	if err := n.Decode(&v); err != nil {
-		d.Failf(n, "expected true or false, found %s", describe(n))
+	if n.ShortTag() != "!!bool" || n.Decode(&v) != nil {
+		d.Failf(n, "expected true or false (without quotes), found %s", describe(n))
 	}
 	return v
+}
+
+// NonEmpty decodes a text that must have something in it.
+func (d *Decoder) NonEmpty(n *yaml.Node) string {
+	s := d.String(n)
+	if n.Kind == yaml.ScalarNode && n.ShortTag() != "!!null" && strings.TrimSpace(s) == "" {
+		d.Failf(n, "expected a text, found an empty one")
+	}
+	return s
 }
 
 // Date decodes a calendar date written YYYY-MM-DD.

@@ -18,8 +18,13 @@ type Error struct {
 	Err  error
 }
 
-// New wraps err with a position.
+// New wraps err with a position. An error that already has one, given no
+// line, is returned as it is: it names the file more precisely (a link on
+// the way to path, say), and a path is not printed twice.
 func New(path string, line, col int, err error) *Error {
+	if fe, ok := err.(*Error); ok && line == 0 {
+		return fe
+	}
 	return &Error{Path: path, Line: line, Col: col, Err: err}
 }
 

@@ -8,11 +8,11 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"lentera/generator/fileerr"
+	"lentera/generator/sitefs"
 )
 
 // What the overlay shows of a failed build.
@@ -116,8 +116,9 @@ func (src sources) around(p string, line, col int) []sourceLine {
 	return out
 }
 
-// open opens an error's file inside the site folder (through os.OpenInRoot,
-// so a symlink cannot lead out of it) or inside the built-in theme.
+// open opens an error's file inside the site folder (through sitefs, as the
+// build reads it: no link is followed, no pipe opened) or inside the
+// built-in theme.
 func (src sources) open(p string) (fs.File, error) {
 	if name, ok := strings.CutPrefix(p, builtinPrefix); ok {
 		return src.theme.Open(name)
@@ -130,7 +131,12 @@ func (src sources) open(p string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return os.OpenInRoot(dir, rel)
+	fsys, err := sitefs.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer fsys.Close()
+	return fsys.Open(filepath.ToSlash(rel))
 }
 
 func cut(text string) string {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 
 	"lentera/generator/data"
 	"lentera/generator/fileerr"
+	"lentera/generator/sitefs"
 )
 
 // Config is site.yaml.
@@ -21,6 +23,7 @@ type Config struct {
 	BaseURL     string   // absolute, with a trailing slash; "" when not set
 	Unsafe      bool     // let raw HTML in Markdown through
 	Params      map[string]any
+	Limits      sitefs.Limits // the largest files read; zero fields mean the defaults
 }
 
 // ConfigFile is where a site keeps its settings.
@@ -31,6 +34,9 @@ var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 // LoadConfig reads and checks site.yaml.
 func LoadConfig(fsys fs.FS) (*Config, error) {
 	src, err := fs.ReadFile(fsys, ConfigFile)
+	if fe := (*fileerr.Error)(nil); errors.As(err, &fe) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fileerr.New(ConfigFile, 0, 0, fmt.Errorf("cannot read the site settings: %w", err))
 	}
@@ -54,9 +60,14 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 			d.Object(v, "markup", data.Fields{"unsafe": func(v *yaml.Node) { c.Unsafe = d.Bool(v) }})
 		},
 		"params": func(v *yaml.Node) { c.Params = params(d, v) },
+		"limits": func(v *yaml.Node) { c.Limits = limits(d, v) },
 	}, "title", "languages")
 	if err := d.Err(); err != nil {
 		return nil, err
+	}
+	// The site's files are read under its limits from here on.
+	if l, ok := fsys.(interface{ SetLimits(sitefs.Limits) }); ok {
+		l.SetLimits(c.Limits)
 	}
 	return c, nil
 }
@@ -104,6 +115,23 @@ func baseURL(d *data.Decoder, v *yaml.Node) string {
 		raw += "/"
 	}
 	return raw
+}
+
+// limits reads limits: {textFile: 16MB, file: 64MB}.
+func limits(d *data.Decoder, v *yaml.Node) sitefs.Limits {
+	var l sitefs.Limits
+	size := func(v *yaml.Node) int64 {
+		n, err := sitefs.ParseSize(d.String(v))
+		if err != nil {
+			d.Failf(v, "expected %v, found %q", err, v.Value)
+		}
+		return n
+	}
+	d.Object(v, "limits", data.Fields{
+		"textFile": func(v *yaml.Node) { l.Text = size(v) },
+		"file":     func(v *yaml.Node) { l.File = size(v) },
+	})
+	return l
 }
 
 func params(d *data.Decoder, v *yaml.Node) map[string]any {

@@ -9,6 +9,7 @@ import (
 
 	"lentera/generator/data"
 	"lentera/generator/fileerr"
+	"lentera/generator/sitefs"
 )
 
 // Site is the read-only model of a course: settings, data files and every
@@ -140,8 +141,8 @@ func (l *Loader) list(fsys fs.FS, langs []string, changed map[string]bool) ([]en
 			case err != nil && p == root && errors.Is(err, fs.ErrNotExist):
 			case err != nil:
 				errs = append(errs, fileerr.New(p, 0, 0, err))
-			case data.IsLink(e):
-				errs = append(errs, data.LinkError(p))
+			case sitefs.Entry(fsys, p, e) != nil:
+				errs = append(errs, sitefs.Entry(fsys, p, e))
 			case !e.IsDir():
 				entries = append(entries, entry{path: p, lang: lang})
 			}
@@ -192,6 +193,10 @@ func knownFiles(fsys fs.FS, known, changed map[string]bool) bool {
 // nor data: most likely a language missing from site.yaml.
 func checkContentDirs(fsys fs.FS, langs []string) error {
 	entries, err := fs.ReadDir(fsys, ContentDir)
+	var fe *fileerr.Error
+	if errors.As(err, &fe) {
+		return err
+	}
 	if err != nil {
 		return fileerr.New(ContentDir, 0, 0, fmt.Errorf("cannot read the content folder: %w", err))
 	}

@@ -55,6 +55,10 @@ type Meta struct {
 // the file's line numbers: the front matter lines are replaced by empty ones.
 func parseFile(path string, src []byte) (Meta, []byte, error) {
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	src, err := data.CheckText(path, src)
+	if err != nil {
+		return Meta{}, nil, err
+	}
 	if !bytes.HasPrefix(src, []byte("---\n")) {
 		return Meta{}, nil, fileerr.Errorf(path, 1, 1, "missing front matter: start the file with a line '---', then at least 'title: …', then '---'")
 	}
@@ -89,7 +93,7 @@ func parseMeta(path string, src []byte) (Meta, error) {
 	var m Meta
 	d := &data.Decoder{Path: path}
 	d.Object(root, "front matter", data.Fields{
-		"title":          func(v *yaml.Node) { m.Title = d.String(v) },
+		"title":          func(v *yaml.Node) { m.Title = d.NonEmpty(v) },
 		"weight":         func(v *yaml.Node) { m.Weight = d.Int(v) },
 		"description":    func(v *yaml.Node) { m.Description = d.String(v) },
 		"objectives":     func(v *yaml.Node) { m.Objectives = d.Strings(v, "objectives") },

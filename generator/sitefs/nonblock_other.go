@@ -1,0 +1,5 @@
+//go:build !unix
+
+package sitefs
+
+const nonBlock = 0
