@@ -128,6 +128,30 @@ func colons(line []byte) (n int, rest []byte) {
 	return n, trimmed[n:]
 }
 
+// MaxDepth is how deep containers may nest; a course needs two or three.
+const MaxDepth = 64
+
+// nesting bounds the work of nested containers. goldmark visits every open
+// container on every line, and keeps a record of each visit until the next
+// blank line outside all blocks: n lines inside containers d deep cost n×d
+// in time and memory (4,000 :::tip deep took 2.5 GB). So besides the depth,
+// the visits are counted, and past a few per line of the page the
+// conversion stops with an error: memory stays a small multiple of the
+// page.
+type nesting struct {
+	visits  int
+	stopped bool // every container is closed, and no directive opens
+}
+
+// visitsPerLine is the budget of container visits per line of the page,
+// far above what real nesting costs.
+const visitsPerLine = 8
+
+func (st *state) overBudget() bool {
+	st.nest.visits++
+	return st.nest.visits > visitsPerLine*len(st.lines)+4096
+}
+
 func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	n, rest := colons(line)
@@ -135,6 +159,9 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		return nil, parser.NoChildren
 	}
 	st := stateOf(pc)
+	if st.nest.stopped {
+		return nil, parser.NoChildren
+	}
 	d := &Directive{Container: n >= 3, fence: n, state: st, Line: st.line(seg.Start)}
 	reader.AdvanceToEOL()
 	if util.IsBlank(rest) {
@@ -154,6 +181,10 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		err = d.check()
 	}
 	d.err = err
+	if d.Container && len(st.open) >= MaxDepth {
+		d.Container, st.nest.stopped = false, true
+		d.err = fmt.Errorf(":::%s is nested more than %d containers deep; close some of the containers around it", d.Name, MaxDepth)
+	}
 	if !d.Container {
 		return d, parser.NoChildren
 	}
@@ -165,10 +196,15 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 
 func (directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	d := node.(*Directive)
-	if !d.Container {
+	if !d.Container || d.state.nest.stopped {
 		return parser.Close
 	}
-	line, _ := reader.PeekLine()
+	line, seg := reader.PeekLine()
+	if d.state.overBudget() {
+		d.state.nest.stopped = true
+		d.state.failf(d.state.line(seg.Start), "%d containers are open here, around too many lines (the limit is about %d containers around each line of the page); close some of them", len(d.state.open), visitsPerLine)
+		return parser.Close
+	}
 	n, rest := colons(line)
 	if n < 3 || !util.IsBlank(rest) || n < d.fence || insideCode(d, pc) {
 		return parser.Continue | parser.HasChildren
@@ -207,7 +243,7 @@ func (directiveParser) Close(node ast.Node, reader text.Reader, pc parser.Contex
 	d := node.(*Directive)
 	if d.Container {
 		d.state.closeContainer(d)
-		if !d.closed && d.err == nil {
+		if !d.closed && d.err == nil && !d.state.nest.stopped {
 			d.err = fmt.Errorf(":::%s is never closed: add a line %s after its content", d.Name, strings.Repeat(":", d.fence))
 		}
 	}

@@ -187,6 +187,7 @@ type state struct {
 	pass   Pass
 
 	open         []*Directive // containers not yet closed, outermost first
+	nest         nesting
 	directives   []*Directive
 	headings     []headingRef
 	links        []linkRef
