@@ -56,7 +56,7 @@ func calendars(s *site.Site, edition string, date time.Time) []publish.File {
 				Domain:   domain,
 				Stamp:    time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC),
 			})
-			files = append(files, publish.File{Path: editionPath(edition, render.CalendarURL(lang, doc.Src)), Body: body})
+			files = append(files, publish.File{Path: editionPath(edition, site.FilePath(render.CalendarURL(lang, doc.Src))), Body: body})
 		}
 	}
 	return files
@@ -78,7 +78,7 @@ func (b *Builder) copyFiles(s *site.Site) ([]publish.File, error) {
 		if err != nil {
 			return fileerr.New(f.Src, 0, 0, err)
 		}
-		files[i] = publish.File{Path: strings.TrimPrefix(f.URL, "/"), Body: body}
+		files[i] = publish.File{Path: strings.TrimPrefix(site.FilePath(f.URL), "/"), Body: body}
 		return b.minifyFile(&files[i])
 	})
 	return files, err

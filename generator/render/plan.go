@@ -24,7 +24,7 @@ func (r *Renderer) Plan(edition string) []Job {
 	for _, lang := range r.site.Languages {
 		for _, p := range lang.Pages {
 			jobs = append(jobs, Job{Kind: kindName(p.Kind), Lang: lang.Code, Edition: edition, Page: p,
-				Path: prefix + strings.TrimPrefix(p.URL, "/") + "index.html", URL: p.URL})
+				Path: prefix + strings.TrimPrefix(site.FilePath(p.URL), "/") + "index.html", URL: p.URL})
 		}
 		for _, kind := range []string{"search", "print"} {
 			url := "/" + lang.Code + "/" + kind + "/"
@@ -35,7 +35,7 @@ func (r *Renderer) Plan(edition string) []Job {
 		for _, src := range r.worksheetSrcs() {
 			url := WorksheetURL(lang.Code, src)
 			jobs = append(jobs, Job{Kind: "worksheet", Lang: lang.Code, Edition: edition, Data: r.site.Data[src],
-				Path: prefix + url[1:] + "index.html", URL: url})
+				Path: prefix + site.FilePath(url)[1:] + "index.html", URL: url})
 		}
 	}
 	return jobs
@@ -64,10 +64,10 @@ func kindName(k site.Kind) string {
 
 // WorksheetURL is the site path of a data file's printable page.
 func WorksheetURL(lang, src string) string {
-	return "/" + lang + "/worksheets/" + src + "/"
+	return site.EncodePath("/" + lang + "/worksheets/" + src + "/")
 }
 
 // CalendarURL is the site path of a calendar's iCalendar file.
 func CalendarURL(lang, src string) string {
-	return "/" + lang + "/calendars/" + path.Clean(src) + ".ics"
+	return site.EncodePath("/" + lang + "/calendars/" + path.Clean(src) + ".ics")
 }

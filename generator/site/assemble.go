@@ -12,7 +12,7 @@ import (
 // assemble links loaded pages into the course: a tree per language, course
 // order and prev/next, and translations across languages.
 func (s *Site) assemble(pages []*Page) error {
-	if err := checkURLs(pages); err != nil {
+	if err := checkOutputs(pages, s.Files); err != nil {
 		return err
 	}
 	byLang := map[string][]*Page{}
@@ -29,23 +29,88 @@ func (s *Site) assemble(pages []*Page) error {
 	s.byURL = map[string]*Page{}
 	for _, l := range s.Languages {
 		for _, p := range l.Pages {
-			s.byURL[p.URL] = p
+			s.byURL[FilePath(p.URL)] = p
 		}
 	}
 	return s.pairTranslations()
 }
 
-func checkURLs(pages []*Page) error {
-	owner := map[string]*Page{}
-	var errs []error
+// output is a file or folder of the published site and the source that
+// makes it.
+type output struct {
+	path string // output path: "en/a/index.html", or a folder "en/a"
+	src  string
+	dir  bool
+	url  string // the page's URL, for messages; "" for a copied file
+}
+
+// checkOutputs reports two sources that publish the same file, or files
+// and folders whose names differ only in case: macOS, Windows and many
+// hosts keep one of them, so the site would lose a page there. Each problem
+// is one error, at the later source, naming the earlier.
+func checkOutputs(pages []*Page, files []File) error {
+	var outs []output
 	for _, p := range pages {
-		if prev, ok := owner[p.URL]; ok {
-			errs = append(errs, fileerr.Errorf(p.File, 1, 1, "this page has the same URL %s as %s; rename one of them", p.URL, prev.File))
-			continue
+		outs = append(outs, output{path: strings.TrimPrefix(FilePath(p.URL), "/") + "index.html", src: p.File, url: p.URL})
+	}
+	for _, f := range files {
+		outs = append(outs, output{path: strings.TrimPrefix(FilePath(f.URL), "/"), src: f.Src})
+	}
+	claimed := map[string]output{} // by lower-case path
+	var errs []error
+	for _, o := range outs {
+		for _, c := range append([]output{o}, folders(o)...) {
+			prev, ok := claimed[strings.ToLower(c.path)]
+			if !ok {
+				claimed[strings.ToLower(c.path)] = c
+				continue
+			}
+			if err := collision(prev, c); err != nil {
+				errs = append(errs, err)
+				break
+			}
 		}
-		owner[p.URL] = p
 	}
 	return errors.Join(errs...)
+}
+
+// folders are the folders an output is written in, all made by its source.
+func folders(o output) []output {
+	var out []output
+	for i, c := range o.path {
+		if c == '/' {
+			out = append(out, output{path: o.path[:i], src: o.src, dir: true})
+		}
+	}
+	return out
+}
+
+// collision says what is wrong when b's path, in lower case, is a's.
+func collision(a, b output) error {
+	line := 0
+	if strings.HasSuffix(b.src, ".md") {
+		line = 1
+	}
+	switch {
+	case a.path == b.path && a.dir && b.dir:
+		return nil
+	case a.path == b.path && a.url != "" && b.url != "":
+		return fileerr.Errorf(b.src, line, line, "this page has the same URL %s as %s; rename one of them", b.url, a.src)
+	case a.path == b.path && a.dir == b.dir:
+		return fileerr.Errorf(b.src, line, line, "publishes %s, which %s also publishes; rename one of them", describeOut(b), a.src)
+	case a.path == b.path:
+		return fileerr.Errorf(b.src, line, line, "publishes %s, where %s publishes %s; rename one of them", describeOut(b), a.src, describeOut(a))
+	case a.url != "" && b.url != "":
+		return fileerr.Errorf(b.src, line, line, "this page's URL %s differs only in case from %s, the URL of %s: macOS, Windows and many web hosts treat them as one; rename one of them", b.url, a.url, a.src)
+	}
+	return fileerr.Errorf(b.src, line, line, "publishes %s, and %s publishes %s: the names differ only in case, and macOS, Windows and many web hosts treat them as one; rename one of them", describeOut(b), a.src, describeOut(a))
+}
+
+func describeOut(o output) string {
+	if o.dir {
+		return "the folder /" + o.path + "/"
+	}
+	return "/" + o.path
 }
 
 // buildTree hangs every page under its folder's section, creating sections

@@ -76,7 +76,7 @@ func (s *Site) target(file, lang string, isDir bool) (Target, bool) {
 		return Target{}, false
 	}
 	if s.hasFile(file) {
-		return Target{Path: "/" + strings.TrimPrefix(file, ContentDir+"/")}, true
+		return Target{Path: fileURL(file)}, true
 	}
 	return Target{}, false
 }

@@ -22,7 +22,7 @@ type Site struct {
 	Files     []File // non-Markdown files to copy
 
 	files map[string]bool // File.Src of every file
-	byURL map[string]*Page
+	byURL map[string]*Page // by URL path, decoded
 }
 
 // Language is one language's tree of pages.
@@ -100,7 +100,7 @@ func (l *Loader) readContent(fsys fs.FS, cfg *Config, opts Options, changed map[
 	seen := map[string]bool{}
 	for _, e := range entries {
 		if path.Ext(e.path) != ".md" {
-			files = append(files, File{Src: e.path, URL: "/" + strings.TrimPrefix(e.path, ContentDir+"/")})
+			files = append(files, File{Src: e.path, URL: fileURL(e.path)})
 			continue
 		}
 		seen[e.path] = true
@@ -260,9 +260,15 @@ func newPage(file, lang string, pf parsedFile) *Page {
 	return p
 }
 
+// pageURL is the site path of page rel of language lang, percent-encoded.
 func pageURL(lang, rel string) string {
 	if rel == "" {
 		return "/" + lang + "/"
 	}
-	return "/" + lang + "/" + rel + "/"
+	return EncodePath("/" + lang + "/" + rel + "/")
+}
+
+// fileURL is the site path of a file under content/<lang>/, percent-encoded.
+func fileURL(src string) string {
+	return EncodePath("/" + strings.TrimPrefix(src, ContentDir+"/"))
 }

@@ -50,6 +50,24 @@ func (u URLs) Abs(p string) string {
 	return u.abs + u.Rel(p)
 }
 
+// EncodePath makes a path of file names into a URL path: every name is
+// percent-encoded where a URL needs it ("a b" becomes "a%20b", "#" "%23"),
+// so a file name reaches links, the sitemap, the search index and QR codes
+// the same way. Page and File URLs are made with it.
+func EncodePath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
+// FilePath is the output file path of site path u, its names decoded: the
+// way a web server maps the URL back to the file.
+func FilePath(u string) string {
+	p, err := url.PathUnescape(u)
+	if err != nil {
+		return u
+	}
+	return p
+}
+
 // Host is the baseURL's host name, or "" when there is none.
 func (u URLs) Host() string {
 	return strings.TrimPrefix(strings.TrimPrefix(u.abs, "https://"), "http://")
