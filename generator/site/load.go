@@ -21,7 +21,7 @@ type Site struct {
 	Languages []*Language
 	Files     []File // non-Markdown files to copy
 
-	files map[string]bool // File.Src of every file
+	files map[string]bool  // File.Src of every file
 	byURL map[string]*Page // by URL path, decoded
 }
 
