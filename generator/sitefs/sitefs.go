@@ -351,6 +351,8 @@ func FormatSize(n int64) string {
 		return fmt.Sprintf("%dMB", n>>20)
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1fMB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%dKB", n>>10)
 	case n >= 1<<10:
 		return fmt.Sprintf("%.1fKB", float64(n)/(1<<10))
 	}
