@@ -73,6 +73,10 @@ type parsedFile struct {
 // the site comes back with the error unless site.yaml itself failed. changed lists the paths that changed since the
 // last Load; nil means unknown, and every file is read again.
 func (l *Loader) Load(fsys fs.FS, opts Options, changed map[string]bool) (*Site, error) {
+	if changed[ConfigFile] {
+		// Its limits may now refuse a file read before.
+		changed = nil
+	}
 	cfg, err := LoadConfig(fsys)
 	if err != nil {
 		return nil, err
