@@ -22,6 +22,7 @@ type badInput struct {
 	args  []string                             // more flags for build
 	code  int                                  // exit status; 1 when 0 and want is set
 	want  []string                             // lines of stderr, in this order
+	check func(t *testing.T, out string)       // when the build succeeds: what the output holds
 }
 
 // goodSite is a small bilingual course that builds cleanly: the base that
@@ -162,6 +163,9 @@ func TestBadInputs(t *testing.T) {
 			}
 			if code != 0 && !sameTree(before, tree(t, out)) {
 				t.Errorf("a failed build changed %s", out)
+			}
+			if code == 0 && tt.check != nil {
+				tt.check(t, out)
 			}
 		})
 	}
