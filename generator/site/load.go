@@ -142,7 +142,9 @@ func (l *Loader) list(fsys fs.FS, langs []string, changed map[string]bool) ([]en
 		root := ContentDir + "/" + lang
 		err := fs.WalkDir(fsys, root, func(p string, e fs.DirEntry, err error) error {
 			switch {
-			case err != nil && p == root && errors.Is(err, fs.ErrNotExist):
+			case err != nil && errors.Is(err, fs.ErrNotExist):
+				// A missing language folder, or a folder removed while it
+				// was listed (the next build sees it gone): nothing to read.
 			case err != nil:
 				errs = append(errs, fileerr.New(p, 0, 0, err))
 			case sitefs.Entry(fsys, p, e) != nil:
