@@ -329,7 +329,7 @@ func ParseSize(s string) (int64, error) {
 	for _, u := range []struct {
 		suffix string
 		mult   int64
-	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"BYTES", 1}, {"B", 1}} {
 		if rest, ok := strings.CutSuffix(s, u.suffix); ok {
 			s, mult = strings.TrimSpace(rest), u.mult
 			break

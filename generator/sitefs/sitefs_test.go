@@ -1,0 +1,156 @@
+package sitefs
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// A site without links or special files reads like any file system.
+func TestIsAFileSystem(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"site.yaml":            "title: T\n",
+		"content/en/a.md":      "---\ntitle: A\n---\n",
+		"content/en/fig/x.png": "png",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	if err := fstest.TestFS(fsys, "site.yaml", "content/en/a.md", "content/en/fig/x.png"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRefused(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	write := func(name, body string) {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/en/a.md", "a")
+	write("big.md", strings.Repeat("x", 2048))
+	write("big.bin", strings.Repeat("x", 2048))
+	if err := os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{
+		"out.txt":         filepath.Join(dir, "secret.txt"),
+		"up.txt":          "../secret.txt",
+		"in.md":           "content/en/a.md",
+		"zero.txt":        "/dev/zero",
+		"content/linked":  "en",
+		"content/outside": dir,
+	} {
+		if err := os.Symlink(target, filepath.Join(site, filepath.FromSlash(link))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	fsys.SetLimits(Limits{Text: 1024, File: 4096})
+
+	for _, tt := range []struct{ name, want string }{
+		{"out.txt", "out.txt: is a symbolic link to " + filepath.Join(dir, "secret.txt") + " (outside the site folder)"},
+		{"up.txt", "up.txt: is a symbolic link to ../secret.txt (outside the site folder)"},
+		{"in.md", "in.md: is a symbolic link to content/en/a.md (inside the site)"},
+		{"zero.txt", "zero.txt: is a symbolic link to /dev/zero (outside the site folder)"},
+		{"content/linked/a.md", "content/linked: is a symbolic link to en (inside the site)"},
+		{"content/outside/secret.txt", "content/outside: is a symbolic link to " + dir + " (outside the site folder)"},
+		{"big.md", "big.md: is 2KB, over the limit of 1KB for text files; if it belongs in the site, raise limits.textFile in site.yaml"},
+		{"../secret.txt", "invalid argument"},
+	} {
+		_, err := fs.ReadFile(fsys, tt.name)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ReadFile(%s) = %v, want %q", tt.name, err, tt.want)
+		}
+		if _, err := fsys.Open(tt.name); err == nil {
+			t.Errorf("Open(%s) succeeded", tt.name)
+		}
+	}
+	if _, err := fs.ReadDir(fsys, "content/linked"); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("ReadDir through a link: %v", err)
+	}
+	if body, err := fs.ReadFile(fsys, "big.bin"); err != nil || len(body) != 2048 {
+		t.Errorf("big.bin under the file limit: %d bytes, %v", len(body), err)
+	}
+}
+
+// A file that grows after it was opened stops at the limit.
+func TestGrowingFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(p, []byte("small"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	fsys.SetLimits(Limits{Text: 100})
+	f, err := fsys.Open("a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := os.WriteFile(p, []byte(strings.Repeat("x", 1000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(f)
+	if err == nil || !strings.Contains(err.Error(), "over the limit of 100 bytes") || len(body) > 100 {
+		t.Errorf("read %d bytes, %v", len(body), err)
+	}
+}
+
+func TestFIFO(t *testing.T) {
+	fsys := New(fstest.MapFS{"p.md": {Mode: fs.ModeNamedPipe}, "s.md": {Mode: fs.ModeSocket}, "d.md": {Mode: fs.ModeDevice | fs.ModeCharDevice}})
+	for name, want := range map[string]string{"p.md": "a named pipe (FIFO)", "s.md": "a socket", "d.md": "a character device"} {
+		if _, err := fs.ReadFile(fsys, name); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", name, err, want)
+		}
+	}
+}
+
+func TestSizes(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int64
+	}{{"16MB", 16 << 20}, {"512 kb", 512 << 10}, {"1GB", 1 << 30}, {"100", 100}, {"100B", 100}} {
+		got, err := ParseSize(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+		}
+		if back, err := ParseSize(FormatSize(got)); err != nil || back != got {
+			t.Errorf("FormatSize(%d) = %q does not read back", got, FormatSize(got))
+		}
+	}
+	for _, bad := range []string{"", "lots", "16.5MB", "-1MB", "0", "2000TB", "16 MiB"} {
+		if _, err := ParseSize(bad); err == nil {
+			t.Errorf("ParseSize(%q) succeeded", bad)
+		}
+	}
+}
