@@ -365,5 +365,7 @@ func Anchor(p *site.Page) string {
 	if p.Rel == "" {
 		return "home"
 	}
-	return "p-" + strings.ReplaceAll(p.Rel, "/", "--")
+	// Encoded like the page's URL: an id holds no space, and a link to it
+	// matches it as written.
+	return "p-" + strings.ReplaceAll(site.EncodePath(p.Rel), "/", "--")
 }
