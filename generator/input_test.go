@@ -225,6 +225,8 @@ func init() {
 			want: []string{"{site}/content/en/a/index.html: publishes /en/a/index.html, which content/en/a.md also publishes"}},
 		{name: "static-file-over-folder", files: tx("-- content/en/b.md --\n---\ntitle: B\n---\n-- content/en/b --\nplain\n"), code: 1,
 			want: []string{"{site}/content/en/b: publishes /en/b, where content/en/b.md publishes the folder /en/b/; rename one of them"}},
+		{name: "page-over-search-page", files: tx("-- content/en/search.md --\n---\ntitle: S\n---\n:::trainer\nnote\n:::\n"), code: 1,
+			want: []string{"{site}/content/en/search.md: publishes /en/search/index.html, which the build makes itself", "build failed with 1 error"}},
 		{name: "page-over-section", files: tx("-- content/en/a/_index.md --\n---\ntitle: S\n---\n"), code: 1,
 			want: []string{"this page has the same URL /en/a/ as"}},
 		{name: "space-in-name", files: tx("-- content/en/a b.md --\n---\ntitle: Spaced\n---\n[back](a.md) [self](<a b.md>)\n-- content/en/my fig.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n-- content/en/c.md --\n---\ntitle: C\n---\n[spaced](<a b.md>) ![figure](<my fig.svg>)\n"),

@@ -24,6 +24,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"lentera"
@@ -136,8 +137,8 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	p.next.gathered = gathered
 	p.rendered += rendered
 	files := append(append([]publish.File{}, p.files...), gathered...)
-	if err := checkPaths(files); err != nil {
-		return nil, phase("publish", err)
+	if err := checkPaths(files, p.site, p.editions); err != nil {
+		return nil, b.located(phase("publish", err))
 	}
 	b.pending = nil
 	res, err := b.result(p, files)
@@ -329,17 +330,41 @@ func phase(name string, err error) error {
 	return fmt.Errorf("%s: %w", name, err)
 }
 
-// checkPaths reports two outputs at one path, such as a page and a copied
-// file that both want /id/a/index.html.
-func checkPaths(files []publish.File) error {
+// checkPaths reports two outputs at one path, such as a chapter search.md
+// and the search page, which both want /id/search/index.html. The site's
+// own collisions (a page and a copied file) are found when it is loaded;
+// these are with what the build makes itself. The page or file that wants
+// the path is named when there is one.
+func checkPaths(files []publish.File, s *site.Site, editions []string) error {
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	var errs []error
+	named := map[string]bool{} // once, not once per edition
 	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			errs = append(errs, fmt.Errorf("two outputs want the same file %s", files[i].Path))
+		if files[i].Path != files[i-1].Path {
+			continue
 		}
+		if src := sourceOf(s, editions, files[i].Path); src != "" {
+			if named[src] {
+				continue
+			}
+			named[src] = true
+			errs = append(errs, fileerr.Errorf(src, 0, 0, "publishes /%s, which the build makes itself (search, workbook, worksheets, calendars, sitemap); rename it", files[i].Path))
+			continue
+		}
+		errs = append(errs, fmt.Errorf("two outputs want the same file %s", files[i].Path))
 	}
 	return errors.Join(errs...)
+}
+
+// sourceOf names the site file that publishes output path out in any
+// edition, or "".
+func sourceOf(s *site.Site, editions []string, out string) string {
+	for _, ed := range editions {
+		if rest, ok := strings.CutPrefix(out, ed+"/"); ok && ed != "" {
+			out = rest
+		}
+	}
+	return s.Source(out)
 }
 
 // located makes error paths relative to where the command runs, and

@@ -220,6 +220,24 @@ func (s *Site) pairTranslations() error {
 	return errors.Join(errs...)
 }
 
+// Source names the page or copied file that publishes output path out
+// ("en/a/index.html"), or "" when none does.
+func (s *Site) Source(out string) string {
+	for _, l := range s.Languages {
+		for _, p := range l.Pages {
+			if p.File != "" && strings.TrimPrefix(FilePath(p.URL), "/")+"index.html" == out {
+				return p.File
+			}
+		}
+	}
+	for _, f := range s.Files {
+		if strings.TrimPrefix(FilePath(f.URL), "/") == out {
+			return f.Src
+		}
+	}
+	return ""
+}
+
 // Lang returns the language with the given code, or nil.
 func (s *Site) Lang(code string) *Language {
 	for _, l := range s.Languages {
