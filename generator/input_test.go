@@ -254,10 +254,10 @@ func init() {
 				contains("en/c#1?/index.html", "Hash")(t, out)
 				contains("en/100%/index.html", "Pct")(t, out)
 			}},
-		{name: "space-in-data-name", files: tx("-- content/data/my list.yaml --\nkind: checklist\ntitle: L\nitems: [{text: x}]\n-- content/en/b.md --\n---\ntitle: B\n---\n::checklist{src=\"my list\"}\n"),
+		{name: "space-in-data-name", files: tx(siteYAML("baseURL: https://example.org/\n") + "-- content/data/my list.yaml --\nkind: checklist\ntitle: L\nitems: [{text: x}]\n-- content/en/b.md --\n---\ntitle: B\n---\n::checklist{src=\"my list\"}\n"),
 			check: func(t *testing.T, out string) {
 				contains("en/b/index.html", `/en/worksheets/my%20list/`)(t, out)
-				contains("en/worksheets/my list/index.html", "L")(t, out)
+				contains("en/worksheets/my list/index.html", `<span class="sheet-url">https://example.org/en/worksheets/my%20list/</span>`)(t, out) // the same $url the QR code encodes
 			}},
 	}...)
 }
