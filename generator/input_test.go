@@ -229,7 +229,7 @@ func init() {
 			want: []string{"{site}/content/en/search.md: publishes /en/search/index.html, which the build makes itself", "build failed with 1 error"}},
 		{name: "page-over-section", files: tx("-- content/en/a/_index.md --\n---\ntitle: S\n---\n"), code: 1,
 			want: []string{"this page has the same URL /en/a/ as"}},
-		{name: "space-in-name", files: tx("-- content/en/a b.md --\n---\ntitle: Spaced\n---\n[back](a.md) [self](<a b.md>)\n-- content/en/my fig.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n-- content/en/c.md --\n---\ntitle: C\n---\n[spaced](<a b.md>) ![figure](<my fig.svg>)\n"),
+		{name: "space-in-name", files: tx("-- content/en/a b.md --\n---\ntitle: Spaced\n---\n[back](a.md) [self](<a b.md>)\n-- content/en/my fig.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n-- content/en/c.md --\n---\ntitle: C\n---\n[spaced](<a b.md>) [by path](/en/a%20b/) ![figure](<my fig.svg>)\n"),
 			check: func(t *testing.T, out string) {
 				contains("sitemap.xml", "<loc>/en/a%20b/</loc>")(t, out)
 				contains("en/a b/index.html", `href="/en/a%20b/"`)(t, out)
