@@ -192,6 +192,16 @@ func init() {
 		{name: "title-null", files: tx("-- content/en/a.md --\n---\ntitle:\n---\n"), code: 1,
 			want: []string{`{site}/content/en/a.md:2:7: expected a text, found empty`}},
 
+		// Hidden files are never read or published.
+		{name: "hidden-files", files: tx("-- content/id/.env --\nSECRET=x\n-- content/id/.git/config --\n[core]\n-- content/id/a.md~ --\nold\n-- assets/css/.DS_Store --\n\x00\x01}{\n-- content/data/.x.yaml --\nkind: nonsense\n"),
+			check: func(t *testing.T, out string) {
+				for _, name := range []string{"id/.env", "id/.git/config", "id/a.md~"} {
+					if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(name))); err == nil {
+						t.Errorf("hidden file %s was published", name)
+					}
+				}
+			}},
+
 		// Text encodings and line ends.
 		{name: "bom-chapter", files: tx("-- content/en/a.md --\n\uFEFF---\ntitle: Bom\n---\nText.\n"),
 			check: contains("en/a/index.html", "<title>Bom · Uji</title>")},

@@ -10,7 +10,9 @@
 //     error and is never opened, so a FIFO cannot stall a build and
 //     /dev/zero cannot fill memory;
 //   - a file larger than its limit (text files the build parses, other files
-//     it copies) is an error before it is read.
+//     it copies) is an error before it is read;
+//   - hidden files (dotfiles, editor backups) are not listed, so they are
+//     never read or published.
 //
 // This follows GitHub Pages' safe mode for untrusted sites, and is stricter
 // than it in one way: links that stay inside the site are refused too, so a
@@ -134,12 +136,28 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// ReadDir lists a folder.
+// ReadDir lists a folder, without its hidden files.
 func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if _, err := f.check(name); err != nil {
 		return nil, err
 	}
-	return fs.ReadDir(f.base, name)
+	entries, err := fs.ReadDir(f.base, name)
+	shown := entries[:0]
+	for _, e := range entries {
+		if !Hidden(e.Name()) {
+			shown = append(shown, e)
+		}
+	}
+	return shown, err
+}
+
+// Hidden reports whether a file is left out of the site: dotfiles (.env,
+// .git, .DS_Store) and editor backups (a.md~, #a.md#). A site folder often
+// holds them by accident, and a build must never publish a secret that sits
+// beside the chapters. Jekyll leaves the same names out.
+func Hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		(len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
 }
 
 // Stat describes a file or folder. Links are refused, so it never follows
