@@ -88,14 +88,23 @@ func All(err error) []*Error {
 }
 
 // Sorted joins the problems in err ordered by file, line and column, the
-// order a writer fixes them in; problems without a file come first.
+// order a writer fixes them in; problems without a file come first. A
+// problem met twice (a folder seen from two walks) is told once.
 func Sorted(err error) error {
 	if err == nil {
 		return nil
 	}
 	all := Flatten(err)
 	sort.SliceStable(all, func(i, j int) bool { return less(all[i], all[j]) })
-	return errors.Join(all...)
+	seen := map[string]bool{}
+	once := all[:0]
+	for _, e := range all {
+		if msg := e.Error(); !seen[msg] {
+			seen[msg] = true
+			once = append(once, e)
+		}
+	}
+	return errors.Join(once...)
 }
 
 func less(a, b error) bool {

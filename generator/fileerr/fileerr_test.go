@@ -3,6 +3,7 @@ package fileerr
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +41,27 @@ func TestFlatten(t *testing.T) {
 	}
 	if Flatten(nil) != nil {
 		t.Error("Flatten(nil) is not empty")
+	}
+}
+
+func TestSorted(t *testing.T) {
+	err := errors.Join(
+		Errorf("b.md", 2, 1, "late"),
+		fmt.Errorf("load: %w", Errorf("a.md", 9, 0, "nine")),
+		errors.New("no file"),
+		Errorf("a.md", 3, 5, "three five"),
+		Errorf("a.md", 3, 2, "three two"),
+		Errorf("b.md", 2, 1, "late"),
+	)
+	var got []string
+	for _, e := range Flatten(Sorted(err)) {
+		got = append(got, e.Error())
+	}
+	want := []string{"no file", "a.md:3:2: three two", "a.md:3:5: three five", "a.md:9: nine", "b.md:2:1: late"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Sorted:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if Sorted(nil) != nil {
+		t.Error("Sorted(nil) is not nil")
 	}
 }
