@@ -113,6 +113,12 @@ func (b *Builder) Build(ctx context.Context, changed ...string) (*Result, error)
 // the search indexes and workbooks of the last Gather, which may be stale;
 // Gather brings them up to date.
 func (b *Builder) BuildPages(ctx context.Context, changed ...string) (*Result, error) {
+	if b.opts.Out != "" {
+		// Before the work, so a wrong --out says so at once.
+		if err := publish.CheckOut(b.opts.SiteDir, b.opts.Out); err != nil {
+			return nil, err
+		}
+	}
 	p, err := b.buildPages(ctx, changed)
 	if err != nil {
 		b.pending = nil

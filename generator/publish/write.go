@@ -3,64 +3,129 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 )
 
-// Write makes dir hold exactly files. They are written to a new folder beside
-// dir, which takes dir's place only once every file is written: a build that
-// fails leaves dir as it was, and files of removed pages do not linger.
+// Write makes dir hold exactly files, and the marker. They are written to a
+// new folder beside dir, which takes dir's place in one step once every file
+// is written: a build that fails or is killed leaves dir as it was, dir is
+// never missing, and files of removed pages do not linger. dir is replaced
+// only when it is missing, empty or holds the marker; see CheckOut for the
+// checks that need the site folder too.
 func Write(dir string, files []File) error {
-	dir = filepath.Clean(dir)
-	parent, base := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
+	real, err := resolve(dir)
+	if err != nil {
+		return fmt.Errorf("publish: output folder %s: %w", dir, err)
 	}
+	parent, base := filepath.Split(real)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	// Two builds into one folder take turns, so neither takes the other's
+	// temporary folder for a leftover.
+	unlock := lockDir(parent)
+	defer unlock()
+	if err := checkOwned(dir, real); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if err := removeLeftovers(parent, base); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, newPrefix(base))
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	if err := writeAll(tmp, files); err != nil {
+	err = writeAll(tmp, files)
+	if err == nil {
+		err = writeFile(tmp, File{Path: Marker, Body: []byte(markerText)})
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o755)
+	}
+	if err != nil {
 		return errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(tmp))
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(tmp))
-	}
-	return swap(dir, tmp)
+	return swap(real, tmp)
 }
 
-// swap puts folder next in the place of dir.
-func swap(dir, next string) error {
-	old := ""
-	if _, err := os.Lstat(dir); err == nil {
-		parent, base := filepath.Split(dir)
-		if parent == "" {
-			parent = "."
+// The temporary folders beside the output folder public are
+// .public.new-<digits>, a build being written, and .public.old-<digits>,
+// the previous build on its way out where folders cannot be exchanged.
+func newPrefix(base string) string { return "." + base + ".new-" }
+func oldPrefix(base string) string { return "." + base + ".old-" }
+
+// removeLeftovers removes the temporary folders of builds that were killed
+// before they could clean up: only folders beside the output folder, named
+// as Write names them.
+func removeLeftovers(parent, base string) error {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, e := range entries {
+		if !e.IsDir() || !isTemp(e.Name(), base) {
+			continue
 		}
-		old, err = os.MkdirTemp(parent, "."+base+".old-")
-		if err != nil {
+		errs = append(errs, os.RemoveAll(filepath.Join(parent, e.Name())))
+	}
+	return errors.Join(errs...)
+}
+
+// isTemp says whether name is one of Write's temporary folders for base:
+// a prefix, then only the digits os.MkdirTemp puts in place of its "*".
+func isTemp(name, base string) bool {
+	for _, prefix := range []string{newPrefix(base), oldPrefix(base)} {
+		rest, ok := strings.CutPrefix(name, prefix)
+		if ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// swap puts folder next in the place of dir, exchanging the two in one step
+// where the system can, so that dir always holds a whole build.
+func swap(dir, next string) error {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(next, dir); err != nil {
 			return errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(next))
 		}
-		old = filepath.Join(old, base)
-		if err := os.Rename(dir, old); err != nil {
-			return errors.Join(fmt.Errorf("publish: move the previous output aside: %w", err), os.RemoveAll(next), os.RemoveAll(filepath.Dir(old)))
-		}
+		return nil
+	}
+	err := exchange(next, dir)
+	if err == nil {
+		// next now holds the previous build. If this removal is cut short,
+		// the next build finds it by its name and finishes the job.
+		return os.RemoveAll(next)
+	}
+	if !errors.Is(err, errNoExchange) {
+		return errors.Join(fmt.Errorf("publish: replace %s: %w", dir, err), os.RemoveAll(next))
+	}
+	return swapByRenames(dir, next)
+}
+
+// swapByRenames is swap where the system cannot exchange two folders: dir
+// is missing between the two renames.
+func swapByRenames(dir, next string) error {
+	parent, base := filepath.Split(dir)
+	aside, err := os.MkdirTemp(parent, oldPrefix(base))
+	if err != nil {
+		return errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(next))
+	}
+	old := filepath.Join(aside, base)
+	if err := os.Rename(dir, old); err != nil {
+		return errors.Join(fmt.Errorf("publish: move the previous output aside: %w", err), os.RemoveAll(next), os.RemoveAll(aside))
 	}
 	if err := os.Rename(next, dir); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dir)
-		}
-		return fmt.Errorf("publish: %w", err)
+		return errors.Join(fmt.Errorf("publish: %w", err), os.Rename(old, dir), os.RemoveAll(next))
 	}
-	if old != "" {
-		return os.RemoveAll(filepath.Dir(old))
-	}
-	return nil
+	return os.RemoveAll(aside)
 }
 
 // writeAll writes files under root, a few at a time.
@@ -94,3 +159,7 @@ func writeFile(root string, f File) error {
 	}
 	return os.WriteFile(p, f.Body, 0o644)
 }
+
+// errNoExchange says that the system or file system cannot exchange two
+// folders in one step.
+var errNoExchange = errors.New("cannot exchange folders")

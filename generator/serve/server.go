@@ -16,6 +16,7 @@ import (
 
 	"lentera"
 	"lentera/generator/build"
+	"lentera/generator/publish"
 )
 
 // Options configure a dev server.
@@ -78,8 +79,10 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if log == nil {
 		log = io.Discard
 	}
-	if err := checkOut(opts.SiteDir, opts.Out); err != nil {
-		return nil, err
+	if opts.Out != "" {
+		if err := publish.CheckOut(opts.SiteDir, opts.Out); err != nil {
+			return nil, fmt.Errorf("serve: %w", err)
+		}
 	}
 	w, err := newWatcher(opts.SiteDir, outInSite(opts.SiteDir, opts.Out), log)
 	if err != nil {
@@ -192,24 +195,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		serveFile(w, r, s.current.Load())
 	}
-}
-
-// checkOut refuses an output folder that is the site folder or holds it:
-// writing a build swaps the whole output folder.
-func checkOut(siteDir, out string) error {
-	if out == "" {
-		return nil
-	}
-	absSite, err1 := filepath.Abs(siteDir)
-	absOut, err2 := filepath.Abs(out)
-	if err := errors.Join(err1, err2); err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
-	r, err := filepath.Rel(absOut, absSite)
-	if err == nil && (r == "." || !strings.HasPrefix(r, "..")) {
-		return fmt.Errorf("serve: the output folder %s would replace the site folder %s; choose another --out", out, siteDir)
-	}
-	return nil
 }
 
 // outInSite is the --out folder relative to the site, when it lies inside
