@@ -35,7 +35,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w (another server may be running; --port 0 picks a free port)", err)
 	}
-	srv, err := serve.New(ctx, serve.Options{SiteDir: *siteDir, Out: *out, Drafts: *drafts, Log: stderr})
+	srv, err := serve.New(ctx, serve.Options{SiteDir: *siteDir, Out: *out, Drafts: *drafts, Log: stderr, Host: *host})
 	if err != nil {
 		ln.Close()
 		return err

@@ -26,6 +26,7 @@ type Options struct {
 	Drafts   bool          // publish drafts too
 	Debounce time.Duration // quiet time that ends a burst of saves; DefaultDebounce when 0
 	Log      io.Writer     // build reports and errors for the terminal; nothing when nil
+	Host     string        // the name or address given to listen on; requests naming it are answered too
 }
 
 // DefaultDebounce is the quiet time that ends a burst of file events.
@@ -185,6 +186,9 @@ func (s *Server) loop(ctx context.Context) {
 
 // ServeHTTP answers the reserved paths of the reload client and the site.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.refuseForeignHost(w, r) {
+		return
+	}
 	switch r.URL.Path {
 	case clientPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
