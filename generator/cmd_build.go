@@ -50,7 +50,7 @@ func buildSite(ctx context.Context, opts build.Options, stderr io.Writer) (*buil
 	res, err := build.Build(ctx, opts)
 	if err != nil {
 		n := len(fileerr.Flatten(err))
-		return nil, errors.Join(err, fmt.Errorf("build failed with %d %s; %s was left as it was", n, plural(n, "error", "errors"), opts.Out))
+		return nil, errors.Join(err, summary{fmt.Errorf("build failed with %d %s; %s was left as it was", n, plural(n, "error", "errors"), opts.Out)})
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "warning: %v\n", w)

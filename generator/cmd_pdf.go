@@ -30,7 +30,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	res, err := buildSite(ctx, *opts, stderr)
 	if err != nil {
-		return errors.Join(err, fmt.Errorf("pdf: the build failed, so nothing was printed"))
+		return errors.Join(err, summary{errors.New("pdf: the build failed, so nothing was printed")})
 	}
 	jobs := workbookJobs(opts.Out, res.Site.Config.Languages)
 	pages, err := browser.PrintSite(ctx, opts.Out, jobs)

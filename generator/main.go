@@ -8,9 +8,12 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"lentera/generator/fileerr"
 )
@@ -60,10 +63,59 @@ Run "lentera <command> -h" for the flags of a command.
 `)
 }
 
+// maxReported is how many problems report prints: enough to fix a batch,
+// few enough that one bad line of thousands of links stays readable.
+const maxReported = 100
+
 // report prints each problem on its own line, "path:line:col: message"
-// first, so editors and terminals can jump to it.
+// first, so editors and terminals can jump to it: sorted by path and line,
+// the first maxReported of them, then how many more there are, then any
+// summary.
 func report(w io.Writer, err error) {
+	var problems, summaries []error
 	for _, e := range fileerr.Flatten(err) {
+		if _, ok := e.(summary); ok {
+			summaries = append(summaries, e)
+		} else {
+			problems = append(problems, e)
+		}
+	}
+	slices.SortStableFunc(problems, byPlace)
+	for i, e := range problems {
+		if i == maxReported {
+			n := len(problems) - maxReported
+			fmt.Fprintf(w, "… and %d more %s\n", n, plural(n, "error", "errors"))
+			break
+		}
 		fmt.Fprintln(w, e)
 	}
+	for _, e := range summaries {
+		fmt.Fprintln(w, e)
+	}
+}
+
+// summary is the closing line of a failure, printed after its problems.
+type summary struct{ error }
+
+// byPlace orders problems by path, line and column; problems with no place
+// come after, in the order they were found.
+func byPlace(a, b error) int {
+	pa, oka := a.(*fileerr.Error)
+	pb, okb := b.(*fileerr.Error)
+	switch {
+	case !oka || !okb:
+		return cmp.Compare(btoi(!oka), btoi(!okb))
+	case pa.Path != pb.Path:
+		return strings.Compare(pa.Path, pb.Path)
+	case pa.Line != pb.Line:
+		return cmp.Compare(pa.Line, pb.Line)
+	}
+	return cmp.Compare(pa.Col, pb.Col)
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
