@@ -4,8 +4,10 @@ package testsite
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -55,4 +57,41 @@ func Root() (string, error) {
 		}
 		dir = up
 	}
+}
+
+// Course is a bilingual site of n chapters per language, in sections of
+// ten, each a few paragraphs with a heading, a list and links: big enough
+// that a build takes a while, for tests of what happens meanwhile.
+func Course(n int) map[string]string {
+	files := map[string]string{
+		"site.yaml":            "title: {id: Kursus, en: Course}\nlanguages: [id, en]\n",
+		"content/id/_index.md": "---\ntitle: Beranda\n---\nSelamat datang.\n",
+		"content/en/_index.md": "---\ntitle: Home\n---\nWelcome.\n",
+	}
+	words := map[string][]string{
+		"id": {"jualan", "video", "pendek", "pelanggan", "harga", "stok", "toko", "siaran", "ongkir", "ulasan"},
+		"en": {"selling", "video", "short", "customer", "price", "stock", "shop", "stream", "shipping", "review"},
+	}
+	for lang, w := range words {
+		for s := range (n + 9) / 10 {
+			files[fmt.Sprintf("content/%s/s%02d/_index.md", lang, s)] = fmt.Sprintf("---\ntitle: %s %d\nweight: %d\n---\n", w[s%10], s, s+1)
+		}
+		for i := range n {
+			var b strings.Builder
+			fmt.Fprintf(&b, "---\ntitle: %s %d\nweight: %d\n---\n\n", w[i%10], i, i%10+1)
+			for p := range 6 {
+				fmt.Fprintf(&b, "## %s %d\n\n", w[(i+p)%10], p)
+				for k := range 40 {
+					b.WriteString(w[(i*7+p*3+k)%10])
+					b.WriteByte(' ')
+				}
+				b.WriteString("\n\n- " + w[p] + "\n- " + w[p+1] + "\n\n")
+			}
+			if i+1 < n && (i+1)%10 != 0 {
+				fmt.Fprintf(&b, "[%s](c%03d.md)\n", w[0], i+1)
+			}
+			files[fmt.Sprintf("content/%s/s%02d/c%03d.md", lang, i/10, i)] = b.String()
+		}
+	}
+	return files
 }
