@@ -8,12 +8,10 @@
 package main
 
 import (
-	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"slices"
-	"strings"
 
 	"lentera/generator/fileerr"
 )
@@ -80,7 +78,7 @@ func report(w io.Writer, err error) {
 			problems = append(problems, e)
 		}
 	}
-	slices.SortStableFunc(problems, byPlace)
+	problems = fileerr.Flatten(fileerr.Sorted(errors.Join(problems...)))
 	for i, e := range problems {
 		if i == maxReported {
 			n := len(problems) - maxReported
@@ -96,26 +94,3 @@ func report(w io.Writer, err error) {
 
 // summary is the closing line of a failure, printed after its problems.
 type summary struct{ error }
-
-// byPlace orders problems by path, line and column; problems with no place
-// come after, in the order they were found.
-func byPlace(a, b error) int {
-	pa, oka := a.(*fileerr.Error)
-	pb, okb := b.(*fileerr.Error)
-	switch {
-	case !oka || !okb:
-		return cmp.Compare(btoi(!oka), btoi(!okb))
-	case pa.Path != pb.Path:
-		return strings.Compare(pa.Path, pb.Path)
-	case pa.Line != pb.Line:
-		return cmp.Compare(pa.Line, pb.Line)
-	}
-	return cmp.Compare(pa.Col, pb.Col)
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
