@@ -49,21 +49,46 @@ func CheckOut(siteDir, out string) error {
 }
 
 // checkPlace refuses an output folder that would replace the site or a
-// part of it.
+// part of it. Folders are compared by identity, not by name, so a name
+// that differs only in case on a case-insensitive file system is caught.
 func checkPlace(siteDir, realSite, out, realOut string) error {
 	suggest := filepath.Join(siteDir, "public")
 	switch {
-	case realOut == realSite:
+	case sameFolder(realOut, realSite):
 		return fmt.Errorf("the output folder %s is the site folder: a build replaces its output folder as a whole, which would delete the site; choose another folder, such as --out %s", out, suggest)
-	case within(realSite, realOut):
+	case inside(realSite, realOut):
 		return fmt.Errorf("the output folder %s holds the site folder %s: a build replaces its output folder as a whole, which would delete the site; choose another folder, such as --out %s", out, siteDir, suggest)
 	}
 	for _, name := range sourceFolders {
-		if realOut == filepath.Join(realSite, name) || within(realOut, filepath.Join(realSite, name)) {
+		if inside(realOut, filepath.Join(realSite, name)) || sameFolder(realOut, filepath.Join(realSite, name)) {
 			return fmt.Errorf("the output folder %s is inside the site's %s/ folder, which holds the site's own files; choose a folder outside content/, layouts/ and assets/, such as --out %s", out, name, suggest)
 		}
 	}
 	return nil
+}
+
+// inside says whether path lies strictly inside dir: whether a folder
+// above path is dir. Both are resolved, so the folders above path are its
+// real parents.
+func inside(path, dir string) bool {
+	for p := filepath.Dir(path); ; p = filepath.Dir(p) {
+		if sameFolder(p, dir) {
+			return true
+		}
+		if p == filepath.Dir(p) {
+			return false
+		}
+	}
+}
+
+// sameFolder says whether a and b are one existing folder.
+func sameFolder(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
 }
 
 // checkOwned refuses a folder that holds files and no marker: it may be
@@ -103,12 +128,6 @@ func isEmpty(dir string) (bool, error) {
 		return true, nil
 	}
 	return false, err
-}
-
-// within says whether path lies strictly inside dir; both are resolved.
-func within(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // resolve makes p absolute with every symbolic link of its existing part
