@@ -3,7 +3,6 @@ package main
 import (
 	"crypto/sha256"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -23,14 +22,16 @@ const kills = 20
 // A build killed at any moment leaves the output folder whole, the previous
 // build or the new one, never a mix or nothing; the next build leaves no
 // temporary folder behind. Builds run as processes of the real command, and
-// are killed with SIGKILL at moments spread over a build's duration.
+// are killed with SIGKILL at moments spread over a build's duration. The
+// site switches between two versions, A and B, whose whole builds are
+// known, so each killed build is compared with both.
 func TestKilledBuild(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGKILL")
 	}
-	chapters := 150
+	chapters := 100
 	if testing.Short() {
-		chapters = 40
+		chapters = 30
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "lentera")
@@ -40,27 +41,36 @@ func TestKilledBuild(t *testing.T) {
 	site, out := filepath.Join(dir, "kursus"), filepath.Join(dir, "public")
 	files := testsite.Course(chapters)
 	testsite.Write(t, site, files)
-	build := func() *exec.Cmd {
-		return exec.Command(bin, "build", "--site", site, "--out", out)
-	}
+	chapter := "content/id/s00/c000.md"
+	versions := [2]string{files[chapter], files[chapter] + "\nVersion B.\n"}
+	use := func(v int) { testsite.WriteFile(t, site, chapter, []byte(versions[v])) }
+	build := func() *exec.Cmd { return exec.Command(bin, "build", "--site", site, "--out", out) }
 
-	start := time.Now()
-	if b, err := build().CombinedOutput(); err != nil {
-		t.Fatalf("first build: %v\n%s", err, b)
+	var whole [2]map[string][32]byte
+	var took time.Duration
+	for v := range whole {
+		use(v)
+		start := time.Now()
+		if b, err := build().CombinedOutput(); err != nil {
+			t.Fatalf("build of version %d: %v\n%s", v, err, b)
+		}
+		took = max(took, time.Since(start))
+		whole[v] = outputManifest(t, out)
 	}
-	took := time.Since(start)
+	if equalManifest(whole[0], whole[1]) {
+		t.Fatal("versions A and B build the same output")
+	}
 	t.Logf("%d chapters per language: a build takes %s", chapters, took.Round(time.Millisecond))
 
-	var sawOld, sawNew, leftovers int
+	current, inSite := 1, 1 // the versions in the output folder and the site
+	var kept, replaced, leftovers int
 	for i := range kills {
-		old := outputManifest(t, out)
-		// Each round changes a chapter, so the old and the new build differ.
-		chapter := "content/id/s00/c000.md"
-		testsite.WriteFile(t, site, chapter, fmt.Appendf(nil, "%s\nRound %d.\n", files[chapter], i))
-
-		// From a fifth of the last build's time to a fifth past it, so
-		// the writing, the exchange and the removal of the old build are
-		// all hit.
+		next := 1 - current
+		use(next)
+		inSite = next
+		// From a fifth of a build's time to a fifth past it, so the
+		// writing, the exchange and the removal of the old build are all
+		// hit.
 		at := took/5 + took*time.Duration(i)/(kills-1)
 		cmd := build()
 		if err := cmd.Start(); err != nil {
@@ -69,29 +79,29 @@ func TestKilledBuild(t *testing.T) {
 		time.Sleep(at)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		killed := outputManifest(t, out)
 		leftovers += len(beside(t, dir)) - 2
-
-		start := time.Now()
-		if b, err := build().CombinedOutput(); err != nil {
-			t.Fatalf("round %d: the build after the kill: %v\n%s", i, err, b)
-		}
-		took = time.Since(start)
-		next := outputManifest(t, out)
-		if got := beside(t, dir); !slices.Equal(got, []string{"kursus", "public"}) {
-			t.Errorf("round %d: after the next build, beside the output: %v", i, got)
-		}
-		switch {
-		case equalManifest(killed, old):
-			sawOld++
-		case equalManifest(killed, next):
-			sawNew++
+		switch got := outputManifest(t, out); {
+		case equalManifest(got, whole[current]):
+			kept++
+		case equalManifest(got, whole[next]):
+			replaced++
+			current = next
 		default:
-			t.Errorf("round %d: killed %s after the start, the output is neither the old build (%d files) nor the new (%d files), but %d files",
-				i, at.Round(time.Millisecond), len(old), len(next), len(killed))
+			t.Fatalf("killed %s after its start, a build left an output that is neither the old build (%d files) nor the new (%d files), but %d files",
+				at.Round(time.Millisecond), len(whole[current]), len(whole[next]), len(got))
 		}
 	}
-	t.Logf("after %d kills the output was the old build %d times and the new one %d times; %d temporary folders were left for the next build to remove", kills, sawOld, sawNew, leftovers)
+	t.Logf("after %d kills the output was the old build %d times and the new one %d times; %d temporary folders were left", kills, kept, replaced, leftovers)
+
+	if b, err := build().CombinedOutput(); err != nil {
+		t.Fatalf("the build after the kills: %v\n%s", err, b)
+	}
+	if got := beside(t, dir); !slices.Equal(got, []string{"kursus", "public"}) {
+		t.Errorf("after the next build, beside the output: %v", got)
+	}
+	if !equalManifest(outputManifest(t, out), whole[inSite]) {
+		t.Error("the build after the kills is not a whole build")
+	}
 }
 
 // goTool is the go command that runs this test.
