@@ -1,6 +1,7 @@
 // Package publish is the last phase: it minifies outputs by media type,
 // fingerprints assets, and writes the site to disk so that readers of the
-// output folder never see half a build.
+// output folder never see half a build. It writes only into a folder that
+// is its own to replace (CheckOut, Marker).
 package publish
 
 import (
