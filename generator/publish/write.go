@@ -100,9 +100,11 @@ func swap(dir, next string) error {
 	}
 	err := exchange(next, dir)
 	if err == nil {
-		// next now holds the previous build. If this removal is cut short,
-		// the next build finds it by its name and finishes the job.
-		return os.RemoveAll(next)
+		// next now holds the previous build. The new one is in place
+		// whatever happens to this removal: if it fails or is cut short,
+		// the next build finds the folder by its name and finishes the job.
+		os.RemoveAll(next)
+		return nil
 	}
 	if !errors.Is(err, errNoExchange) {
 		return errors.Join(fmt.Errorf("publish: replace %s: %w", dir, err), os.RemoveAll(next))
@@ -125,7 +127,8 @@ func swapByRenames(dir, next string) error {
 	if err := os.Rename(next, dir); err != nil {
 		return errors.Join(fmt.Errorf("publish: %w", err), os.Rename(old, dir), os.RemoveAll(next))
 	}
-	return os.RemoveAll(aside)
+	os.RemoveAll(aside) // as in swap, a leftover for the next build
+	return nil
 }
 
 // writeAll writes files under root, a few at a time.
