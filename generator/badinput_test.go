@@ -122,6 +122,18 @@ var badInputs = []badInput{
 	{name: "UI strings bad YAML", files: map[string]string{"layouts/i18n/id/ui.yaml": "search: [Cari\n"},
 		want: []string{"{site}/layouts/i18n/id/ui.yaml"}},
 
+	// Output folders a build must not replace.
+	{name: "output is the site", args: []string{"--out", "{site}"},
+		want: []string{"the output folder {site} is the site folder"}},
+	{name: "output holds the site", args: []string{"--out", "{site}/.."},
+		want: []string{"holds the site folder"}},
+	{name: "output inside content", args: []string{"--out", "{site}/content/id/public"},
+		want: []string{"is inside the site's content/ folder"}},
+	{name: "output of someone else's files", setup: func(t *testing.T, site, out string) {
+		testsite.Write(t, site, map[string]string{"../mine/keep.txt": "mine"})
+	}, args: []string{"--out", "{site}/../mine"},
+		want: []string{"is not empty and was not made by lentera"}},
+
 	// Files that cannot be read as files.
 	{name: "symbolic link in a language folder", setup: func(t *testing.T, site, out string) {
 		symlink(t, filepath.Join(site, "..", "elsewhere.md"), filepath.Join(site, "content", "id", "c.md"))
@@ -138,12 +150,18 @@ func TestBadInputs(t *testing.T) {
 			if code, stdout, stderr := runCmd("build", "--site", site, "--out", out); code != 0 {
 				t.Fatalf("the good site fails: exit %d\n%s%s", code, stdout, stderr)
 			}
-			before := tree(t, out)
 			testsite.Write(t, site, tt.files)
 			if tt.setup != nil {
 				tt.setup(t, site, out)
 			}
-			code, _, stderr := runCmd(append([]string{"build", "--site", site, "--out", out}, tt.args...)...)
+			// The output, the site and all beside them.
+			before := tree(t, dir)
+			places := strings.NewReplacer("{site}", site, "{out}", out)
+			args := []string{"build", "--site", site, "--out", out}
+			for _, a := range tt.args {
+				args = append(args, places.Replace(a))
+			}
+			code, _, stderr := runCmd(args...)
 			want := tt.code
 			if want == 0 && len(tt.want) > 0 {
 				want = 1
@@ -153,7 +171,7 @@ func TestBadInputs(t *testing.T) {
 			}
 			rest := stderr
 			for _, w := range tt.want {
-				w = strings.NewReplacer("{site}", site, "{out}", out).Replace(w)
+				w = places.Replace(w)
 				i := strings.Index(rest, w)
 				if i < 0 {
 					t.Errorf("stderr lacks %q (or has it out of order):\n%s", w, stderr)
@@ -161,8 +179,8 @@ func TestBadInputs(t *testing.T) {
 				}
 				rest = rest[i+len(w):]
 			}
-			if code != 0 && !sameTree(before, tree(t, out)) {
-				t.Errorf("a failed build changed %s", out)
+			if code != 0 && !sameTree(before, tree(t, dir)) {
+				t.Errorf("a failed build changed files in %s", dir)
 			}
 			if code == 0 && tt.check != nil {
 				tt.check(t, out)
@@ -171,13 +189,18 @@ func TestBadInputs(t *testing.T) {
 	}
 }
 
-// tree is the hash of every file under dir, by path.
+// tree is the hash of every regular file under dir, and the type of every
+// other entry (links, pipes: never opened), by path.
 func tree(t *testing.T, dir string) map[string][sha256.Size]byte {
 	t.Helper()
 	files := map[string][sha256.Size]byte{}
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
+		}
+		if !e.Type().IsRegular() {
+			files[p] = sha256.Sum256([]byte(e.Type().String()))
+			return nil
 		}
 		body, err := os.ReadFile(p)
 		files[p] = sha256.Sum256(body)

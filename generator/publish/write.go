@@ -156,6 +156,11 @@ func writeAll(root string, files []File) error {
 }
 
 func writeFile(root string, f File) error {
+	// Output paths come from file names in the site; one that could climb
+	// out of the output folder is refused however it was made.
+	if !fs.ValidPath(f.Path) || f.Path == "." {
+		return fmt.Errorf("output path %q leaves the output folder", f.Path)
+	}
 	p := filepath.Join(root, filepath.FromSlash(f.Path))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err

@@ -267,3 +267,19 @@ func TestSwapByRenames(t *testing.T) {
 		t.Errorf("beside it: %v", got)
 	}
 }
+
+// A path that would climb out of the output folder is refused, and nothing
+// is written outside it.
+func TestWriteRefusesEscapingPaths(t *testing.T) {
+	for _, bad := range []string{"../x.html", "a/../../x.html", "/etc/x", "."} {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "public")
+		err := Write(out, []File{{Path: "index.html", Body: []byte("ok")}, {Path: bad, Body: []byte("bad")}})
+		if err == nil || !strings.Contains(err.Error(), "leaves the output folder") {
+			t.Errorf("path %q: %v, want it refused", bad, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "x.html")); err == nil {
+			t.Errorf("path %q was written outside the output folder", bad)
+		}
+	}
+}
