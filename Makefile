@@ -13,16 +13,35 @@ SEARCH_N ?= 1000
 BENCH_WORK ?= tmp/bench
 comma := ,
 
-.PHONY: build serve test fuzz bench bench-build bench-search bench-serve fmt
+# make install puts a program called lentera where go install puts
+# programs ($GOBIN, or $GOPATH/bin); the command's package is ./generator,
+# so go install alone would name it "generator".
+GOBIN ?= $(shell $(GO) env GOBIN)
+ifeq ($(GOBIN),)
+GOBIN := $(shell $(GO) env GOPATH)/bin
+endif
 
+.PHONY: build serve check install test fuzz bench bench-build bench-search bench-serve fmt
+
+# Extra flags go in ARGS: make serve ARGS="--port 0".
 build:
-	$(GO) run ./generator build
+	$(GO) run ./generator build $(ARGS)
 
 serve:
-	$(GO) run ./generator serve
+	$(GO) run ./generator serve $(ARGS)
+
+# Errors and warnings of the bundled course: missing and stale
+# translations, alt text, image sizes.
+check:
+	$(GO) run ./generator check $(ARGS)
+
+install:
+	$(GO) build -buildvcs=auto -o $(GOBIN)/lentera ./generator
+	@echo installed $(GOBIN)/lentera
 
 test:
 	$(GO) vet ./...
+	$(GO) run ./generator check
 	$(GO) test -race -timeout 30m ./...
 
 # The fuzzers, each for FUZZTIME. `make test` runs their seed corpora only.

@@ -8,18 +8,22 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"lentera/generator/build"
 	"lentera/generator/fileerr"
+	"lentera/generator/internal/elapsed"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fl, opts := buildFlags("build", stderr, "the output folder; replaced as a whole when the build succeeds")
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS and JS as rendered, for reading layouts")
-	if err := fl.Parse(args); err != nil {
-		return errUsage(err)
+	if _, err := parseFlags(fl, args, 0, 0); err != nil {
+		return err
 	}
+	opts.Out = underSite(fl, "out", opts.SiteDir, opts.Out)
 	opts.NoMinify = *noMinify
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -28,18 +32,20 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "built %d pages, %d files into %s in %s\n", res.Pages, len(res.Files), opts.Out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "built %d pages, %d files into %s in %s\n", res.Pages, len(res.Files), opts.Out, elapsed.String(time.Since(start)))
+	if hasEdition(res, "trainer") {
+		fmt.Fprintf(stdout, "the trainer edition, with the session plan and translation status: %s\n", filepath.Join(opts.Out, "trainer", "index.html"))
+	}
 	return nil
 }
 
 // buildFlags declares the flags of the commands that build a site into an
 // output folder.
 func buildFlags(name string, stderr io.Writer, outHelp string) (*flag.FlagSet, *build.Options) {
-	fl := flag.NewFlagSet(name, flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlags(name, stderr)
 	opts := &build.Options{}
 	fl.StringVar(&opts.SiteDir, "site", ".", "the site folder (holds site.yaml and content/)")
-	fl.StringVar(&opts.Out, "out", "public", outHelp)
+	fl.StringVar(&opts.Out, "out", "public", outHelp+" (relative to --site unless given)")
 	fl.BoolVar(&opts.Drafts, "drafts", false, "publish pages marked draft: true")
 	return fl, opts
 }
@@ -65,11 +71,13 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// errUsage keeps -h from counting as a failure message twice: the flag
-// package has already printed the usage.
-func errUsage(err error) error {
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
+// hasEdition reports whether a build wrote an edition, such as the trainer
+// edition, which exists only when some page has trainer notes.
+func hasEdition(res *build.Result, edition string) bool {
+	for _, f := range res.Files {
+		if strings.HasPrefix(f.Path, edition+"/") {
+			return true
+		}
 	}
-	return err
+	return false
 }

@@ -19,9 +19,10 @@ import (
 // and every browser can print /<lang>/print/ itself.
 func runPDF(args []string, stdout, stderr io.Writer) error {
 	fl, opts := buildFlags("pdf", stderr, "the output folder; built again, then the PDFs are added to it")
-	if err := fl.Parse(args); err != nil {
-		return errUsage(err)
+	if _, err := parseFlags(fl, args, 0, 0); err != nil {
+		return err
 	}
+	opts.Out = underSite(fl, "out", opts.SiteDir, opts.Out)
 	if _, err := browser.Path(); err != nil {
 		fmt.Fprintf(stdout, "pdf: skipped, %v\n", err)
 		return nil

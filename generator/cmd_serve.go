@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
 
@@ -18,16 +18,16 @@ import (
 const defaultPort = 1414
 
 func runServe(args []string, stdout, stderr io.Writer) error {
-	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlags("serve", stderr)
 	siteDir := fl.String("site", ".", "the site folder (holds site.yaml and content/)")
 	port := fl.Int("port", defaultPort, "the port to listen on; 0 picks a free one")
 	host := fl.String("host", "127.0.0.1", "the address to listen on; 0.0.0.0 shows the preview to your whole network")
 	out := fl.String("out", "", "also write each good build to this folder, as build does")
 	drafts := fl.Bool("drafts", false, "publish pages marked draft: true")
-	if err := fl.Parse(args); err != nil {
-		return errUsage(err)
+	if _, err := parseFlags(fl, args, 0, 0); err != nil {
+		return err
 	}
+
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// Listen before the first build, so that a busy port says so at once.
@@ -40,10 +40,18 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		ln.Close()
 		return err
 	}
-	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", *siteDir, srv.URL(ln.Addr()))
+	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", fullPath(*siteDir), srv.URL(ln.Addr()))
 	if err := srv.Serve(ctx, ln); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "stopped")
 	return nil
+}
+
+// fullPath names a folder in full, so that "serving ." says which one.
+func fullPath(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }

@@ -1,8 +1,12 @@
 // Command lentera builds bilingual course sites from Markdown and YAML.
 //
+//	lentera init DIR [--lang id,en]
+//	lentera new chapter SECTION/NAME [--site DIR]
 //	lentera build [--site DIR] [--out DIR] [--drafts]
 //	lentera serve [--site DIR] [--port N] [--host ADDR] [--out DIR]
+//	lentera check [--site DIR] [--format text|json|github] [--image-budget KB]
 //	lentera pdf   [--site DIR] [--out DIR]
+//	lentera version
 //
 // Run a command with -h for its flags.
 package main
@@ -28,6 +32,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd, rest := args[0], args[1:]
 	var err error
 	switch cmd {
+	case "init":
+		err = runInit(rest, stdout, stderr)
+	case "new":
+		err = runNew(rest, stdout, stderr)
+	case "check":
+		err = runCheck(rest, stdout, stderr)
+	case "version", "--version", "-version":
+		err = runVersion(rest, stdout, stderr)
 	case "build":
 		err = runBuild(rest, stdout, stderr)
 	case "serve":
@@ -42,20 +54,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return 2
 	}
-	if err != nil {
-		report(stderr, err)
-		return 1
+	var status exitStatus
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return 0
+	case errors.As(err, &status):
+		return int(status)
 	}
-	return 0
+	report(stderr, err)
+	return 1
 }
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage: lentera <command> [flags]
 
 commands:
-  build   build the site into an output folder (default ./public)
-  serve   build, serve on 127.0.0.1 and rebuild on every save
-  pdf     print each language's workbook to PDF with headless Chromium
+  init     start a new course in an empty folder
+  new      add a chapter in every language: new chapter SECTION/NAME
+  build    build the site into an output folder (default public/ in the site folder)
+  serve    build, serve on 127.0.0.1 and rebuild on every save
+  check    report errors and warnings: alt text, image sizes, missing and stale translations
+  pdf      print each language's workbook to PDF with headless Chromium
+  version  print the version and the revision it was built from
 
 Run "lentera <command> -h" for the flags of a command.
 `)

@@ -12,6 +12,7 @@ import (
 
 	"lentera/generator/build"
 	"lentera/generator/fileerr"
+	"lentera/generator/internal/elapsed"
 	"lentera/generator/publish"
 )
 
@@ -67,7 +68,7 @@ func (s *Server) gather(ctx context.Context) {
 		e = reloadEvent(res)
 	}
 	s.publish(res, e)
-	fmt.Fprintf(s.log, "gathered search indexes and workbooks in %s: %s\n", took.Round(time.Millisecond), outcome(res, e))
+	fmt.Fprintf(s.log, "gathered search indexes and workbooks in %s: %s\n", elapsed.String(took), outcome(res, e))
 	s.dirty = batch{}
 	if s.opts.Out != "" {
 		if err := publish.Write(s.opts.Out, res.Files); err != nil {
@@ -220,7 +221,7 @@ func (s *Server) fail(err error, took time.Duration) {
 	s.events.publish(event{Name: "error", Data: errorData{HTML: string(overlay)}})
 	problems := fileerr.Flatten(err)
 	fmt.Fprintf(s.log, "build failed after %s with %d %s; the pages show the last good build:\n",
-		took.Round(time.Millisecond), len(problems), plural(len(problems), "problem", "problems"))
+		elapsed.String(took), len(problems), plural(len(problems), "problem", "problems"))
 	for _, p := range problems {
 		fmt.Fprintf(s.log, "  %v\n", p)
 	}
@@ -238,7 +239,7 @@ func (s *Server) report(res *build.Result, took time.Duration, e *event) {
 		what = ": " + outcome(res, e)
 	}
 	fmt.Fprintf(s.log, "built %d pages%s, %d files in %s%s%s\n",
-		res.Pages, rendered, len(res.Files), took.Round(time.Millisecond), s.dirty.describe(), what)
+		res.Pages, rendered, len(res.Files), elapsed.String(took), s.dirty.describe(), what)
 	var warnings strings.Builder
 	for _, w := range res.Warnings {
 		fmt.Fprintf(&warnings, "warning: %v\n", w)

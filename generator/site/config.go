@@ -88,13 +88,8 @@ func languages(d *data.Decoder, v *yaml.Node) []string {
 	langs := d.Strings(v, "languages")
 	seen := map[string]bool{}
 	for i, l := range langs {
-		switch {
-		case !langCode.MatchString(l):
-			d.Failf(v.Content[i], "%q is not a language code like id or en", l)
-		case seen[l]:
-			d.Failf(v.Content[i], "language %q is listed twice", l)
-		case l == "data" || l == "trainer" || l == "assets":
-			d.Failf(v.Content[i], "%q cannot be a language code: the site uses that folder name itself", l)
+		if msg := langProblem(l, seen); msg != "" {
+			d.Failf(v.Content[i], "%s", msg)
 		}
 		seen[l] = true
 	}
@@ -102,6 +97,36 @@ func languages(d *data.Decoder, v *yaml.Node) []string {
 		d.Failf(v, "languages needs at least one language code")
 	}
 	return langs
+}
+
+// langProblem says what is wrong with a language code, given the codes
+// before it; "" when nothing is.
+func langProblem(l string, seen map[string]bool) string {
+	switch {
+	case !langCode.MatchString(l):
+		return fmt.Sprintf("%q is not a language code like id or en", l)
+	case seen[l]:
+		return fmt.Sprintf("language %q is listed twice", l)
+	case l == "data" || l == "trainer" || l == "assets":
+		return fmt.Sprintf("%q cannot be a language code: the site uses that folder name itself", l)
+	}
+	return ""
+}
+
+// CheckLanguages checks a list of language codes as site.yaml's languages
+// are checked, for commands that take them on the command line.
+func CheckLanguages(codes []string) error {
+	if len(codes) == 0 {
+		return errors.New("needs at least one language code")
+	}
+	seen := map[string]bool{}
+	for _, l := range codes {
+		if msg := langProblem(l, seen); msg != "" {
+			return errors.New(msg)
+		}
+		seen[l] = true
+	}
+	return nil
 }
 
 func baseURL(d *data.Decoder, v *yaml.Node) string {

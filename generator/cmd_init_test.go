@@ -1,0 +1,124 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"testing"
+)
+
+func TestInitRefusesNonEmpty(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd("init", dir)
+	if code != 1 || !strings.Contains(stderr, "is not empty") {
+		t.Errorf("init into a non-empty folder: exit %d, %s", code, stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("init wrote into a non-empty folder: %d entries", len(entries))
+	}
+}
+
+func TestInitLanguages(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "curso")
+	if code, stdout, stderr := runCmd("init", "--lang", "en,id,es", dir); code != 0 {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	for _, p := range []string{"content/en/start/welcome.md", "content/id/start/welcome.md", "content/es/start/first-practice.md", "content/data/preparation.yaml", "README.md"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("init wrote no %s", p)
+		}
+	}
+	siteYAML, _ := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	if !strings.Contains(string(siteYAML), "languages: [en, id, es]") {
+		t.Errorf("site.yaml:\n%s", siteYAML)
+	}
+	if code, _, stderr := runCmd("init", "--lang", "id,Inggris", filepath.Join(t.TempDir(), "x")); code != 1 || !strings.Contains(stderr, `"Inggris" is not a language code`) {
+		t.Errorf("bad --lang: exit %d, %s", code, stderr)
+	}
+}
+
+func TestNewChapter(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kursus")
+	if code, _, stderr := runCmd("init", dir); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, stdout, stderr := runCmd("new", "chapter", "mulai/harga-jual", "--site", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, lang := range []string{"id", "en"} {
+		p := filepath.Join(dir, "content", lang, "mulai", "harga-jual.md")
+		if !strings.Contains(stdout, p) {
+			t.Errorf("stdout does not name %s:\n%s", p, stdout)
+		}
+		body, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The starter's two chapters weigh 10 and 20.
+		for _, want := range []string{"weight: 30\n", `translationKey: "mulai/harga-jual"`, `title: "Harga jual"`} {
+			if !strings.Contains(string(body), want) {
+				t.Errorf("%s lacks %q:\n%s", p, want, body)
+			}
+		}
+	}
+	if code, _, stderr := runCmd("build", "--site", dir); code != 0 {
+		t.Fatalf("the site with a new chapter does not build: %s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "en", "mulai", "harga-jual", "index.html")); err != nil {
+		t.Errorf("the new chapter was not built into the site folder's public/: %v", err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "content", "en", "mulai", "harga-jual.md"))
+	os.Remove(filepath.Join(dir, "content", "id", "mulai", "harga-jual.md"))
+	if code, _, stderr := runCmd("new", "chapter", "mulai/harga-jual", "--site", dir); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("new over an existing chapter: exit %d, %s", code, stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "content", "en", "mulai", "harga-jual.md"))
+	if string(before) != string(after) {
+		t.Error("new chapter wrote over an existing file")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "id", "mulai", "harga-jual.md")); err == nil {
+		t.Error("new chapter wrote the missing language although another one existed")
+	}
+	if code, _, stderr := runCmd("new", "chapter", "../luar", "--site", dir); code != 1 || !strings.Contains(stderr, "is not a path") {
+		t.Errorf("new chapter ../luar: exit %d, %s", code, stderr)
+	}
+	if code, _, _ := runCmd("new", "section", "x", "--site", dir); code != 2 {
+		t.Errorf("new section: exit %d, want 2", code)
+	}
+}
+
+func TestFlagMistakes(t *testing.T) {
+	code, _, stderr := runCmd("build", "--bogus")
+	if code != 2 || strings.Count(stderr, "-bogus") != 1 {
+		t.Errorf("unknown flag: exit %d, reported %d times:\n%s", code, strings.Count(stderr, "-bogus"), stderr)
+	}
+	code, _, stderr = runCmd("build", "--site", ".", "public2")
+	if code != 2 || !strings.Contains(stderr, `unexpected argument "public2"`) {
+		t.Errorf("stray argument: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := runCmd("init"); code != 2 || !strings.Contains(stderr, "missing argument") {
+		t.Errorf("init without a folder: exit %d, %s", code, stderr)
+	}
+}
+
+func TestVersionLine(t *testing.T) {
+	info := &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Path: "lentera", Version: "v0.3.0"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "96a83581ca381660578d897bbab3ba5be9fa7aa0"},
+		{Key: "vcs.time", Value: "2026-11-30T12:28:42Z"},
+		{Key: "vcs.modified", Value: "true"},
+	}}
+	want := "lentera v0.3.0 (revision 96a83581ca38, 2026-11-30T12:28:42Z, modified) go1.26.8"
+	if got := versionLine(info); got != want {
+		t.Errorf("versionLine = %q, want %q", got, want)
+	}
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		if code, stdout, _ := runCmd(args...); code != 0 || !strings.HasPrefix(stdout, "lentera ") {
+			t.Errorf("%v: exit %d, %q", args, code, stdout)
+		}
+	}
+}
