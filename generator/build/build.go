@@ -34,6 +34,7 @@ import (
 	"lentera/generator/render"
 	"lentera/generator/site"
 	"lentera/generator/sitefs"
+	"lentera/generator/translation"
 )
 
 // Options say what to build.
@@ -56,6 +57,9 @@ type Result struct {
 	Rendered int      // pages rendered by this build; the others were unchanged
 	Changed  []string // output paths added or changed since the last Result; nil after the first
 	Removed  []string // output paths gone since the last Result
+
+	// Status is where every chapter's translations stand.
+	Status *translation.Report
 }
 
 // Builder builds one site again and again. Its methods must not be called
@@ -73,6 +77,7 @@ type Builder struct {
 // pending is a build between BuildPages and Gather.
 type pending struct {
 	site       *site.Site
+	status     *translation.Report
 	renderer   *render.Renderer
 	docs       render.Docs
 	editions   []string
@@ -161,7 +166,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 
 func (b *Builder) result(p *pending, files []publish.File) (*Result, error) {
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	res := &Result{Files: files, Warnings: p.warnings, Site: p.site, Pages: p.pages, Rendered: p.rendered}
+	res := &Result{Files: files, Warnings: p.warnings, Site: p.site, Status: p.status, Pages: p.pages, Rendered: p.rendered}
 	for _, w := range res.Warnings {
 		b.located(w)
 	}
@@ -177,10 +182,13 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err := b.openSite(); err != nil {
 		return nil, phase("load", err)
 	}
+	gitLog := b.readHistory(ctx)
 	s, loadErr := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts}, changedSet(changed))
 	if s == nil {
+		gitLog()
 		return nil, phase("load", loadErr)
 	}
+	history := b.history(s, gitLog())
 	themed := overlay{site: b.fsys, theme: b.opts.Theme}
 	theme, err := b.themeKey(themed, date)
 	if err != nil {
@@ -195,6 +203,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err != nil {
 		return nil, errors.Join(phase("load", loadErr), phase("layouts", err))
 	}
+	r.SetHistory(history)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -209,7 +218,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		linkErr := checkLinks(docs, draftOutput(s, r, docs, next.assets.files))
 		return nil, errors.Join(phase("load", loadErr), phase("convert", convErr), linkErr)
 	}
-	p := &pending{site: s, renderer: r, docs: docs, editions: editions(docs), prev: prev, next: next, warnings: append(warnings, r.Warnings...)}
+	p := &pending{site: s, status: history.Status, renderer: r, docs: docs, editions: editions(docs), prev: prev, next: next, warnings: append(warnings, r.Warnings...)}
 	var pageJobs []render.Job
 	pageJobs, p.gatherJobs = planJobs(r, p.editions)
 	pages, rendered, err := b.render(ctx, r, docs, pageJobs, prev, next)

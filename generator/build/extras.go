@@ -16,10 +16,11 @@ import (
 // robots.txt and the files copied from content/.
 func (b *Builder) extras(s *site.Site, r *render.Renderer, editions []string, date time.Time, world uint64, prev, next *cache) ([]publish.File, error) {
 	next.sitemap = prev.sitemap
-	if prev.sitemap.key != world || prev.sitemap.body == nil {
+	key := world ^ r.SitemapKey()
+	if prev.sitemap.key != key || prev.sitemap.body == nil {
 		// The sitemap lists every page, so it is made again only when
-		// pages come, go or move.
-		next.sitemap = pageEntry{key: world, body: r.Sitemap()}
+		// pages come, go or move, or their dates change.
+		next.sitemap = pageEntry{key: key, body: r.Sitemap()}
 	}
 	files := []publish.File{
 		{Path: "sitemap.xml", Body: next.sitemap.body},

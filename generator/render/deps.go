@@ -49,6 +49,7 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 			ref(h, p)
 		}
 	}
+	r.trainerDeps(h, job, docs)
 	if job.Page != nil || job.Kind == "print" {
 		return
 	}

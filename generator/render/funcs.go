@@ -57,6 +57,8 @@ func (b *binding) funcs() template.FuncMap {
 		"seq":       seq,
 		"isoDate":   func(t time.Time) string { return t.Format(time.DateOnly) },
 		"qr":        qrSVG,
+		"dict":      dict,
+		"clock":     site.Clock,
 	}
 }
 
@@ -164,4 +166,21 @@ func seq(n int) []int {
 		out[i] = i + 1
 	}
 	return out
+}
+
+// dict makes a map of its key, value arguments, to hand a partial more than
+// one value.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key, value pairs, got %d arguments", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
 }

@@ -10,15 +10,20 @@ import (
 
 // Plan lists every page of one edition: per language its home, sections,
 // chapters, search page, 404 page, workbook and worksheets; and "/" with
-// its 404 page.
+// its 404 page. The trainer edition's "/" is its home, and each of its
+// languages has a session plan and a translation status page.
 func (r *Renderer) Plan(edition string) []Job {
 	prefix := ""
 	if edition != "" {
 		prefix = edition + "/"
 	}
 	def := r.site.Config.DefaultLang()
+	root := "root"
+	if edition == trainerEdition {
+		root = trainerHome
+	}
 	jobs := []Job{
-		{Kind: "root", Lang: def, Edition: edition, Path: prefix + "index.html", URL: "/"},
+		{Kind: root, Lang: def, Edition: edition, Path: prefix + "index.html", URL: "/"},
 		{Kind: "404", Lang: def, Edition: edition, Path: prefix + "404.html", URL: "/404.html"},
 	}
 	for _, lang := range r.site.Languages {
@@ -29,6 +34,9 @@ func (r *Renderer) Plan(edition string) []Job {
 		for _, kind := range []string{"search", "print"} {
 			url := "/" + lang.Code + "/" + kind + "/"
 			jobs = append(jobs, Job{Kind: kind, Lang: lang.Code, Edition: edition, Path: prefix + url[1:] + "index.html", URL: url})
+		}
+		if edition == trainerEdition {
+			jobs = append(jobs, r.trainerJobs(lang.Code)...)
 		}
 		url := "/" + lang.Code + "/404.html"
 		jobs = append(jobs, Job{Kind: "404", Lang: lang.Code, Edition: edition, Path: prefix + url[1:], URL: url})

@@ -6,7 +6,9 @@
 // base.html is the page skeleton; every page executes it. It calls
 // {{template "main" .}}, which each kind's file defines: home.html,
 // section.html, chapter.html, search.html, 404.html, root.html (the "/" page
-// that sends readers to a language), worksheet.html and print.html. Files in
+// that sends readers to a language), worksheet.html and print.html; and in
+// the trainer edition only, trainer.html (its home, at /trainer/), plan.html
+// (the session plan) and status.html (the translation status). Files in
 // partials/ and directives/ are shared; directives/<name>.html renders the
 // data a ::<name>{src="…"} directive embeds. A site's own layouts/ replace
 // the built-in ones file by file.
@@ -28,6 +30,8 @@
 //	cell                 a table cell, formatted by its type
 //	langName "en"        a language's own name ("English")
 //	qr "https://…"       a QR code of the text, as inline SVG
+//	clock                a time of day from midnight as 09:30
+//	dict "k" v …         a map of the pairs, to hand a partial several values
 //	safeHTML, add, seq, isoDate
 //
 // The data each layout gets is a *View (pages) or an *EmbedView (directives).
@@ -71,6 +75,7 @@ type Renderer struct {
 	metas      map[*site.Page]uint64 // per page, a digest of its front matter and place
 	links      map[*site.Page]uint64 // per page, a digest of the links to its children
 	listing    map[*site.Page]uint64 // per page, a digest of its children's front matter
+	history    History
 	Warnings   []error
 }
 

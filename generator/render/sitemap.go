@@ -26,13 +26,14 @@ type alternate struct {
 }
 
 // Sitemap lists every page of the participant edition with its
-// translations as hreflang alternates. Its URLs are full only when
+// translations as hreflang alternates, and the day its source last changed
+// (its last commit, or its file's modification time outside Git). Its URLs are full only when
 // site.yaml has a baseURL, as search engines require.
 func (r *Renderer) Sitemap() []byte {
 	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, lang := range r.site.Languages {
 		for _, p := range lang.Pages {
-			u := sitemapURL{Loc: r.urls.Abs(p.URL), LastMod: r.buildDate.Format(time.DateOnly)}
+			u := sitemapURL{Loc: r.urls.Abs(p.URL), LastMod: r.modified(p).Format(time.DateOnly)}
 			for _, code := range r.site.Config.Languages {
 				if t := p.Translation(code); t != nil && len(p.Translations) > 1 {
 					u.Alternates = append(u.Alternates, alternate{Rel: "alternate", HrefLang: code, Href: r.urls.Abs(t.URL)})

@@ -7,7 +7,9 @@ import (
 
 	"lentera/generator/data"
 	"lentera/generator/markup"
+	"lentera/generator/session"
 	"lentera/generator/site"
+	"lentera/generator/translation"
 )
 
 // View is what a page layout sees.
@@ -32,6 +34,10 @@ type View struct {
 	Worksheets  []*data.Doc  // print: the worksheets at the end
 	BuildDate   time.Time
 	NoIndex     bool // keep search engines away (trainer edition, 404)
+
+	Status   *translation.Report // trainer edition: every chapter's translations
+	Schedule *session.Plan       // plan: the timetable of the page's language
+	Stale    *translation.Entry  // trainer edition: this chapter's translation is behind
 }
 
 // LangLink leads to a page in another language. When the page has no
@@ -86,6 +92,7 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 		v.Parts, v.Worksheets = r.workbook(lang, job.Edition, docs)
 	}
 	v.Switch, v.Alternates = r.languageLinks(job)
+	r.trainerView(v, job)
 	return v
 }
 

@@ -22,6 +22,7 @@ type Config struct {
 	Languages   []string // the first is the default
 	BaseURL     string   // absolute, with a trailing slash; "" when not set
 	Unsafe      bool     // let raw HTML in Markdown through
+	Plan        PlanSettings
 	Params      map[string]any
 	Limits      sitefs.Limits // the largest files read; zero fields mean the defaults
 }
@@ -44,7 +45,7 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Config{}
+	c := &Config{Plan: DefaultPlan()}
 	d := &data.Decoder{Path: ConfigFile}
 	// Languages decide how every text is read, so they come first.
 	if v := lookup(root, "languages"); v != nil {
@@ -59,6 +60,7 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		"markup": func(v *yaml.Node) {
 			d.Object(v, "markup", data.Fields{"unsafe": func(v *yaml.Node) { c.Unsafe = d.Bool(v) }})
 		},
+		"plan":   func(v *yaml.Node) { c.Plan = planSettings(d, v) },
 		"params": func(v *yaml.Node) { c.Params = params(d, v) },
 		"limits": func(v *yaml.Node) { c.Limits = limits(d, v) },
 	}, "title", "languages")

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -48,6 +49,7 @@ type Meta struct {
 	Duration       time.Duration
 	Draft          bool
 	TranslationKey string
+	Reviewed       string // a translation: the commit of the default-language chapter it was checked against
 	Params         map[string]any
 }
 
@@ -100,9 +102,19 @@ func parseMeta(path string, src []byte) (Meta, error) {
 		"duration":       func(v *yaml.Node) { m.Duration = duration(d, v) },
 		"draft":          func(v *yaml.Node) { m.Draft = d.Bool(v) },
 		"translationKey": func(v *yaml.Node) { m.TranslationKey = d.String(v) },
+		"reviewed":       func(v *yaml.Node) { m.Reviewed = reviewed(d, v) },
 		"params":         func(v *yaml.Node) { m.Params = params(d, v) },
 	}, "title")
 	return m, d.Err()
+}
+
+// reviewed reads a commit hash, abbreviated or not.
+func reviewed(d *data.Decoder, v *yaml.Node) string {
+	s := d.String(v)
+	if len(s) < 7 || len(s) > 40 || strings.Trim(strings.ToLower(s), "0123456789abcdef") != "" {
+		d.Failf(v, "reviewed must be a commit hash of 7 to 40 hex digits, as git log shows it, found %q", v.Value)
+	}
+	return strings.ToLower(s)
 }
 
 // duration reads "45m", "1h30m" or a number of minutes.

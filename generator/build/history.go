@@ -1,0 +1,64 @@
+package build
+
+import (
+	"context"
+	"io/fs"
+	"time"
+
+	"lentera/generator/render"
+	"lentera/generator/site"
+	"lentera/generator/translation"
+	"lentera/generator/vcs"
+)
+
+// gitLog is the site folder's history, read while the site loads.
+type gitLog struct {
+	hist   *vcs.History
+	reason string // why there is none
+}
+
+// readHistory starts reading the Git history of the site folder and
+// returns a function that waits for it. A site given only as an fs.FS has
+// no folder, so no history.
+func (b *Builder) readHistory(ctx context.Context) func() gitLog {
+	if b.opts.SiteDir == "" {
+		return func() gitLog { return gitLog{reason: "the site is not read from a folder"} }
+	}
+	done := make(chan gitLog, 1)
+	go func() {
+		h, err := vcs.Load(ctx, b.opts.SiteDir)
+		if err != nil {
+			done <- gitLog{reason: err.Error()}
+			return
+		}
+		done <- gitLog{hist: h}
+	}()
+	return func() gitLog { return <-done }
+}
+
+// history is what the pages are told about the site's history: the date of
+// every page's source, and the translation status.
+func (b *Builder) history(s *site.Site, log gitLog) render.History {
+	dates := map[string]time.Time{}
+	for _, l := range s.Languages {
+		for _, p := range l.Pages {
+			if p.File != "" {
+				dates[p.File] = b.modified(log.hist, p.File)
+			}
+		}
+	}
+	modified := func(path string) time.Time { return dates[path] }
+	return render.History{Status: translation.Compute(s, log.hist, log.reason, modified), Modified: modified}
+}
+
+// modified is a file's last commit, or its modification time when it has
+// none.
+func (b *Builder) modified(hist *vcs.History, path string) time.Time {
+	if c, ok := hist.Last(path); ok {
+		return c.Time
+	}
+	if info, err := fs.Stat(b.fsys, path); err == nil {
+		return info.ModTime().UTC()
+	}
+	return time.Time{}
+}

@@ -1,0 +1,141 @@
+// Package vcs reads the Git history of a site's files: which commits
+// changed each file, newest first. One git log run reads the whole history
+// of the site folder; nothing runs per file.
+package vcs
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ErrNoHistory is returned, wrapped with the reason, when the site folder
+// is not in a Git checkout or git is not installed: history-based checks
+// are then skipped, and dates come from the files' modification times.
+var ErrNoHistory = errors.New("no Git history")
+
+// Commit is one commit that changed files of the site.
+type Commit struct {
+	Hash string
+	Time time.Time // the committer's date
+	Seq  int       // place in the history: 0 is the newest
+}
+
+// Short is the abbreviated hash people copy: 12 hex digits.
+func (c Commit) Short() string {
+	if len(c.Hash) > 12 {
+		return c.Hash[:12]
+	}
+	return c.Hash
+}
+
+// History is the commits of a folder and, for each file in it, the ones
+// that changed it. A nil *History has no commits, so callers need not
+// check for one.
+type History struct {
+	commits []Commit
+	files   map[string][]int // path relative to the folder: indexes into commits, newest first
+}
+
+// Load reads the history of everything under dir. The paths it knows are
+// relative to dir, with forward slashes.
+func Load(ctx context.Context, dir string) (*History, error) {
+	if dir == "" {
+		dir = "."
+	}
+	cmd := exec.CommandContext(ctx, "git", "-C", dir, "log", "--relative", "--name-only", "-z",
+		"--no-renames", "--format=%x1e%H%x1f%ct", "--", ".")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		var exit *exec.ExitError
+		switch {
+		case errors.Is(err, exec.ErrNotFound):
+			return nil, fmt.Errorf("%w: git is not installed", ErrNoHistory)
+		case errors.As(err, &exit) && strings.Contains(stderr.String(), "not a git repository"):
+			return nil, fmt.Errorf("%w: %s is not in a Git checkout", ErrNoHistory, dir)
+		case errors.As(err, &exit) && strings.Contains(stderr.String(), "does not have any commits"):
+			return &History{files: map[string][]int{}}, nil
+		}
+		return nil, fmt.Errorf("%w: git log in %s: %v: %s", ErrNoHistory, dir, err, strings.TrimSpace(stderr.String()))
+	}
+	return parse(out)
+}
+
+// parse reads git log's output: per commit, "\x1e<hash>\x1f<unix time>",
+// then the paths it changed, each ended by NUL.
+func parse(out []byte) (*History, error) {
+	h := &History{files: map[string][]int{}}
+	for _, rec := range bytes.Split(out, []byte{0x1e}) {
+		if len(rec) == 0 {
+			continue
+		}
+		head, paths, _ := bytes.Cut(rec, []byte{0})
+		hash, unix, ok := strings.Cut(string(head), "\x1f")
+		secs, err := strconv.ParseInt(strings.TrimSpace(unix), 10, 64)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("%w: cannot read git log's line %q", ErrNoHistory, head)
+		}
+		i := len(h.commits)
+		h.commits = append(h.commits, Commit{Hash: hash, Time: time.Unix(secs, 0).UTC(), Seq: i})
+		for _, p := range bytes.Split(paths, []byte{0}) {
+			if p := strings.TrimSpace(string(p)); p != "" {
+				h.files[p] = append(h.files[p], i)
+			}
+		}
+	}
+	return h, nil
+}
+
+// Log lists the commits that changed path, newest first.
+func (h *History) Log(path string) []Commit {
+	if h == nil {
+		return nil
+	}
+	idx := h.files[path]
+	out := make([]Commit, len(idx))
+	for i, c := range idx {
+		out[i] = h.commits[c]
+	}
+	return out
+}
+
+// Last is the newest commit that changed path.
+func (h *History) Last(path string) (Commit, bool) {
+	if h == nil || len(h.files[path]) == 0 {
+		return Commit{}, false
+	}
+	return h.commits[h.files[path][0]], true
+}
+
+// Find looks a commit up by its hash or a prefix of at least 7 hex digits,
+// among the commits that changed the folder.
+func (h *History) Find(prefix string) (Commit, bool) {
+	if h == nil || len(prefix) < 7 {
+		return Commit{}, false
+	}
+	for _, c := range h.commits {
+		if strings.HasPrefix(c.Hash, strings.ToLower(prefix)) {
+			return c, true
+		}
+	}
+	return Commit{}, false
+}
+
+// Since lists the commits that changed path after commit base, oldest
+// first.
+func (h *History) Since(path string, base Commit) []Commit {
+	var out []Commit
+	for _, c := range h.Log(path) {
+		if c.Seq < base.Seq {
+			out = append([]Commit{c}, out...)
+		}
+	}
+	return out
+}

@@ -1,0 +1,64 @@
+package vcs
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"lentera/generator/vcs/vcstest"
+)
+
+func TestHistory(t *testing.T) {
+	repo := vcstest.New(t)
+	site := filepath.Join(repo.Dir, "kursus")
+	repo.Commit("one", map[string]string{"kursus/content/id/a.md": "a1", "kursus/content/en/a.md": "a1", "elsewhere.txt": "x"})
+	repo.Commit("two", map[string]string{"kursus/content/id/a.md": "a2"})
+	repo.Commit("three", map[string]string{"kursus/content/id/a b.md": "spaced", "elsewhere.txt": "y"})
+	repo.Commit("four", map[string]string{"kursus/content/id/a.md": "a3"})
+	h, err := Load(context.Background(), site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(h.Log("content/id/a.md")); got != 3 {
+		t.Errorf("a.md has %d commits, want 3", got)
+	}
+	if _, ok := h.Last("elsewhere.txt"); ok {
+		t.Error("a file outside the site folder is in its history")
+	}
+	if _, ok := h.Last("content/id/a b.md"); !ok {
+		t.Error("a path with a space is missing")
+	}
+	base, _ := h.Last("content/en/a.md")
+	since := h.Since("content/id/a.md", base)
+	if len(since) != 2 || since[0].Hash != repo.Hashes["two"] || since[1].Hash != repo.Hashes["four"] {
+		t.Errorf("Since = %v, want the commits two then four (%v)", since, repo.Hashes)
+	}
+	if c, ok := h.Find(repo.Hashes["two"][:9]); !ok || c.Hash != repo.Hashes["two"] {
+		t.Errorf("Find by prefix: %v %v", c, ok)
+	}
+	if _, ok := h.Find(repo.Hashes["two"][:4]); ok {
+		t.Error("Find accepts a 4-digit prefix")
+	}
+}
+
+func TestNotACheckout(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h, err := Load(context.Background(), dir)
+	if !errors.Is(err, ErrNoHistory) || h != nil {
+		t.Fatalf("Load outside Git = %v, %v; want ErrNoHistory", h, err)
+	}
+	var none *History
+	if _, ok := none.Last("x"); ok || none.Log("x") != nil {
+		t.Error("a nil History has commits")
+	}
+}
