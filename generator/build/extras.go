@@ -28,6 +28,9 @@ func (b *Builder) extras(s *site.Site, r *render.Renderer, editions []string, da
 	}
 	for _, ed := range editions {
 		files = append(files, calendars(s, ed, date)...)
+		if ed == "trainer" {
+			files = append(files, planCalendars(s, calendarDomain(s), calendarStamp(date))...)
+		}
 	}
 	copied, err := b.copyFiles(s)
 	if err != nil {
@@ -38,11 +41,7 @@ func (b *Builder) extras(s *site.Site, r *render.Renderer, editions []string, da
 
 // calendars writes an iCalendar file per calendar and language.
 func calendars(s *site.Site, edition string, date time.Time) []publish.File {
-	urls := site.NewURLs(s.Config.BaseURL)
-	domain := urls.Host()
-	if domain == "" {
-		domain = "lentera.invalid"
-	}
+	domain := calendarDomain(s)
 	var files []publish.File
 	for _, doc := range s.Data {
 		if doc.Calendar == nil {
@@ -55,7 +54,7 @@ func calendars(s *site.Site, edition string, date time.Time) []publish.File {
 				Fallback: s.Config.DefaultLang(),
 				ProdID:   "-//" + s.Config.Title.In(lang, s.Config.DefaultLang()) + "//lentera//" + strings.ToUpper(lang),
 				Domain:   domain,
-				Stamp:    time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC),
+				Stamp:    calendarStamp(date),
 			})
 			files = append(files, publish.File{Path: editionPath(edition, site.FilePath(render.CalendarURL(lang, doc.Src))), Body: body})
 		}
@@ -83,4 +82,18 @@ func (b *Builder) copyFiles(s *site.Site) ([]publish.File, error) {
 		return b.minifyFile(&files[i])
 	})
 	return files, err
+}
+
+// calendarDomain is the right-hand side of calendar UIDs: the site's host.
+func calendarDomain(s *site.Site) string {
+	if host := site.NewURLs(s.Config.BaseURL).Host(); host != "" {
+		return host
+	}
+	return "lentera.invalid"
+}
+
+// calendarStamp is the DTSTAMP of calendar files: the build's day, so a
+// rebuild the same day writes the same file.
+func calendarStamp(date time.Time) time.Time {
+	return time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
 }

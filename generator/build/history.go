@@ -3,7 +3,12 @@ package build
 import (
 	"context"
 	"io/fs"
+	"strings"
 	"time"
+
+	"lentera/generator/data"
+	"lentera/generator/publish"
+	"lentera/generator/session"
 
 	"lentera/generator/render"
 	"lentera/generator/site"
@@ -61,4 +66,38 @@ func (b *Builder) modified(hist *vcs.History, path string) time.Time {
 		return info.ModTime().UTC()
 	}
 	return time.Time{}
+}
+
+// planCalendars writes each language's session plan as an iCalendar file
+// in the trainer edition, when site.yaml's plan has a first day.
+func planCalendars(s *site.Site, domain string, stamp time.Time) []publish.File {
+	cfg := s.Config
+	if cfg.Plan.Date.IsZero() {
+		return nil
+	}
+	var files []publish.File
+	for _, l := range s.Languages {
+		var sessions []data.Session
+		for _, day := range session.Make(l, cfg.Plan).Days {
+			for _, slot := range day.Slots {
+				if slot.Page == nil {
+					continue
+				}
+				sessions = append(sessions, data.Session{
+					ID:          data.Slug(slot.Page.Key),
+					Summary:     slot.Page.Meta.Title,
+					Description: slot.Page.Meta.Description,
+					Start:       day.At(slot.Start),
+					End:         day.At(slot.End),
+				})
+			}
+		}
+		title := cfg.Title.In(l.Code, cfg.DefaultLang())
+		body := data.SessionsICal(title, sessions, data.ICalOptions{
+			Src: "plan", Lang: l.Code, Domain: domain, Stamp: stamp,
+			ProdID: "-//" + title + "//lentera//" + strings.ToUpper(l.Code),
+		})
+		files = append(files, publish.File{Path: editionPath("trainer", render.PlanICalURL(l.Code)), Body: body})
+	}
+	return files
 }

@@ -43,17 +43,53 @@ func (c *Calendar) ICal(title Text, opt ICalOptions) []byte {
 type icalWriter struct{ buf bytes.Buffer }
 
 func (w *icalWriter) event(opt ICalOptions, id, summary, description string, start, end time.Time) {
+	w.vevent(opt, id, summary, description,
+		"DTSTART;VALUE=DATE:"+start.Format("20060102"),
+		"DTEND;VALUE=DATE:"+end.AddDate(0, 0, 1).Format("20060102"),
+		"TRANSP:TRANSPARENT")
+}
+
+// vevent writes one VEVENT; times are its DTSTART, DTEND and TRANSP lines.
+func (w *icalWriter) vevent(opt ICalOptions, id, summary, description string, times ...string) {
 	w.line("BEGIN:VEVENT")
 	w.line("UID:" + id + "." + opt.Src + "." + opt.Lang + "@" + opt.Domain)
 	w.line("DTSTAMP:" + opt.Stamp.UTC().Format("20060102T150405Z"))
-	w.line("DTSTART;VALUE=DATE:" + start.Format("20060102"))
-	w.line("DTEND;VALUE=DATE:" + end.AddDate(0, 0, 1).Format("20060102"))
+	w.line(times[0])
+	w.line(times[1])
 	w.line("SUMMARY:" + icalEscape(summary))
 	if description != "" {
 		w.line("DESCRIPTION:" + icalEscape(description))
 	}
-	w.line("TRANSP:TRANSPARENT")
+	w.line(times[2])
 	w.line("END:VEVENT")
+}
+
+// Session is one timed event of a session plan.
+type Session struct {
+	ID          string // stable across rebuilds; part of the UID
+	Summary     string
+	Description string
+	Start, End  time.Time // wall-clock times; their zone is not written
+}
+
+// SessionsICal writes timed sessions as an iCalendar file. Times are
+// floating (RFC 5545, 3.3.5): 09:00 is nine o'clock wherever the training
+// takes place, which is what a timetable means.
+func SessionsICal(name string, sessions []Session, opt ICalOptions) []byte {
+	w := &icalWriter{}
+	w.line("BEGIN:VCALENDAR")
+	w.line("VERSION:2.0")
+	w.line("PRODID:" + opt.ProdID)
+	w.line("CALSCALE:GREGORIAN")
+	w.line("METHOD:PUBLISH")
+	w.line("X-WR-CALNAME:" + icalEscape(name))
+	const local = "20060102T150405"
+	for _, s := range sessions {
+		w.vevent(opt, s.ID, s.Summary, s.Description,
+			"DTSTART:"+s.Start.Format(local), "DTEND:"+s.End.Format(local), "TRANSP:OPAQUE")
+	}
+	w.line("END:VCALENDAR")
+	return w.buf.Bytes()
 }
 
 // line writes one content line, folded so that no physical line is longer

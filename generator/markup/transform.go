@@ -165,7 +165,7 @@ func (st *state) image(n *ast.Image, src []byte) {
 		return
 	}
 	if strings.TrimSpace(plainText(n, src)) == "" {
-		st.warnf(line, "image %s has no alt text: describe it in ![…] for readers who cannot see it", n.Destination)
+		st.warnNoAlt(line, n.Destination)
 	}
 	st.checkTarget(n, src, dest, t, "")
 	n.Destination = []byte(st.in.URLs.Rel(t.Path))
