@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"lentera/generator/internal/testsite"
 )
 
 func TestInitRefusesNonEmpty(t *testing.T) {
@@ -120,5 +122,54 @@ func TestVersionLine(t *testing.T) {
 		if code, stdout, _ := runCmd(args...); code != 0 || !strings.HasPrefix(stdout, "lentera ") {
 			t.Errorf("%v: exit %d, %q", args, code, stdout)
 		}
+	}
+}
+
+// A new course builds cleanly and passes check, in every language given.
+func TestInitBuildCheck(t *testing.T) {
+	root := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", root)
+	dir := filepath.Join(root, "kursus")
+	if code, stdout, stderr := runCmd("init", dir, "--lang", "id,en"); code != 0 {
+		t.Fatalf("init: exit %d: %s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr := runCmd("build", "--site", dir)
+	if code != 0 || stderr != "" {
+		t.Fatalf("build: exit %d, stderr:\n%s", code, stderr)
+	}
+	trainer := filepath.Join(dir, "public", "trainer", "index.html")
+	if !strings.Contains(stdout, trainer) {
+		t.Errorf("the build's summary does not say where the trainer edition is:\n%s", stdout)
+	}
+	for _, p := range []string{"id/mulai/selamat-datang/index.html", "en/mulai/latihan-pertama/index.html", "trainer/id/plan/index.html", "trainer/en/status/index.html", "id/worksheets/persiapan/index.html"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", filepath.FromSlash(p))); err != nil {
+			t.Errorf("the starter course has no %s", p)
+		}
+	}
+	code, stdout, stderr = runCmd("check", "--site", dir)
+	if code != 0 || !strings.Contains(stdout, "0 errors, 0 warnings") {
+		t.Errorf("check: exit %d:\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "not in a Git checkout") {
+		t.Errorf("check does not say the course is not in a Git checkout:\n%s", stdout)
+	}
+}
+
+func TestCheckExitStatus(t *testing.T) {
+	root := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", root)
+	dir := filepath.Join(root, "kursus")
+	testsite.Write(t, dir, map[string]string{
+		"site.yaml":        "title: Uji\nlanguages: [id]\n",
+		"content/id/a.md":  "---\ntitle: A\n---\n\n![](k.svg)\n",
+		"content/id/k.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+	})
+	code, stdout, _ := runCmd("check", "--site", dir, "--format", "github")
+	want := "::error file=" + filepath.ToSlash(filepath.Join(dir, "content", "id", "a.md")) + ",line=5::image k.svg has no alt text"
+	if code != 1 || !strings.HasPrefix(stdout, want) {
+		t.Errorf("check: exit %d, want 1 and a line starting %q:\n%s", code, want, stdout)
+	}
+	if code, _, stderr := runCmd("check", "--format", "xml"); code != 2 || !strings.Contains(stderr, `unknown format "xml"`) {
+		t.Errorf("--format xml: exit %d, %s", code, stderr)
 	}
 }

@@ -1,0 +1,61 @@
+package build
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"lentera/generator/vcs/vcstest"
+)
+
+// With the site in Git: the sitemap dates each page by its last commit,
+// the status page marks the English chapter stale with the commits it is
+// behind, and its trainer page says so; the participant page does not.
+func TestHistoryPages(t *testing.T) {
+	repo := vcstest.New(t) // commits on 2026-03-03, 04, 05, …
+	repo.Commit("first", map[string]string{
+		"kursus/site.yaml":            "title: Uji\nlanguages: [id, en]\nbaseURL: https://example.org/\n",
+		"kursus/content/id/a.md":      "---\ntitle: Bab A\n---\nIsi.\n\n:::trainer\nCatatan.\n:::\n",
+		"kursus/content/en/a.md":      "---\ntitle: Chapter A\n---\nText.\n",
+		"kursus/content/id/b.md":      "---\ntitle: Bab B\n---\nIsi.\n",
+		"kursus/content/en/b.md":      "---\ntitle: Chapter B\n---\nText.\n",
+		"kursus/content/id/_index.md": "---\ntitle: Beranda\n---\n",
+	})
+	repo.Commit("id a", map[string]string{"kursus/content/id/a.md": "---\ntitle: Bab A\n---\nIsi baru.\n\n:::trainer\nCatatan.\n:::\n"})
+	repo.Commit("id a again", map[string]string{"kursus/content/id/a.md": "---\ntitle: Bab A\n---\nIsi lebih baru.\n\n:::trainer\nCatatan.\n:::\n"})
+	res, err := Build(context.Background(), Options{SiteDir: filepath.Join(repo.Dir, "kursus"), BuildDate: testDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Body)
+	}
+	first, again := repo.Hashes["first"][:12], repo.Hashes["id a again"][:12]
+	checkLines(t, "sitemap.xml", files["sitemap.xml"], `
+<loc>https://example.org/id/a/</loc>
+<lastmod>2026-03-05</lastmod>
+<loc>https://example.org/en/a/</loc>
+<lastmod>2026-03-03</lastmod>
+`)
+	checkLines(t, "trainer/en/status/index.html", files["trainer/en/status/index.html"], `
+<td class="status-stale"><a href="/trainer/en/a/" hreflang="en">stale</a> <time datetime="2026-03-03">3 March 2026</time>
+<summary>2 changes since 3 March 2026:</summary>
+<li><code>`+repo.Hashes["id a"][:12]+`</code> <time datetime="2026-03-04">4 March 2026</time></li><li><code>`+again+`</code>
+<td class="status-done"><a href="/trainer/en/b/" hreflang="en">done</a>
+! not in a Git checkout
+`)
+	checkLines(t, "trainer/en/a/index.html", files["trainer/en/a/index.html"], `
+<aside class="notice stale-notice" role="note"><p>This translation may be out of date: the Bahasa Indonesia chapter has changed 2 times since 3 March 2026.
+<code>`+again+`</code>
+`)
+	checkLines(t, "trainer/en/b/index.html", files["trainer/en/b/index.html"], "! stale-notice")
+	checkLines(t, "en/a/index.html", files["en/a/index.html"], "! stale-notice\n! "+first)
+	if c := res.Status.Count("en"); c.Stale != 1 || c.Done != 1 {
+		t.Errorf("English counts %+v, want 1 stale and 1 done", c)
+	}
+	if !strings.Contains(files["trainer/index.html"], "1 usang") {
+		t.Error("the trainer home does not count the stale translation")
+	}
+}
