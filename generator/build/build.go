@@ -71,6 +71,7 @@ type Builder struct {
 	minify  *publish.Minifier
 	cache   *cache
 	pending *pending          // pages built, gather not yet run
+	gitLog  gitLog            // the site's Git history as last read
 	last    map[string][]byte // the files of the last Result
 }
 

@@ -23,11 +23,16 @@ type gitLog struct {
 }
 
 // readHistory starts reading the Git history of the site folder and
-// returns a function that waits for it. A site given only as an fs.FS has
+// returns a function that waits for it; while HEAD has not moved, the
+// last build's history is used again, so a save in serve runs no git. A site given only as an fs.FS has
 // no folder, so no history.
 func (b *Builder) readHistory(ctx context.Context) func() gitLog {
 	if b.opts.SiteDir == "" {
 		return func() gitLog { return gitLog{reason: "the site is not read from a folder"} }
+	}
+	if b.gitLog.hist.Current() {
+		last := b.gitLog
+		return func() gitLog { return last }
 	}
 	done := make(chan gitLog, 1)
 	go func() {
@@ -38,7 +43,10 @@ func (b *Builder) readHistory(ctx context.Context) func() gitLog {
 		}
 		done <- gitLog{hist: h}
 	}()
-	return func() gitLog { return <-done }
+	return func() gitLog {
+		b.gitLog = <-done
+		return b.gitLog
+	}
 }
 
 // history is what the pages are told about the site's history: the date of

@@ -59,3 +59,50 @@ func TestHistoryPages(t *testing.T) {
 		t.Error("the trainer home does not count the stale translation")
 	}
 }
+
+// A commit between two builds of one Builder (as in serve) shows in the
+// rebuild, which equals a clean build.
+func TestRebuildAfterCommit(t *testing.T) {
+	repo := vcstest.New(t)
+	repo.Commit("first", map[string]string{
+		"kursus/site.yaml":       "title: Uji\nlanguages: [id, en]\n",
+		"kursus/content/id/a.md": "---\ntitle: Bab A\n---\nIsi.\n\n:::trainer\nCatatan.\n:::\n",
+		"kursus/content/en/a.md": "---\ntitle: Chapter A\n---\nText.\n",
+	})
+	opts := Options{SiteDir: filepath.Join(repo.Dir, "kursus"), BuildDate: testDate}
+	b := New(opts)
+	ctx := context.Background()
+	before, err := b.Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := map[string]string{}
+	for _, f := range before.Files {
+		old[f.Path] = string(f.Body)
+	}
+	repo.Commit("id a", map[string]string{"kursus/content/id/a.md": "---\ntitle: Bab A\n---\nIsi baru.\n\n:::trainer\nCatatan.\n:::\n"})
+	got, err := b.Build(ctx, "content/id/a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Build(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "commit", got.Files, want.Files)
+	if c := got.Status.Count("en"); c.Stale != 1 {
+		t.Errorf("after the commit, English counts %+v, want 1 stale", c)
+	}
+	for _, f := range got.Files {
+		switch f.Path {
+		case "trainer/en/a/index.html", "trainer/en/status/index.html", "trainer/index.html", "sitemap.xml":
+			if old[f.Path] == string(f.Body) {
+				t.Errorf("%s did not change with the commit", f.Path)
+			}
+		case "en/a/index.html":
+			if old[f.Path] != string(f.Body) {
+				t.Errorf("%s changed with a commit to the Indonesian chapter", f.Path)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"time"
 
 	"lentera/generator/internal/digest"
@@ -78,7 +79,14 @@ func (r *Renderer) trainerDeps(h *digest.Hash, job Job, docs Docs) {
 	switch {
 	case job.Kind == planKind:
 		r.wholeLanguage(h, r.site.Lang(job.Lang), docs, nil)
-	case job.Kind == statusKind || job.Kind == trainerHome || job.Kind == "home":
+	case job.Kind == "home":
+		// The language's home shows only how many translations stand where.
+		h.String(fmt.Sprint(r.history.Status.Count(job.Lang)))
+	case job.Kind == trainerHome:
+		for _, l := range r.site.Config.Languages {
+			h.String(fmt.Sprint(r.history.Status.Count(l)))
+		}
+	case job.Kind == statusKind:
 		for _, l := range r.site.Languages {
 			r.wholeLanguage(h, l, docs, nil)
 		}

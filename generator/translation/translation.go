@@ -133,6 +133,9 @@ type Counts struct{ Done, Missing, Stale int }
 // Count counts the chapters of lang by state.
 func (r *Report) Count(lang string) Counts {
 	var n Counts
+	if r == nil {
+		return n
+	}
 	for _, row := range r.Rows {
 		for _, e := range row.Entries {
 			if e.Lang != lang {

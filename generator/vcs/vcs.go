@@ -8,7 +8,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -40,14 +42,41 @@ func (c Commit) Short() string {
 type History struct {
 	commits []Commit
 	files   map[string][]int // path relative to the folder: indexes into commits, newest first
+	headLog string           // the checkout's reflog of HEAD, which every commit, checkout and reset appends to
+	stamp   fileStamp        // headLog when the history was read
+}
+
+type fileStamp struct {
+	size    int64
+	modTime time.Time
+}
+
+func stampOf(path string) (fileStamp, bool) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fileStamp{}, false
+	}
+	return fileStamp{info.Size(), info.ModTime()}, true
+}
+
+// Current reports whether the history is still the checkout's: HEAD has
+// not moved since it was read. A rebuild then skips running git again.
+func (h *History) Current() bool {
+	if h == nil || h.headLog == "" {
+		return false
+	}
+	now, ok := stampOf(h.headLog)
+	return ok && now == h.stamp
 }
 
 // Load reads the history of everything under dir. The paths it knows are
-// relative to dir, with forward slashes.
+// relative to dir, with forward slashes. It runs git twice: once to find
+// the checkout (for Current), once for the whole log.
 func Load(ctx context.Context, dir string) (*History, error) {
 	if dir == "" {
 		dir = "."
 	}
+	headLog, stamp := findHeadLog(ctx, dir)
 	cmd := exec.CommandContext(ctx, "git", "-C", dir, "log", "--relative", "--name-only", "-z",
 		"--no-renames", "--format=%x1e%H%x1f%ct", "--", ".")
 	var stderr bytes.Buffer
@@ -65,7 +94,28 @@ func Load(ctx context.Context, dir string) (*History, error) {
 		}
 		return nil, fmt.Errorf("%w: git log in %s: %v: %s", ErrNoHistory, dir, err, strings.TrimSpace(stderr.String()))
 	}
-	return parse(out)
+	h, err := parse(out)
+	if err != nil {
+		return nil, err
+	}
+	h.headLog, h.stamp = headLog, stamp
+	return h, nil
+}
+
+// findHeadLog finds the reflog of HEAD, for Current, and stamps it before
+// git log runs: a commit made meanwhile then makes the next build read the
+// history again rather than go unseen.
+func findHeadLog(ctx context.Context, dir string) (string, fileStamp) {
+	out, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--absolute-git-dir").Output()
+	if err != nil {
+		return "", fileStamp{}
+	}
+	p := filepath.Join(strings.TrimSpace(string(out)), "logs", "HEAD")
+	st, ok := stampOf(p)
+	if !ok {
+		return "", fileStamp{}
+	}
+	return p, st
 }
 
 // parse reads git log's output: per commit, "\x1e<hash>\x1f<unix time>",
@@ -85,7 +135,8 @@ func parse(out []byte) (*History, error) {
 		i := len(h.commits)
 		h.commits = append(h.commits, Commit{Hash: hash, Time: time.Unix(secs, 0).UTC(), Seq: i})
 		for _, p := range bytes.Split(paths, []byte{0}) {
-			if p := strings.TrimSpace(string(p)); p != "" {
+			// The first path follows the header's line break.
+			if p := strings.TrimPrefix(string(p), "\n"); p != "" {
 				h.files[p] = append(h.files[p], i)
 			}
 		}

@@ -16,7 +16,7 @@ func TestHistory(t *testing.T) {
 	site := filepath.Join(repo.Dir, "kursus")
 	repo.Commit("one", map[string]string{"kursus/content/id/a.md": "a1", "kursus/content/en/a.md": "a1", "elsewhere.txt": "x"})
 	repo.Commit("two", map[string]string{"kursus/content/id/a.md": "a2"})
-	repo.Commit("three", map[string]string{"kursus/content/id/a b.md": "spaced", "elsewhere.txt": "y"})
+	repo.Commit("three", map[string]string{"kursus/content/id/a b.md": "spaced", "kursus/content/id/ c.md": "leading space", "elsewhere.txt": "y"})
 	repo.Commit("four", map[string]string{"kursus/content/id/a.md": "a3"})
 	h, err := Load(context.Background(), site)
 	if err != nil {
@@ -28,19 +28,32 @@ func TestHistory(t *testing.T) {
 	if _, ok := h.Last("elsewhere.txt"); ok {
 		t.Error("a file outside the site folder is in its history")
 	}
-	if _, ok := h.Last("content/id/a b.md"); !ok {
-		t.Error("a path with a space is missing")
+	for _, p := range []string{"content/id/a b.md", "content/id/ c.md"} {
+		if _, ok := h.Last(p); !ok {
+			t.Errorf("path %q is missing", p)
+		}
 	}
 	base, _ := h.Last("content/en/a.md")
 	since := h.Since("content/id/a.md", base)
 	if len(since) != 2 || since[0].Hash != repo.Hashes["two"] || since[1].Hash != repo.Hashes["four"] {
 		t.Errorf("Since = %v, want the commits two then four (%v)", since, repo.Hashes)
 	}
+	if !h.Current() {
+		t.Error("a history just read is not current")
+	}
 	if c, ok := h.Find(repo.Hashes["two"][:9]); !ok || c.Hash != repo.Hashes["two"] {
 		t.Errorf("Find by prefix: %v %v", c, ok)
 	}
 	if _, ok := h.Find(repo.Hashes["two"][:4]); ok {
 		t.Error("Find accepts a 4-digit prefix")
+	}
+	repo.Write(map[string]string{"kursus/content/id/a.md": "a4"})
+	if !h.Current() {
+		t.Error("an edit without a commit made the history out of date")
+	}
+	repo.Commit("five", nil)
+	if h.Current() {
+		t.Error("the history is current after a commit")
 	}
 }
 
