@@ -100,3 +100,34 @@ func TestICalStable(t *testing.T) {
 		t.Error("two renderings of the same calendar differ")
 	}
 }
+
+// A session plan's file: timed events in floating time, read back by the
+// same parser.
+func TestSessionsICal(t *testing.T) {
+	jakarta := time.FixedZone("WIB", 7*3600)
+	out := SessionsICal("Kursus, hari 1", []Session{
+		{ID: "pasar-lanskap", Summary: "Lanskap; pasar", Description: "Baris satu\nbaris dua",
+			Start: time.Date(2026, 3, 2, 9, 0, 0, 0, jakarta), End: time.Date(2026, 3, 2, 9, 45, 0, 0, jakarta)},
+		{ID: "konten", Summary: "Konten", Start: time.Date(2026, 3, 3, 13, 0, 0, 0, jakarta), End: time.Date(2026, 3, 3, 14, 30, 0, 0, jakarta)},
+	}, ICalOptions{Src: "plan", Lang: "id", ProdID: "-//Uji//lentera//ID", Domain: "example.org", Stamp: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	if !bytes.Contains(out, []byte("\r\nDTSTART:20260302T090000\r\n")) || bytes.Contains(out, []byte("T090000Z")) {
+		t.Errorf("start is not the floating local time 09:00:\n%s", out)
+	}
+	cal, err := ical.NewDecoder(bytes.NewReader(out)).Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := cal.Events()
+	if len(events) != 2 {
+		t.Fatalf("%d events, want 2", len(events))
+	}
+	// Floating times are read in whatever zone the reader is in.
+	start, _ := events[1].DateTimeStart(jakarta)
+	end, _ := events[1].DateTimeEnd(jakarta)
+	summary, _ := events[0].Props.Text(ical.PropSummary)
+	desc, _ := events[0].Props.Text(ical.PropDescription)
+	uid, _ := events[0].Props.Text(ical.PropUID)
+	if start.Hour() != 13 || end.Sub(start) != 90*time.Minute || summary != "Lanskap; pasar" || desc != "Baris satu\nbaris dua" || uid != "pasar-lanskap.plan.id@example.org" {
+		t.Errorf("read back: %v–%v %q %q %q", start, end, summary, desc, uid)
+	}
+}
