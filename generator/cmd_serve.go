@@ -41,6 +41,9 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C to stop)\n", fullPath(*siteDir), srv.URL(ln.Addr()))
+	if srv.Serves("trainer/index.html") {
+		fmt.Fprintf(stdout, "the trainer edition, with the session plan and translation status: %strainer/\n", srv.URL(ln.Addr()))
+	}
 	if err := srv.Serve(ctx, ln); err != nil {
 		return err
 	}

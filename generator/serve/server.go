@@ -123,6 +123,13 @@ func (s *Server) URL(addr net.Addr) string {
 	return "http://" + host + s.current.Load().base
 }
 
+// Serves reports whether the last good build has the output file path,
+// such as "trainer/index.html".
+func (s *Server) Serves(path string) bool {
+	_, ok := s.current.Load().files[path]
+	return ok
+}
+
 // Serve answers on ln and rebuilds on every save until ctx ends, then
 // stops: streams end, requests in flight finish, the watcher closes.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
