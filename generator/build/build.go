@@ -167,10 +167,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 
 func (b *Builder) result(p *pending, files []publish.File) (*Result, error) {
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	res := &Result{Files: files, Warnings: p.warnings, Site: p.site, Status: p.status, Pages: p.pages, Rendered: p.rendered}
-	for _, w := range res.Warnings {
-		b.located(w)
-	}
+	res := &Result{Files: files, Warnings: b.locatedCopies(p.warnings), Site: p.site, Status: p.status, Pages: p.pages, Rendered: p.rendered}
 	b.diff(res)
 	return res, nil
 }
@@ -381,6 +378,23 @@ func sourceOf(s *site.Site, editions []string, out string) string {
 		}
 	}
 	return s.Source(out)
+}
+
+// locatedCopies is located for warnings, on copies: the same warning is
+// in the Result of BuildPages and of Gather, and in the cached conversion
+// a rebuild reuses, so changing it in place would put the site folder in
+// front of its path once more each time.
+func (b *Builder) locatedCopies(warnings []error) []error {
+	out := make([]error, len(warnings))
+	for i, w := range warnings {
+		if fe, ok := w.(*fileerr.Error); ok {
+			c := *fe
+			w = &c
+		}
+		b.located(w)
+		out[i] = w
+	}
+	return out
 }
 
 // located makes error paths relative to where the command runs, and
