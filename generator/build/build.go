@@ -216,7 +216,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		linkErr := checkLinks(docs, draftOutput(s, r, docs, next.assets.files))
 		return nil, errors.Join(phase("load", loadErr), phase("convert", convErr), linkErr)
 	}
-	p := &pending{site: s, status: history.Status, renderer: r, docs: docs, editions: editions(docs), prev: prev, next: next, warnings: append(warnings, r.Warnings...)}
+	p := &pending{site: s, status: history.Status, renderer: r, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: append(warnings, r.Warnings...)}
 	var pageJobs []render.Job
 	pageJobs, p.gatherJobs = planJobs(r, p.editions)
 	pages, rendered, err := b.render(ctx, r, docs, pageJobs, prev, next)
@@ -326,8 +326,11 @@ func (b *Builder) diff(res *Result) {
 }
 
 // editions are the participant edition, and the trainer edition when some
-// page has trainer notes.
-func editions(docs render.Docs) []string {
+// page has trainer notes or site.yaml has a session plan.
+func editions(docs render.Docs, plan bool) []string {
+	if plan {
+		return render.Editions
+	}
 	for _, d := range docs {
 		if d.HasTrainerNotes() {
 			return render.Editions

@@ -17,6 +17,7 @@ type PlanSettings struct {
 	End    time.Duration // no session runs past it, unless it alone fills the day
 	Date   time.Time     // the first day; zero when not set
 	Breaks []Break       // by time of day
+	Given  bool          // site.yaml has a plan: the trainer edition is built for it
 }
 
 // Break is a pause taken every day.
@@ -34,6 +35,7 @@ func DefaultPlan() PlanSettings {
 
 func planSettings(d *data.Decoder, v *yaml.Node) PlanSettings {
 	p := DefaultPlan()
+	p.Given = true
 	var endNode *yaml.Node
 	d.Object(v, "plan", data.Fields{
 		"start": func(v *yaml.Node) { p.Start = clock(d, v) },
