@@ -44,7 +44,7 @@ func TestHistoryPages(t *testing.T) {
 <summary>2 changes since 3 March 2026:</summary>
 <li><code>`+repo.Hashes["id a"][:12]+`</code> <time datetime="2026-03-04">4 March 2026</time></li><li><code>`+again+`</code>
 <td class="status-done"><a href="/trainer/en/b/" hreflang="en">done</a>
-! not in a Git checkout
+! outside a Git checkout
 `)
 	checkLines(t, "trainer/en/a/index.html", files["trainer/en/a/index.html"], `
 <aside class="notice stale-notice" role="note"><p>This translation may be out of date: the Bahasa Indonesia chapter has changed 2 times since 3 March 2026.

@@ -50,7 +50,8 @@ type Row struct {
 type Report struct {
 	Rows []Row
 	// NoHistory says why staleness could not be known (the site is not
-	// in a Git checkout); "" when it could.
+	// in a Git checkout); "" when it could. It may name local folders:
+	// for the terminal, not for pages.
 	NoHistory string
 	byPage    map[*site.Page]*Entry
 }
