@@ -3,12 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"lentera/generator/fileerr"
 	"lentera/generator/site"
+	"lentera/generator/sitefs"
 	"lentera/generator/starter"
 )
 
@@ -55,7 +55,12 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if pos[0] != "chapter" {
 		return usageErr(fl, "cannot make a new %q; try: lentera new chapter SECTION/NAME", pos[0])
 	}
-	cfg, err := site.LoadConfig(os.DirFS(*siteDir))
+	fsys, err := sitefs.Open(*siteDir)
+	if err != nil {
+		return fmt.Errorf("new chapter: %w", err)
+	}
+	defer fsys.Close()
+	cfg, err := site.LoadConfig(fsys)
 	if err != nil {
 		return located(*siteDir, err)
 	}

@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -22,6 +21,7 @@ import (
 	"lentera/generator/fileerr"
 	"lentera/generator/markup"
 	"lentera/generator/site"
+	"lentera/generator/sitefs"
 	"lentera/generator/translation"
 	"lentera/generator/vcs"
 )
@@ -94,8 +94,14 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if opts.ImageBudget == 0 {
 		opts.ImageBudget = DefaultImageBudget
 	}
-	c := &checker{opts: opts, fsys: os.DirFS(opts.SiteDir), report: &Report{}}
+	c := &checker{opts: opts, report: &Report{}}
 	c.build(ctx)
+	fsys, err := sitefs.Open(opts.SiteDir)
+	if err != nil {
+		return c.done(), nil // the build has reported it
+	}
+	defer fsys.Close()
+	c.fsys = fsys
 	cfg, err := site.LoadConfig(c.fsys)
 	if err != nil {
 		// The build has reported it; nothing below can run without the
