@@ -161,9 +161,15 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 
 func (b *Builder) result(p *pending, files []publish.File) (*Result, error) {
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	res := &Result{Files: files, Warnings: p.warnings, Site: p.site, Pages: p.pages, Rendered: p.rendered}
-	for _, w := range res.Warnings {
-		b.located(w)
+	res := &Result{Files: files, Site: p.site, Pages: p.pages, Rendered: p.rendered}
+	for _, w := range p.warnings {
+		// Copy before locating: a kept renderer's warnings come back on
+		// every rebuild, and would get the site folder prefixed again.
+		if fe, ok := w.(*fileerr.Error); ok {
+			c := *fe
+			w = &c
+		}
+		res.Warnings = append(res.Warnings, b.located(w))
 	}
 	b.diff(res)
 	return res, nil
@@ -236,7 +242,7 @@ func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Ti
 		next.renderer.SetSite(s)
 		return next.renderer, nil
 	}
-	r, err := render.New(render.Options{Layouts: themed, Site: s, Assets: next.assets.urls, BuildDate: date, OwnLayouts: ownLayouts(b.fsys)})
+	r, err := render.New(render.Options{Layouts: themed, Theme: b.opts.Theme, Site: s, Assets: next.assets.urls, BuildDate: date, OwnLayouts: ownLayouts(b.fsys)})
 	next.renderer = r
 	return r, err
 }

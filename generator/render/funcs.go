@@ -152,10 +152,10 @@ func (b *binding) cell(c data.Cell) string {
 
 // langName is a language's name in that language ("Bahasa Indonesia").
 func (b *binding) langName(code string) string {
-	if s, ok := b.r.strings[code]["language_name"]; ok {
+	if s, ok := b.r.names[code]; ok {
 		return s
 	}
-	return code
+	return languageName(code, "", "")
 }
 
 func seq(n int) []int {

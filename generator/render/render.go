@@ -52,6 +52,7 @@ var Editions = []string{"", "trainer"}
 // Options configure a Renderer.
 type Options struct {
 	Layouts    fs.FS             // layouts/ of the site over those of the theme
+	Theme      fs.FS             // the theme alone, for its UI strings; Layouts when nil
 	Site       *site.Site        // the model, read-only
 	Assets     map[string]string // asset name to its fingerprinted site path
 	BuildDate  time.Time         // "today" for calendars, and the sitemap's lastmod
@@ -66,6 +67,7 @@ type Renderer struct {
 	assets     map[string]string
 	buildDate  time.Time
 	strings    map[string]Strings
+	names      map[string]string // each language's own name
 	bound      map[bindKey]*boundSet
 	ownLayouts bool
 	metas      map[*site.Page]uint64 // per page, a digest of its front matter and place
@@ -89,7 +91,7 @@ func New(opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	strs, warnings, err := loadStrings(opts.Layouts, opts.Site.Config.Languages)
+	ui, warnings, err := loadStrings(opts.Layouts, opts.Theme, opts.Site.Config.Languages, opts.Site.Config.LanguageNames)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +101,8 @@ func New(opts Options) (*Renderer, error) {
 		urls:       site.NewURLs(opts.Site.Config.BaseURL),
 		assets:     opts.Assets,
 		buildDate:  opts.BuildDate,
-		strings:    strs,
+		strings:    ui.strings,
+		names:      ui.names,
 		bound:      map[bindKey]*boundSet{},
 		ownLayouts: opts.OwnLayouts,
 		Warnings:   warnings,

@@ -92,7 +92,7 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 // languageLinks finds the page in every language.
 func (r *Renderer) languageLinks(job Job) (switchTo, alternates []LangLink) {
 	for _, code := range r.site.Config.Languages {
-		link := LangLink{Lang: code, Name: r.strings[code]["language_name"], Translated: true}
+		link := LangLink{Lang: code, Name: r.names[code], Translated: true}
 		switch {
 		case job.Page != nil:
 			if t := job.Page.Translation(code); t != nil {
