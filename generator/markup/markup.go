@@ -150,7 +150,7 @@ func New(opts Options) *Converter {
 // Convert parses the page and renders it for each pass.
 func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	st := newState(in, c.unsafe)
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)
 	root := c.md.Parser().Parse(text.NewReader(in.Page.Source), parser.WithContext(pc))
 	root.SetAttributeString(labelsAttr, in.T)

@@ -225,7 +225,8 @@ func (st *state) position(n ast.Node, src []byte, dest string) (line, col int) {
 }
 
 // heading gives h2–h4 an anchor link and lists h2–h3 in the table of
-// contents.
+// contents, unless they are inside a directive's box: an exercise's
+// "Solution" is not a part of the chapter.
 func (st *state) heading(h *ast.Heading, src []byte) {
 	v, ok := h.AttributeString("id")
 	if !ok {
@@ -233,7 +234,7 @@ func (st *state) heading(h *ast.Heading, src []byte) {
 	}
 	id := string(v.([]byte))
 	ref := headingRef{node: h, id: id}
-	if h.Level == 2 || h.Level == 3 {
+	if (h.Level == 2 || h.Level == 3) && !inDirective(h) {
 		st.toc = append(st.toc, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plainText(h, src))})
 	}
 	if h.Level >= 2 && h.Level <= 4 {
@@ -241,6 +242,15 @@ func (st *state) heading(h *ast.Heading, src []byte) {
 		h.AppendChild(h, ref.anchor)
 	}
 	st.headings = append(st.headings, ref)
+}
+
+func inDirective(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*Directive); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // HeadingAnchor is the "#" after a heading that links to it. Screen readers
