@@ -17,11 +17,12 @@ import (
 func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string, prev, next *cache) ([]publish.File, error) {
 	urls := site.NewURLs(s.Config.BaseURL)
 	var files []publish.File
+	inline := markup.NewInline()
 	next.search, next.analysed = map[string]searchEntry{}, map[uint64]*search.Page{}
 	for _, ed := range editions {
 		for _, lang := range s.Languages {
 			dir := editionPath(ed, "/"+lang.Code+"/search/")
-			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed)
+			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed, inline)
 			entry, err := b.searchIndex(lang.Code, sdocs, keys, dir, prev, next)
 			if err != nil {
 				return nil, err
@@ -94,7 +95,7 @@ func (b *Builder) analyse(lang string, docs []search.Doc, keys []uint64, prev, n
 
 // searchDocs lists the pages of a language and edition for the index, each
 // with a key of everything the index takes from it.
-func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition string) ([]search.Doc, []uint64) {
+func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition string, inline *markup.Inline) ([]search.Doc, []uint64) {
 	var out []search.Doc
 	var keys []uint64
 	pass := markup.Pass{Edition: edition}
@@ -106,7 +107,7 @@ func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition s
 		d := search.Doc{
 			URL:         urls.Rel(p.URL),
 			Title:       p.Meta.Title,
-			Description: p.Meta.Description,
+			Description: inline.Plain(lang.Code, p.Meta.Description),
 			HTML:        doc.HTML(pass),
 		}
 		if sec := p.Section(); sec != nil {

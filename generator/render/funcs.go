@@ -52,6 +52,8 @@ func (b *binding) funcs() template.FuncMap {
 		"duration":  func(d time.Duration) string { return b.format.Duration(d) },
 		"cell":      b.cell,
 		"langName":  b.langName,
+		"inline":    func(s string) template.HTML { return template.HTML(b.r.inline.HTML(b.lang, s)) },
+		"plain":     func(s string) string { return b.r.inline.Plain(b.lang, s) },
 		"safeHTML":  func(s string) template.HTML { return template.HTML(s) },
 		"add":       func(a, b int) int { return a + b },
 		"seq":       seq,

@@ -27,6 +27,8 @@
 //	duration             "1 jam 30 menit" / "1 h 30 min"
 //	cell                 a table cell, formatted by its type
 //	langName "en"        a language's own name ("English")
+//	inline .Description  one line of Markdown (objectives, descriptions) as HTML, raw HTML shown as text
+//	plain .Description   the same as plain text, for <meta> and attributes
 //	qr "https://…"       a QR code of the text, as inline SVG
 //	safeHTML, add, seq, isoDate
 //
@@ -68,6 +70,7 @@ type Renderer struct {
 	buildDate  time.Time
 	strings    map[string]Strings
 	names      map[string]string // each language's own name
+	inline     *markup.Inline    // front matter's one-line Markdown
 	bound      map[bindKey]*boundSet
 	ownLayouts bool
 	metas      map[*site.Page]uint64 // per page, a digest of its front matter and place
@@ -103,6 +106,7 @@ func New(opts Options) (*Renderer, error) {
 		buildDate:  opts.BuildDate,
 		strings:    ui.strings,
 		names:      ui.names,
+		inline:     markup.NewInline(),
 		bound:      map[bindKey]*boundSet{},
 		ownLayouts: opts.OwnLayouts,
 		Warnings:   warnings,
