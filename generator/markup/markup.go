@@ -139,6 +139,7 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 		renderer.WithNodeRenderers(
 			util.Prioritized(directiveRenderer{}, 100),
 			util.Prioritized(codeRenderer{}, 100),
+			util.Prioritized(rawHTMLRenderer{unsafe: c.unsafe}, 100),
 		),
 	}
 	if c.unsafe {
@@ -178,7 +179,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		return nil, err
 	}
 	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Links: st.checks, Warnings: st.warnings, html: map[Pass][]byte{}, sums: map[Pass]uint64{}}
-	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes) > 0 || st.hasFootnotes}
+	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes) > 0 || st.hasFootnotes || st.hasRawHTML}
 	for _, p := range passes {
 		p = doc.varies.normal(p)
 		if _, done := doc.html[p]; done {
@@ -218,6 +219,7 @@ type state struct {
 	images       []string
 	hasTrainer   bool
 	hasFootnotes bool
+	hasRawHTML   bool
 
 	errs     []error
 	warnings []error

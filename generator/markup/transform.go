@@ -49,6 +49,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		case *ast.Image:
 			st.image(n, src)
 		case *ast.HTMLBlock, *ast.RawHTML:
+			st.hasRawHTML = true // its ids get the workbook's prefix
 			if !st.unsafe {
 				st.warnf(st.nodeLine(n, src), "raw HTML is left out (markup: {unsafe: true} in site.yaml lets it through)")
 			}
