@@ -23,6 +23,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -215,7 +216,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		linkErr := checkLinks(docs, draftOutput(s, r, docs, next.assets.files))
 		return nil, errors.Join(phase("load", loadErr), phase("convert", convErr), linkErr)
 	}
-	p := &pending{site: s, renderer: r, docs: docs, editions: editions(docs), prev: prev, next: next, warnings: append(warnings, r.Warnings...)}
+	p := &pending{site: s, renderer: r, docs: docs, editions: editions(docs), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
 	var pageJobs []render.Job
 	pageJobs, p.gatherJobs = planJobs(r, p.editions)
 	pages, rendered, err := b.render(ctx, r, docs, pageJobs, prev, next)

@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"strings"
 
 	"lentera/generator/internal/digest"
 	"lentera/generator/markup"
@@ -10,6 +11,22 @@ import (
 	"lentera/generator/search"
 	"lentera/generator/site"
 )
+
+// unstemmed says, once per build, which languages search matches without
+// stemming: a reader typing "casas" will not find "casa" there.
+func unstemmed(s *site.Site) []error {
+	var langs []string
+	for _, l := range s.Config.Languages {
+		if search.Stemmed(l) == "" {
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) == 0 {
+		return nil
+	}
+	return []error{fmt.Errorf("search: no stemmer for %s: words are found as written (case and accents aside), not in their other forms",
+		strings.Join(langs, ", "))}
+}
 
 // searchIndexes builds the search index of every language and edition from
 // the rendered HTML of its pages, next to its search page. An index whose
