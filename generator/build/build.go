@@ -326,10 +326,10 @@ func (b *Builder) diff(res *Result) {
 }
 
 // editions are the participant edition, and the trainer edition when some
-// page has trainer notes.
+// page has trainer notes or is for trainers only.
 func editions(docs render.Docs) []string {
-	for _, d := range docs {
-		if d.HasTrainerNotes() {
+	for p, d := range docs {
+		if d.HasTrainerNotes() || !p.InEdition("") {
 			return render.Editions
 		}
 	}

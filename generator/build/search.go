@@ -118,7 +118,7 @@ func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition s
 	pass := markup.Pass{Edition: edition}
 	for _, p := range lang.Pages {
 		doc := docs[p]
-		if doc == nil {
+		if doc == nil || !p.InEdition(edition) {
 			continue
 		}
 		d := search.Doc{

@@ -27,6 +27,8 @@
 //	duration             "1 jam 30 menit" / "1 h 30 min"
 //	cell                 a table cell, formatted by its type
 //	langName "en"        a language's own name ("English")
+//	visible .Children    the pages that are part of the edition being built
+//	prev .Page, next     the neighbouring chapters in that edition
 //	inline .Description  one line of Markdown (objectives, descriptions) as HTML, raw HTML shown as text
 //	plain .Description   the same as plain text, for <meta> and attributes
 //	qr "https://…"       a QR code of the text, as inline SVG

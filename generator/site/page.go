@@ -49,6 +49,7 @@ type Meta struct {
 	Draft          bool
 	TranslationKey string
 	Params         map[string]any
+	Edition        string // "trainer": the page is only in the trainer edition
 }
 
 // parseFile splits a Markdown file into front matter and body. The body keeps
@@ -101,6 +102,11 @@ func parseMeta(path string, src []byte) (Meta, error) {
 		"draft":          func(v *yaml.Node) { m.Draft = d.Bool(v) },
 		"translationKey": func(v *yaml.Node) { m.TranslationKey = d.String(v) },
 		"params":         func(v *yaml.Node) { m.Params = params(d, v) },
+		"edition": func(v *yaml.Node) {
+			if m.Edition = d.String(v); m.Edition != TrainerEdition {
+				d.Failf(v, "edition can only be %q (a page for trainers only), found %q", TrainerEdition, m.Edition)
+			}
+		},
 	}, "title")
 	return m, d.Err()
 }
@@ -149,6 +155,49 @@ func (p *Page) Section() *Page {
 		return nil
 	}
 	return p.Parent
+}
+
+// TrainerEdition is the edition with trainer notes and trainer-only pages.
+const TrainerEdition = "trainer"
+
+// InEdition says whether the page is part of an edition ("" for the
+// participants'): a trainer-only page is in the trainer edition alone.
+func (p *Page) InEdition(edition string) bool {
+	return p.Meta.Edition == "" || edition == TrainerEdition
+}
+
+// VisibleIn keeps the pages that are part of an edition.
+func VisibleIn(pages []*Page, edition string) []*Page {
+	for i, p := range pages {
+		if !p.InEdition(edition) {
+			out := append([]*Page{}, pages[:i]...)
+			for _, q := range pages[i+1:] {
+				if q.InEdition(edition) {
+					out = append(out, q)
+				}
+			}
+			return out
+		}
+	}
+	return pages
+}
+
+// PrevIn is the previous chapter in an edition, skipping pages not in it.
+func (p *Page) PrevIn(edition string) *Page {
+	q := p.Prev
+	for q != nil && !q.InEdition(edition) {
+		q = q.Prev
+	}
+	return q
+}
+
+// NextIn is the next chapter in an edition, skipping pages not in it.
+func (p *Page) NextIn(edition string) *Page {
+	q := p.Next
+	for q != nil && !q.InEdition(edition) {
+		q = q.Next
+	}
+	return q
 }
 
 // TotalDuration is the page's own duration plus that of every page below it.
