@@ -155,6 +155,22 @@ func (st *state) link(n *ast.Link, src []byte) {
 	}
 	st.links = append(st.links, ref)
 	st.checkTarget(n, src, dest, t, ref.fragment)
+	st.checkEdition(n, src, dest, t)
+}
+
+// checkEdition reports a link that participants would follow to a page for
+// trainers only, which their edition does not have. Trainer-only pages and
+// :::trainer notes may link to one: only trainers see them.
+func (st *state) checkEdition(n ast.Node, src []byte, dest string, t site.Target) {
+	if t.Page == nil || t.Page.InEdition("") || !st.in.Page.InEdition("") {
+		return
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if d, ok := p.(*Directive); ok && d.Name == "trainer" {
+			return
+		}
+	}
+	st.failf(st.nodeLine(n, src), "link %q leads to a page for trainers only (edition: trainer), which participants do not have; link to it from :::trainer notes", dest)
 }
 
 func (st *state) image(n *ast.Image, src []byte) {
