@@ -25,8 +25,8 @@ type Config struct {
 	// LanguageNames are the names site.yaml gives languages, by code;
 	// the others are named from CLDR or the theme's UI strings.
 	LanguageNames map[string]string
-	BaseURL       string        // absolute, with a trailing slash; "" when not set
-	Unsafe        bool          // let raw HTML in Markdown through
+	BaseURL       string // absolute, with a trailing slash; "" when not set
+	Unsafe        bool   // let raw HTML in Markdown through
 	Params        map[string]any
 	Limits        sitefs.Limits // the largest files read; zero fields mean the defaults
 }
