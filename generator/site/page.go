@@ -200,11 +200,14 @@ func (p *Page) NextIn(edition string) *Page {
 	return q
 }
 
-// TotalDuration is the page's own duration plus that of every page below it.
+// TotalDuration is the page's own duration plus that of every page below
+// it, trainer-only pages aside.
 func (p *Page) TotalDuration() time.Duration {
 	total := p.Meta.Duration
 	for _, c := range p.Children {
-		total += c.TotalDuration()
+		if c.InEdition("") { // a trainer's preparation is not course time
+			total += c.TotalDuration()
+		}
 	}
 	return total
 }
