@@ -172,7 +172,9 @@
     return w.replace(/Y/g, 'y');
   }
 
-  var STEMMERS = {id: stemId, en: stemEn};
+  // Malay shares Indonesian's affixes. Languages stemmed at build time need
+  // no stemmer here: their index is keyed by the words as typed, folded.
+  var STEMMERS = {id: stemId, ms: stemId, en: stemEn};
 
   // ---------------------------------------------------------------- index
 
@@ -508,7 +510,7 @@
   }
 
   if (typeof module == 'object' && module.exports) {
-    module.exports = {fold: fold, analyzer: analyzer, stemId: stemId, stemEn: stemEn, open: open, typo: typo};
+    module.exports = {fold: fold, analyzer: analyzer, stemId: stemId, stemEn: stemEn, stemmers: STEMMERS, open: open, typo: typo};
   } else if (typeof document == 'object') {
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', init); else init();
   }

@@ -38,7 +38,7 @@ func TestInitLanguages(t *testing.T) {
 	if !strings.Contains(string(siteYAML), "languages: [en, id, es]") {
 		t.Errorf("site.yaml:\n%s", siteYAML)
 	}
-	if code, _, stderr := runCmd("init", "--lang", "id,Inggris", filepath.Join(t.TempDir(), "x")); code != 1 || !strings.Contains(stderr, `"Inggris" is not a language code`) {
+	if code, _, stderr := runCmd("init", "--lang", "id,Inggris", filepath.Join(t.TempDir(), "x")); code != 1 || !strings.Contains(stderr, `"Inggris" is not a BCP 47 language code`) {
 		t.Errorf("bad --lang: exit %d, %s", code, stderr)
 	}
 }

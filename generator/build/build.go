@@ -23,6 +23,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -216,7 +217,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		linkErr := checkLinks(docs, draftOutput(s, r, docs, next.assets.files))
 		return nil, errors.Join(phase("load", loadErr), phase("convert", convErr), linkErr)
 	}
-	p := &pending{site: s, status: history.Status, renderer: r, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: append(warnings, r.Warnings...)}
+	p := &pending{site: s, status: history.Status, renderer: r, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
 	var pageJobs []render.Job
 	pageJobs, p.gatherJobs = planJobs(r, p.editions)
 	pages, rendered, err := b.render(ctx, r, docs, pageJobs, prev, next)
@@ -243,7 +244,7 @@ func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Ti
 		next.renderer.SetSite(s)
 		return next.renderer, nil
 	}
-	r, err := render.New(render.Options{Layouts: themed, Site: s, Assets: next.assets.urls, BuildDate: date, OwnLayouts: ownLayouts(b.fsys)})
+	r, err := render.New(render.Options{Layouts: themed, Theme: b.opts.Theme, Site: s, Assets: next.assets.urls, BuildDate: date, OwnLayouts: ownLayouts(b.fsys)})
 	next.renderer = r
 	return r, err
 }
@@ -326,13 +327,14 @@ func (b *Builder) diff(res *Result) {
 }
 
 // editions are the participant edition, and the trainer edition when some
-// page has trainer notes or site.yaml has a session plan.
+// page has trainer notes or is for trainers only, or site.yaml has a
+// session plan.
 func editions(docs render.Docs, plan bool) []string {
 	if plan {
 		return render.Editions
 	}
-	for _, d := range docs {
-		if d.HasTrainerNotes() {
+	for p, d := range docs {
+		if d.HasTrainerNotes() || !p.InEdition("") {
 			return render.Editions
 		}
 	}

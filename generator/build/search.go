@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"strings"
 
 	"lentera/generator/internal/digest"
 	"lentera/generator/markup"
@@ -11,17 +12,34 @@ import (
 	"lentera/generator/site"
 )
 
+// unstemmed says, once per build, which languages search matches without
+// stemming: a reader typing "casas" will not find "casa" there.
+func unstemmed(s *site.Site) []error {
+	var langs []string
+	for _, l := range s.Config.Languages {
+		if search.Stemmed(l) == "" {
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) == 0 {
+		return nil
+	}
+	return []error{fmt.Errorf("search: no stemmer for %s: words are found as written (case and accents aside), not in their other forms",
+		strings.Join(langs, ", "))}
+}
+
 // searchIndexes builds the search index of every language and edition from
 // the rendered HTML of its pages, next to its search page. An index whose
 // pages are unchanged is kept.
 func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string, prev, next *cache) ([]publish.File, error) {
 	urls := site.NewURLs(s.Config.BaseURL)
 	var files []publish.File
+	inline := markup.NewInline()
 	next.search, next.analysed = map[string]searchEntry{}, map[uint64]*search.Page{}
 	for _, ed := range editions {
 		for _, lang := range s.Languages {
 			dir := editionPath(ed, "/"+lang.Code+"/search/")
-			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed)
+			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed, inline)
 			entry, err := b.searchIndex(lang.Code, sdocs, keys, dir, prev, next)
 			if err != nil {
 				return nil, err
@@ -94,19 +112,19 @@ func (b *Builder) analyse(lang string, docs []search.Doc, keys []uint64, prev, n
 
 // searchDocs lists the pages of a language and edition for the index, each
 // with a key of everything the index takes from it.
-func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition string) ([]search.Doc, []uint64) {
+func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition string, inline *markup.Inline) ([]search.Doc, []uint64) {
 	var out []search.Doc
 	var keys []uint64
 	pass := markup.Pass{Edition: edition}
 	for _, p := range lang.Pages {
 		doc := docs[p]
-		if doc == nil {
+		if doc == nil || !p.InEdition(edition) {
 			continue
 		}
 		d := search.Doc{
 			URL:         urls.Rel(p.URL),
 			Title:       p.Meta.Title,
-			Description: p.Meta.Description,
+			Description: inline.Plain(lang.Code, p.Meta.Description),
 			HTML:        doc.HTML(pass),
 		}
 		if sec := p.Section(); sec != nil {

@@ -8,7 +8,9 @@
 // once.
 //
 // Beyond CommonMark it enables GFM tables, task lists, strikethrough,
-// autolinks, footnotes, heading ids ({#id} or automatic) with anchor links,
+// autolinks, footnotes, definition lists, typographic punctuation in each
+// language's quotation marks (typography.go), heading ids ({#id} or
+// automatic, in any script: ids.go) with anchor links,
 // chroma highlighting with CSS classes, and generic directives: leaves that
 // embed data (::checklist{src="…"}) and containers around Markdown
 // (:::tip … :::). Links written as relative paths to .md files become page
@@ -21,6 +23,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -113,19 +116,33 @@ type Options struct {
 
 // Converter converts Markdown. It is safe for concurrent use.
 type Converter struct {
-	md     goldmark.Markdown
 	unsafe bool
+	mu     sync.Mutex
+	mds    map[quotes]goldmark.Markdown // by the quotation marks of a language
 }
 
 // New returns a converter.
 func New(opts Options) *Converter {
+	return &Converter{unsafe: opts.Unsafe, mds: map[quotes]goldmark.Markdown{}}
+}
+
+// markdown returns the goldmark of a language: they differ only in their
+// typographer's quotation marks.
+func (c *Converter) markdown(lang string) goldmark.Markdown {
+	q := quoteStyle(lang)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if md, ok := c.mds[q]; ok {
+		return md
+	}
 	rendererOpts := []renderer.Option{
 		renderer.WithNodeRenderers(
 			util.Prioritized(directiveRenderer{}, 100),
 			util.Prioritized(codeRenderer{}, 100),
+			util.Prioritized(rawHTMLRenderer{unsafe: c.unsafe}, 100),
 		),
 	}
-	if opts.Unsafe {
+	if c.unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	md := goldmark.New(
@@ -134,6 +151,8 @@ func New(opts Options) *Converter {
 			extension.Strikethrough,
 			extension.Linkify,
 			extension.TaskList,
+			extension.DefinitionList,
+			typographer(lang),
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 		),
 		goldmark.WithParserOptions(
@@ -144,21 +163,23 @@ func New(opts Options) *Converter {
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Converter{md: md, unsafe: opts.Unsafe}
+	c.mds[q] = md
+	return md
 }
 
 // Convert parses the page and renders it for each pass.
 func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	st := newState(in, c.unsafe)
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)
-	root := c.md.Parser().Parse(text.NewReader(in.Page.Source), parser.WithContext(pc))
+	md := c.markdown(in.Page.Lang)
+	root := md.Parser().Parse(text.NewReader(in.Page.Source), parser.WithContext(pc))
 	root.SetAttributeString(labelsAttr, in.T)
 	if err := st.err(); err != nil {
 		return nil, err
 	}
 	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Links: st.checks, Warnings: st.warnings, html: map[Pass][]byte{}, sums: map[Pass]uint64{}}
-	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes) > 0 || st.hasFootnotes}
+	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes) > 0 || st.hasFootnotes || st.hasRawHTML}
 	for _, p := range passes {
 		p = doc.varies.normal(p)
 		if _, done := doc.html[p]; done {
@@ -166,7 +187,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		}
 		st.apply(p, root)
 		var buf bytes.Buffer
-		if err := c.md.Renderer().Render(&buf, in.Page.Source, root); err != nil {
+		if err := md.Renderer().Render(&buf, in.Page.Source, root); err != nil {
 			return nil, st.renderError(err)
 		}
 		doc.html[p] = buf.Bytes()
@@ -198,6 +219,7 @@ type state struct {
 	images       []string
 	hasTrainer   bool
 	hasFootnotes bool
+	hasRawHTML   bool
 
 	errs     []error
 	warnings []error

@@ -149,12 +149,11 @@ var codeFormatter = chromahtml.New(
 // HighlightStyle is the chroma style the stylesheet is generated from.
 const HighlightStyle = "github"
 
+// pre leaves the wrapper to highlight, which knows the block's language.
 type pre struct{}
 
-func (pre) Start(code bool, _ string) string {
-	return `<pre class="chroma" tabindex="0"><code>`
-}
-func (pre) End(code bool) string { return "</code></pre>" }
+func (pre) Start(code bool, _ string) string { return "" }
+func (pre) End(code bool) string             { return "" }
 
 // highlightedAttr keeps a block's highlighted HTML on its node: a page is
 // rendered once per pass, and the code is the same in every pass.
@@ -183,7 +182,8 @@ func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 		seg := block.Lines().At(i)
 		code.Write(seg.Value(src))
 	}
-	lexer := lexers.Get(string(block.Language(src)))
+	lang := string(block.Language(src))
+	lexer := lexers.Get(lang)
 	if lexer == nil {
 		lexer = lexers.Fallback
 	}
@@ -192,11 +192,33 @@ func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 		return nil, err
 	}
 	var out bytes.Buffer
+	// The info string stays as a class, as CommonMark writes it, and on
+	// the <pre> too, so the theme can set output and errors apart from
+	// code.
+	if class := languageClass(lang); class != "" {
+		out.WriteString(`<pre class="chroma ` + class + `" tabindex="0"><code class="` + class + `">`)
+	} else {
+		out.WriteString(`<pre class="chroma" tabindex="0"><code>`)
+	}
 	if err := codeFormatter.Format(&out, styles.Get(HighlightStyle), it); err != nil {
 		return nil, err
 	}
-	out.WriteByte('\n')
+	out.WriteString("</code></pre>\n")
 	return out.Bytes(), nil
+}
+
+// languageClass is "language-" and the info string's first word, lower-cased,
+// or "" when the word holds characters a class name should not.
+func languageClass(lang string) string {
+	if lang == "" {
+		return ""
+	}
+	for _, r := range lang {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '+' || r == '.' || r == '#') {
+			return ""
+		}
+	}
+	return "language-" + strings.ToLower(lang)
 }
 
 // HighlightCSS is the stylesheet for highlighted code.

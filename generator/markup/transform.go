@@ -49,6 +49,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		case *ast.Image:
 			st.image(n, src)
 		case *ast.HTMLBlock, *ast.RawHTML:
+			st.hasRawHTML = true // its ids get the workbook's prefix
 			if !st.unsafe {
 				st.warnf(st.nodeLine(n, src), "raw HTML is left out (markup: {unsafe: true} in site.yaml lets it through)")
 			}
@@ -154,6 +155,22 @@ func (st *state) link(n *ast.Link, src []byte) {
 	}
 	st.links = append(st.links, ref)
 	st.checkTarget(n, src, dest, t, ref.fragment)
+	st.checkEdition(n, src, dest, t)
+}
+
+// checkEdition reports a link that participants would follow to a page for
+// trainers only, which their edition does not have. Trainer-only pages and
+// :::trainer notes may link to one: only trainers see them.
+func (st *state) checkEdition(n ast.Node, src []byte, dest string, t site.Target) {
+	if t.Page == nil || t.Page.InEdition("") || !st.in.Page.InEdition("") {
+		return
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if d, ok := p.(*Directive); ok && d.Name == "trainer" {
+			return
+		}
+	}
+	st.failf(st.nodeLine(n, src), "link %q leads to a page for trainers only (edition: trainer), which participants do not have; link to it from :::trainer notes", dest)
 }
 
 func (st *state) image(n *ast.Image, src []byte) {
@@ -225,7 +242,8 @@ func (st *state) position(n ast.Node, src []byte, dest string) (line, col int) {
 }
 
 // heading gives h2–h4 an anchor link and lists h2–h3 in the table of
-// contents.
+// contents, unless they are inside a directive's box: an exercise's
+// "Solution" is not a part of the chapter.
 func (st *state) heading(h *ast.Heading, src []byte) {
 	v, ok := h.AttributeString("id")
 	if !ok {
@@ -233,7 +251,7 @@ func (st *state) heading(h *ast.Heading, src []byte) {
 	}
 	id := string(v.([]byte))
 	ref := headingRef{node: h, id: id}
-	if h.Level == 2 || h.Level == 3 {
+	if (h.Level == 2 || h.Level == 3) && !inDirective(h) {
 		st.toc = append(st.toc, Heading{Level: h.Level, ID: id, Text: strings.TrimSpace(plainText(h, src))})
 	}
 	if h.Level >= 2 && h.Level <= 4 {
@@ -241,6 +259,15 @@ func (st *state) heading(h *ast.Heading, src []byte) {
 		h.AppendChild(h, ref.anchor)
 	}
 	st.headings = append(st.headings, ref)
+}
+
+func inDirective(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*Directive); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // HeadingAnchor is the "#" after a heading that links to it. Screen readers

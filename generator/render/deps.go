@@ -70,6 +70,8 @@ func (r *Renderer) pageDeps(h *digest.Hash, lang *site.Language, p *site.Page, d
 	h.Int(int64(r.listing[p]))
 	ref(h, p.Prev)
 	ref(h, p.Next)
+	ref(h, p.PrevIn(pass.Edition))
+	ref(h, p.NextIn(pass.Edition))
 }
 
 // summarize hashes, for every page with children, the links to them and
@@ -142,7 +144,7 @@ func pageMeta(h *digest.Hash, p *site.Page) {
 	for _, o := range m.Objectives {
 		h.String(o)
 	}
-	h.String(fmt.Sprint(m.Weight, m.Draft, m.TranslationKey, m.Params))
+	h.String(fmt.Sprint(m.Weight, m.Draft, m.TranslationKey, m.Params, m.Edition))
 	h.Int(int64(p.TotalDuration() / time.Second))
 }
 

@@ -8,10 +8,11 @@ import (
 )
 
 func TestFormats(t *testing.T) {
-	all, _, err := loadStrings(lentera.Theme, []string{"id", "en"})
+	ui, _, err := loadStrings(lentera.Theme, nil, []string{"id", "en"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	all := ui.strings
 	id, en := newFormatter("id", all["id"]), newFormatter("en", all["en"])
 	day := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 	tests := []struct{ got, want string }{

@@ -52,6 +52,11 @@ func (b *binding) funcs() template.FuncMap {
 		"duration":  func(d time.Duration) string { return b.format.Duration(d) },
 		"cell":      b.cell,
 		"langName":  b.langName,
+		"visible":   func(pages []*site.Page) []*site.Page { return site.VisibleIn(pages, b.edition) },
+		"prev":      func(p *site.Page) *site.Page { return p.PrevIn(b.edition) },
+		"next":      func(p *site.Page) *site.Page { return p.NextIn(b.edition) },
+		"inline":    func(s string) template.HTML { return template.HTML(b.r.inline.HTML(b.lang, s)) },
+		"plain":     func(s string) string { return b.r.inline.Plain(b.lang, s) },
 		"safeHTML":  func(s string) template.HTML { return template.HTML(s) },
 		"add":       func(a, b int) int { return a + b },
 		"seq":       seq,
@@ -95,7 +100,7 @@ func (b *binding) link(p *site.Page, current ...*site.Page) template.HTML {
 // page, and on a large course they are most of a page's rendering.
 func (b *binding) links(pages []*site.Page, current *site.Page) template.HTML {
 	var s strings.Builder
-	for _, p := range pages {
+	for _, p := range site.VisibleIn(pages, b.edition) {
 		s.WriteString("<li>")
 		b.writeLink(&s, p, current)
 		s.WriteString("</li>")
@@ -154,10 +159,10 @@ func (b *binding) cell(c data.Cell) string {
 
 // langName is a language's name in that language ("Bahasa Indonesia").
 func (b *binding) langName(code string) string {
-	if s, ok := b.r.strings[code]["language_name"]; ok {
+	if s, ok := b.r.names[code]; ok {
 		return s
 	}
-	return code
+	return languageName(code, "", "")
 }
 
 func seq(n int) []int {

@@ -6,7 +6,11 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 	"gopkg.in/yaml.v3"
 
 	"lentera/generator/data"
@@ -21,25 +25,117 @@ const I18nDir = "layouts/i18n"
 // Strings are the UI strings of one language.
 type Strings map[string]string
 
-// loadStrings reads the UI strings of every language in langs. A language
-// with no folder borrows the English strings so that a new language builds at
-// once; the warning says what to add.
-func loadStrings(fsys fs.FS, langs []string) (map[string]Strings, []error, error) {
-	all := map[string]Strings{}
-	var warnings []error
+// nameKey is the UI string of a language's own name. It never falls back
+// to another language's: a borrowed name would call Spanish "English".
+const nameKey = "language_name"
+
+// fallbackLang is the language whose built-in strings are complete by
+// definition: every other language falls back to them last.
+const fallbackLang = "en"
+
+// uiSet is what loadStrings finds: the strings and the own name of every
+// language of the site.
+type uiSet struct {
+	strings map[string]Strings
+	names   map[string]string
+}
+
+// loadStrings reads the UI strings of every language in langs, the first
+// being the default. A language's strings are its files in layouts (the
+// site's over the theme's), then the theme's own strings for it, key by
+// key. A key still missing is borrowed from the default language, then from
+// the theme's English, and one warning per language lists the keys it
+// borrowed; partial files are fine. names are the language names site.yaml
+// sets.
+func loadStrings(layouts, theme fs.FS, langs []string, names map[string]string) (*uiSet, []error, error) {
+	if theme == nil {
+		theme = layouts
+	}
+	set := &uiSet{strings: map[string]Strings{}, names: map[string]string{}}
 	for _, lang := range langs {
-		s, err := readLang(fsys, lang)
-		if err == nil && len(s) == 0 {
-			s, err = readLang(fsys, "en")
-			warnings = append(warnings, fileerr.Errorf(path.Join(I18nDir, lang), 0, 0,
-				"no UI strings for language %q: using English ones; copy %s/en/ to %s/%s/ and translate it", lang, I18nDir, I18nDir, lang))
-		}
+		own, err := readLang(layouts, lang)
 		if err != nil {
 			return nil, nil, err
 		}
-		all[lang] = s
+		builtIn, err := readLang(theme, lang)
+		if err != nil {
+			return nil, nil, err
+		}
+		own.fill(builtIn)
+		set.strings[lang] = own
+		set.names[lang] = languageName(lang, names[lang], own[nameKey])
 	}
-	return all, warnings, nil
+	english, err := readLang(theme, fallbackLang)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(langs) == 0 {
+		return set, nil, nil
+	}
+	reference := Strings{}
+	reference.fill(set.strings[langs[0]])
+	reference.fill(english)
+	delete(reference, nameKey)
+	var warnings []error
+	for _, lang := range langs {
+		own := set.strings[lang]
+		missing := own.fill(reference)
+		delete(own, nameKey)
+		if len(missing) > 0 {
+			warnings = append(warnings, missingWarning(lang, langs[0], missing, len(reference)))
+		}
+	}
+	return set, warnings, nil
+}
+
+// fill adds the keys of from that s lacks and returns them, sorted.
+func (s Strings) fill(from Strings) []string {
+	var added []string
+	for k, v := range from {
+		if _, ok := s[k]; !ok {
+			s[k] = v
+			added = append(added, k)
+		}
+	}
+	sort.Strings(added)
+	return added
+}
+
+func missingWarning(lang, def string, missing []string, total int) error {
+	dir := path.Join(I18nDir, lang)
+	from := "the " + def + " ones, then English"
+	if def == fallbackLang {
+		from = "English ones"
+	}
+	if len(missing) == total {
+		return fileerr.Errorf(dir, 0, 0, "no UI strings for language %q: using %s; copy %s/%s/ to %s/ and translate it",
+			lang, from, I18nDir, fallbackLang, dir)
+	}
+	return fileerr.Errorf(dir, 0, 0, "%d UI strings missing for language %q, using %s: %s",
+		len(missing), lang, from, strings.Join(missing, ", "))
+}
+
+// languageName is a language's name in that language: the one site.yaml
+// sets, else the language_name UI string of that language itself, else
+// CLDR's ("español", capitalised as it stands alone in a menu), else the
+// code.
+func languageName(code, fromSite, fromUI string) string {
+	switch {
+	case fromSite != "":
+		return fromSite
+	case fromUI != "":
+		return fromUI
+	}
+	tag, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	name := display.Self.Name(tag)
+	if name == "" {
+		return code
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
 }
 
 func readLang(fsys fs.FS, lang string) (Strings, error) {

@@ -1,29 +1,117 @@
 package render
 
 import (
+	"io/fs"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"lentera"
 )
 
+// builtInLangs are the languages the theme ships UI strings for.
+var builtInLangs = []string{"id", "en", "ms", "es", "fr", "pt", "de", "nl"}
+
 // Every UI string of the theme exists in every language the theme ships, so
-// no page falls back to a key or to another language.
+// no page falls back to a key or to another language, and no theme file
+// holds a key English does not have.
 func TestThemeStringsComplete(t *testing.T) {
-	langs := []string{"id", "en"}
-	all, warnings, err := loadStrings(lentera.Theme, langs)
+	english, err := readLang(lentera.Theme, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warnings) > 0 {
-		t.Fatal(warnings)
-	}
-	for _, a := range langs {
-		for _, b := range langs {
-			for _, key := range all[a].Keys() {
-				if _, ok := all[b][key]; !ok {
-					t.Errorf("UI string %q exists in %s but not in %s", key, a, b)
-				}
+	for _, lang := range builtInLangs {
+		own, err := readLang(lentera.Theme, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for key := range english {
+			if _, ok := own[key]; !ok && key != nameKey {
+				t.Errorf("UI string %q exists in en but not in %s", key, lang)
+			}
+		}
+		for key := range own {
+			if _, ok := english[key]; !ok {
+				t.Errorf("UI string %q exists in %s but not in en", key, lang)
 			}
 		}
 	}
+	_, warnings, err := loadStrings(lentera.Theme, nil, builtInLangs, nil)
+	if err != nil || len(warnings) > 0 {
+		t.Fatal(err, warnings)
+	}
+}
+
+// A site's partial file keeps its keys, takes the rest from the theme's
+// strings of the same language, then from the default language, then from
+// English, and one warning per language lists what was borrowed.
+func TestStringsFallBackKeyByKey(t *testing.T) {
+	site := fstest.MapFS{
+		"layouts/i18n/es/ui.yaml": {Data: []byte("home: Portada\n")},
+		"layouts/i18n/id/ui.yaml": {Data: []byte("home: Halaman utama\n")},
+		"layouts/i18n/sv/ui.yaml": {Data: []byte("home: Hem\nprev: Föregående\n")},
+	}
+	layouts := overlayFS{site, lentera.Theme}
+	langs := []string{"id", "es", "sv", "xh"}
+	ui, warnings, err := loadStrings(layouts, lentera.Theme, langs, map[string]string{"xh": "isiXhosa"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, key, want string }{
+		{"es", "home", "Portada"},                    // the site's
+		{"es", "next", "Siguiente"},                  // the theme's Spanish
+		{"id", "home", "Halaman utama"},              // the site's
+		{"id", "next", "Berikutnya"},                 // the theme's Indonesian
+		{"sv", "prev", "Föregående"},                 // the site's
+		{"sv", "next", "Berikutnya"},                 // the default language's
+		{"sv", "home", "Hem"},                        // the site's
+		{"xh", "skip_to_content", "Langsung ke isi"}, // the default language's
+	} {
+		if got := ui.strings[c.lang][c.key]; got != c.want {
+			t.Errorf("%s %s = %q, want %q", c.lang, c.key, got, c.want)
+		}
+	}
+	for lang, want := range map[string]string{"id": "Bahasa Indonesia", "es": "Español", "sv": "Svenska", "xh": "isiXhosa"} {
+		if got := ui.names[lang]; got != want {
+			t.Errorf("name of %s = %q, want %q", lang, got, want)
+		}
+	}
+	var text []string
+	for _, w := range warnings {
+		text = append(text, w.Error())
+	}
+	all := strings.Join(text, "\n")
+	if len(warnings) != 2 || !strings.Contains(all, `"sv"`) || !strings.Contains(all, "skip_to_content") ||
+		strings.Contains(all, "language_name") || !strings.Contains(all, `no UI strings for language "xh"`) {
+		t.Errorf("want one warning for sv listing its missing keys and one for xh, got:\n%s", all)
+	}
+}
+
+// overlayFS is the site's files over the theme's, merging folders, as the
+// build gives the renderer.
+type overlayFS struct{ site, theme fs.FS }
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	if f, err := o.site.Open(name); err == nil {
+		return f, nil
+	}
+	return o.theme.Open(name)
+}
+
+func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	a, errA := fs.ReadDir(o.site, name)
+	b, errB := fs.ReadDir(o.theme, name)
+	if errA != nil && errB != nil {
+		return nil, errA
+	}
+	seen := map[string]bool{}
+	for _, e := range a {
+		seen[e.Name()] = true
+	}
+	for _, e := range b {
+		if !seen[e.Name()] {
+			a = append(a, e)
+		}
+	}
+	return a, nil
 }

@@ -28,6 +28,9 @@ func (r *Renderer) Plan(edition string) []Job {
 	}
 	for _, lang := range r.site.Languages {
 		for _, p := range lang.Pages {
+			if !p.InEdition(edition) {
+				continue
+			}
 			jobs = append(jobs, Job{Kind: kindName(p.Kind), Lang: lang.Code, Edition: edition, Page: p,
 				Path: prefix + strings.TrimPrefix(site.FilePath(p.URL), "/") + "index.html", URL: p.URL})
 		}

@@ -29,6 +29,10 @@
 //	duration             "1 jam 30 menit" / "1 h 30 min"
 //	cell                 a table cell, formatted by its type
 //	langName "en"        a language's own name ("English")
+//	visible .Children    the pages that are part of the edition being built
+//	prev .Page, next     the neighbouring chapters in that edition
+//	inline .Description  one line of Markdown (objectives, descriptions) as HTML, raw HTML shown as text
+//	plain .Description   the same as plain text, for <meta> and attributes
 //	qr "https://…"       a QR code of the text, as inline SVG
 //	clock                a time of day from midnight as 09:30
 //	dict "k" v …         a map of the pairs, to hand a partial several values
@@ -56,6 +60,7 @@ var Editions = []string{"", "trainer"}
 // Options configure a Renderer.
 type Options struct {
 	Layouts    fs.FS             // layouts/ of the site over those of the theme
+	Theme      fs.FS             // the theme alone, for its UI strings; Layouts when nil
 	Site       *site.Site        // the model, read-only
 	Assets     map[string]string // asset name to its fingerprinted site path
 	BuildDate  time.Time         // "today" for calendars, and the sitemap's lastmod
@@ -70,6 +75,8 @@ type Renderer struct {
 	assets     map[string]string
 	buildDate  time.Time
 	strings    map[string]Strings
+	names      map[string]string // each language's own name
+	inline     *markup.Inline    // front matter's one-line Markdown
 	bound      map[bindKey]*boundSet
 	ownLayouts bool
 	metas      map[*site.Page]uint64 // per page, a digest of its front matter and place
@@ -94,7 +101,7 @@ func New(opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	strs, warnings, err := loadStrings(opts.Layouts, opts.Site.Config.Languages)
+	ui, warnings, err := loadStrings(opts.Layouts, opts.Theme, opts.Site.Config.Languages, opts.Site.Config.LanguageNames)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +111,9 @@ func New(opts Options) (*Renderer, error) {
 		urls:       site.NewURLs(opts.Site.Config.BaseURL),
 		assets:     opts.Assets,
 		buildDate:  opts.BuildDate,
-		strings:    strs,
+		strings:    ui.strings,
+		names:      ui.names,
+		inline:     markup.NewInline(),
 		bound:      map[bindKey]*boundSet{},
 		ownLayouts: opts.OwnLayouts,
 		Warnings:   warnings,

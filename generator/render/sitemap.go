@@ -33,6 +33,9 @@ func (r *Renderer) Sitemap() []byte {
 	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, lang := range r.site.Languages {
 		for _, p := range lang.Pages {
+			if !p.InEdition("") {
+				continue
+			}
 			u := sitemapURL{Loc: r.urls.Abs(p.URL), LastMod: r.modified(p).Format(time.DateOnly)}
 			for _, code := range r.site.Config.Languages {
 				if t := p.Translation(code); t != nil && len(p.Translations) > 1 {

@@ -99,10 +99,10 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 // languageLinks finds the page in every language.
 func (r *Renderer) languageLinks(job Job) (switchTo, alternates []LangLink) {
 	for _, code := range r.site.Config.Languages {
-		link := LangLink{Lang: code, Name: r.strings[code]["language_name"], Translated: true}
+		link := LangLink{Lang: code, Name: r.names[code], Translated: true}
 		switch {
 		case job.Page != nil:
-			if t := job.Page.Translation(code); t != nil {
+			if t := job.Page.Translation(code); t != nil && t.InEdition(job.Edition) {
 				link.URL = t.URL
 			} else {
 				link.URL, link.Translated = r.site.Lang(code).Home.URL, false
@@ -143,7 +143,7 @@ func (r *Renderer) workbook(lang *site.Language, edition string, docs Docs) ([]P
 	var sheets []*data.Doc
 	seen := map[string]bool{}
 	for _, p := range lang.Pages {
-		if p.Kind == site.Home || p.Meta.Draft {
+		if p.Kind == site.Home || p.Meta.Draft || !p.InEdition(edition) {
 			continue
 		}
 		part := Part{Page: p, Anchor: markup.Anchor(p)}

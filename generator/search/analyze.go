@@ -17,23 +17,46 @@ const maxTermLen = 40
 // holds the vectors both sides must reproduce.
 type analyzer struct {
 	stop  map[string]bool
-	stem  func(string) string // nil when the language has no stemmer
+	stem  func(string) string // nil when the language has no stemmer the client repeats
 	cache map[string]string   // folded word -> term ("" for a stop word)
+
+	// A language stemmed at build time only (stem_snowball.go) stems the
+	// word as written, and notes which folded word (what the client looks
+	// up) led to which term.
+	stemRaw  func(string) string
+	rawCache map[string]string // word as written -> term
+	forms    map[string]string // folded word -> term, since the last reset
 }
 
 func newAnalyzer(lang string) *analyzer {
 	a := &analyzer{stop: map[string]bool{}, cache: map[string]string{}}
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	base := baseLang(lang)
 	for _, w := range strings.Fields(stopWords[base]) {
 		a.stop[w] = true
 	}
 	a.stem = stemmers[base]
+	if a.stemRaw = indexStemmers[base]; a.stemRaw != nil {
+		a.rawCache, a.forms = map[string]string{}, map[string]string{}
+	}
+	return a
+}
+
+// newQueryAnalyzer analyses text as the client analyses a query: the same
+// as the index for languages the client stems, folding only for languages
+// stemmed at build time, whose index is keyed by folded words.
+func newQueryAnalyzer(lang string) *analyzer {
+	a := newAnalyzer(lang)
+	a.stemRaw, a.rawCache, a.forms = nil, nil, nil
 	return a
 }
 
 // terms appends the terms of text to dst, in text order.
 func (a *analyzer) terms(dst []string, text string) []string {
 	eachWord(text, func(raw string) {
+		if a.stemRaw != nil {
+			dst = a.stemmedRaw(dst, raw)
+			return
+		}
 		if isASCII(raw) { // the common case, without allocations
 			if t := a.term(lowerASCII(raw)); t != "" {
 				dst = append(dst, t)
@@ -47,6 +70,38 @@ func (a *analyzer) terms(dst []string, text string) []string {
 		}
 	})
 	return dst
+}
+
+// stemmedRaw appends the term of a word of a language stemmed at build
+// time. The folded word decides, as in the client, whether the word counts
+// (not a stop word, a lone letter or too long); its stem is taken from the
+// lower-cased word and then folded. A word that folding splits ("½") is not
+// stemmed.
+func (a *analyzer) stemmedRaw(dst []string, raw string) []string {
+	parts := splitFolded(fold(raw))
+	if len(parts) != 1 {
+		for _, w := range parts {
+			if t := a.term(w); t != "" {
+				a.forms[w] = t
+				dst = append(dst, t)
+			}
+		}
+		return dst
+	}
+	t, ok := a.rawCache[raw]
+	if !ok {
+		if t = a.term(parts[0]); t != "" {
+			t = fold(a.stemRaw(strings.ToLower(norm.NFC.String(raw))))
+		}
+		a.rawCache[raw] = t
+	}
+	if t == "" {
+		return dst
+	}
+	if prev, seen := a.forms[parts[0]]; !seen || t < prev {
+		a.forms[parts[0]] = t
+	}
+	return append(dst, t)
 }
 
 // term maps one folded word to its index term, or "" when the word is not

@@ -52,8 +52,9 @@ func readVectors(t *testing.T) (header []string, vs []vector) {
 	return header, vs
 }
 
+// analyzeText is the client's analysis of a query, which the vectors pin.
 func analyzeText(lang, text string) string {
-	return strings.Join(newAnalyzer(lang).terms(nil, text), " ")
+	return strings.Join(newQueryAnalyzer(lang).terms(nil, text), " ")
 }
 
 func TestAnalysisVectors(t *testing.T) {

@@ -193,7 +193,7 @@ func TestClientMatchesGoOnRandomText(t *testing.T) {
 		}
 		texts[i] = b.String()
 	}
-	langs := []string{"id", "en", "xx"}
+	langs := []string{"id", "en", "ms", "es", "ru", "hu", "xx"}
 	var jobs []nodeJob
 	for _, lang := range langs {
 		jobs = append(jobs, jobFor(lang, texts))

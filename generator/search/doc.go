@@ -8,10 +8,21 @@
 // letters, digits and marks; each word is folded (NFKD, marks removed,
 // lower-cased per character) and split again at anything not a letter or
 // digit; lone a-z letters, words over 40 characters and the language's stop
-// words are dropped; words of a-z only are stemmed, Indonesian ("id") with
-// the Snowball Indonesian algorithm plus se-...-nya (stem_id.go), English
-// ("en") with Porter2. Other languages are folded but neither stemmed nor
-// stopped.
+// words are dropped; words of a-z only are stemmed, Indonesian ("id") and
+// Malay ("ms", which shares its affixes) with the Snowball Indonesian
+// algorithm plus se-...-nya (stem_id.go), English ("en") with Porter2.
+//
+// Spanish, French, Russian, Swedish, Norwegian and Hungarian are stemmed
+// by Snowball at build time only (stem_snowball.go): the word as written,
+// lower-cased, is stemmed and then folded. Their index is keyed not by stem
+// but by every folded word the pages use, each holding the postings of its
+// stem, so the client looks words up as it folds them, with no stemmer:
+// "bucles" and "bucle" hold the same pages. A query form no page uses
+// finds nothing by itself (the prefix and typo fallbacks still apply); in
+// exchange the client stays small and identical for every language.
+//
+// Other languages are folded and stopped when they have stop words, but
+// not stemmed; the build says so once.
 //
 // # Index format
 //

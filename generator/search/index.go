@@ -84,6 +84,9 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 		lengths[id] = r.length
 		pages = append(pages, r.page)
 	}
+	if forms := wordForms(analysed); forms != nil {
+		post = byForm(post, forms)
+	}
 	terms := sortedTerms(post)
 	shards, firsts := shardTerms(terms, post)
 
@@ -105,8 +108,41 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 	return append([]File{{Path: "index.json", Body: m}}, files...), nil
 }
 
+// wordForms gathers, for a language stemmed at build time, the term of
+// every folded word of every page; nil for other languages. A word that
+// reached two terms (two spellings that fold alike) keeps the smaller, so
+// the index does not depend on page order.
+func wordForms(analysed []*Page) map[string]string {
+	var forms map[string]string
+	for _, p := range analysed {
+		if p.read.forms == nil {
+			continue
+		}
+		if forms == nil {
+			forms = map[string]string{}
+		}
+		for w, t := range p.read.forms {
+			if prev, ok := forms[w]; !ok || t < prev {
+				forms[w] = t
+			}
+		}
+	}
+	return forms
+}
+
+// byForm keys the postings by the words the client looks up: each word
+// holds its stem's pages, so every form of a word finds them all.
+func byForm(post map[string][]int, forms map[string]string) map[string][]int {
+	out := make(map[string][]int, len(forms))
+	for w, t := range forms {
+		out[w] = post[t]
+	}
+	return out
+}
+
 // docTerms is what one page adds to the index.
 type docTerms struct {
+	forms  map[string]string // folded word -> term, for languages stemmed at build time
 	terms  []string
 	vals   []int // tf<<2|flags, per term
 	length int
@@ -138,6 +174,10 @@ func readDocs(lang string, docs []Doc) []docTerms {
 // description, headings and body; title and heading words also set a flag
 // that ranking rewards.
 func readDoc(a *analyzer, d Doc) docTerms {
+	var r docTerms
+	if a.forms != nil {
+		a.forms = map[string]string{} // this page's forms alone
+	}
 	secs := extract(d.HTML)
 	tf := map[string]int{}
 	flags := map[string]int{}
@@ -159,7 +199,6 @@ func readDoc(a *analyzer, d Doc) docTerms {
 	for _, t := range a.terms(buf[:0], d.Title) {
 		flags[t] |= flagTitle
 	}
-	var r docTerms
 	for t, n := range tf {
 		r.length += n
 		r.terms = append(r.terms, t)
@@ -171,6 +210,7 @@ func readDoc(a *analyzer, d Doc) docTerms {
 			r.vals = append(r.vals, f)
 		}
 	}
+	r.forms = a.forms
 	r.page, r.err = docFile(d, secs)
 	return r
 }

@@ -6,6 +6,7 @@ import "github.com/kljensen/snowball/english"
 // here is searched without stemming.
 var stemmers = map[string]func(string) string{
 	"id": stemIndonesian,
+	"ms": stemIndonesian, // Malay shares Indonesian's affixes (stem_id.go)
 	"en": stemEnglish,
 }
 

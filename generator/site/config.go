@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"lentera/generator/data"
@@ -20,11 +22,14 @@ type Config struct {
 	Title       data.Text
 	Description data.Text
 	Languages   []string // the first is the default
-	BaseURL     string   // absolute, with a trailing slash; "" when not set
-	Unsafe      bool     // let raw HTML in Markdown through
-	Plan        PlanSettings
-	Params      map[string]any
-	Limits      sitefs.Limits // the largest files read; zero fields mean the defaults
+	// LanguageNames are the names site.yaml gives languages, by code;
+	// the others are named from CLDR or the theme's UI strings.
+	LanguageNames map[string]string
+	BaseURL       string // absolute, with a trailing slash; "" when not set
+	Unsafe        bool   // let raw HTML in Markdown through
+	Plan          PlanSettings
+	Params        map[string]any
+	Limits        sitefs.Limits // the largest files read; zero fields mean the defaults
 }
 
 // ConfigFile is where a site keeps its settings.
@@ -56,7 +61,10 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		"title":       func(v *yaml.Node) { c.Title = d.Text(v) },
 		"description": func(v *yaml.Node) { c.Description = d.Text(v) },
 		"languages":   func(*yaml.Node) {},
-		"baseURL":     func(v *yaml.Node) { c.BaseURL = baseURL(d, v) },
+		"languageNames": func(v *yaml.Node) {
+			c.LanguageNames = languageNames(d, v, c.Languages)
+		},
+		"baseURL": func(v *yaml.Node) { c.BaseURL = baseURL(d, v) },
 		"markup": func(v *yaml.Node) {
 			d.Object(v, "markup", data.Fields{"unsafe": func(v *yaml.Node) { c.Unsafe = d.Bool(v) }})
 		},
@@ -105,8 +113,8 @@ func languages(d *data.Decoder, v *yaml.Node) []string {
 // before it; "" when nothing is.
 func langProblem(l string, seen map[string]bool) string {
 	switch {
-	case !langCode.MatchString(l):
-		return fmt.Sprintf("%q is not a language code like id or en", l)
+	case !langCode.MatchString(l) || !isBCP47(l):
+		return fmt.Sprintf("%q is not a BCP 47 language code like id, en or pt-BR", l)
 	case seen[l]:
 		return fmt.Sprintf("language %q is listed twice", l)
 	case l == "data" || l == "trainer" || l == "assets":
@@ -129,6 +137,31 @@ func CheckLanguages(codes []string) error {
 		seen[l] = true
 	}
 	return nil
+}
+
+// languageNames reads a mapping of language code to name, for languages of
+// the site only.
+func languageNames(d *data.Decoder, v *yaml.Node, langs []string) map[string]string {
+	names := map[string]string{}
+	if v.Kind != yaml.MappingNode {
+		d.Failf(v, "languageNames must be a mapping of language code to name, like {es: Español}")
+		return names
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, n := v.Content[i], v.Content[i+1]
+		if !slices.Contains(langs, k.Value) {
+			d.Failf(k, "%q is not one of the languages %v", k.Value, langs)
+		}
+		names[k.Value] = d.String(n)
+	}
+	return names
+}
+
+// isBCP47 says whether code is a well-formed BCP 47 tag: the pattern
+// keeps it a plain folder name, the parser checks its parts.
+func isBCP47(code string) bool {
+	_, err := language.Parse(code)
+	return err == nil
 }
 
 func baseURL(d *data.Decoder, v *yaml.Node) string {

@@ -51,6 +51,7 @@ type Meta struct {
 	TranslationKey string
 	Reviewed       string // a translation: the commit of the default-language chapter it was checked against
 	Params         map[string]any
+	Edition        string // "trainer": the page is only in the trainer edition
 }
 
 // parseFile splits a Markdown file into front matter and body. The body keeps
@@ -104,6 +105,11 @@ func parseMeta(path string, src []byte) (Meta, error) {
 		"translationKey": func(v *yaml.Node) { m.TranslationKey = d.String(v) },
 		"reviewed":       func(v *yaml.Node) { m.Reviewed = reviewed(d, v) },
 		"params":         func(v *yaml.Node) { m.Params = params(d, v) },
+		"edition": func(v *yaml.Node) {
+			if m.Edition = d.String(v); m.Edition != TrainerEdition {
+				d.Failf(v, "edition can only be %q (a page for trainers only), found %q", TrainerEdition, m.Edition)
+			}
+		},
 	}, "title")
 	return m, d.Err()
 }
@@ -163,11 +169,57 @@ func (p *Page) Section() *Page {
 	return p.Parent
 }
 
-// TotalDuration is the page's own duration plus that of every page below it.
+// TrainerEdition is the edition with trainer notes and trainer-only pages.
+const TrainerEdition = "trainer"
+
+// InEdition says whether the page is part of an edition ("" for the
+// participants'): a trainer-only page is in the trainer edition alone.
+func (p *Page) InEdition(edition string) bool {
+	return p.Meta.Edition == "" || edition == TrainerEdition
+}
+
+// VisibleIn keeps the pages that are part of an edition.
+func VisibleIn(pages []*Page, edition string) []*Page {
+	for i, p := range pages {
+		if !p.InEdition(edition) {
+			out := append([]*Page{}, pages[:i]...)
+			for _, q := range pages[i+1:] {
+				if q.InEdition(edition) {
+					out = append(out, q)
+				}
+			}
+			return out
+		}
+	}
+	return pages
+}
+
+// PrevIn is the previous chapter in an edition, skipping pages not in it.
+func (p *Page) PrevIn(edition string) *Page {
+	q := p.Prev
+	for q != nil && !q.InEdition(edition) {
+		q = q.Prev
+	}
+	return q
+}
+
+// NextIn is the next chapter in an edition, skipping pages not in it.
+func (p *Page) NextIn(edition string) *Page {
+	q := p.Next
+	for q != nil && !q.InEdition(edition) {
+		q = q.Next
+	}
+	return q
+}
+
+// TotalDuration is the page's own duration plus that of every page below
+// it, trainer-only pages aside.
 func (p *Page) TotalDuration() time.Duration {
 	total := p.Meta.Duration
 	for _, c := range p.Children {
-		total += c.TotalDuration()
+		if c.InEdition("") { // a trainer's preparation is not course time
+			total += c.TotalDuration()
+		}
 	}
 	return total
 }

@@ -4,7 +4,7 @@
 const fs = require('fs');
 const req = JSON.parse(fs.readFileSync(0, 'utf8'));
 const client = require(req.client);
-const stemmers = {id: client.stemId, en: client.stemEn};
+const stemmers = client.stemmers;
 const out = req.jobs.map((job) => {
   const analyze = client.analyzer(new Set(job.stop.split(' ')), stemmers[job.stem]);
   return job.texts.map((text) => {

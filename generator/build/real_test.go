@@ -1,0 +1,138 @@
+package build
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"lentera/generator/internal/browser/browsertest"
+	"lentera/generator/internal/testsite"
+)
+
+// realLesson is part of a published lesson and its translation, converted
+// to the course format (see its README.md for the source and licence).
+const realLesson = "testdata/real/git-novice"
+
+// The real lesson builds without a warning and reads as a reader expects:
+// the language switch names each language in itself, figures load, boxes
+// are boxes, the table of contents holds the chapter's own headings, the
+// glossary's ids are there, search finds word forms in both languages, and
+// the workbook has no dead link.
+func TestRealLesson(t *testing.T) {
+	opts := Options{Site: os.DirFS(realLesson), BuildDate: testDate}
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("build failed:\n%s", errorLines(err))
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Body)
+	}
+	for path, want := range map[string][]string{
+		"index.html":                {`>Español</a>`, `>English</a>`},
+		"es/04-changes/index.html":  {`href="/en/04-changes/" hreflang="en" lang="en" data-lang="en">English</a>`, `directive-exercise`, `directive-solution`, `language-output`, `<strong>commit</strong>`},
+		"en/04-changes/index.html":  {`href="/es/04-changes/" hreflang="es" lang="es" data-lang="es">Español</a>`, `directive-exercise`},
+		"es/reference/index.html":   {`<dt><span id="revisión">revisión</span></dt>`, `<dl>`},
+		"en/reference/index.html":   {`<dt><span id="commit">commit</span></dt>`},
+		"es/01-basics/index.html":   {`href="/es/reference/#commit"`},
+		"es/04-changes/index.html#": {`href="/es/reference/#revisi%C3%B3n"`},
+	} {
+		got := files[strings.TrimSuffix(path, "#")]
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %s", path, w)
+			}
+		}
+	}
+	// Boxes hold a "Solution" heading each; none is in the table of contents.
+	if toc := regexp.MustCompile(`(?s)class="toc".*?</details>`).FindString(files["es/04-changes/index.html"]); strings.Contains(toc, "Soluci") {
+		t.Errorf("the table of contents lists headings of boxes: %s", toc)
+	}
+	checkImages(t, files, "es/01-basics/index.html", "en/01-basics/index.html", "es/04-changes/index.html", "en/04-changes/index.html")
+	checkRealSearch(t, files)
+	checkWorkbooks(t, opts)
+}
+
+// checkImages checks that every image of the pages is an output file.
+func checkImages(t *testing.T, files map[string]string, pages ...string) {
+	src := regexp.MustCompile(`<img[^>]* src="?([^" >]+)`)
+	for _, p := range pages {
+		ms := src.FindAllStringSubmatch(files[p], -1)
+		if len(ms) == 0 {
+			t.Errorf("%s has no image", p)
+		}
+		for _, m := range ms {
+			if _, ok := files[strings.TrimPrefix(m[1], "/")]; !ok {
+				t.Errorf("%s: image %s is not in the output", p, m[1])
+			}
+		}
+	}
+}
+
+// checkRealSearch runs queries through the shipped client on the built
+// indexes of both languages.
+func checkRealSearch(t *testing.T, files map[string]string) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		browsertest.Missing(t, "node not found: search is not checked (install nodejs)")
+		return
+	}
+	client, _ := filepath.Abs("../../assets/search.js")
+	script, _ := filepath.Abs("../search/testdata/query.js")
+	for lang, cases := range map[string]map[string][]string{
+		// Spanish is stemmed at build time: every form finds the pages.
+		"es": {"cambios": {"/es/04-changes/"}, "cambio": {"/es/04-changes/"}, "repositorios": {"/es/reference/"}, "de": nil},
+		"en": {"changes": {"/en/04-changes/"}, "repositories": {"/en/reference/"}, "the": nil},
+	} {
+		dir := t.TempDir()
+		for p, body := range files {
+			if rest, ok := strings.CutPrefix(p, lang+"/search/"); ok && strings.HasSuffix(p, ".json") {
+				testsite.WriteFile(t, dir, rest, []byte(body))
+			}
+		}
+		var queries []string
+		for q := range cases {
+			queries = append(queries, q)
+		}
+		slices.Sort(queries)
+		in, _ := json.Marshal(map[string]any{"client": client, "dir": dir, "queries": queries, "show": 20})
+		cmd := exec.Command(node, script)
+		cmd.Stdin = strings.NewReader(string(in))
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("node: %v", err)
+		}
+		var res []struct {
+			Items []struct {
+				URL string `json:"url"`
+			} `json:"items"`
+		}
+		if err := json.Unmarshal(out, &res); err != nil {
+			t.Fatal(err)
+		}
+		for i, q := range queries {
+			var urls []string
+			for _, it := range res[i].Items {
+				page, _, _ := strings.Cut(it.URL, "#") // results lead to a heading
+				urls = append(urls, page)
+			}
+			for _, want := range cases[q] {
+				if !slices.Contains(urls, want) {
+					t.Errorf("%s %q: results %v lack %s", lang, q, urls, want)
+				}
+			}
+			if cases[q] == nil && len(urls) > 0 {
+				t.Errorf("%s %q (a stop word): results %v, want none", lang, q, urls)
+			}
+		}
+	}
+}

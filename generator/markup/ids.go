@@ -1,0 +1,59 @@
+package markup
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"golang.org/x/text/unicode/norm"
+)
+
+// headingIDs makes the automatic ids of a page's headings, in any script:
+// letters (accents kept), marks and digits stay, lower-cased; spaces, '-'
+// and '_' become '-'; anything else goes. "¿Qué editor usar?" is
+// "qué-editor-usar", "Основы" is "основы", as GitHub and Pandoc write them,
+// so links copied from either keep working. Text is NFC first, so an
+// accent typed as a combining mark gives the same id as a precomposed one.
+// An id already taken on the page gets "-1", "-2", ….
+type headingIDs struct {
+	taken map[string]bool
+}
+
+func newHeadingIDs() *headingIDs { return &headingIDs{taken: map[string]bool{}} }
+
+// Generate implements parser.IDs.
+func (ids *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	id := slug(string(value))
+	if id == "" {
+		id = "heading"
+		if kind != ast.KindHeading {
+			id = "id"
+		}
+	}
+	unique := id
+	for i := 1; ids.taken[unique]; i++ {
+		unique = id + "-" + strconv.Itoa(i)
+	}
+	ids.taken[unique] = true
+	return []byte(unique)
+}
+
+// Put implements parser.IDs: an id written by hand ({#id}) is taken.
+func (ids *headingIDs) Put(value []byte) {
+	ids.taken[string(value)] = true
+}
+
+// slug is the id text of a heading.
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFC.String(strings.TrimSpace(s)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsSpace(r) || r == '-' || r == '_':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,41 @@
+package markup
+
+import (
+	"strings"
+	"testing"
+
+	"lentera/generator/site"
+)
+
+// In the workbook pass, ids written in raw HTML get the page's prefix, and
+// so do the references to them, inside the HTML and from Markdown links.
+func TestRawHTMLIDsInWorkbook(t *testing.T) {
+	src := "<dl><dt id=\"term-shell\">Shell</dt><dd>A program.</dd></dl>\n\n" +
+		"See <span id='here' class=x>here</span>, <a href=\"#term-shell\">shell</a>, " +
+		"<a href=\"https://example.org/#top\">out</a> and [the term](#term-shell).\n\n" +
+		"<label for=q>Q</label><input id=q aria-describedby=\"h1 h2\">\n"
+	s, page := fixture(t, src)
+	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
+	doc, err := New(Options{Unsafe: true}).Convert(in, Pass{}, Pass{Workbook: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Anchor(page) + "-"
+	wb := string(doc.HTML(Pass{Workbook: true}))
+	for _, want := range []string{
+		`<dt id="` + p + `term-shell">`,
+		`<span id="` + p + `here" class=x>`,
+		`<a href="#` + p + `term-shell">shell</a>`,
+		`<a href="https://example.org/#top">`,
+		`<a href="#` + p + `term-shell">the term</a>`,
+		`<label for="` + p + `q">`,
+		`<input id="` + p + `q" aria-describedby="` + p + `h1 ` + p + `h2">`,
+	} {
+		if !strings.Contains(wb, want) {
+			t.Errorf("workbook lacks %s:\n%s", want, wb)
+		}
+	}
+	if web := string(doc.HTML(Pass{})); !strings.Contains(web, `<dt id="term-shell">`) || !strings.Contains(web, "<span id='here' class=x>") {
+		t.Errorf("the web pass changed raw HTML:\n%s", web)
+	}
+}
