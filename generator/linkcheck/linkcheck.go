@@ -76,7 +76,8 @@ func check(l Link, out Output, editions Editions, ids map[string]map[string]bool
 		if _, ok := ids[file]; !ok {
 			ids[file] = IDs(body)
 		}
-		if ids[file][fragment] {
+		// Browsers try the fragment as written, then decoded.
+		if ids[file][l.Fragment] || ids[file][fragment] {
 			return nil
 		}
 	}

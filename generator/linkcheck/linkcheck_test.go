@@ -29,6 +29,7 @@ func TestCheck(t *testing.T) {
 		"id/print/index.html":     nil,
 		"id/a%20b/index.html":     nil,
 		"id/a b/index.html":       nil,
+		"id/c/index.html":         []byte(`<h2 id="qué-editor">x</h2><h2 id="p-c%231">y</h2>`),
 	}
 	tests := []struct {
 		link Link
@@ -41,6 +42,9 @@ func TestCheck(t *testing.T) {
 		{Link{Path: "/id/fig/f.svg"}, ""},
 		{Link{Path: "/id/print/", Fragment: "anything"}, ""},
 		{Link{Path: "/id/a%20b/"}, ""},
+		{Link{Path: "/id/c/", Fragment: "qu%C3%A9-editor"}, ""},
+		{Link{Path: "/id/c/", Fragment: "qué-editor"}, ""},
+		{Link{Path: "/id/c/", Fragment: "p-c%231"}, ""},
 		{Link{Path: "/id/b/", Dest: "/id/b/"}, `dead link "/id/b/": nothing is published at /id/b/`},
 		{Link{Path: "/id/a/", Fragment: "harga-pokk", Dest: "a.md#harga-pokk"}, `/id/a/ has no id "harga-pokk" (did you mean #harga-pokok?)`},
 		{Link{Path: "/id/a/", Fragment: "zzz", Dest: "#zzz"}, `/id/a/ has no id "zzz"`},
