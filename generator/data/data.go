@@ -1,5 +1,6 @@
 // Package data reads the YAML files under content/data/ that chapters embed
-// with directives (::checklist, ::table, ::calendar, ::plan).
+// with directives (::checklist, ::table, ::calendar, ::plan, ::quiz),
+// and the glossary, whose terms chapters mark where they first use them.
 //
 // Each file names its kind at the top (kind: checklist) and is decoded node
 // by node, so that every wrong type, missing or unknown key, bad date and
@@ -37,10 +38,12 @@ type Doc struct {
 	Table     *Table
 	Calendar  *Calendar
 	Plan      *Plan
+	Quiz      *Quiz
+	Glossary  *Glossary
 }
 
 // Kinds lists the kinds of data file, in the order the docs present them.
-var Kinds = []string{"checklist", "table", "calendar", "plan"}
+var Kinds = []string{"checklist", "table", "calendar", "plan", "quiz", "glossary"}
 
 // kindFields returns the keys a kind adds to the common ones, and which of
 // them are required.
@@ -58,6 +61,12 @@ func kindFields(d *Decoder, doc *Doc) (Fields, []string) {
 	case "plan":
 		doc.Plan = &Plan{}
 		return doc.Plan.fields(d), []string{"phases"}
+	case "quiz":
+		doc.Quiz = &Quiz{}
+		return doc.Quiz.fields(d), []string{"questions"}
+	case "glossary":
+		doc.Glossary = &Glossary{}
+		return doc.Glossary.fields(d), []string{"terms"}
 	}
 	return nil, nil
 }
@@ -80,6 +89,12 @@ func Decode(filePath, src string, content []byte, langs []string) (*Doc, error) 
 	d.Object(root, doc.Kind+" file", fields, append(required, "kind", "title")...)
 	if doc.Checklist != nil {
 		doc.Checklist.check(d, root)
+	}
+	if doc.Quiz != nil {
+		doc.Quiz.check(d, root)
+	}
+	if doc.Glossary != nil {
+		doc.Glossary.check(d)
 	}
 	if err := d.Err(); err != nil {
 		return nil, err

@@ -13,7 +13,7 @@ func TestDecodeErrors(t *testing.T) {
 		name, yaml, want string
 	}{
 		{"no kind", "title: x\n", "d.yaml:1:1: data file has no kind key"},
-		{"unknown kind", "kind: quiz\ntitle: x\n", `d.yaml:1:7: unknown data kind "quiz"`},
+		{"unknown kind", "kind: quizz\ntitle: x\n", `d.yaml:1:7: unknown data kind "quizz"`},
 		{"unknown field", "kind: checklist\ntitle: x\nitems: [{text: a}]\ncolour: red\n", `d.yaml:4:1: unknown key "colour" in checklist file`},
 		{"missing title", "kind: checklist\nitems: [{text: a}]\n", `d.yaml:1:1: checklist file is missing the required key "title"`},
 		{"item without text", "kind: checklist\ntitle: x\nitems:\n  - hint: h\n", `d.yaml:4:5: a checklist item is missing the required key "text"`},
@@ -30,6 +30,19 @@ func TestDecodeErrors(t *testing.T) {
 		{"week text", "kind: plan\ntitle: x\nphases: [{weeks: soon, goal: g}]\n", `d.yaml:3:18: expected a whole number, found "soon"`},
 		{"missing default language", "kind: plan\ntitle: {en: Plan}\nphases: [{weeks: 1, goal: g}]\n", `d.yaml:2:8: translated text has no "id" entry`},
 		{"unknown language", "kind: plan\ntitle: {id: a, fr: b}\nphases: [{weeks: 1, goal: g}]\n", `d.yaml:2:16: unknown key "fr" in a translated text`},
+		{"quiz without questions", "kind: quiz\ntitle: x\nquestions: []\n", "d.yaml:1:1: quiz needs questions"},
+		{"quiz no correct answer", "kind: quiz\ntitle: x\nquestions:\n  - text: q\n    options:\n      - text: a\n      - text: b\n", "d.yaml:6:7: no option is marked correct: true"},
+		{"quiz single with two correct", "kind: quiz\ntitle: x\nquestions:\n  - text: q\n    options: [{text: a, correct: true}, {text: b, correct: true}]\n", "d.yaml:5:14: a single-choice question has 2 correct options"},
+		{"quiz duplicate id", "kind: quiz\ntitle: x\nquestions:\n  - {id: a, type: truefalse, text: q, answer: true}\n  - {id: a, type: truefalse, text: r, answer: false}\n", `d.yaml:5:5: question id "a" is used twice`},
+		{"quiz unknown key", "kind: quiz\ntitle: x\nquestions:\n  - type: truefalse\n    text: q\n    answr: true\n", `d.yaml:6:5: unknown key "answr" in a question`},
+		{"quiz unknown type", "kind: quiz\ntitle: x\nquestions:\n  - {type: essay, text: q}\n", `d.yaml:4:12: unknown question type "essay"`},
+		{"quiz truefalse without answer", "kind: quiz\ntitle: x\nquestions:\n  - {type: truefalse, text: q}\n", `d.yaml:4:5: a true/false question is missing the required key "answer"`},
+		{"quiz truefalse with options", "kind: quiz\ntitle: x\nquestions:\n  - {type: truefalse, text: q, answer: true, options: [{text: a}]}\n", "d.yaml:4:55: a true/false question has no options"},
+		{"quiz one option", "kind: quiz\ntitle: x\nquestions:\n  - {text: q, options: [{text: a, correct: true}]}\n", "d.yaml:4:24: a question needs at least two options"},
+		{"quiz answer on choices", "kind: quiz\ntitle: x\nquestions:\n  - {text: q, answer: true, options: [{text: a, correct: true}, {text: b}]}\n", "d.yaml:4:23: answer is for true/false questions"},
+		{"glossary duplicate", "kind: glossary\ntitle: x\nterms:\n  - {term: Hook, definition: a}\n  - {term: hook, definition: b}\n", `d.yaml:5:5: glossary term "hook" is used twice`},
+		{"glossary missing definition", "kind: glossary\ntitle: x\nterms:\n  - {term: Hook}\n", `d.yaml:4:5: a glossary term is missing the required key "definition"`},
+		{"glossary forms language", "kind: glossary\ntitle: x\nterms:\n  - {term: Hook, definition: a, forms: {fr: [hooks]}}\n", `d.yaml:4:41: unknown key "fr" in forms per language`},
 		{"syntax", "kind: plan\ntitle: [x\n", "d.yaml:2: invalid YAML"},
 		{"not a mapping", "- a\n- b\n", "d.yaml:1:1: a data file must be a mapping"},
 	}
@@ -128,5 +141,39 @@ rows:
 	}
 	if row[1].Number != 528.6e12 || row[0].Text.In("en", "id") != "One" {
 		t.Errorf("cells decoded as %+v", row)
+	}
+}
+
+func TestQuizTrueFalseOptions(t *testing.T) {
+	doc, err := Decode("d.yaml", "d", []byte("kind: quiz\ntitle: K\nquestions:\n  - type: truefalse\n    text: {id: Benar, en: True}\n    answer: false\n    feedback: {true: {id: Bukan, en: No}}\n"), langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := doc.Quiz.Questions[0]
+	if q.ID != "1" || len(q.Options) != 2 || q.Options[0].Key != "quiz_true" || q.Options[0].Correct || !q.Options[1].Correct {
+		t.Errorf("true/false question decoded as %+v", q)
+	}
+	if got := q.Options[0].Feedback.In("en", "id"); got != "No" {
+		t.Errorf("feedback on true: %q", got)
+	}
+	if got := q.Correct(); len(got) != 1 || got[0] != 1 {
+		t.Errorf("Correct() = %v, want [1]", got)
+	}
+}
+
+func TestGlossaryNames(t *testing.T) {
+	doc, err := Decode("d.yaml", "d", []byte("kind: glossary\ntitle: G\nterms:\n  - term: {id: Omzet, en: Revenue}\n    definition: x\n    synonyms: [turnover]\n    forms: {id: [omzetnya]}\n"), langs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := doc.Glossary.Terms[0]
+	if term.ID != "omzet" {
+		t.Errorf("id %q, want omzet", term.ID)
+	}
+	if got := strings.Join(term.Names("en", "id"), ","); got != "Revenue,turnover" {
+		t.Errorf("English names %q", got)
+	}
+	if got := strings.Join(term.Names("id", "id"), ","); got != "Omzet,turnover,omzetnya" {
+		t.Errorf("Indonesian names %q", got)
 	}
 }

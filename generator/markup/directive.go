@@ -57,6 +57,7 @@ var specs = map[string]spec{
 	"table":     {data: true, attrs: []string{"src"}, required: []string{"src"}},
 	"calendar":  {data: true, attrs: []string{"src"}, required: []string{"src"}},
 	"plan":      {data: true, attrs: []string{"src"}, required: []string{"src"}},
+	"quiz":      {data: true, attrs: []string{"src"}, required: []string{"src"}},
 	"tip":       {container: true},
 	"warning":   {container: true},
 	"trainer":   {container: true},

@@ -71,6 +71,7 @@ type Doc struct {
 	TOC      []Heading        // h2 and h3
 	Uses     []string         // data files embedded, by src, in order of first use
 	Images   []string         // image targets, for checks
+	Terms    []string         // glossary terms marked, by id, in order of first use
 	Links    []linkcheck.Link // links only the finished build can check: site paths and #fragments
 	Warnings []error          // problems that do not stop the build
 	html     map[Pass][]byte
@@ -179,7 +180,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		return nil, err
 	}
 	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Links: st.checks, Warnings: st.warnings, html: map[Pass][]byte{}, sums: map[Pass]uint64{}}
-	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes) > 0 || st.hasFootnotes || st.hasRawHTML}
+	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes)+len(st.uses) > 0 || st.hasFootnotes || st.hasRawHTML}
 	for _, p := range passes {
 		p = doc.varies.normal(p)
 		if _, done := doc.html[p]; done {

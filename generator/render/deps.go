@@ -48,6 +48,10 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 		for _, p := range r.embeddedIn(lang, job.Data.Src, docs) {
 			ref(h, p)
 		}
+	case job.Kind == "quizkey":
+		for _, d := range r.ofKind("quiz") {
+			h.Bytes(d.Sum[:])
+		}
 	}
 	r.trainerDeps(h, job, docs)
 	if job.Page != nil || job.Kind == "print" {

@@ -2,6 +2,8 @@ package render
 
 import (
 	"path"
+
+	"lentera/generator/data"
 	"sort"
 	"strings"
 
@@ -43,6 +45,10 @@ func (r *Renderer) Plan(edition string) []Job {
 		}
 		url := "/" + lang.Code + "/404.html"
 		jobs = append(jobs, Job{Kind: "404", Lang: lang.Code, Edition: edition, Path: prefix + url[1:], URL: url})
+		if edition != "" && len(r.ofKind("quiz")) > 0 {
+			url := QuizKeyURL(lang.Code)
+			jobs = append(jobs, Job{Kind: "quizkey", Lang: lang.Code, Edition: edition, Path: prefix + url[1:] + "index.html", URL: url})
+		}
 		for _, src := range r.worksheetSrcs() {
 			url := WorksheetURL(lang.Code, src)
 			jobs = append(jobs, Job{Kind: "worksheet", Lang: lang.Code, Edition: edition, Data: r.site.Data[src],
@@ -62,6 +68,21 @@ func (r *Renderer) worksheetSrcs() []string {
 	sort.Strings(srcs)
 	return srcs
 }
+
+// ofKind lists the data files of a kind, by src.
+func (r *Renderer) ofKind(kind string) []*data.Doc {
+	var docs []*data.Doc
+	for _, d := range r.site.Data {
+		if d.Kind == kind {
+			docs = append(docs, d)
+		}
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Src < docs[j].Src })
+	return docs
+}
+
+// QuizKeyURL is the site path of the trainer's page of quiz answers.
+func QuizKeyURL(lang string) string { return "/" + lang + "/quiz-key/" }
 
 func kindName(k site.Kind) string {
 	switch k {

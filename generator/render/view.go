@@ -32,13 +32,20 @@ type View struct {
 	EmbeddedIn  []*site.Page // worksheet pages: chapters that embed it
 	Parts       []Part       // print: every page of the course in order
 	Worksheets  []*data.Doc  // print: the worksheets at the end
+	Quizzes     []*data.Doc  // quizkey: every quiz, by src
 	BuildDate   time.Time
 	NoIndex     bool // keep search engines away (trainer edition, 404)
 
 	Status   *translation.Report // trainer edition: every chapter's translations
 	Schedule *session.Plan       // plan: the timetable of the page's language
 	Stale    *translation.Entry  // trainer edition: this chapter's translation is behind
+
+	needs map[string]bool
 }
+
+// Needs reports whether the page's text uses a feature that has a script
+// of its own ("quiz", "terms"), so pages without it do not load it.
+func (v *View) Needs(feature string) bool { return v.needs[feature] }
 
 // LangLink leads to a page in another language. When the page has no
 // translation, URL is that language's home and Translated is false, so
@@ -79,6 +86,7 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 		if doc := docs[job.Page]; doc != nil {
 			v.Content = template.HTML(doc.HTML(markup.Pass{Edition: job.Edition}))
 			v.TOC = doc.TOC
+			v.needs = r.needs(doc)
 		}
 	case job.Data != nil:
 		v.Title = job.Data.Title.In(job.Lang, r.site.Config.DefaultLang())
@@ -88,12 +96,26 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 		v.Title = ui["title_"+job.Kind]
 		v.Description = r.site.Config.Description.In(job.Lang, r.site.Config.DefaultLang())
 	}
+	if job.Kind == "quizkey" {
+		v.Quizzes = r.ofKind("quiz")
+	}
 	if job.Kind == "print" {
 		v.Parts, v.Worksheets = r.workbook(lang, job.Edition, docs)
 	}
 	v.Switch, v.Alternates = r.languageLinks(job)
 	r.trainerView(v, job)
 	return v
+}
+
+// needs lists the features with scripts of their own that a page uses.
+func (r *Renderer) needs(doc *markup.Doc) map[string]bool {
+	needs := map[string]bool{"terms": len(doc.Terms) > 0}
+	for _, src := range doc.Uses {
+		if d := r.site.Data[src]; d != nil {
+			needs[d.Kind] = true
+		}
+	}
+	return needs
 }
 
 // languageLinks finds the page in every language.
@@ -165,7 +187,7 @@ func (r *Renderer) workbook(lang *site.Language, edition string, docs Docs) ([]P
 }
 
 // IsWorksheet reports whether a data file gets a printable worksheet page:
-// checklists and plans do.
+// checklists, plans and quizzes do.
 func IsWorksheet(d *data.Doc) bool {
-	return d != nil && (d.Kind == "checklist" || d.Kind == "plan")
+	return d != nil && (d.Kind == "checklist" || d.Kind == "plan" || d.Kind == "quiz")
 }
