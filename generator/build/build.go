@@ -209,6 +209,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	world := digest.New()
 	world.Int(int64(theme))
 	world.Int(int64(b.linkKey(s)))
+	world.Int(int64(glossaryKey(s)))
 	worldKey := world.Sum()
 	docs, warnings, convErr := b.convert(s, r, worldKey, prev, next)
 	if loadErr != nil || convErr != nil {

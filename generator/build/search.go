@@ -40,6 +40,7 @@ func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []strin
 		for _, lang := range s.Languages {
 			dir := editionPath(ed, "/"+lang.Code+"/search/")
 			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed, inline)
+			sdocs, keys = withGlossary(s, lang, urls.Edition(ed), render.GlossaryTitle(s, lang.Code), sdocs, keys)
 			entry, err := b.searchIndex(lang.Code, sdocs, keys, dir, prev, next)
 			if err != nil {
 				return nil, err

@@ -179,8 +179,8 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	if err := st.err(); err != nil {
 		return nil, err
 	}
-	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Links: st.checks, Warnings: st.warnings, html: map[Pass][]byte{}, sums: map[Pass]uint64{}}
-	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes)+len(st.uses) > 0 || st.hasFootnotes || st.hasRawHTML}
+	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Terms: st.terms, Links: st.checks, Warnings: st.warnings, html: map[Pass][]byte{}, sums: map[Pass]uint64{}}
+	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes)+len(st.uses)+len(st.terms) > 0 || st.hasFootnotes || st.hasRawHTML}
 	for _, p := range passes {
 		p = doc.varies.normal(p)
 		if _, done := doc.html[p]; done {
@@ -218,6 +218,7 @@ type state struct {
 	toc          []Heading
 	uses         []string
 	images       []string
+	terms        []string
 	hasTrainer   bool
 	hasFootnotes bool
 	hasRawHTML   bool

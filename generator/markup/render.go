@@ -24,6 +24,7 @@ func (directiveRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	reg.Register(KindTableWrap, renderTableWrap)
 	reg.Register(KindHeadingAnchor, renderHeadingAnchor)
 	reg.Register(east.KindTaskCheckBox, renderTaskBox)
+	reg.Register(KindTerm, renderTerm)
 }
 
 // renderTaskBox draws a Markdown task list's box as a mark, not a form

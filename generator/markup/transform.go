@@ -67,6 +67,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	for _, t := range tables {
 		wrapTable(t, st.in.T("table_region")+": "+headerText(t, src))
 	}
+	st.markTerms(doc, src)
 }
 
 // TableWrap is a box around a table that scrolls sideways on its own, so a

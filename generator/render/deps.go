@@ -33,6 +33,7 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 		}
 	}
 	lang := r.site.Lang(job.Lang)
+	r.learnDeps(h, job)
 	switch {
 	case r.ownLayouts:
 		r.wholeLanguage(h, lang, docs, &markup.Pass{Edition: job.Edition})
@@ -47,10 +48,6 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 		h.Bytes(job.Data.Sum[:])
 		for _, p := range r.embeddedIn(lang, job.Data.Src, docs) {
 			ref(h, p)
-		}
-	case job.Kind == "quizkey":
-		for _, d := range r.ofKind("quiz") {
-			h.Bytes(d.Sum[:])
 		}
 	}
 	r.trainerDeps(h, job, docs)

@@ -45,6 +45,7 @@ func (r *Renderer) Plan(edition string) []Job {
 		}
 		url := "/" + lang.Code + "/404.html"
 		jobs = append(jobs, Job{Kind: "404", Lang: lang.Code, Edition: edition, Path: prefix + url[1:], URL: url})
+		jobs = append(jobs, r.glossaryJob(lang.Code, edition, prefix)...)
 		if edition != "" && len(r.ofKind("quiz")) > 0 {
 			url := QuizKeyURL(lang.Code)
 			jobs = append(jobs, Job{Kind: "quizkey", Lang: lang.Code, Edition: edition, Path: prefix + url[1:] + "index.html", URL: url})

@@ -33,6 +33,7 @@ type View struct {
 	Parts       []Part       // print: every page of the course in order
 	Worksheets  []*data.Doc  // print: the worksheets at the end
 	Quizzes     []*data.Doc  // quizkey: every quiz, by src
+	Glossary    []data.Term  // glossary and print: every term, in alphabetical order
 	BuildDate   time.Time
 	NoIndex     bool // keep search engines away (trainer edition, 404)
 
@@ -40,7 +41,26 @@ type View struct {
 	Schedule *session.Plan       // plan: the timetable of the page's language
 	Stale    *translation.Entry  // trainer edition: this chapter's translation is behind
 
-	needs map[string]bool
+	needs      map[string]bool
+	hasQuizzes bool
+}
+
+// GlossaryURL is the site path of the language's glossary page, or "" when
+// the site has no glossary.
+func (v *View) GlossaryURL() string {
+	if len(Glossaries(v.Site)) == 0 {
+		return ""
+	}
+	return markup.GlossaryURL(v.Lang)
+}
+
+// QuizKeyURL is the site path of the answer key page in the trainer
+// edition of a site with quizzes, or "".
+func (v *View) QuizKeyURL() string {
+	if v.Edition == "" || !v.hasQuizzes {
+		return ""
+	}
+	return QuizKeyURL(v.Lang)
 }
 
 // Needs reports whether the page's text uses a feature that has a script
@@ -79,6 +99,7 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 		BuildDate: r.buildDate,
 		NoIndex:   job.Edition != "" || job.Kind == "404",
 	}
+	v.hasQuizzes = len(r.ofKind("quiz")) > 0
 	ui := r.strings[job.Lang]
 	switch {
 	case job.Page != nil:
@@ -98,6 +119,12 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 	}
 	if job.Kind == "quizkey" {
 		v.Quizzes = r.ofKind("quiz")
+	}
+	if job.Kind == "glossary" || job.Kind == "print" {
+		v.Glossary = GlossaryTerms(r.site, job.Lang)
+	}
+	if job.Kind == "glossary" {
+		v.Title = GlossaryTitle(r.site, job.Lang)
 	}
 	if job.Kind == "print" {
 		v.Parts, v.Worksheets = r.workbook(lang, job.Edition, docs)
