@@ -8,7 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"lentera/generator/internal/browser"
 )
@@ -108,17 +111,173 @@ func TestQuizAnsweredCheckedAndKept(t *testing.T) {
 	}
 }
 
-// screenshot saves an element when LENTERA_SHOTS names a folder, for a
-// person to look at; tests never compare pictures.
+// screenshot saves an element, or the window when sel is "", when
+// LENTERA_SHOTS names a folder, for a person to look at; tests never
+// compare pictures.
 func screenshot(t *testing.T, tab context.Context, sel, name string) {
 	dir := os.Getenv("LENTERA_SHOTS")
 	if dir == "" {
 		return
 	}
-	shot, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS(sel)))
+	action := chromedp.CaptureScreenshot()
+	if sel != "" {
+		action = chromedp.Screenshot(chromedp.CSS(sel))
+	}
+	shot, err := chromedp.Run(tab, action)
 	if err != nil {
 		t.Logf("screenshot %s: %v", name, err)
 		return
 	}
 	_ = os.WriteFile(filepath.Join(dir, name), shot, 0o644)
+}
+
+// termPage is a chapter whose text uses glossary terms.
+const termPage = "/id/pasar/lanskap-2025/"
+
+type termState struct {
+	Active  string // the focused term's text, or ""
+	Open    []string
+	Path    string
+	Hash    string
+	Entry   string // the text of the element the hash names
+	Touches bool
+	// The popover the focused term names, and the one open.
+	Describedby, OpenID string
+}
+
+const termStateJS = `(() => {
+	const a = document.activeElement;
+	return {
+		Active: a && a.matches("a.term") ? a.textContent : "",
+		Open: [...document.querySelectorAll(".term-pop")].filter(p => !p.hidden && p.offsetParent !== null).map(p => p.textContent),
+		Path: location.pathname,
+		Hash: location.hash,
+		Entry: location.hash && document.getElementById(location.hash.slice(1)) ? document.getElementById(location.hash.slice(1)).textContent : "",
+		Touches: navigator.maxTouchPoints > 0,
+		Describedby: a ? a.getAttribute("aria-describedby") || "" : "",
+		OpenID: ([...document.querySelectorAll(".term-pop")].find(p => !p.hidden) || {id: ""}).id,
+	};
+})()`
+
+func readTerms(t *testing.T, tab context.Context) termState {
+	t.Helper()
+	s, err := chromedp.Run(tab, chromedp.Evaluate[termState](termStateJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// A keyboard reader tabs to a marked term and its definition opens; Escape
+// closes it; Enter follows the link to the term's glossary entry.
+func TestGlossaryTermByKeyboard(t *testing.T) {
+	b, srv, _ := inBrowser(t)
+	tab, cancel := tabFor(b)
+	defer cancel()
+	if err := browser.Load(tab, srv.URL+termPage); err != nil {
+		t.Fatal(err)
+	}
+	var s termState
+	for i := 0; i < 80 && s.Active == ""; i++ {
+		if err := chromedp.Do(tab, chromedp.KeyEvent(kb.Tab)); err != nil {
+			t.Fatal(err)
+		}
+		s = readTerms(t, tab)
+	}
+	if s.Active == "" {
+		t.Fatal("no glossary term on the page takes keyboard focus")
+	}
+	if len(s.Open) != 1 || s.OpenID != s.Describedby {
+		t.Fatalf("focus on %q opened %q; want its definition alone", s.Active, s.Open)
+	}
+	screenshot(t, tab, "", "term-focus.png")
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
+	if s := readTerms(t, tab); len(s.Open) != 0 {
+		t.Errorf("Escape left %q open", s.Open)
+	}
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	waitPath(t, tab, "/glossary/")
+	if s := readTerms(t, tab); s.Hash == "" || s.Entry == "" {
+		t.Errorf("Enter led to %s%s, which names no entry", s.Path, s.Hash)
+	}
+}
+
+// On a touch screen the first tap on a term explains it, in place; a tap
+// elsewhere closes it; a second tap on the open term follows its link.
+func TestGlossaryTermByTouch(t *testing.T) {
+	b, srv, _ := inBrowser(t)
+	tab, cancel := tabFor(b)
+	defer cancel()
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(390, 800, chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
+		t.Fatal(err)
+	}
+	if err := browser.Load(tab, srv.URL+termPage); err != nil {
+		t.Fatal(err)
+	}
+	tap := func(sel string) {
+		t.Helper()
+		box, err := chromedp.Run(tab, chromedp.Evaluate[[]float64](`(() => {
+			const el = document.querySelector(` + "`" + sel + "`" + `);
+			el.scrollIntoView({block: "center"});
+			const r = el.getBoundingClientRect();
+			return [r.left + r.width / 2, r.top + r.height / 2];
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = chromedp.Run(tab, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, tg, input.SynthesizeTapGesture, input.SynthesizeTapGestureParams{X: box[0], Y: box[1], GestureSourceType: input.GestureSourceTypeTouch})
+			return chromedp.Void{}, err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Headless Chromium makes no click of a synthetic tap, so after each
+	// tap the click a phone would send is sent by hand.
+	click := func() (held bool) {
+		t.Helper()
+		held, err := chromedp.Run(tab, chromedp.Evaluate[bool](`!document.querySelector("a.term").dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true, detail: 1}))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return held
+	}
+	tap("a.term")
+	held := click()
+	s := readTerms(t, tab)
+	if !s.Touches || len(s.Open) != 1 || !held || s.Path != termPage {
+		t.Fatalf("after a tap on a term: %+v, link held back: %v; want its definition open and the page unchanged", s, held)
+	}
+	screenshot(t, tab, "", "term-tap.png")
+	tap(".page-head h1")
+	if s := readTerms(t, tab); len(s.Open) != 0 {
+		t.Errorf("a tap elsewhere left %q open", s.Open)
+	}
+	tap("a.term")
+	click()
+	tap("a.term")
+	if click() {
+		t.Error("a tap on an open term did not follow its link")
+	}
+	waitPath(t, tab, "/glossary/")
+}
+
+// waitPath waits for the tab to arrive at a path ending in suffix, through
+// the navigation that takes it there.
+func waitPath(t *testing.T, tab context.Context, suffix string) {
+	t.Helper()
+	var path string
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		p, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.readyState === "complete" ? location.pathname : ""`))
+		if err == nil && strings.HasSuffix(p, suffix) {
+			return
+		}
+		path = p
+	}
+	t.Fatalf("the tab is at %q, not at a path ending in %s", path, suffix)
 }
