@@ -17,6 +17,7 @@ var passes = []markup.Pass{
 	{Edition: "trainer"},
 	{Workbook: true},
 	{Edition: "trainer", Workbook: true},
+	{Edition: "trainer", Slides: true},
 }
 
 // convert turns every page's Markdown into HTML, in parallel, reusing the

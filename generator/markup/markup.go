@@ -45,6 +45,7 @@ import (
 type Pass struct {
 	Edition  string // "" for the participant edition, "trainer" for the trainer's
 	Workbook bool   // rendered as part of the whole-course print page
+	Slides   bool   // rendered for a chapter's slide view (SlideSeparator between slides)
 }
 
 // Embedder writes the HTML of a leaf directive that embeds data file doc.
@@ -83,6 +84,7 @@ type Doc struct {
 type varies struct {
 	edition  bool // has :::trainer notes
 	workbook bool // has ids, links or images that the workbook pass changes
+	slides   bool // is a chapter, which has a slide view
 }
 
 // HTML returns the page rendered for pass p, which must be one of those
@@ -106,6 +108,9 @@ func (v varies) normal(p Pass) Pass {
 	}
 	if !v.workbook {
 		p.Workbook = false
+	}
+	if !v.slides || p.Workbook {
+		p.Slides = false
 	}
 	return p
 }
@@ -141,6 +146,7 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 			util.Prioritized(directiveRenderer{}, 100),
 			util.Prioritized(codeRenderer{}, 100),
 			util.Prioritized(rawHTMLRenderer{unsafe: c.unsafe}, 100),
+			util.Prioritized(slideRenderer{}, 100),
 		),
 	}
 	if c.unsafe {
@@ -180,7 +186,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		return nil, err
 	}
 	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Terms: st.terms, Links: st.checks, Warnings: st.warnings, html: map[Pass][]byte{}, sums: map[Pass]uint64{}}
-	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes)+len(st.uses)+len(st.terms) > 0 || st.hasFootnotes || st.hasRawHTML}
+	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes)+len(st.uses)+len(st.terms) > 0 || st.hasFootnotes || st.hasRawHTML, slides: st.hasSlides}
 	for _, p := range passes {
 		p = doc.varies.normal(p)
 		if _, done := doc.html[p]; done {
@@ -220,6 +226,7 @@ type state struct {
 	images       []string
 	terms        []string
 	hasTrainer   bool
+	hasSlides    bool
 	hasFootnotes bool
 	hasRawHTML   bool
 

@@ -68,6 +68,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		wrapTable(t, st.in.T("table_region")+": "+headerText(t, src))
 	}
 	st.markTerms(doc, src)
+	st.markSlides(doc)
 }
 
 // TableWrap is a box around a table that scrolls sideways on its own, so a

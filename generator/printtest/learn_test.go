@@ -2,6 +2,7 @@ package printtest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -221,7 +222,7 @@ func TestGlossaryTermByTouch(t *testing.T) {
 	tap := func(sel string) {
 		t.Helper()
 		box, err := chromedp.Run(tab, chromedp.Evaluate[[]float64](`(() => {
-			const el = document.querySelector(` + "`" + sel + "`" + `);
+			const el = document.querySelector(`+"`"+sel+"`"+`);
 			el.scrollIntoView({block: "center"});
 			const r = el.getBoundingClientRect();
 			return [r.left + r.width / 2, r.top + r.height / 2];
@@ -280,4 +281,157 @@ func waitPath(t *testing.T, tab context.Context, suffix string) {
 		path = p
 	}
 	t.Fatalf("the tab is at %q, not at a path ending in %s", path, suffix)
+}
+
+// slidesPage is a chapter's slide view in the trainer edition.
+const slidesPage = "/trainer/id/pasar/lanskap-2025/slides/"
+
+type deckState struct {
+	Shown   []int // positions of the slides on screen
+	Count   string
+	Total   int
+	Hash    string
+	Speaker bool
+	Notes   string
+	Timer   string
+	NextUp  string
+}
+
+const deckStateJS = `(() => {
+	const slides = [...document.querySelectorAll(".deck .slide")];
+	const panel = document.querySelector(".speaker-panel");
+	return {
+		Shown: slides.map((s, i) => s.offsetParent !== null ? i : -1).filter(i => i >= 0),
+		Count: document.querySelector(".slides-count").textContent,
+		Total: slides.length,
+		Hash: location.hash,
+		Speaker: !panel.hidden && panel.getClientRects().length > 0,
+		Notes: panel.querySelector(".speaker-notes").textContent.trim(),
+		Timer: panel.querySelector(".speaker-timer").textContent.replace(/\s+/g, " ").trim(),
+		NextUp: panel.querySelector(".speaker-next").textContent,
+	};
+})()`
+
+func readDeck(t *testing.T, tab context.Context) deckState {
+	t.Helper()
+	s, err := chromedp.Run(tab, chromedp.Evaluate[deckState](deckStateJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// A trainer steps through a chapter's slides with the keyboard, the
+// buttons, a click and a swipe; a reload keeps the slide; the speaker view
+// shows the slide's trainer notes and the timer against the chapter's 45
+// minutes.
+func TestSlidesStepAndSpeakerView(t *testing.T) {
+	b, srv, _ := inBrowser(t)
+	tab, cancel := tabFor(b)
+	defer cancel()
+	if err := browser.Load(tab, srv.URL+slidesPage); err != nil {
+		t.Fatal(err)
+	}
+	at := func(want int, after string) {
+		t.Helper()
+		s := readDeck(t, tab)
+		if len(s.Shown) != 1 || s.Shown[0] != want || s.Count != fmt.Sprintf("Slide %d dari %d", want+1, s.Total) {
+			t.Fatalf("after %s: slides %v on screen, counter %q; want slide %d alone", after, s.Shown, s.Count, want+1)
+		}
+	}
+	at(0, "opening")
+	if s := readDeck(t, tab); s.Total < 4 {
+		t.Fatalf("the chapter has %d slides; want a title and a slide per section", s.Total)
+	}
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	at(1, "→")
+	if err := chromedp.Do(tab, chromedp.Click(chromedp.CSS(".slides-next"))); err != nil {
+		t.Fatal(err)
+	}
+	at(2, "the next button")
+	if err := chromedp.Do(tab, chromedp.MouseClickXY(1000, 300)); err != nil {
+		t.Fatal(err)
+	}
+	at(3, "a click on the slide")
+	swipe(t, tab, 200, 900)
+	at(2, "a finger drawn to the right")
+	swipe(t, tab, 900, 200)
+	at(3, "a finger drawn to the left")
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.ArrowLeft)); err != nil {
+		t.Fatal(err)
+	}
+	at(2, "←")
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	if err := browser.WaitFor(tab, `document.documentElement.classList.contains("slides-on")`, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	at(2, "a reload")
+
+	// To the slide with the trainer notes, then the speaker view.
+	noted, err := chromedp.Run(tab, chromedp.Evaluate[int](`[...document.querySelectorAll(".deck .slide")].findIndex(s => s.querySelector(".directive-trainer"))`))
+	if err != nil || noted < 0 {
+		t.Fatalf("no slide has trainer notes (%v)", err)
+	}
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.Home)); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < noted; i++ {
+		if err := chromedp.Do(tab, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s := readDeck(t, tab); s.Speaker {
+		t.Fatal("the speaker view is open before it is asked for")
+	}
+	if err := chromedp.Do(tab, chromedp.KeyEvent("s")); err != nil {
+		t.Fatal(err)
+	}
+	s := readDeck(t, tab)
+	notes, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.querySelectorAll(".deck .slide")[`+fmt.Sprint(noted)+`].querySelector(".directive-trainer p:not(.directive-title)").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Speaker || !strings.Contains(s.Notes, notes) || !strings.Contains(s.Timer, "/ 45:00") || !strings.HasSuffix(s.Hash, "-speaker") {
+		t.Errorf("speaker view: %+v; want it open with the notes %q and a timer against 45:00", s, notes)
+	}
+	screenshot(t, tab, "", "slides-speaker.png")
+	if err := browser.WaitFor(tab, `document.querySelector(".timer-elapsed").textContent !== "0:00"`, 5*time.Second); err != nil {
+		t.Errorf("the timer does not run: %v", err)
+	}
+	if err := chromedp.Do(tab, chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
+	if s := readDeck(t, tab); s.Speaker {
+		t.Error("Escape left the speaker view open")
+	}
+}
+
+// swipe drags a finger across the middle of the screen from x0 to x1.
+func swipe(t *testing.T, tab context.Context, x0, x1 float64) {
+	t.Helper()
+	_, err := chromedp.Run(tab, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		steps := []struct {
+			typ input.DispatchTouchEventType
+			x   float64
+		}{{input.DispatchTouchEventTypeTouchStart, x0}, {input.DispatchTouchEventTypeTouchMove, (x0 + x1) / 2}, {input.DispatchTouchEventTypeTouchMove, x1}, {input.DispatchTouchEventTypeTouchEnd, x1}}
+		for _, s := range steps {
+			p := input.DispatchTouchEventParams{Type: s.typ}
+			if s.typ != input.DispatchTouchEventTypeTouchEnd {
+				p.TouchPoints = []*input.TouchPoint{{X: s.x, Y: 300}}
+			} else {
+				p.TouchPoints = []*input.TouchPoint{}
+			}
+			if _, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, p); err != nil {
+				return chromedp.Void{}, err
+			}
+		}
+		return chromedp.Void{}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

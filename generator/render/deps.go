@@ -43,7 +43,7 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 	case job.Kind == "print":
 		r.wholeLanguage(h, lang, docs, &markup.Pass{Edition: job.Edition, Workbook: true})
 	case job.Page != nil:
-		r.pageDeps(h, lang, job.Page, docs, markup.Pass{Edition: job.Edition})
+		r.pageDeps(h, lang, job.Page, docs, markup.Pass{Edition: job.Edition, Slides: job.Kind == "slides"})
 	case job.Data != nil:
 		h.Bytes(job.Data.Sum[:])
 		for _, p := range r.embeddedIn(lang, job.Data.Src, docs) {

@@ -35,6 +35,12 @@ func (r *Renderer) Plan(edition string) []Job {
 			}
 			jobs = append(jobs, Job{Kind: kindName(p.Kind), Lang: lang.Code, Edition: edition, Page: p,
 				Path: prefix + strings.TrimPrefix(site.FilePath(p.URL), "/") + "index.html", URL: p.URL})
+			// Trainers get a slide view of every chapter.
+			if edition != "" && p.Kind == site.Chapter {
+				url := SlidesURL(p)
+				jobs = append(jobs, Job{Kind: "slides", Lang: lang.Code, Edition: edition, Page: p,
+					Path: prefix + strings.TrimPrefix(site.FilePath(url), "/") + "index.html", URL: url})
+			}
 		}
 		for _, kind := range []string{"search", "print"} {
 			url := "/" + lang.Code + "/" + kind + "/"
@@ -81,6 +87,10 @@ func (r *Renderer) ofKind(kind string) []*data.Doc {
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Src < docs[j].Src })
 	return docs
 }
+
+// SlidesURL is the site path of a chapter's slide view, in the trainer
+// edition.
+func SlidesURL(p *site.Page) string { return p.URL + "slides/" }
 
 // QuizKeyURL is the site path of the trainer's page of quiz answers.
 func QuizKeyURL(lang string) string { return "/" + lang + "/quiz-key/" }

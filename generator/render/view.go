@@ -45,6 +45,15 @@ type View struct {
 	hasQuizzes bool
 }
 
+// SlidesURL is the site path of the chapter's slide view, in the trainer
+// edition, or "".
+func (v *View) SlidesURL() string {
+	if v.Edition == "" || v.Page == nil || v.Page.Kind != site.Chapter {
+		return ""
+	}
+	return SlidesURL(v.Page)
+}
+
 // GlossaryURL is the site path of the language's glossary page, or "" when
 // the site has no glossary.
 func (v *View) GlossaryURL() string {
@@ -105,7 +114,7 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 	case job.Page != nil:
 		v.Title, v.Description = job.Page.Meta.Title, job.Page.Meta.Description
 		if doc := docs[job.Page]; doc != nil {
-			v.Content = template.HTML(doc.HTML(markup.Pass{Edition: job.Edition}))
+			v.Content = template.HTML(doc.HTML(markup.Pass{Edition: job.Edition, Slides: job.Kind == "slides"}))
 			v.TOC = doc.TOC
 			v.needs = r.needs(doc)
 		}
