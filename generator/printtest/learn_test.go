@@ -301,7 +301,7 @@ const deckStateJS = `(() => {
 	const slides = [...document.querySelectorAll(".deck .slide")];
 	const panel = document.querySelector(".speaker-panel");
 	return {
-		Shown: slides.map((s, i) => s.offsetParent !== null ? i : -1).filter(i => i >= 0),
+		Shown: slides.map((s, i) => s.getBoundingClientRect().width > 1 ? i : -1).filter(i => i >= 0),
 		Count: document.querySelector(".slides-count").textContent,
 		Total: slides.length,
 		Hash: location.hash,

@@ -1,0 +1,82 @@
+package printtest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"lentera/generator/internal/browser"
+)
+
+// axeScript finds axe-core's axe.min.js: $AXE_CORE_JS, else the globally
+// installed npm package (npm install -g axe-core).
+func axeScript(t *testing.T) string {
+	t.Helper()
+	file := os.Getenv("AXE_CORE_JS")
+	if file == "" {
+		if root, err := exec.Command("npm", "root", "-g").Output(); err == nil {
+			file = filepath.Join(strings.TrimSpace(string(root)), "axe-core", "axe.min.js")
+		}
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Skip("axe-core not found: npm install -g axe-core, or set AXE_CORE_JS to its axe.min.js")
+	}
+	return string(src)
+}
+
+type axeViolation struct {
+	ID    string
+	Help  string
+	Nodes []string
+}
+
+// The pages of quizzes, the glossary and slides pass axe-core with no
+// violation, each in the state a reader sees it in: a quiz checked, a
+// term's definition open, the speaker view on.
+func TestLearningPagesAxe(t *testing.T) {
+	axe := axeScript(t)
+	b, srv, _ := inBrowser(t)
+	pages := map[string]string{
+		quizPage:                             `document.querySelector(".quiz-check").click()`,
+		termPage:                             `document.querySelector("a.term").focus()`,
+		"/en/glossary/":                      ``,
+		"/id/worksheets/kuis-konten/":        ``,
+		"/trainer/en/quiz-key/":              ``,
+		"/trainer/en/worksheets/kuis-pasar/": ``,
+		slidesPage:                           ``,
+		slidesPage + "#3-speaker":            ``,
+		"/trainer/en/konten/produksi-video/": ``,
+	}
+	var names []string
+	for p := range pages {
+		names = append(names, p)
+	}
+	inTabs(t, b, names, func(t *testing.T, tab context.Context, path string) {
+		if err := browser.Load(tab, srv.URL+path); err != nil {
+			t.Fatal(err)
+		}
+		if setup := pages[path]; setup != "" {
+			if _, err := chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](setup)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+			t.Fatal(err)
+		}
+		found, err := chromedp.Run(tab, chromedp.Evaluate[[]axeViolation](`axe.run(document).then(r => r.violations.map(v => ({
+			ID: v.id, Help: v.help, Nodes: v.nodes.map(n => n.target.join(" ")),
+		})))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range found {
+			t.Errorf("%s: %s (%s) at %v", path, v.ID, v.Help, v.Nodes)
+		}
+	})
+}
