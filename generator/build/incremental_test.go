@@ -95,13 +95,15 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 	ctx := context.Background()
 	chapter := "content/id/konten/produksi-video.md"
 	edits := []edit{
-		// The chapter in both editions, and the workbook in both.
-		{"chapter body", appendTo(chapter, "\nParagraf baru di akhir bab.\n"), 4},
+		// The chapter in both editions, its slides, and the workbook in both.
+		{"chapter body", appendTo(chapter, "\nParagraf baru di akhir bab.\n"), 5},
 		{"nothing changed", func(fstest.MapFS) []string { return []string{chapter} }, -1},
 		{"chapter title", replaceIn(chapter, "title: Kualitas produksi video", "title: Produksi video yang rapi"), 0},
 		{"new chapter in a new folder", write("content/id/baru/bab.md", "---\ntitle: Bab baru\nweight: 5\n---\nIsi [video](../konten/produksi-video.md).\n"), 0},
 		{"chapter removed", remove("content/id/baru/bab.md"), 0},
 		{"data file", replaceIn("content/data/produksi-video.yaml", "Mikrofon clip-on", "Mikrofon jepit"), 0},
+		{"glossary", replaceIn("content/data/glosarium.yaml", "Total nilai penjualan", "Jumlah nilai penjualan"), 0},
+		{"quiz", replaceIn("content/data/kuis-konten.yaml", "Berapa lama hook", "Berapa panjang hook"), 0},
 		{"stylesheet", write("assets/css/90-site.css", "body { color: #111; }\n"), 0},
 		{"site layout", write("layouts/partials/footer.html", "<footer>kaki</footer>\n"), 0},
 		{"UI string file", write("layouts/i18n/en/extra.yaml", "extra_key: extra\n"), 0},
