@@ -435,3 +435,35 @@ func swipe(t *testing.T, tab context.Context, x0, x1 float64) {
 		t.Fatal(err)
 	}
 }
+
+// A printed slide view is an A4 handout with every slide on it, three to a
+// page, and no trainer notes or controls.
+func TestSlidesHandout(t *testing.T) {
+	b, srv, _ := inBrowser(t)
+	tab, cancel := tabFor(b)
+	defer cancel()
+	pdf, err := browser.PDF(tab, srv.URL+slidesPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkA4(t, pdf)
+	slides, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".deck .slide")].map(s => (s.querySelector("h1, h2") || {textContent: ""}).textContent.replace(/#$/, ""))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, pdf)
+	if want := (len(slides) + 2) / 3; len(pages) != want {
+		t.Errorf("%d slides print on %d pages, want %d", len(slides), len(pages), want)
+	}
+	printed := words(strings.Join(pages, " "))
+	for _, h := range slides {
+		if !strings.Contains(printed, words(h)) {
+			t.Errorf("the handout lacks the slide %q", h)
+		}
+	}
+	for _, absent := range []string{"Catatan pelatih", "Tampilan pembicara", "Sesi 45 menit"} {
+		if strings.Contains(printed, words(absent)) {
+			t.Errorf("the handout prints %q", absent)
+		}
+	}
+}
