@@ -2,11 +2,10 @@ package render
 
 import (
 	"path"
-
-	"lentera/generator/data"
 	"sort"
 	"strings"
 
+	"lentera/generator/data"
 	"lentera/generator/site"
 )
 
