@@ -24,6 +24,9 @@ func axeScript(t *testing.T) string {
 		}
 	}
 	src, err := os.ReadFile(file)
+	if err != nil && os.Getenv("CI") != "" {
+		t.Fatalf("axe-core not found at %q under CI, which installs it: %v", file, err)
+	}
 	if err != nil {
 		t.Skip("axe-core not found: npm install -g axe-core, or set AXE_CORE_JS to its axe.min.js")
 	}
