@@ -2,23 +2,28 @@
 (function () {
   "use strict";
   var store = window.localStorage;
+  var lang = document.documentElement.lang;
 
-  // Keep a reader's ticks per page, so they survive a reload.
   function load(key) {
     try { return JSON.parse(store.getItem(key)) || {}; } catch (e) { return {}; }
   }
-  function save(key, ticks) {
-    try { store.setItem(key, JSON.stringify(ticks)); } catch (e) { /* private mode or full */ }
+  function save(key, value) {
+    try { store.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode or full */ }
   }
+
+  // Keep a reader's ticks, one key per checklist, so the chapters that
+  // embed it and its worksheet show the same ticks, and a reload keeps them.
   function track(box) {
     var key = box.getAttribute("data-storage");
     var inputs = box.querySelectorAll("input[type=checkbox][data-key]");
     var progress = box.querySelector(".progress");
     var reset = box.querySelector(".reset");
-    var ticks = load(key);
     function show() {
-      var done = 0;
-      inputs.forEach(function (i) { if (i.checked) done++; });
+      var ticks = load(key), done = 0;
+      inputs.forEach(function (i) {
+        i.checked = !!ticks[i.getAttribute("data-key")];
+        if (i.checked) done++;
+      });
       if (progress) {
         progress.hidden = false;
         progress.textContent = progress.getAttribute("data-template")
@@ -27,52 +32,133 @@
       if (reset) reset.hidden = done === 0;
     }
     inputs.forEach(function (input) {
-      input.checked = !!ticks[input.getAttribute("data-key")];
       input.addEventListener("change", function () {
+        var ticks = load(key);
         if (input.checked) ticks[input.getAttribute("data-key")] = 1;
         else delete ticks[input.getAttribute("data-key")];
         save(key, ticks);
-        show();
+        refresh();
       });
     });
     if (reset) reset.addEventListener("click", function () {
-      ticks = {};
-      save(key, ticks);
-      inputs.forEach(function (i) { i.checked = false; });
-      show();
+      save(key, {});
+      refresh();
     });
-    show();
+    return show;
   }
-  document.querySelectorAll("[data-storage]").forEach(track);
+  var shows = [];
+  document.querySelectorAll("[data-storage]").forEach(function (box) { shows.push(track(box)); });
+  // The same checklist twice on a page, or in another tab, shows the same ticks.
+  function refresh() { shows.forEach(function (f) { f(); }); }
+  refresh();
+  window.addEventListener("storage", refresh);
 
-  // Remember the language a reader picks, for the next visit to "/".
-  document.querySelectorAll("a[data-lang]").forEach(function (a) {
-    a.addEventListener("click", function () {
-      try { store.setItem("lentera:lang", a.getAttribute("data-lang")); } catch (e) {}
+  // Reading progress, on this device only: the chapters opened and the
+  // last one, per language.
+  var readKey = "lentera:read:" + lang, lastKey = "lentera:last:" + lang;
+  var chapter = document.querySelector("[data-read]");
+  if (chapter) {
+    var read = load(readKey);
+    read[location.pathname] = 1;
+    save(readKey, read);
+    var h1 = chapter.querySelector("h1");
+    save(lastKey, {u: location.pathname, t: h1 ? h1.textContent : document.title});
+  }
+
+  function showProgress() {
+    var read = load(readKey), last = load(lastKey);
+    document.querySelectorAll(".course-sections a, .menu-panel a, .course-nav a, .page-list a").forEach(function (a) {
+      a.classList.toggle("read", !!read[a.pathname]);
     });
+    var start = document.querySelector("[data-continue]");
+    if (start && last.u && last.t) {
+      start.textContent = start.getAttribute("data-continue").replace("%s", last.t);
+      start.href = last.u;
+    }
+    var box = document.querySelector("[data-progress]");
+    if (!box) return;
+    var opened = Object.keys(read).length, ticked = 0;
+    for (var i = 0; i < store.length; i++) {
+      var k = store.key(i);
+      if (k && k.indexOf("lentera:ticks:") === 0) ticked += Object.keys(load(k)).length;
+    }
+    if (!opened && !ticked) { box.hidden = true; return; }
+    var text = box.getAttribute("data-chapters").replace("{n}", opened);
+    if (ticked) text += " · " + box.getAttribute("data-ticks").replace("%s", ticked);
+    box.querySelector(".progress-text").textContent = text;
+    box.hidden = false;
+  }
+  showProgress();
+  var clear = document.querySelector("[data-progress] .reset");
+  if (clear) clear.addEventListener("click", function () {
+    var gone = [];
+    for (var i = 0; i < store.length; i++) {
+      if (store.key(i).indexOf("lentera:") === 0) gone.push(store.key(i));
+    }
+    gone.forEach(function (k) { store.removeItem(k); });
+    var start = document.querySelector("[data-continue]");
+    if (start) location.reload();
   });
 
-  // On "/", go to the reader's language: the one they picked before, else
-  // the first of the browser's languages the site has. Without JavaScript
-  // the page's refresh goes to the default language.
-  var choose = document.querySelector(".choose-language");
-  if (choose) {
-    var langs = choose.getAttribute("data-languages").split(" ");
-    var picked = null;
-    try { picked = store.getItem("lentera:lang"); } catch (e) {}
-    var wanted = [picked].concat(navigator.languages || [navigator.language]);
-    for (var i = 0; i < wanted.length; i++) {
-      var code = (wanted[i] || "").toLowerCase().split("-")[0];
-      if (langs.indexOf(code) >= 0) {
-        var link = choose.querySelector("a[data-lang='" + code + "']");
-        if (link) { location.replace(link.href); }
-        break;
+  // The menu closes with Escape, and with a tap outside it.
+  var menu = document.querySelector(".menu");
+  if (menu) {
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
       }
-    }
+    });
+    document.addEventListener("click", function (e) {
+      if (menu.open && !menu.contains(e.target)) menu.open = false;
+    });
   }
 
   document.querySelectorAll("[data-print]").forEach(function (b) {
     b.hidden = false;
     b.addEventListener("click", function () { window.print(); });
+  });
+
+  // Offline reading: the service worker keeps what is read; the page asks
+  // it whether it came from the cache and whether this language is saved.
+  var sw = navigator.serviceWorker, notice = document.querySelector("[data-offline-notice]");
+  var saveBox = document.querySelector("[data-save]");
+  function mb(bytes) { return (bytes / 1048576).toFixed(1); }
+  function offlineNotice(off) { if (notice) notice.hidden = !off; }
+  window.addEventListener("offline", function () { offlineNotice(true); });
+  window.addEventListener("online", function () { offlineNotice(false); });
+  if (!navigator.onLine) offlineNotice(true);
+  if (!sw || !document.body.getAttribute("data-sw")) return;
+
+  var saveStatus = saveBox && saveBox.querySelector("output");
+  function say(attr, a, b) {
+    if (saveStatus) saveStatus.textContent = saveBox.getAttribute(attr).replace("%s", a).replace("%s", b);
+  }
+  sw.addEventListener("message", function (e) {
+    var m = e.data || {};
+    if (m.type === "status") {
+      if (m.offline) offlineNotice(true);
+      if (!saveBox || m.lang !== lang) return;
+      saveBox.hidden = false;
+      if (m.saved) say("data-saved", mb(m.saved));
+      else if (m.bytes) say("data-size", mb(m.bytes));
+    } else if (saveBox && m.lang === lang) {
+      if (m.type === "progress") say("data-saving", m.done, m.total);
+      else if (m.type === "saved") { say("data-saved", mb(m.bytes)); saveBox.querySelector("button").disabled = false; }
+      else if (m.type === "failed") { say("data-failed"); saveBox.querySelector("button").disabled = false; }
+    }
+  });
+  if (saveBox) saveBox.querySelector("button").addEventListener("click", function () {
+    this.disabled = true;
+    sw.ready.then(function (reg) { reg.active.postMessage({type: "save", lang: lang}); });
+  });
+  var fresh = !sw.controller;
+  window.addEventListener("load", function () {
+    sw.register(document.body.getAttribute("data-sw")).catch(function () {});
+    sw.ready.then(function (reg) {
+      // On a first visit the worker came after the page: it keeps it now.
+      if (fresh) reg.active.postMessage({type: "keep", url: location.href});
+      reg.active.postMessage({type: "status", lang: saveBox ? lang : ""});
+    });
   });
 })();

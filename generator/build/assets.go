@@ -6,6 +6,7 @@ import (
 
 	"lentera/generator/fileerr"
 	"lentera/generator/markup"
+	"lentera/generator/offline"
 	"lentera/generator/publish"
 )
 
@@ -64,6 +65,12 @@ func (b *Builder) buildAssets(fsys fs.FS) ([]publish.File, map[string]string, er
 	})
 	if err != nil {
 		return nil, nil, err
+	}
+	// The home-screen icons are drawn here, not kept as files.
+	for _, size := range offline.IconSizes {
+		if err := add(iconName(size), offline.Icon(size), AssetsDir); err != nil {
+			return nil, nil, err
+		}
 	}
 	highlight, err := markup.HighlightCSS()
 	if err != nil {

@@ -6,7 +6,8 @@
 //	convert  Markdown to HTML, one page per processor (markup)
 //	render   pages through the layouts, one per processor (render)
 //	extras   calendars, sitemap, copied files
-//	gather   what spans a whole language: search indexes and workbooks
+//	gather   what spans a whole language: search indexes, workbooks, and
+//	         what reading offline needs (package offline)
 //	publish  write the output folder in one swap (publish)
 //
 // A Builder keeps what it made, each piece with a hash of its inputs, so a
@@ -261,7 +262,12 @@ func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, 
 	if err != nil {
 		return nil, 0, err
 	}
-	return append(books, indexes...), rendered, nil
+	gathered := append(books, indexes...)
+	saved, err := b.offlineFiles(p, append(append([]publish.File{}, p.files...), gathered...))
+	if err != nil {
+		return nil, 0, err
+	}
+	return append(gathered, saved...), rendered, nil
 }
 
 // gathered are the page kinds that show a whole language.

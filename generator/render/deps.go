@@ -37,7 +37,7 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 	switch {
 	case r.ownLayouts:
 		r.wholeLanguage(h, lang, docs, &markup.Pass{Edition: job.Edition})
-	case job.Kind == "home":
+	case job.Kind == "home" || job.Kind == "root":
 		content(h, docs[job.Page], markup.Pass{Edition: job.Edition})
 		r.wholeLanguage(h, lang, docs, nil)
 	case job.Kind == "print":
@@ -54,7 +54,8 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 	if job.Page != nil || job.Kind == "print" {
 		return
 	}
-	ref(h, lang.Home) // the header links the language home
+	ref(h, lang.Home)                // the header links the language home
+	h.Int(int64(r.links[lang.Home])) // and its menu the top-level sections
 }
 
 // pageDeps is what a chapter or section page shows besides itself.

@@ -19,7 +19,7 @@ type EmbedView struct {
 	ID           string   // an id unique in the page and pass; use it as a prefix for ids inside
 	Classes      []string // from .class attributes
 	Workbook     bool     // rendered inside the printed workbook
-	StorageKey   string   // localStorage key for a reader's ticks on this page
+	StorageKey   string   // localStorage key for a reader's ticks, as StorageKey makes it
 	WorksheetURL string   // site path of the printable worksheet, for checklists and plans
 	CalendarURL  string   // site path of the .ics file, for calendars
 	Next         *data.Event
@@ -39,7 +39,7 @@ func (r *Renderer) Embed(lang string) markup.Embedder {
 			ID:          embedID(d, pass),
 			Classes:     d.Classes,
 			Workbook:    pass.Workbook,
-			StorageKey:  "lentera:" + d.Page().URL + ":" + doc.Src,
+			StorageKey:  StorageKey(doc.Src),
 			CalendarURL: CalendarURL(lang, doc.Src),
 			BuildDate:   r.buildDate,
 		}
@@ -65,3 +65,8 @@ func embedID(d *markup.Directive, pass markup.Pass) string {
 	}
 	return id
 }
+
+// StorageKey is where a reader's browser keeps the ticks of a checklist or
+// plan: one key per data file, so the chapters that embed it, in every
+// language and edition, and its worksheet page show the same ticks.
+func StorageKey(src string) string { return "lentera:ticks:" + src }

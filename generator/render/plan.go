@@ -11,7 +11,8 @@ import (
 
 // Plan lists every page of one edition: per language its home, sections,
 // chapters, search page, 404 page, workbook and worksheets; and "/" with
-// its 404 page. The trainer edition's "/" is its home, and each of its
+// its 404 page. The participant edition's "/" is the default language's
+// home again; the trainer edition's is its own home, and each of its
 // languages has a session plan and a translation status page.
 func (r *Renderer) Plan(edition string) []Job {
 	prefix := ""
@@ -23,8 +24,12 @@ func (r *Renderer) Plan(edition string) []Job {
 	if edition == trainerEdition {
 		root = trainerHome
 	}
+	var home *site.Page
+	if root == "root" {
+		home = r.site.Lang(def).Home
+	}
 	jobs := []Job{
-		{Kind: root, Lang: def, Edition: edition, Path: prefix + "index.html", URL: "/"},
+		{Kind: root, Lang: def, Edition: edition, Page: home, Path: prefix + "index.html", URL: "/"},
 		{Kind: "404", Lang: def, Edition: edition, Path: prefix + "404.html", URL: "/404.html"},
 	}
 	for _, lang := range r.site.Languages {

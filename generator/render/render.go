@@ -36,6 +36,7 @@
 //	qr "https://…"       a QR code of the text, as inline SVG
 //	clock                a time of day from midnight as 09:30
 //	dict "k" v …         a map of the pairs, to hand a partial several values
+//	storageKey .Src      the localStorage key of a checklist's ticks
 //	safeHTML, add, seq, isoDate
 //
 // The data each layout gets is a *View (pages) or an *EmbedView (directives).

@@ -1,0 +1,110 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"lentera/generator/offline"
+	"lentera/generator/publish"
+	"lentera/generator/site"
+)
+
+// workerFile is the service worker of an edition, at the edition's root so
+// that its scope is the whole edition, base path included.
+const workerFile = "sw.js"
+
+// offlineFiles makes, for every edition, the service worker and, per
+// language, the web app manifest and the list of files that saving the
+// language for offline reading fetches. They are made from the finished
+// output, whose hash names the worker's cache.
+func (b *Builder) offlineFiles(p *pending, files []publish.File) ([]publish.File, error) {
+	s := p.site
+	version := buildVersion(files)
+	var out []publish.File
+	for _, ed := range p.editions {
+		urls := site.NewURLs(s.Config.BaseURL).Edition(ed)
+		prefix := editionPath(ed, "/")
+		assets := assetLinks(p.next.assets.urls, site.NewURLs(s.Config.BaseURL))
+		w := offline.Worker{Version: version, Base: urls.Rel("/"), Assets: assets, Missing: map[string]string{}}
+		for _, lang := range s.Config.Languages {
+			w.Missing[lang] = p.renderer.T(lang)("offline_missing")
+			list := offline.List{Files: append([]string{}, assets...)}
+			for _, f := range p.next.assets.files {
+				list.Bytes += int64(len(f.Body))
+			}
+			for _, f := range files {
+				if lang == s.Config.DefaultLang() && f.Path == prefix+"index.html" {
+					list.Files = append(list.Files, urls.Rel("/")) // "/" is the default language's home
+					list.Bytes += int64(len(f.Body))
+				}
+				if link, ok := offlineLink(f.Path, prefix, lang); ok {
+					list.Files = append(list.Files, urls.Rel(link))
+					list.Bytes += int64(len(f.Body))
+				}
+			}
+			m := offline.Manifest{
+				Name: s.Config.Title.In(lang, s.Config.DefaultLang()), Lang: lang,
+				StartURL: urls.Rel("/" + lang + "/"), Scope: urls.Rel("/"), Icons: map[int]string{},
+			}
+			for _, size := range offline.IconSizes {
+				m.Icons[size] = site.NewURLs(s.Config.BaseURL).Rel(p.next.assets.urls[iconName(size)])
+			}
+			out = append(out,
+				publish.File{Path: prefix + lang + "/" + offline.ListName, Body: list.JSON()},
+				publish.File{Path: prefix + lang + "/manifest.webmanifest", Body: m.JSON()})
+		}
+		out = append(out, publish.File{Path: prefix + workerFile, Body: w.Script()})
+	}
+	for i := range out {
+		if err := b.minifyFile(&out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// offlineLink is the site path that fetches output file p when it belongs
+// to language lang of the edition under prefix, and saving the language
+// should keep it: its pages, search index and calendars, not its 404 page.
+func offlineLink(p, prefix, lang string) (string, bool) {
+	rel, ok := strings.CutPrefix(p, prefix)
+	if !ok || !strings.HasPrefix(rel, lang+"/") || rel == lang+"/404.html" {
+		return "", false
+	}
+	if path.Base(rel) == "index.html" {
+		return "/" + strings.TrimSuffix(rel, "index.html"), true
+	}
+	return "/" + rel, true
+}
+
+// assetLinks are the links of every asset, in a stable order.
+func assetLinks(assets map[string]string, urls site.URLs) []string {
+	links := make([]string, 0, len(assets))
+	for _, u := range assets {
+		links = append(links, urls.Rel(u))
+	}
+	sort.Strings(links)
+	return links
+}
+
+// buildVersion names a build by its output: the same files give the same
+// version, so an unchanged site keeps readers' saved copies.
+func buildVersion(files []publish.File) string {
+	sorted := append([]publish.File{}, files...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	h := sha256.New()
+	for _, f := range sorted {
+		sum := sha256.Sum256(f.Body)
+		h.Write([]byte(f.Path))
+		h.Write([]byte{0})
+		h.Write(sum[:])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+// iconName is the asset name of the icon of a size, "icon-192.png".
+func iconName(size int) string { return "icon-" + strconv.Itoa(size) + ".png" }

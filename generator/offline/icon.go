@@ -1,0 +1,61 @@
+package offline
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+)
+
+// IconSizes are the square icons the manifest lists, in pixels: 192 for
+// the home screen, 512 for the splash screen.
+var IconSizes = []int{192, 512}
+
+// Brand is the theme colour: the header's green, the manifest's
+// theme_color and the icon's background.
+const Brand = "#0f5c4d"
+
+var (
+	brand = color.NRGBA{0x0f, 0x5c, 0x4d, 0xff}
+	light = color.NRGBA{0xff, 0xbf, 0x47, 0xff}
+	white = color.NRGBA{0xff, 0xff, 0xff, 0xff}
+)
+
+// Icon draws the course icon at size×size: a lantern's light (a warm disc
+// in a white ring) on the brand green, filling the whole square so it
+// works as a maskable icon, whose safe zone is the middle 80%.
+func Icon(size int) []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, size, size))
+	const samples = 4 // per side and pixel: smooth edges without a library
+	for y := 0; y < size; y++ {
+		for x := 0; x < size; x++ {
+			var r, g, b float64
+			for sy := 0; sy < samples; sy++ {
+				for sx := 0; sx < samples; sx++ {
+					u := (float64(x) + (float64(sx)+.5)/samples) / float64(size)
+					v := (float64(y) + (float64(sy)+.5)/samples) / float64(size)
+					c := shade(u, v)
+					r, g, b = r+float64(c.R), g+float64(c.G), b+float64(c.B)
+				}
+			}
+			n := float64(samples * samples)
+			img.SetNRGBA(x, y, color.NRGBA{uint8(r/n + .5), uint8(g/n + .5), uint8(b/n + .5), 0xff})
+		}
+	}
+	var buf bytes.Buffer
+	_ = png.Encode(&buf, img) // writes to memory
+	return buf.Bytes()
+}
+
+// shade is the icon's colour at (u, v), both from 0 to 1.
+func shade(u, v float64) color.NRGBA {
+	d := math.Hypot(u-.5, v-.5)
+	switch {
+	case d < .17:
+		return light
+	case d > .23 && d < .28:
+		return white
+	}
+	return brand
+}
