@@ -1,0 +1,141 @@
+package readertest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"lentera/generator/build"
+	"lentera/generator/internal/browser"
+	"lentera/generator/internal/browser/browsertest"
+	"lentera/generator/internal/testsite"
+	"lentera/generator/site"
+)
+
+// The phone: an entry-level Android screen in CSS pixels.
+const width, height = 360, 740
+
+var built struct {
+	once sync.Once
+	dir  string
+	site *site.Site
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+// bundled builds the playbook once and returns the output folder.
+func bundled(t *testing.T) (string, *site.Site) {
+	t.Helper()
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "lentera-reader-"); built.err != nil {
+			return
+		}
+		built.site, built.err = buildInto(filepath.Join(built.dir, "public"), time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return filepath.Join(built.dir, "public"), built.site
+}
+
+func buildInto(out string, date time.Time) (*site.Site, error) {
+	root, err := testsite.Root()
+	if err != nil {
+		return nil, err
+	}
+	res, err := build.Build(context.Background(), build.Options{SiteDir: root, Out: out, BuildDate: date})
+	if err != nil {
+		return nil, fmt.Errorf("build %s: %w", root, err)
+	}
+	return res.Site, nil
+}
+
+// phone starts Chromium with a phone's screen.
+func phone(t *testing.T) *browser.Browser {
+	t.Helper()
+	return browsertest.Start(t, browser.Options{Width: width, Height: height})
+}
+
+// fresh opens a tab in a new browser context (another reader's phone:
+// empty cache, storage and service workers), with a deadline so that a
+// page that never loads fails the test instead of hanging it.
+func fresh(t *testing.T, b *browser.Browser) context.Context {
+	t.Helper()
+	tab, cancelTab := b.Fresh()
+	ctx, cancel := context.WithTimeout(tab, 3*time.Minute)
+	t.Cleanup(func() { cancel(); cancelTab() })
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
+
+func load(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if err := browser.Load(ctx, url); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// until evaluates js until it is true, for at most d.
+func until(t *testing.T, ctx context.Context, js string, d time.Duration) {
+	t.Helper()
+	end := time.Now().Add(d)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(end) {
+			t.Fatalf("still not true after %v: %s (%v)", d, js, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// shot keeps a screenshot of the tab's screen when READER_SHOTS names a
+// folder, for a person to look at.
+func shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("READER_SHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, strings.NewReplacer("/", "_", " ", "_").Replace(name)+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	return eval[string](t, ctx, `(document.querySelector(`+quote(sel)+`) || {}).textContent || ""`)
+}
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }

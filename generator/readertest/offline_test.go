@@ -1,0 +1,119 @@
+package readertest
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"lentera/generator/internal/browser/browsertest"
+)
+
+// A reader opens a chapter, saves the course, loses the signal, and still
+// reads: the chapter again, a chapter never opened, and search.
+func TestOfflineReading(t *testing.T) {
+	out, s := bundled(t)
+	b := phone(t)
+	srv := browsertest.Serve(t, out)
+	ctx := fresh(t, b)
+	chapters := s.Lang("id").Chapters
+	first, never := chapters[2], chapters[len(chapters)-1]
+
+	load(t, ctx, srv.URL+first.URL)
+	until(t, ctx, `!!navigator.serviceWorker.controller`, 30*time.Second)
+	until(t, ctx, `caches.match(location.href).then(r => !!r)`, 30*time.Second)
+
+	load(t, ctx, srv.URL+"/id/")
+	until(t, ctx, `!document.querySelector("[data-save]").hidden && /MB/.test(document.querySelector("[data-save] output").textContent)`, 30*time.Second)
+	t.Logf("before saving: %q", text(t, ctx, "[data-save] output"))
+	eval[bool](t, ctx, `(document.querySelector("[data-save] button").click(), true)`)
+	until(t, ctx, `/Tersimpan/.test(document.querySelector("[data-save] output").textContent)`, 2*time.Minute)
+	saved := text(t, ctx, "[data-save] output")
+	if !regexp.MustCompile(`^Tersimpan untuk dibaca offline \(\d+\.\d MB\)\.$`).MatchString(saved) {
+		t.Errorf("after saving, the page says %q; want how many MB", saved)
+	}
+	shot(t, ctx, "offline-saved")
+
+	srv.SetOffline(true)
+	defer srv.SetOffline(false)
+	for _, p := range []struct{ url, title string }{
+		{first.URL, first.Meta.Title},
+		{never.URL, never.Meta.Title},
+	} {
+		load(t, ctx, srv.URL+p.url)
+		if h1 := text(t, ctx, "h1"); h1 != p.title {
+			t.Errorf("offline, %s shows %q, want %q", p.url, h1, p.title)
+		}
+		until(t, ctx, `!document.querySelector("[data-offline-notice]").hidden`, 10*time.Second)
+	}
+	shot(t, ctx, "offline-chapter")
+
+	load(t, ctx, srv.URL+"/id/search/?q=kalender")
+	until(t, ctx, `document.querySelectorAll("#search-results li").length > 0`, 30*time.Second)
+	if got := text(t, ctx, "#search-results li a"); got == "" {
+		t.Error("offline search shows no result")
+	}
+	shot(t, ctx, "offline-search")
+
+	// A page of a language that was not saved says so, in that language.
+	load(t, ctx, srv.URL+s.Lang("en").Chapters[3].URL)
+	if got := text(t, ctx, "body"); !strings.Contains(got, "not saved on this device") {
+		t.Errorf("an unsaved page offline shows %q", got)
+	}
+}
+
+// A new build replaces the worker and its cache: no page or file of the
+// old build stays, and the language saved with the old build is saved
+// again with the new one.
+func TestNewBuildReplacesCache(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if _, err := buildInto(out, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	b := phone(t)
+	srv := browsertest.Serve(t, out)
+	ctx := fresh(t, b)
+	load(t, ctx, srv.URL+"/en/")
+	until(t, ctx, `!!navigator.serviceWorker.controller && !document.querySelector("[data-save]").hidden`, 30*time.Second)
+	eval[bool](t, ctx, `(document.querySelector("[data-save] button").click(), true)`)
+	until(t, ctx, `/Saved/.test(document.querySelector("[data-save] output").textContent)`, 2*time.Minute)
+	oldVersion := version(t, out)
+
+	// The next day's build changes every page's date, so the version.
+	if _, err := buildInto(out, time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	newVersion := version(t, out)
+	if newVersion == oldVersion {
+		t.Fatal("a build with other pages has the same version")
+	}
+	load(t, ctx, srv.URL+"/en/")
+	until(t, ctx, `caches.keys().then(k => k.length == 1 && k[0].endsWith(`+quote(newVersion)+`))`, time.Minute)
+	until(t, ctx, `caches.match("/.saved/en").then(r => !!r)`, 2*time.Minute)
+	stale := eval[[]string](t, ctx, `caches.keys().then(k => caches.open(k[0])).then(c => c.keys()).then(rs => Promise.all(rs.map(r =>
+		caches.match(r).then(res => res.text()).then(body => body.includes(`+quote(oldDate)+`) ? r.url : ""))))
+		.then(urls => urls.filter(Boolean))`)
+	if len(stale) > 0 {
+		t.Errorf("after the new build, the cache still holds the old build's %v", stale)
+	}
+}
+
+// oldDate is how the first build's pages show their date.
+const oldDate = `datetime="2026-03-02"`
+
+// version reads the build's version from the service worker.
+func version(t *testing.T, out string) string {
+	t.Helper()
+	body, err := os.ReadFile(filepath.Join(out, "sw.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`v:"([0-9a-f]+)"`).FindSubmatch(body)
+	if m == nil {
+		t.Fatalf("no version in sw.js: %.200s", body)
+	}
+	return string(m[1])
+}
