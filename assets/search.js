@@ -466,6 +466,7 @@
         list.setAttribute('aria-busy', 'false');
         document.body.dataset.results = n;
         document.body.dataset.done = '1';
+        if (performance.mark) performance.mark('lentera:results'); // for timing tests
       });
     }
 

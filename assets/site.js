@@ -156,8 +156,13 @@
   window.addEventListener("load", function () {
     sw.register(document.body.getAttribute("data-sw")).catch(function () {});
     sw.ready.then(function (reg) {
-      // On a first visit the worker came after the page: it keeps it now.
-      if (fresh) reg.active.postMessage({type: "keep", url: location.href});
+      // On a first visit the worker came after the page: it keeps the page
+      // and its files now, mostly from the browser's cache.
+      if (fresh) {
+        var urls = [location.href];
+        document.querySelectorAll("link[rel=stylesheet], script[src]").forEach(function (e) { urls.push(e.href || e.src); });
+        reg.active.postMessage({type: "keep", urls: urls});
+      }
       reg.active.postMessage({type: "status", lang: saveBox ? lang : ""});
     });
   });

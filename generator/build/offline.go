@@ -29,7 +29,7 @@ func (b *Builder) offlineFiles(p *pending, files []publish.File) ([]publish.File
 		urls := site.NewURLs(s.Config.BaseURL).Edition(ed)
 		prefix := editionPath(ed, "/")
 		assets := assetLinks(p.next.assets.urls, site.NewURLs(s.Config.BaseURL))
-		w := offline.Worker{Version: version, Base: urls.Rel("/"), Assets: assets, Missing: map[string]string{}}
+		w := offline.Worker{Version: version, Base: urls.Rel("/"), Missing: map[string]string{}}
 		for _, lang := range s.Config.Languages {
 			w.Missing[lang] = p.renderer.T(lang)("offline_missing")
 			list := offline.List{Files: append([]string{}, assets...)}

@@ -25,20 +25,18 @@ var workerJS string
 type Worker struct {
 	Version string            // the build's hash; names the cache
 	Base    string            // the edition's root as a link, "/" or "/course/trainer/"
-	Assets  []string          // links of the assets, kept as soon as the worker installs
 	Missing map[string]string // per language, what a page that is not saved says offline
 }
 
 type workerConfig struct {
 	Version string            `json:"v"`
 	Base    string            `json:"base"`
-	Assets  []string          `json:"assets"`
 	Missing map[string]string `json:"missing"`
 }
 
 // Script is the worker's JavaScript.
 func (w Worker) Script() []byte {
-	cfg, _ := json.Marshal(workerConfig{w.Version, w.Base, w.Assets, w.Missing}) // strings only: cannot fail
+	cfg, _ := json.Marshal(workerConfig{w.Version, w.Base, w.Missing}) // strings only: cannot fail
 	return []byte(strings.Replace(workerJS, "/*CONFIG*/{}", string(cfg), 1))
 }
 

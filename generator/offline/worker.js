@@ -11,10 +11,9 @@ var SAVED = C.base + '.saved/'; // a marker per saved language, in the cache
 var FINGERPRINTED = /\.[0-9a-f]{8}\.[0-9a-z]+$/;
 var offline = false; // the last page came from the cache because the network failed
 
-self.addEventListener('install', function (e) {
-  e.waitUntil(caches.open(NAME).then(function (c) { return c.addAll(C.assets); })
-    .then(function () { return self.skipWaiting(); }));
-});
+// Nothing is fetched at install, so that a first visit costs no more
+// than the page: the page tells the worker what it loaded (keep).
+self.addEventListener('install', function () { self.skipWaiting(); });
 
 // A new build's worker deletes the caches of older builds, then saves
 // again the languages that were saved with them.
@@ -96,8 +95,12 @@ function missing(url) {
 self.addEventListener('message', function (e) {
   var m = e.data || {}, to = e.source;
   if (m.type === 'keep') {
-    var u = new URL(m.url, location.href);
-    e.waitUntil(fetch(u.origin + u.pathname).then(function (res) { keep(u.origin + u.pathname, res); }, function () {}));
+    e.waitUntil(Promise.all(m.urls.map(function (url) {
+      var u = new URL(url, location.href), key = u.origin + u.pathname;
+      return caches.match(key).then(function (have) {
+        return have || fetch(key).then(function (res) { keep(key, res); }, function () {});
+      });
+    })));
   } else if (m.type === 'status') {
     e.waitUntil(status(m.lang).then(function (s) { to.postMessage(s); }));
   } else if (m.type === 'save') {

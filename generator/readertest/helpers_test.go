@@ -139,3 +139,11 @@ func text(t *testing.T, ctx context.Context, sel string) string {
 }
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+// click clicks the first element sel matches, as a tap on it would.
+func click(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	if !eval[bool](t, ctx, `(e => e ? (e.click(), true) : false)(document.querySelector(`+quote(sel)+`))`) {
+		t.Fatalf("nothing to click at %s", sel)
+	}
+}

@@ -1,0 +1,170 @@
+package readertest
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"lentera/generator/internal/browser/browsertest"
+)
+
+// The header menu opens from the keyboard, lists the course with the
+// current chapter marked, and closes with Escape back on its button; a tap
+// opens it too.
+func TestMenu(t *testing.T) {
+	out, s := bundled(t)
+	b := phone(t)
+	srv := browsertest.Serve(t, out)
+	ctx := fresh(t, b)
+	ch := s.Lang("id").Chapters[5]
+	load(t, ctx, srv.URL+ch.URL)
+
+	key := func(k string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(k)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	focused := func() string {
+		return eval[string](t, ctx, `(e => e.className || e.tagName)(document.activeElement)`)
+	}
+	key(kb.Tab) // the skip link
+	key(kb.Tab)
+	if got := eval[string](t, ctx, `document.activeElement.tagName`); got != "SUMMARY" {
+		t.Fatalf("the second Tab reached %s, want the menu button", focused())
+	}
+	key(kb.Enter)
+	if !eval[bool](t, ctx, `document.querySelector(".menu").open`) {
+		t.Fatal("Enter on the menu button did not open the menu")
+	}
+	cur := eval[string](t, ctx, `(a => a ? a.getAttribute("href") + " " + a.textContent : "")(document.querySelector(".menu-panel [aria-current=page]"))`)
+	if cur != ch.URL+" "+ch.Meta.Title {
+		t.Errorf("the menu marks %q as the current page, want %s %s", cur, ch.URL, ch.Meta.Title)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll(".menu-panel a").length`); n < len(s.Lang("id").Home.Children)+2 {
+		t.Errorf("the menu has %d links, fewer than the sections and the chapters beside this one", n)
+	}
+	if !eval[bool](t, ctx, `(r => r.bottom <= innerHeight && r.height > 0)(document.querySelector(".menu-panel [aria-current=page]").getBoundingClientRect())`) {
+		t.Error("the current chapter is not on screen in the open menu")
+	}
+	key(kb.Tab)
+	if !eval[bool](t, ctx, `document.querySelector(".menu-panel").contains(document.activeElement)`) {
+		t.Errorf("Tab from the open menu went to %s, not into the menu", focused())
+	}
+	shot(t, ctx, "menu-open")
+	key(kb.Escape)
+	if eval[bool](t, ctx, `document.querySelector(".menu").open`) || eval[string](t, ctx, `document.activeElement.tagName`) != "SUMMARY" {
+		t.Errorf("Escape left the menu open or the focus on %s", focused())
+	}
+
+	if err := chromedp.Do(ctx, chromedp.Tap(chromedp.CSS(".menu > summary"))); err != nil {
+		t.Fatal(err)
+	}
+	if !eval[bool](t, ctx, `document.querySelector(".menu").open`) {
+		t.Error("a tap on the menu button did not open the menu")
+	}
+}
+
+// Previous and next are on the first screen of a chapter, and the header
+// stays on screen while the reader scrolls.
+func TestChapterTop(t *testing.T) {
+	out, s := bundled(t)
+	b := phone(t)
+	srv := browsertest.Serve(t, out)
+	ctx := fresh(t, b)
+	ch := s.Lang("id").Chapters[5]
+	load(t, ctx, srv.URL+ch.URL)
+	for _, rel := range []string{"prev", "next"} {
+		if !eval[bool](t, ctx, `(r => r.top >= 0 && r.bottom <= innerHeight / 2)(document.querySelector(".prev-next-top [rel=`+rel+`]").getBoundingClientRect())`) {
+			t.Errorf("%s is not in the top half of the first screen", rel)
+		}
+	}
+	eval[bool](t, ctx, `(scrollTo(0, 2000), true)`)
+	time.Sleep(100 * time.Millisecond)
+	if top := eval[float64](t, ctx, `document.querySelector(".site-header").getBoundingClientRect().top`); top != 0 {
+		t.Errorf("after scrolling, the header is at %v, want 0", top)
+	}
+	if h := eval[float64](t, ctx, `document.querySelector(".site-header").getBoundingClientRect().height`); h > 64 {
+		t.Errorf("the header is %v px high, more than one compact row", h)
+	}
+}
+
+// The home page shows the start button and the course contents on the
+// first screen, and what the reader has done so far.
+func TestProgressOnHome(t *testing.T) {
+	out, s := bundled(t)
+	b := phone(t)
+	srv := browsertest.Serve(t, out)
+	ctx := fresh(t, b)
+	load(t, ctx, srv.URL+"/id/")
+	for _, sel := range []string{"[data-continue]", "#contents-title"} {
+		if !eval[bool](t, ctx, `(r => r.bottom <= innerHeight)(document.querySelector("`+sel+`").getBoundingClientRect())`) {
+			t.Errorf("%s is below the first screen", sel)
+		}
+	}
+	chapters := s.Lang("id").Chapters
+	if got := text(t, ctx, "[data-continue]"); got != "Mulai kursus" {
+		t.Errorf("a new reader's button says %q", got)
+	}
+	if eval[string](t, ctx, `document.querySelector("[data-continue]").getAttribute("href")`) != chapters[0].URL {
+		t.Error("the start button does not lead to the first chapter")
+	}
+	if !eval[bool](t, ctx, `document.querySelector("[data-progress]").hidden`) {
+		t.Error("a new reader sees progress")
+	}
+
+	load(t, ctx, srv.URL+chapters[1].URL)
+	load(t, ctx, srv.URL+chapters[5].URL)
+	click(t, ctx, `[data-storage] input[data-key]`)
+	load(t, ctx, srv.URL+"/id/")
+	shot(t, ctx, "home-progress")
+	if got := text(t, ctx, "[data-progress] .progress-text"); !strings.HasPrefix(got, "2 dari 13 bab") || !strings.Contains(got, "1 kotak dicentang") {
+		t.Errorf("progress says %q, want 2 of 13 chapters and 1 box", got)
+	}
+	if got := text(t, ctx, "[data-continue]"); got != "Lanjutkan: "+chapters[5].Meta.Title {
+		t.Errorf("the button says %q, want to continue with %s", got, chapters[5].Meta.Title)
+	}
+	read := eval[[]string](t, ctx, `[...document.querySelectorAll(".course-sections a.read")].map(a => a.getAttribute("href"))`)
+	if strings.Join(read, " ") != chapters[1].URL+" "+chapters[5].URL {
+		t.Errorf("the contents mark %v as read", read)
+	}
+
+	// The menu of a chapter marks them too.
+	load(t, ctx, srv.URL+chapters[1].URL)
+	if n := eval[int](t, ctx, `document.querySelectorAll(".menu-panel a.read").length`); n == 0 {
+		t.Error("the menu does not mark the chapters read")
+	}
+
+	load(t, ctx, srv.URL+"/id/")
+	eval[bool](t, ctx, `(document.querySelector("[data-progress] .reset").click(), true)`)
+	until(t, ctx, `document.readyState == "complete" && document.querySelector("[data-continue]").textContent == "Mulai kursus"`, 10*time.Second)
+	if !eval[bool](t, ctx, `document.querySelector("[data-progress]").hidden && !document.querySelector(".course-sections a.read")`) {
+		t.Error("clearing left progress on the page")
+	}
+}
+
+// A checklist ticked in a chapter shows the same ticks on its worksheet,
+// and the other way round.
+func TestTicksShared(t *testing.T) {
+	out, _ := bundled(t)
+	b := phone(t)
+	srv := browsertest.Serve(t, out)
+	ctx := fresh(t, b)
+	load(t, ctx, srv.URL+"/id/konten/produksi-video/")
+	click(t, ctx, `[data-storage] input[data-key="mikrofon"]`)
+	load(t, ctx, srv.URL+"/id/worksheets/produksi-video/")
+	if !eval[bool](t, ctx, `document.querySelector('input[data-key="mikrofon"]').checked`) {
+		t.Fatal("the worksheet does not show the tick made in the chapter")
+	}
+	if got := text(t, ctx, ".sheet-actions .progress"); !strings.HasPrefix(got, "1 dari ") {
+		t.Errorf("the worksheet counts %q", got)
+	}
+	click(t, ctx, `input[data-key="cahaya-45"]`)
+	load(t, ctx, srv.URL+"/en/konten/produksi-video/")
+	if !eval[bool](t, ctx, `document.querySelector('[data-storage] input[data-key="cahaya-45"]').checked`) {
+		t.Error("the English chapter does not show the tick made on the Indonesian worksheet")
+	}
+}
