@@ -168,3 +168,29 @@ func TestTicksShared(t *testing.T) {
 		t.Error("the English chapter does not show the tick made on the Indonesian worksheet")
 	}
 }
+
+// A table wider than the phone scrolls in its own box, shows a shadow at
+// the edge that hides columns, and keeps its first column in view.
+func TestWideTable(t *testing.T) {
+	out, _ := bundled(t)
+	b := phone(t)
+	srv := browsertest.Serve(t, out)
+	ctx := fresh(t, b)
+	load(t, ctx, srv.URL+"/id/pasar/dampak-penghentian-live/")
+	wrap := `document.querySelector(".table-wrap")`
+	if !eval[bool](t, ctx, `(w => w.scrollWidth > w.clientWidth)(`+wrap+`)`) {
+		t.Skip("the table fits the phone; nothing to check")
+	}
+	if bg := eval[string](t, ctx, `getComputedStyle(`+wrap+`).backgroundImage`); !strings.Contains(bg, "radial-gradient") {
+		t.Errorf("the table's box has no edge shadow: %s", bg)
+	}
+	eval[bool](t, ctx, `(w => (w.scrollIntoView(), scrollBy(0, -80), true))(`+wrap+`)`)
+	shot(t, ctx, "table-start")
+	first := `document.querySelector(".table-wrap tbody tr > :first-child").getBoundingClientRect().left - ` + wrap + `.getBoundingClientRect().left`
+	eval[bool](t, ctx, `(`+wrap+`.scrollLeft = 200, true)`)
+	time.Sleep(100 * time.Millisecond)
+	shot(t, ctx, "table-scrolled")
+	if d := eval[float64](t, ctx, first); d < 0 || d > 2 {
+		t.Errorf("after scrolling the table, its first column moved %v px from the box's edge", d)
+	}
+}
