@@ -13,9 +13,9 @@ import (
 	"lentera/generator/site"
 )
 
-// workerFile is the service worker of an edition, at the edition's root so
+// WorkerFile is the service worker of an edition, at the edition's root so
 // that its scope is the whole edition, base path included.
-const workerFile = "sw.js"
+const WorkerFile = "sw.js"
 
 // offlineFiles makes, for every edition, the service worker and, per
 // language, the web app manifest and the list of files that saving the
@@ -57,7 +57,7 @@ func (b *Builder) offlineFiles(p *pending, files []publish.File) ([]publish.File
 				publish.File{Path: prefix + lang + "/" + offline.ListName, Body: list.JSON()},
 				publish.File{Path: prefix + lang + "/manifest.webmanifest", Body: m.JSON()})
 		}
-		out = append(out, publish.File{Path: prefix + workerFile, Body: w.Script()})
+		out = append(out, publish.File{Path: prefix + WorkerFile, Body: w.Script()})
 	}
 	for i := range out {
 		if err := b.minifyFile(&out[i]); err != nil {

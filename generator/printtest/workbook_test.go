@@ -11,8 +11,9 @@ import (
 )
 
 // The workbook's PDF holds every section and chapter of the course, in
-// course order, each heading a page of its own after the contents, then
-// every worksheet the chapters embed, each on its own page.
+// course order, each starting a page after the contents (but the first
+// part of a section, which follows the section's opening on its page),
+// then every worksheet the chapters embed, each on its own page.
 func TestWorkbookHasEveryChapterInOrder(t *testing.T) {
 	b, srv, s := inBrowser(t)
 	inTabs(t, b, s.Config.Languages, func(t *testing.T, tab context.Context, code string) {
@@ -31,7 +32,11 @@ func TestWorkbookHasEveryChapterInOrder(t *testing.T) {
 		// list every title in order too; parts start after them.
 		at := 2
 		course := s.Config.Title.In(lang.Code, s.Config.DefaultLang())
+		follows := firstParts(lang)
 		for _, title := range titles {
+			if follows[title] && at > 0 && strings.Contains(words(pages[at-1]), words(title)) {
+				continue
+			}
 			next := pageStartingWith(pages, at, title, course)
 			if next < 0 {
 				t.Errorf("no page after page %d starts with %q", at, title)
@@ -93,4 +98,22 @@ func pageStartingWith(pages []string, from int, title, course string) int {
 		}
 	}
 	return -1
+}
+
+// firstParts are the titles of the first part of each section, which the
+// workbook prints on the section's opening page.
+func firstParts(lang *site.Language) map[string]bool {
+	first := map[string]bool{}
+	for _, p := range lang.Pages {
+		if p.Kind != site.Section {
+			continue
+		}
+		for _, c := range p.Children {
+			if !c.Meta.Draft {
+				first[c.Meta.Title] = true
+				break
+			}
+		}
+	}
+	return first
 }

@@ -145,7 +145,8 @@ func (s *Server) pagesEvent(res *build.Result) *event {
 const maxListed = 200
 
 // reloadEvent names the pages to reload: the HTML files changed or
-// removed. Search indexes, the sitemap and robots.txt show on no page;
+// removed. Search indexes, the sitemap, robots.txt, the web app manifests
+// and the service worker (a new one takes over by itself) show on no page;
 // any other file (an image, a script, a calendar) may show on any page,
 // so it reloads them all. A build that changed nothing shown sends nothing.
 func reloadEvent(res *build.Result) *event {
@@ -155,8 +156,11 @@ func reloadEvent(res *build.Result) *event {
 		switch path.Ext(p) {
 		case ".html":
 			pages = append(pages, p)
-		case ".json", ".xml", ".txt":
+		case ".json", ".xml", ".txt", ".webmanifest":
 		default:
+			if path.Base(p) == build.WorkerFile {
+				continue
+			}
 			all = true
 		}
 	}
