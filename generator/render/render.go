@@ -5,10 +5,11 @@
 //
 // base.html is the page skeleton; every page executes it. It calls
 // {{template "main" .}}, which each kind's file defines: home.html,
-// section.html, chapter.html, search.html, 404.html, root.html (the "/" page
-// that sends readers to a language), worksheet.html and print.html; and in
-// the trainer edition only, trainer.html (its home, at /trainer/), plan.html
-// (the session plan) and status.html (the translation status). Files in
+// section.html, chapter.html, search.html, 404.html, root.html ("/": the
+// default language's home, with a line to choose another language),
+// worksheet.html and print.html; and in the trainer edition only,
+// trainer.html (its home, at /trainer/), plan.html (the session plan) and
+// status.html (the translation status). Files in
 // partials/ and directives/ are shared; directives/<name>.html renders the
 // data a ::<name>{src="…"} directive embeds. A site's own layouts/ replace
 // the built-in ones file by file.
