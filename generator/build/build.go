@@ -207,18 +207,21 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	images, imagesKey := b.images(s)
 	world := digest.New()
 	world.Int(int64(theme))
 	world.Int(int64(b.linkKey(s)))
 	world.Int(int64(glossaryKey(s)))
+	world.Int(int64(imagesKey)) // pages show their images' sizes
 	worldKey := world.Sum()
-	docs, warnings, convErr := b.convert(s, r, worldKey, prev, next)
+	docs, warnings, convErr := b.convert(s, r, images, worldKey, prev, next)
 	if loadErr != nil || convErr != nil {
 		// Every page that did convert still has its links checked, so
 		// one build reports the problems of every file.
 		linkErr := checkLinks(docs, draftOutput(s, r, docs, next.assets.files))
 		return nil, errors.Join(phase("load", loadErr), phase("convert", convErr), linkErr)
 	}
+	warnings = append(warnings, overBudget(docs, images)...)
 	p := &pending{site: s, status: history.Status, renderer: r, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
 	var pageJobs []render.Job
 	pageJobs, p.gatherJobs = planJobs(r, p.editions)

@@ -23,7 +23,7 @@ var passes = []markup.Pass{
 // convert turns every page's Markdown into HTML, in parallel, reusing the
 // conversions whose inputs have not changed. The model is read-only, so the
 // workers share it without locks.
-func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, prev, next *cache) (render.Docs, []error, error) {
+func (b *Builder) convert(s *site.Site, r *render.Renderer, images map[string]imageInfo, world uint64, prev, next *cache) (render.Docs, []error, error) {
 	conv := markup.New(markup.Options{Unsafe: s.Config.Unsafe})
 	urls := site.NewURLs(s.Config.BaseURL)
 	var pages []*site.Page
@@ -43,7 +43,7 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer, world uint64, prev, 
 			out[i] = e
 			return nil
 		}
-		in := markup.Input{Site: s, Page: p, URLs: urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang)}
+		in := markup.Input{Site: s, Page: p, URLs: urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang), ImageSize: imageSize(images)}
 		doc, err := conv.Convert(in, passes...)
 		if err != nil {
 			return err

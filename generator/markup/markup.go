@@ -58,6 +58,9 @@ type Input struct {
 	URLs  site.URLs
 	T     func(key string) string // UI strings of the page's language
 	Embed Embedder
+	// ImageSize gives an image's width and height in pixels, by site
+	// path, when they are known; nil when none are.
+	ImageSize func(sitePath string) (width, height int, ok bool)
 }
 
 // Heading is an entry of a page's table of contents.

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -189,6 +190,14 @@ func (st *state) image(n *ast.Image, src []byte) {
 	st.checkTarget(n, src, dest, t, "")
 	n.Destination = []byte(st.in.URLs.Rel(t.Path))
 	n.SetAttributeString("decoding", []byte("async"))
+	if st.in.ImageSize != nil {
+		// Width and height let the browser keep the image's place before
+		// it loads, so the text does not jump.
+		if w, h, ok := st.in.ImageSize(t.Path); ok {
+			n.SetAttributeString("width", []byte(strconv.Itoa(w)))
+			n.SetAttributeString("height", []byte(strconv.Itoa(h)))
+		}
+	}
 	st.imageNodes = append(st.imageNodes, n)
 	st.images = append(st.images, t.Path)
 }

@@ -1,0 +1,47 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// A page shows its images with their width and height, and a page whose
+// images weigh more than the budget gets a warning naming its file.
+func TestImageSizesAndBudget(t *testing.T) {
+	var small bytes.Buffer
+	if err := png.Encode(&small, image.NewGray(image.Rect(0, 0, 640, 360))); err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"site.yaml":            {Data: []byte("title: Kursus\nlanguages: [id]\n")},
+		"content/id/_index.md": {Data: []byte("---\ntitle: Kursus\n---\n")},
+		"content/id/a.md":      {Data: []byte("---\ntitle: Ringan\n---\n![Layar](layar.png)\n")},
+		"content/id/b.md":      {Data: []byte("---\ntitle: Berat\n---\n![Foto satu](satu.jpg)\n\n![Foto dua](dua.jpg)\n")},
+		"content/id/layar.png": {Data: small.Bytes()},
+		"content/id/satu.jpg":  {Data: make([]byte, 200<<10)},
+		"content/id/dua.jpg":   {Data: make([]byte, 150<<10)},
+	}
+	res, err := Build(context.Background(), Options{Site: fsys, BuildDate: testDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if f.Path == "id/a/index.html" && !strings.Contains(string(f.Body), `width="640" height="360"`) {
+			t.Errorf("the image lacks its size: %s", f.Body)
+		}
+	}
+	var over []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "KB a page should cost") {
+			over = append(over, w.Error())
+		}
+	}
+	if len(over) != 1 || !strings.Contains(over[0], "content/id/b.md") || !strings.Contains(over[0], "350 KB") {
+		t.Errorf("budget warnings %q, want one for content/id/b.md at 350 KB", over)
+	}
+}
