@@ -72,9 +72,10 @@ type Builder struct {
 	loader  site.Loader
 	minify  *publish.Minifier
 	cache   *cache
-	pending *pending          // pages built, gather not yet run
-	gitLog  gitLog            // the site's Git history as last read
-	last    map[string][]byte // the files of the last Result
+	pending *pending                  // pages built, gather not yet run
+	gitLog  gitLog                    // the site's Git history as last read
+	last    map[string][]byte         // the files of the last Result
+	resized map[string][]publish.File // smaller copies of wide images, by original and content
 }
 
 // pending is a build between BuildPages and Gather.
@@ -233,7 +234,11 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err != nil {
 		return nil, phase("extras", err)
 	}
-	p.files = append(append(append(p.files, next.assets.files...), pages...), extras...)
+	resized, err := b.resizedImages(s, images)
+	if err != nil {
+		return nil, phase("extras", err)
+	}
+	p.files = append(append(append(append(p.files, next.assets.files...), pages...), extras...), resized...)
 	if err := checkLinks(docs, finalOutput(p.files, p.gatherJobs)); err != nil {
 		return nil, err
 	}

@@ -1,12 +1,15 @@
 package build
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"fmt"
 	"image"
-	_ "image/gif" // decoders for image.DecodeConfig
-	_ "image/jpeg"
-	_ "image/png"
+	_ "image/gif" // a decoder for image.DecodeConfig
+	"image/jpeg"
+	"image/png"
 	"io"
 	"io/fs"
 	"math"
@@ -14,9 +17,12 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/image/draw"
+
 	"lentera/generator/fileerr"
 	"lentera/generator/internal/digest"
 	"lentera/generator/markup"
+	"lentera/generator/publish"
 	"lentera/generator/render"
 	"lentera/generator/site"
 )
@@ -31,6 +37,21 @@ const imageBudget = 300 << 10
 type imageInfo struct {
 	width, height int // 0 when the file could not be read as an image
 	bytes         int64
+	copies        []int // widths of the smaller copies the build makes
+}
+
+// A photo wider than the text column (42rem, about 700 px) gets smaller
+// copies of these widths, for phones and for sharp screens.
+var (
+	copyWidths  = []int{480, 960}
+	columnWidth = 700
+)
+
+// copyPath is the site path of a smaller copy: "fig/a.jpg" at 480 px wide
+// is "fig/a-480w.jpg".
+func copyPath(p string, width int) string {
+	ext := path.Ext(p)
+	return strings.TrimSuffix(p, ext) + "-" + strconv.Itoa(width) + "w" + ext
 }
 
 // images reads the size of every image under content/, by site path, and
@@ -44,6 +65,13 @@ func (b *Builder) images(s *site.Site) (map[string]imageInfo, uint64) {
 			continue
 		}
 		info := readImage(b.fsys, f.Src, ext == ".svg")
+		if (ext == ".png" || ext == ".jpg" || ext == ".jpeg") && info.width > columnWidth {
+			for _, w := range copyWidths {
+				if w < info.width {
+					info.copies = append(info.copies, w)
+				}
+			}
+		}
 		infos[f.URL] = info
 		h.String(f.URL)
 		h.Int(int64(info.width))
@@ -113,6 +141,77 @@ func imageSize(infos map[string]imageInfo) func(string) (int, int, bool) {
 		info, ok := infos[p]
 		return info.width, info.height, ok && info.width > 0 && info.height > 0
 	}
+}
+
+// imageSources is the lookup markup uses for srcset: the copies and the
+// original.
+func imageSources(infos map[string]imageInfo) func(string) []markup.Source {
+	return func(p string) []markup.Source {
+		info := infos[p]
+		if len(info.copies) == 0 {
+			return nil
+		}
+		var srcs []markup.Source
+		for _, w := range info.copies {
+			srcs = append(srcs, markup.Source{Path: copyPath(p, w), Width: w})
+		}
+		return append(srcs, markup.Source{Path: p, Width: info.width})
+	}
+}
+
+// resizedImages makes the smaller copies of the wide images. A copy is
+// made again only when its original changes.
+func (b *Builder) resizedImages(s *site.Site, infos map[string]imageInfo) ([]publish.File, error) {
+	made := map[string][]publish.File{}
+	var out []publish.File
+	for _, f := range s.Files {
+		info := infos[f.URL]
+		if len(info.copies) == 0 {
+			continue
+		}
+		body, err := fs.ReadFile(b.fsys, f.Src)
+		if err != nil {
+			return nil, fileerr.New(f.Src, 0, 0, err)
+		}
+		sum := sha256.Sum256(body)
+		key := f.URL + "\x00" + hex.EncodeToString(sum[:])
+		files, ok := b.resized[key]
+		if !ok {
+			if files, err = resize(f.URL, body, info.copies); err != nil {
+				return nil, fileerr.New(f.Src, 0, 0, err)
+			}
+		}
+		made[key] = files
+		out = append(out, files...)
+	}
+	b.resized = made
+	return out, nil
+}
+
+// resize scales an image down to each width, keeping its format.
+func resize(url string, body []byte, widths []int) ([]publish.File, error) {
+	src, format, err := image.Decode(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("read image: %w", err)
+	}
+	var files []publish.File
+	for _, w := range widths {
+		b := src.Bounds()
+		h := (b.Dy()*w + b.Dx()/2) / b.Dx()
+		dst := image.NewRGBA(image.Rect(0, 0, w, h))
+		draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
+		var buf bytes.Buffer
+		if format == "png" {
+			err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
+		} else {
+			err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 80})
+		}
+		if err != nil {
+			return nil, fmt.Errorf("resize image: %w", err)
+		}
+		files = append(files, publish.File{Path: strings.TrimPrefix(site.FilePath(copyPath(url, w)), "/"), Body: buf.Bytes()})
+	}
+	return files, nil
 }
 
 // overBudget warns about every page whose images weigh more than

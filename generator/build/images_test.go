@@ -45,3 +45,47 @@ func TestImageSizesAndBudget(t *testing.T) {
 		t.Errorf("budget warnings %q, want one for content/id/b.md at 350 KB", over)
 	}
 }
+
+// An image wider than the text column gets smaller copies in a srcset,
+// in its own format; the original stays, as src and in the srcset.
+func TestWideImageCopies(t *testing.T) {
+	var wide bytes.Buffer
+	if err := png.Encode(&wide, image.NewGray(image.Rect(0, 0, 1200, 800))); err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"site.yaml":                {Data: []byte("title: Kursus\nlanguages: [id]\nbaseURL: https://example.org/k/\n")},
+		"content/id/_index.md":     {Data: []byte("---\ntitle: Kursus\n---\n")},
+		"content/id/a.md":          {Data: []byte("---\ntitle: Lebar\n---\n![Panorama](fig/lebar.png)\n")},
+		"content/id/fig/lebar.png": {Data: wide.Bytes()},
+	}
+	res, err := Build(context.Background(), Options{Site: fsys, BuildDate: testDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range res.Files {
+		files[f.Path] = f.Body
+	}
+	for path, width := range map[string]int{"id/fig/lebar-480w.png": 480, "id/fig/lebar-960w.png": 960, "id/fig/lebar.png": 1200} {
+		cfg, err := png.DecodeConfig(bytes.NewReader(files[path]))
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		if cfg.Width != width || cfg.Height != width*2/3 {
+			t.Errorf("%s is %dx%d, want %dx%d", path, cfg.Width, cfg.Height, width, width*2/3)
+		}
+	}
+	page := string(files["id/a/index.html"])
+	for _, want := range []string{
+		`src="/k/id/fig/lebar.png"`,
+		`srcset="/k/id/fig/lebar-480w.png 480w, /k/id/fig/lebar-960w.png 960w, /k/id/fig/lebar.png 1200w"`,
+		`sizes="(min-width: 46rem) 42rem, calc(100vw - 2rem)"`,
+		`width="1200" height="800"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s:\n%s", want, page)
+		}
+	}
+}

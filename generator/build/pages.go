@@ -43,7 +43,7 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer, images map[string]im
 			out[i] = e
 			return nil
 		}
-		in := markup.Input{Site: s, Page: p, URLs: urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang), ImageSize: imageSize(images)}
+		in := markup.Input{Site: s, Page: p, URLs: urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang), ImageSize: imageSize(images), ImageSources: imageSources(images)}
 		doc, err := conv.Convert(in, passes...)
 		if err != nil {
 			return err

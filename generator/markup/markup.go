@@ -61,6 +61,16 @@ type Input struct {
 	// ImageSize gives an image's width and height in pixels, by site
 	// path, when they are known; nil when none are.
 	ImageSize func(sitePath string) (width, height int, ok bool)
+	// ImageSources lists the files of an image's srcset, the original
+	// among them, by site path; none for an image that needs no smaller
+	// copies. nil when no image has any.
+	ImageSources func(sitePath string) []Source
+}
+
+// Source is one file of an image's srcset.
+type Source struct {
+	Path  string // site path
+	Width int    // in pixels
 }
 
 // Heading is an entry of a page's table of contents.

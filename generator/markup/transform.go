@@ -198,6 +198,18 @@ func (st *state) image(n *ast.Image, src []byte) {
 			n.SetAttributeString("height", []byte(strconv.Itoa(h)))
 		}
 	}
+	if st.in.ImageSources != nil {
+		if srcs := st.in.ImageSources(t.Path); len(srcs) > 0 {
+			// A phone downloads the copy its screen needs, not the
+			// original, which src keeps for the rest.
+			set := make([]string, len(srcs))
+			for i, s := range srcs {
+				set[i] = st.in.URLs.Rel(s.Path) + " " + strconv.Itoa(s.Width) + "w"
+			}
+			n.SetAttributeString("srcset", []byte(strings.Join(set, ", ")))
+			n.SetAttributeString("sizes", []byte(imageSizes))
+		}
+	}
 	st.imageNodes = append(st.imageNodes, n)
 	st.images = append(st.images, t.Path)
 }
@@ -407,3 +419,7 @@ func Anchor(p *site.Page) string {
 	// matches it as written.
 	return "p-" + strings.ReplaceAll(site.EncodePath(p.Rel), "/", "--")
 }
+
+// imageSizes is how wide an image shows: the text column (42rem) on a wide
+// screen, the screen less the page's margins on a phone.
+const imageSizes = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"
