@@ -31,7 +31,7 @@ func TestAxeBothThemes(t *testing.T) {
 	pages := []string{
 		"/", "/id/", "/en/", id.Home.Children[1].URL, id.Chapters[5].URL, id.Chapters[0].URL, id.Chapters[4].URL,
 		id.Chapters[len(id.Chapters)-2].URL, "/id/worksheets/produksi-video/", "/id/search/?q=kalender",
-		"/id/print/", "/id/tidak-ada/", "/trainer/id/",
+		"/id/print/", "/id/tidak-ada/", "/trainer/", "/trainer/id/", "/trainer" + id.Chapters[5].URL,
 	}
 	for _, scheme := range []string{"light", "dark"} {
 		ctx := fresh(t, b)
