@@ -2,36 +2,13 @@ package printtest
 
 import (
 	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"lentera/generator/internal/browser"
+	"lentera/generator/internal/browser/browsertest"
 )
-
-// axeScript finds axe-core's axe.min.js: $AXE_CORE_JS, else the globally
-// installed npm package (npm install -g axe-core).
-func axeScript(t *testing.T) string {
-	t.Helper()
-	file := os.Getenv("AXE_CORE_JS")
-	if file == "" {
-		if root, err := exec.Command("npm", "root", "-g").Output(); err == nil {
-			file = filepath.Join(strings.TrimSpace(string(root)), "axe-core", "axe.min.js")
-		}
-	}
-	src, err := os.ReadFile(file)
-	if err != nil && os.Getenv("CI") != "" {
-		t.Fatalf("axe-core not found at %q under CI, which installs it: %v", file, err)
-	}
-	if err != nil {
-		t.Skip("axe-core not found: npm install -g axe-core, or set AXE_CORE_JS to its axe.min.js")
-	}
-	return string(src)
-}
 
 type axeViolation struct {
 	ID    string
@@ -43,7 +20,7 @@ type axeViolation struct {
 // violation, each in the state a reader sees it in: a quiz checked, a
 // term's definition open, the speaker view on.
 func TestLearningPagesAxe(t *testing.T) {
-	axe := axeScript(t)
+	axe := browsertest.AxeScript(t)
 	b, srv, _ := inBrowser(t)
 	pages := map[string]string{
 		quizPage:                             `document.querySelector(".quiz-check").click()`,

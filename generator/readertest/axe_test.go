@@ -2,7 +2,6 @@ package readertest
 
 import (
 	"encoding/json"
-	"os"
 	"testing"
 	"time"
 
@@ -13,17 +12,9 @@ import (
 )
 
 // Every kind of page passes axe-core with no violation of any impact, in
-// the light and the dark theme. axe-core is not part of this repository:
-// set AXE_CORE to its axe.min.js (npm install axe-core) to run the test.
+// the light and the dark theme.
 func TestAxeBothThemes(t *testing.T) {
-	file := os.Getenv("AXE_CORE")
-	if file == "" {
-		t.Skip("set AXE_CORE to axe-core's axe.min.js to run axe")
-	}
-	axe, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	axe := browsertest.AxeScript(t)
 	out, s := bundled(t)
 	b := phone(t)
 	srv := browsertest.Serve(t, out)
@@ -46,7 +37,7 @@ func TestAxeBothThemes(t *testing.T) {
 			if p == "/id/search/?q=kalender" {
 				until(t, ctx, `document.body.dataset.done == "1"`, 30*time.Second)
 			}
-			eval[bool](t, ctx, string(axe)+"; true")
+			eval[bool](t, ctx, axe+"; true")
 			got := eval[string](t, ctx, `axe.run(document, {resultTypes: ["violations"], rules: {"target-size": {enabled: true}}})
 				.then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + " " + (n.failureSummary || "").slice(0, 160))}))))`)
 			var violations []any

@@ -8,6 +8,9 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"lentera/generator/internal/browser"
@@ -51,4 +54,22 @@ func Missing(t testing.TB, why string) {
 		t.Fatalf("%s (CI must install it: see .ci/run)", why)
 	}
 	t.Skipf("skipped: %s", why)
+}
+
+// AxeScript is axe-core's axe.min.js, for accessibility checks inside a
+// page: $AXE_CORE_JS, else the copy `npm install -g axe-core` puts in npm's
+// global folder. axe-core is not part of this repository.
+func AxeScript(t testing.TB) string {
+	t.Helper()
+	file := os.Getenv("AXE_CORE_JS")
+	if file == "" {
+		if root, err := exec.Command("npm", "root", "-g").Output(); err == nil {
+			file = filepath.Join(strings.TrimSpace(string(root)), "axe-core", "axe.min.js")
+		}
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		Missing(t, "axe-core not found: npm install -g axe-core, or set AXE_CORE_JS to its axe.min.js")
+	}
+	return string(src)
 }
