@@ -15,6 +15,7 @@ import (
 	"lentera/generator/build"
 	"lentera/generator/fileerr"
 	"lentera/generator/internal/elapsed"
+	"lentera/generator/site"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
@@ -47,6 +48,10 @@ func buildFlags(name string, stderr io.Writer, outHelp string) (*flag.FlagSet, *
 	fl.StringVar(&opts.SiteDir, "site", ".", "the site folder (holds site.yaml and content/)")
 	fl.StringVar(&opts.Out, "out", "public", outHelp+" (relative to --site unless given)")
 	fl.BoolVar(&opts.Drafts, "drafts", false, "publish pages marked draft: true")
+	fl.Func("base-url", "the address the site is published at, such as https://you.github.io/course/; replaces site.yaml's baseURL", func(v string) (err error) {
+		opts.BaseURL, err = site.CheckBaseURL(v)
+		return err
+	})
 	return fl, opts
 }
 

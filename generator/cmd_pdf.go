@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"lentera/generator/internal/browser"
+	"lentera/generator/site"
 )
 
 // runPDF builds the site, then prints each language's workbook page to
@@ -33,8 +34,11 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return errors.Join(err, summary{errors.New("pdf: the build failed, so nothing was printed")})
 	}
-	jobs := workbookJobs(opts.Out, res.Site.Config.Languages)
-	pages, err := browser.PrintSite(ctx, opts.Out, jobs)
+	// Pages link their stylesheet under the base path, so the folder is
+	// served there.
+	base := site.NewURLs(res.Site.Config.BaseURL).Rel("/")
+	jobs := workbookJobs(opts.Out, base, res.Site.Config.Languages)
+	pages, err := browser.PrintSite(ctx, opts.Out, jobs, browser.WithBase(base))
 	for i, n := range pages {
 		fmt.Fprintf(stdout, "wrote %s (%d %s)\n", jobs[i].File, n, plural(n, "page", "pages"))
 	}
@@ -46,7 +50,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 
 // workbookJobs lists the workbook of each language, in each edition the
 // build wrote.
-func workbookJobs(out string, langs []string) []browser.Job {
+func workbookJobs(out, base string, langs []string) []browser.Job {
 	var jobs []browser.Job
 	for _, edition := range []string{"", "trainer"} {
 		for _, lang := range langs {
@@ -54,11 +58,11 @@ func workbookJobs(out string, langs []string) []browser.Job {
 			if _, err := os.Stat(filepath.Join(dir, "print", "index.html")); err != nil {
 				continue
 			}
-			site := "/" + lang + "/print/"
+			page := base + lang + "/print/"
 			if edition != "" {
-				site = "/" + edition + site
+				page = base + edition + "/" + lang + "/print/"
 			}
-			jobs = append(jobs, browser.Job{Path: site, File: filepath.Join(dir, "workbook.pdf")})
+			jobs = append(jobs, browser.Job{Path: page, File: filepath.Join(dir, "workbook.pdf")})
 		}
 	}
 	return jobs

@@ -19,13 +19,22 @@ var tinySite = map[string]string{
 	"content/id/bab.md":    "---\ntitle: Bab satu\n---\nIsi bab satu.\n",
 }
 
-func TestPDFWritesWorkbook(t *testing.T) {
+func TestPDFWritesWorkbook(t *testing.T) { pdfWorkbook(t) }
+
+// Published under a sub-path, the workbook is still printed with its
+// stylesheet, which is what puts the cover and contents on pages of their
+// own.
+func TestPDFUnderSubPath(t *testing.T) {
+	pdfWorkbook(t, "--base-url", "https://kursus.example.id/kelas/")
+}
+
+func pdfWorkbook(t *testing.T, flags ...string) {
 	if _, err := browser.Path(); err != nil {
 		browsertest.Missing(t, err.Error())
 	}
 	siteDir, out := testsite.New(t, tinySite), filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
-	if err := runPDF([]string{"--site", siteDir, "--out", out}, &stdout, &stderr); err != nil {
+	if err := runPDF(append([]string{"--site", siteDir, "--out", out}, flags...), &stdout, &stderr); err != nil {
 		t.Fatalf("pdf: %v\n%s", err, stderr.String())
 	}
 	file := filepath.Join(out, "id", "workbook.pdf")

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"lentera/generator/serve"
+	"lentera/generator/site"
 )
 
 // defaultPort is free on most machines and easy to remember: 14/14.
@@ -24,6 +25,11 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	host := fl.String("host", "127.0.0.1", "the address to listen on; 0.0.0.0 shows the preview to your whole network")
 	out := fl.String("out", "", "also write each good build to this folder, as build does")
 	drafts := fl.Bool("drafts", false, "publish pages marked draft: true")
+	var baseURL string
+	fl.Func("base-url", "serve the site under this address's path, as it will be published; replaces site.yaml's baseURL", func(v string) (err error) {
+		baseURL, err = site.CheckBaseURL(v)
+		return err
+	})
 	if _, err := parseFlags(fl, args, 0, 0); err != nil {
 		return err
 	}
@@ -35,7 +41,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w (another server may be running; --port 0 picks a free port)", err)
 	}
-	srv, err := serve.New(ctx, serve.Options{SiteDir: *siteDir, Out: *out, Drafts: *drafts, Log: stderr, Host: *host})
+	srv, err := serve.New(ctx, serve.Options{SiteDir: *siteDir, Out: *out, Drafts: *drafts, BaseURL: baseURL, Log: stderr, Host: *host})
 	if err != nil {
 		ln.Close()
 		return err

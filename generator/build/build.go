@@ -48,6 +48,7 @@ type Options struct {
 	Drafts    bool      // publish drafts too
 	BuildDate time.Time // "today"; time.Now() when zero
 	NoMinify  bool      // keep output as rendered, for debugging layouts
+	BaseURL   string    // replaces site.yaml's baseURL when set; checked by site.CheckBaseURL
 }
 
 // Result is a finished build.
@@ -184,7 +185,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, phase("load", err)
 	}
 	gitLog := b.readHistory(ctx)
-	s, loadErr := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts}, changedSet(changed))
+	s, loadErr := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts, BaseURL: b.opts.BaseURL}, changedSet(changed))
 	if s == nil {
 		gitLog()
 		return nil, phase("load", loadErr)

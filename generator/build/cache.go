@@ -94,6 +94,7 @@ func (b *Builder) themeKey(fsys fs.FS, date time.Time) (uint64, error) {
 	h.String(date.Format(time.DateOnly))
 	h.Bool(b.opts.Drafts)
 	h.Bool(b.opts.NoMinify)
+	h.String(b.opts.BaseURL)
 	return h.Sum(), nil
 }
 

@@ -39,6 +39,7 @@ func (b *binding) funcs() template.FuncMap {
 		"text":       b.text,
 		"relURL":     b.relURL,
 		"absURL":     b.absURL,
+		"siteRoot":   b.siteRoot,
 		"pageURL":    b.pageURL,
 		"link":       b.link,
 		"links":      b.links,
@@ -79,6 +80,11 @@ func (b *binding) relURL(p string) string { return b.urls.Rel(p) }
 
 // absURL is the full URL of a site path when baseURL is set.
 func (b *binding) absURL(p string) string { return b.urls.Abs(p) }
+
+// siteRoot is the path the whole site is published under, "/" or
+// "/kursus/", the same in every edition: the scope of anything that serves
+// the whole site, such as a service worker.
+func (b *binding) siteRoot() string { return b.r.urls.Rel("/") }
 
 func (b *binding) pageURL(p *site.Page) string { return b.urls.Rel(p.URL) }
 

@@ -20,6 +20,7 @@
 //	text .Title          a data text in the page's language, else the default language
 //	relURL "/id/x/"      a site path as a link, with base path and edition applied
 //	absURL "/id/x/"      the same as a full URL when site.yaml has a baseURL
+//	siteRoot             the base path of the whole site, "/" or "/kursus/", in every edition
 //	pageURL .Page        relURL of a page
 //	link .Page $.Page    <a> to a page with its title; marks the current page and its sections
 //	links .Pages $.Page  <li><a …>…</a></li> for each page, as link: one call for a whole menu

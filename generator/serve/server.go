@@ -24,6 +24,7 @@ type Options struct {
 	SiteDir  string        // the site folder; "" is the working folder
 	Out      string        // also write each good build here, as build does; "" writes nothing
 	Drafts   bool          // publish drafts too
+	BaseURL  string        // replaces site.yaml's baseURL when set
 	Debounce time.Duration // quiet time that ends a burst of saves; DefaultDebounce when 0
 	Log      io.Writer     // build reports and errors for the terminal; nothing when nil
 	Host     string        // the name or address given to listen on; requests naming it are answered too
@@ -108,7 +109,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 
 // reset starts over with a new Builder, whose next build is a full one.
 func (s *Server) reset() {
-	s.builder = build.New(build.Options{SiteDir: s.opts.SiteDir, Drafts: s.opts.Drafts})
+	s.builder = build.New(build.Options{SiteDir: s.opts.SiteDir, Drafts: s.opts.Drafts, BaseURL: s.opts.BaseURL})
 	s.fresh, s.gatherDue = true, false
 }
 

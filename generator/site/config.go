@@ -165,16 +165,24 @@ func isBCP47(code string) bool {
 }
 
 func baseURL(d *data.Decoder, v *yaml.Node) string {
-	raw := d.String(v)
+	u, err := CheckBaseURL(d.String(v))
+	if err != nil {
+		d.Failf(v, "%v", err)
+	}
+	return u
+}
+
+// CheckBaseURL checks a baseURL, from site.yaml or the command line, and
+// gives it its trailing slash.
+func CheckBaseURL(raw string) (string, error) {
 	u, err := url.Parse(raw)
 	if err != nil || u.Scheme == "" || u.Host == "" {
-		d.Failf(v, "baseURL must be an absolute URL like https://example.org/course/, found %q", raw)
-		return ""
+		return "", fmt.Errorf("baseURL must be an absolute URL like https://example.org/course/, found %q", raw)
 	}
 	if !strings.HasSuffix(raw, "/") {
 		raw += "/"
 	}
-	return raw
+	return raw, nil
 }
 
 // limits reads limits: {textFile: 16MB, file: 64MB}.

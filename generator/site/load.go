@@ -50,7 +50,8 @@ const (
 
 // Options change what Load publishes.
 type Options struct {
-	Drafts bool // publish pages marked draft: true
+	Drafts  bool   // publish pages marked draft: true
+	BaseURL string // replaces site.yaml's baseURL when set (build --base-url)
 }
 
 // Loader reads sites. It remembers each file it parsed, so that a rebuild
@@ -80,6 +81,9 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed map[string]bool) (*Site,
 	cfg, err := LoadConfig(fsys)
 	if err != nil {
 		return nil, err
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
 	}
 	docs, dataErr := data.Load(fsys, DataDir, cfg.Languages)
 	pages, files, pageErr := l.readContent(fsys, cfg, opts, changed)

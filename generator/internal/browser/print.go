@@ -18,8 +18,8 @@ type Job struct {
 
 // PrintSite serves the built site in dir, starts Chromium and prints each
 // job's page to its file. It returns the page count of each PDF.
-func PrintSite(ctx context.Context, dir string, jobs []Job) ([]int, error) {
-	srv, err := Serve(dir)
+func PrintSite(ctx context.Context, dir string, jobs []Job, opts ...ServeOption) ([]int, error) {
+	srv, err := Serve(dir, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,8 @@ type Server struct {
 	srv    *http.Server
 	ln     net.Listener
 	maxAge time.Duration
-	keep   bool // keep a log of the responses
+	keep   bool   // keep a log of the responses
+	base   string // the path the site is published under: "" or "/kursus"
 
 	mu      sync.Mutex
 	log     []Hit
@@ -49,6 +50,12 @@ type ServeOption func(*Server)
 // no-cache, so a reload sees the file as it is on disk now.
 func WithMaxAge(d time.Duration) ServeOption {
 	return func(s *Server) { s.maxAge = d }
+}
+
+// WithBase serves the site under a path, as a host does that publishes it
+// at https://host/kursus/: base is "/kursus/", or "/" for the root.
+func WithBase(base string) ServeOption {
+	return func(s *Server) { s.base = strings.TrimSuffix(base, "/") }
 }
 
 // WithLog makes the server log every response it sends, with its size
@@ -136,11 +143,19 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	site := path.Clean("/" + r.URL.Path) // no way out of dir
+	if s.base != "" {
+		rest, ok := strings.CutPrefix(site, s.base)
+		if !ok || (rest != "" && rest[0] != '/') {
+			http.NotFound(w, r)
+			return
+		}
+		site = path.Clean("/" + rest)
+	}
 	file := filepath.Join(s.dir, filepath.FromSlash(site))
 	fi, err := os.Stat(file)
 	if err == nil && fi.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
-			to := strings.TrimSuffix(site, "/") + "/"
+			to := s.base + strings.TrimSuffix(site, "/") + "/"
 			if r.URL.RawQuery != "" {
 				to += "?" + r.URL.RawQuery
 			}
