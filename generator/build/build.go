@@ -225,6 +225,9 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	}
 	warnings = append(warnings, overBudget(docs, images)...)
 	p := &pending{site: s, status: history.Status, renderer: r, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
+	if w := s.Config.BaseURLWarning(); w != nil {
+		p.warnings = append(p.warnings, w)
+	}
 	var pageJobs []render.Job
 	pageJobs, p.gatherJobs = planJobs(r, p.editions)
 	pages, rendered, err := b.render(ctx, r, docs, pageJobs, prev, next)

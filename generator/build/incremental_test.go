@@ -107,7 +107,7 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 		{"stylesheet", write("assets/css/90-site.css", "body { color: #111; }\n"), 0},
 		{"site layout", write("layouts/partials/footer.html", "<footer>kaki</footer>\n"), 0},
 		{"UI string file", write("layouts/i18n/en/extra.yaml", "extra_key: extra\n"), 0},
-		{"settings", replaceIn("site.yaml", "baseURL: https://example.org/", "baseURL: https://example.org/kursus/"), 0},
+		{"settings", replaceIn("site.yaml", "baseURL: https://playbook-umkm.pages.dev/", "baseURL: https://playbook-umkm.pages.dev/kursus/"), 0},
 	}
 	for _, e := range edits {
 		changed := e.apply(fsys)

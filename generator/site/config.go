@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/url"
 	"regexp"
 	"slices"
@@ -212,3 +213,33 @@ func params(d *data.Decoder, v *yaml.Node) map[string]any {
 
 // DefaultLang is the language of "/" and the fallback for missing texts.
 func (c *Config) DefaultLang() string { return c.Languages[0] }
+
+// BaseURLWarning says when baseURL is missing or still a placeholder
+// (example.org, localhost): worksheets would print QR codes to nowhere, and
+// link previews need full addresses. It is nil for a real address.
+func (c *Config) BaseURLWarning() error {
+	if c.BaseURL == "" {
+		return fileerr.New(ConfigFile, 0, 0, errors.New("no baseURL: worksheets print no address or QR code, and shared links get no preview; set baseURL to the address the site is published at, or build with --base-url"))
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || !placeholderHost(u.Hostname()) {
+		return nil
+	}
+	return fileerr.New(ConfigFile, 0, 0, fmt.Errorf("baseURL %s is a placeholder: worksheets' QR codes and shared links' previews would point there; set baseURL to the address the site is published at, or build with --base-url", c.BaseURL))
+}
+
+// placeholderHost reports the host names that are never where a course is
+// published: the documentation domains of RFC 2606 and this machine.
+func placeholderHost(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	for _, h := range []string{"example.org", "example.com", "example.net"} {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			return true
+		}
+	}
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+}
