@@ -25,6 +25,7 @@ type cache struct {
 	pages    map[string]pageEntry   // by output path
 	search   map[string]searchEntry // by index folder
 	sitemap  pageEntry
+	cards    map[string]pageEntry    // link-preview cards, by output path
 	analysed map[uint64]*search.Page // search analyses of pages, by a key of what they read
 
 	gathered []publish.File // the output of the last gather phase
@@ -63,7 +64,7 @@ func sameSlice(a, b []byte) bool {
 // Entries move over as the build uses them, so pages that are gone drop out.
 // Until the next gather phase, it keeps this one's gathered output.
 func (c *cache) fresh(theme uint64) *cache {
-	next := &cache{theme: theme, docs: map[string]docEntry{}, pages: map[string]pageEntry{}, search: c.search, analysed: c.analysed, gathered: c.gathered}
+	next := &cache{theme: theme, docs: map[string]docEntry{}, pages: map[string]pageEntry{}, cards: map[string]pageEntry{}, search: c.search, analysed: c.analysed, gathered: c.gathered}
 	if c.theme == theme {
 		next.renderer = c.renderer
 	}

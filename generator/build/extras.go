@@ -13,7 +13,7 @@ import (
 )
 
 // extras are the outputs that are not pages: calendar files, the sitemap,
-// robots.txt and the files copied from content/.
+// robots.txt, the files copied from content/ and the link-preview cards.
 func (b *Builder) extras(s *site.Site, r *render.Renderer, editions []string, date time.Time, world uint64, prev, next *cache) ([]publish.File, error) {
 	next.sitemap = prev.sitemap
 	key := world ^ r.SitemapKey()
@@ -36,7 +36,11 @@ func (b *Builder) extras(s *site.Site, r *render.Renderer, editions []string, da
 	if err != nil {
 		return nil, err
 	}
-	return append(files, copied...), nil
+	cards, err := b.cards(s, r, prev, next)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(files, copied...), cards...), nil
 }
 
 // calendars writes an iCalendar file per calendar and language.

@@ -56,6 +56,8 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 	}
 	ref(h, lang.Home)                // the header links the language home
 	h.Int(int64(r.links[lang.Home])) // and its menu the top-level sections
+	// Its link preview shows the home's image.
+	h.String(lang.Home.Meta.Image)
 }
 
 // pageDeps is what a chapter or section page shows besides itself.
@@ -147,6 +149,7 @@ func pageMeta(h *digest.Hash, p *site.Page) {
 		h.String(o)
 	}
 	h.String(fmt.Sprint(m.Weight, m.Draft, m.TranslationKey, m.Params, m.Edition))
+	h.String(m.Image)
 	h.Int(int64(p.TotalDuration() / time.Second))
 }
 

@@ -3,7 +3,8 @@
 //
 // # Layouts
 //
-// base.html is the page skeleton; every page executes it. It calls
+// base.html is the page skeleton; every page executes it. It includes
+// partials/share-meta.html, the link-preview tags (View.Share). It calls
 // {{template "main" .}}, which each kind's file defines: home.html,
 // section.html, chapter.html, search.html, 404.html, root.html ("/": the
 // default language's home, with a line to choose another language),

@@ -40,6 +40,7 @@ type View struct {
 	Status   *translation.Report // trainer edition: every chapter's translations
 	Schedule *session.Plan       // plan: the timetable of the page's language
 	Stale    *translation.Entry  // trainer edition: this chapter's translation is behind
+	Share    *Share              // what a link preview of the page shows
 
 	needs      map[string]bool
 	hasQuizzes bool
@@ -140,6 +141,7 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 	}
 	v.Switch, v.Alternates = r.languageLinks(job)
 	r.trainerView(v, job)
+	v.Share = r.share(job, v)
 	return v
 }
 

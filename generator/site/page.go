@@ -50,6 +50,8 @@ type Meta struct {
 	Draft          bool
 	TranslationKey string
 	Reviewed       string // a translation: the commit of the default-language chapter it was checked against
+	Image          string // the link-preview image, a file as Markdown links one; "" for a drawn card
+	ImageLine      int    // the line of image: in the file, for errors
 	Params         map[string]any
 	Edition        string // "trainer": the page is only in the trainer edition
 }
@@ -104,6 +106,7 @@ func parseMeta(path string, src []byte) (Meta, error) {
 		"draft":          func(v *yaml.Node) { m.Draft = d.Bool(v) },
 		"translationKey": func(v *yaml.Node) { m.TranslationKey = d.String(v) },
 		"reviewed":       func(v *yaml.Node) { m.Reviewed = reviewed(d, v) },
+		"image":          func(v *yaml.Node) { m.Image, m.ImageLine = d.String(v), v.Line },
 		"params":         func(v *yaml.Node) { m.Params = params(d, v) },
 		"edition": func(v *yaml.Node) {
 			if m.Edition = d.String(v); m.Edition != TrainerEdition {
