@@ -114,6 +114,33 @@
     });
   }
 
+  // Share a page: the phone's own share sheet where the browser has one;
+  // otherwise the WhatsApp link, which works without JavaScript too, and a
+  // button that copies the address.
+  document.querySelectorAll(".share").forEach(function (box) {
+    var url = new URL(box.getAttribute("data-share-url"), location.href).href;
+    var title = box.getAttribute("data-share-title");
+    var wa = box.querySelector(".share-wa");
+    wa.href = "https://wa.me/?text=" + encodeURIComponent(title + "\n" + url);
+    if (navigator.share) {
+      var native = box.querySelector(".share-native");
+      native.hidden = false;
+      wa.hidden = true;
+      native.addEventListener("click", function () {
+        navigator.share({ title: title, url: url }).catch(function () { /* closed */ });
+      });
+      return;
+    }
+    var copy = box.querySelector(".share-copy");
+    if (!navigator.clipboard) return;
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(url).then(function () {
+        box.querySelector(".share-status").textContent = box.getAttribute("data-copied");
+      }, function () { /* not allowed */ });
+    });
+  });
+
   document.querySelectorAll("[data-print]").forEach(function (b) {
     b.hidden = false;
     b.addEventListener("click", function () { window.print(); });

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"net/url"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -18,6 +19,8 @@ type Share struct {
 	ImageAlt   string
 	Width      int // the image's size; 0 for an image a page names itself
 	Height     int
+	URL        string // what the share action sends: the participant edition's full URL, or its site path without a baseURL
+	WhatsApp   string // a wa.me link with the title and URL, for the share action without JavaScript
 }
 
 // CardFile is the name of the link-preview card drawn for a page, in the
@@ -72,21 +75,25 @@ func (r *Renderer) share(job Job, v *View) *Share {
 			sh.Alternates = append(sh.Alternates, Locale(a.Lang))
 		}
 	}
+	// Shared links lead to the participant edition: a trainer shares the
+	// page participants read.
+	sh.URL = r.urls.Abs(job.URL)
+	sh.WhatsApp = "https://wa.me/?text=" + strings.ReplaceAll(url.QueryEscape(v.Title+"\n"+sh.URL), "+", "%20")
 	if r.urls.Host() == "" {
 		return sh // Previews need full URLs.
 	}
-	page, url := job.Page, job.URL
+	page, at := job.Page, job.URL
 	if page == nil && job.Data == nil {
 		// Pages without a card of their own show their language's.
 		page = r.site.Lang(job.Lang).Home
-		url = page.URL
+		at = page.URL
 	}
 	own, _ := PreviewImage(r.site, page) // the build has checked it
 	switch {
 	case own != "":
 		sh.Image, sh.ImageAlt = r.urls.Abs(own), v.Title
 	default:
-		sh.Image, sh.Width, sh.Height = r.urls.Abs(CardURL(url)), CardWidth, CardHeight
+		sh.Image, sh.Width, sh.Height = r.urls.Abs(CardURL(at)), CardWidth, CardHeight
 		sh.ImageAlt = v.Title + " · " + v.SiteTitle
 		if page != nil && page.Kind == site.Home {
 			sh.ImageAlt = v.SiteTitle
