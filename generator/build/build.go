@@ -243,6 +243,9 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, phase("extras", err)
 	}
 	p.files = append(append(append(append(p.files, next.assets.files...), pages...), extras...), resized...)
+	// The gather phase writes only under folders the pages have made, so
+	// the headers file, which names the top-level ones, can be written now.
+	p.files = append(p.files, publish.Headers(p.files, AssetsDir))
 	if err := checkLinks(docs, finalOutput(p.files, p.gatherJobs)); err != nil {
 		return nil, err
 	}

@@ -50,6 +50,7 @@ func Write(dir string, files []File) error {
 	if err != nil {
 		return errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(tmp))
 	}
+	keepTimes(real, tmp, files)
 	return swap(real, tmp)
 }
 
