@@ -163,8 +163,10 @@ func Draw(c Card) ([]byte, error) {
 	write(img, label, inks.text, margin, 560, section)
 	write(img, small, inks.muted, Width-margin-hostWidth, 560, host)
 
+	// Flat colours compress well even at the fastest level, which takes a
+	// fifth of the time of the default for a few more kilobytes.
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, img); err != nil {
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
