@@ -90,6 +90,8 @@ func (r *Renderer) share(job Job, v *View) *Share {
 	}
 	own, _ := PreviewImage(r.site, page) // the build has checked it
 	switch {
+	case strings.Contains(own, "://"):
+		sh.Image, sh.ImageAlt = own, v.Title
 	case own != "":
 		sh.Image, sh.ImageAlt = r.urls.Abs(own), v.Title
 	default:
