@@ -5,7 +5,7 @@
 //	layouts  parse layouts/ and UI strings (render)
 //	convert  Markdown to HTML, one page per processor (markup)
 //	render   pages through the layouts, one per processor (render)
-//	extras   calendars, sitemap, copied files
+//	extras   calendars, sitemap, copied files, link-preview cards (sharecard)
 //	gather   what spans a whole language: search indexes, workbooks, and
 //	         what reading offline needs (package offline)
 //	publish  write the output folder in one swap (publish)
