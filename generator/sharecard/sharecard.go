@@ -121,8 +121,40 @@ const (
 // its box is used, and the smallest cuts it short when none does.
 var titleSizes = []float64{76, 66, 58, 50}
 
-// Draw paints a card and encodes it as PNG.
+// drawn keeps the cards this process has drawn, by what they show. A card
+// is a pure function of its Card, and a process often wants one again: a
+// dev server starting over after a settings change, tests that build a
+// site many times. It holds at most maxDrawn cards (some megabytes).
+var drawn struct {
+	sync.Mutex
+	cards map[Card][]byte
+}
+
+const maxDrawn = 4096
+
+// Draw paints a card and encodes it as PNG. The bytes may be shared: they
+// must not be changed.
 func Draw(c Card) ([]byte, error) {
+	drawn.Lock()
+	png, ok := drawn.cards[c]
+	drawn.Unlock()
+	if ok {
+		return png, nil
+	}
+	png, err := draw(c)
+	if err != nil {
+		return nil, err
+	}
+	drawn.Lock()
+	if len(drawn.cards) >= maxDrawn || drawn.cards == nil {
+		drawn.cards = map[Card][]byte{}
+	}
+	drawn.cards[c] = png
+	drawn.Unlock()
+	return png, nil
+}
+
+func draw(c Card) ([]byte, error) {
 	f, err := fonts()
 	if err != nil {
 		return nil, fmt.Errorf("share card font: %w", err)
@@ -294,9 +326,34 @@ func mix(a, b color.RGBA, i, n int) color.RGBA {
 }
 
 func fill(img *image.Paletted, r image.Rectangle, index uint8) {
+	r = r.Intersect(img.Rect)
 	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			img.SetColorIndex(x, y, index)
+		row := img.Pix[img.PixOffset(r.Min.X, y):img.PixOffset(r.Max.X, y)]
+		for i := range row {
+			row[i] = index
+		}
+	}
+}
+
+// paint sets the pixels a glyph's mask covers, each to the shade of its
+// coverage. The masks of the opentype faces are *image.Alpha; another kind
+// goes through its At method.
+func paint(img *image.Paletted, dr image.Rectangle, mask image.Image, mp image.Point, k ink) {
+	clip := dr.Intersect(img.Rect)
+	alpha, _ := mask.(*image.Alpha)
+	for y := clip.Min.Y; y < clip.Max.Y; y++ {
+		for x := clip.Min.X; x < clip.Max.X; x++ {
+			mx, my := mp.X+x-dr.Min.X, mp.Y+y-dr.Min.Y
+			var a int
+			if alpha != nil {
+				a = int(alpha.Pix[alpha.PixOffset(mx, my)]) * 0x101
+			} else {
+				_, _, _, a32 := mask.At(mx, my).RGBA()
+				a = int(a32)
+			}
+			if s := a * (shades - 1) / 0xffff; s > 0 {
+				img.Pix[img.PixOffset(x, y)] = k[s]
+			}
 		}
 	}
 }
@@ -313,14 +370,7 @@ func write(img *image.Paletted, fc font.Face, k ink, x, y int, text string) {
 		}
 		dr, mask, mp, advance, ok := fc.Glyph(dot, r)
 		if ok {
-			for py := dr.Min.Y; py < dr.Max.Y; py++ {
-				for px := dr.Min.X; px < dr.Max.X; px++ {
-					_, _, _, a := mask.At(mp.X+px-dr.Min.X, mp.Y+py-dr.Min.Y).RGBA()
-					if s := int(a) * (shades - 1) / 0xffff; s > 0 && image.Pt(px, py).In(img.Rect) {
-						img.SetColorIndex(px, py, k[s])
-					}
-				}
-			}
+			paint(img, dr, mask, mp, k)
 		}
 		dot.X += advance
 		prev = r
