@@ -16,7 +16,7 @@ import (
 func TestWarningPathPrefixedOnce(t *testing.T) {
 	dir := t.TempDir()
 	testsite.Write(t, dir, map[string]string{
-		"site.yaml":        "title: Uji\nlanguages: [id]\n",
+		"site.yaml":        "title: Uji\nlanguages: [id]\nbaseURL: https://kursus.lentera.test/\n",
 		"content/id/a.md":  "---\ntitle: A\n---\n\n![](k.svg)\n",
 		"content/id/k.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`,
 	})
