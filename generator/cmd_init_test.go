@@ -133,6 +133,9 @@ func TestInitBuildCheck(t *testing.T) {
 	if code, stdout, stderr := runCmd("init", dir, "--lang", "id,en"); code != 0 {
 		t.Fatalf("init: exit %d: %s%s", code, stdout, stderr)
 	}
+	// Its address is left for the trainer to fill in, and until then build
+	// and check warn about it; with it, they have nothing to say.
+	setAddress(t, dir)
 	code, stdout, stderr := runCmd("build", "--site", dir)
 	if code != 0 || stderr != "" {
 		t.Fatalf("build: exit %d, stderr:\n%s", code, stderr)
@@ -152,6 +155,29 @@ func TestInitBuildCheck(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "not in a Git checkout") {
 		t.Errorf("check does not say the course is not in a Git checkout:\n%s", stdout)
+	}
+}
+
+// setAddress gives a starter course the address it is published at.
+func setAddress(t *testing.T, dir string) {
+	t.Helper()
+	file := filepath.Join(dir, "site.yaml")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	found := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "# baseURL:") {
+			lines[i], found = "baseURL: https://kursus.lentera.test/", true
+		}
+	}
+	if !found {
+		t.Fatalf("the starter site.yaml has no baseURL line to fill in:\n%s", src)
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
