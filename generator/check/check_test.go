@@ -16,7 +16,7 @@ import (
 // base is a two-language site with nothing to report.
 func base() map[string]string {
 	return map[string]string{
-		"site.yaml":            "title: {id: Uji, en: Test}\nlanguages: [id, en]\n",
+		"site.yaml":            "title: {id: Uji, en: Test}\nlanguages: [id, en]\nbaseURL: https://kursus.lentera.test/\n",
 		"content/id/a.md":      "---\ntitle: A\nweight: 1\n---\nIsi.\n",
 		"content/en/a.md":      "---\ntitle: A\nweight: 1\n---\nText.\n",
 		"content/data/c.yaml":  "kind: checklist\ntitle: {id: Daftar, en: List}\nitems:\n  - text: {id: Satu, en: One}\n",
@@ -67,7 +67,7 @@ func TestGaps(t *testing.T) {
 			sev: Warning, path: "content/en/b.md", message: `chapter "B" has no id translation (content/id/b.md)`},
 		{name: "data text missing a language", change: map[string]string{"content/data/c.yaml": "kind: checklist\ntitle: {id: Daftar, en: List}\nitems:\n  - text: {id: Satu, en: One}\n  - text: {id: Dua}\n"},
 			sev: Warning, path: "content/data/c.yaml", line: 5, message: "items[1].text has no en text"},
-		{name: "site text missing a language", change: map[string]string{"site.yaml": "title: {id: Uji, en: Test}\ndescription: {id: Kursus}\nlanguages: [id, en]\n"},
+		{name: "site text missing a language", change: map[string]string{"site.yaml": "title: {id: Uji, en: Test}\ndescription: {id: Kursus}\nlanguages: [id, en]\nbaseURL: https://kursus.lentera.test/\n"},
 			sev: Warning, path: "site.yaml", line: 2, message: "description has no en text"},
 	}
 	for _, c := range cases {
