@@ -83,6 +83,9 @@ func (r *Renderer) share(job Job, v *View) *Share {
 		return sh // Previews need full URLs.
 	}
 	page, at := job.Page, job.URL
+	if page != nil {
+		at = page.URL // a chapter's other views (slides) show its card
+	}
 	if page == nil && job.Data == nil {
 		// Pages without a card of their own show their language's.
 		page = r.site.Lang(job.Lang).Home
