@@ -150,6 +150,9 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, b.located(phase("gather", err))
 	}
+	// The headers file names every top-level file and folder, the gather
+	// phase's (the service worker) too.
+	gathered = append(gathered, publish.Headers(slices.Concat(p.files, gathered), AssetsDir))
 	p.next.gathered = gathered
 	p.rendered += rendered
 	files := append(append([]publish.File{}, p.files...), gathered...)
@@ -243,9 +246,6 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, phase("extras", err)
 	}
 	p.files = append(append(append(append(p.files, next.assets.files...), pages...), extras...), resized...)
-	// The gather phase writes only under folders the pages have made, so
-	// the headers file, which names the top-level ones, can be written now.
-	p.files = append(p.files, publish.Headers(p.files, AssetsDir))
 	if err := checkLinks(docs, finalOutput(p.files, p.gatherJobs)); err != nil {
 		return nil, err
 	}

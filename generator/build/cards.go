@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 
 	"lentera/generator/fileerr"
@@ -115,6 +116,7 @@ func worksheets(s *site.Site) []string {
 			srcs = append(srcs, src)
 		}
 	}
+	sort.Strings(srcs) // the order of the outputs is the same every build
 	return srcs
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"lentera/generator/offline"
 	"lentera/generator/publish"
+	"lentera/generator/render"
 	"lentera/generator/site"
 )
 
@@ -69,10 +70,11 @@ func (b *Builder) offlineFiles(p *pending, files []publish.File) ([]publish.File
 
 // offlineLink is the site path that fetches output file p when it belongs
 // to language lang of the edition under prefix, and saving the language
-// should keep it: its pages, search index and calendars, not its 404 page.
+// should keep it: its pages, search index and calendars, not its 404 page
+// or the link-preview cards, which only other sites' previews show.
 func offlineLink(p, prefix, lang string) (string, bool) {
 	rel, ok := strings.CutPrefix(p, prefix)
-	if !ok || !strings.HasPrefix(rel, lang+"/") || rel == lang+"/404.html" {
+	if !ok || !strings.HasPrefix(rel, lang+"/") || rel == lang+"/404.html" || path.Base(rel) == render.CardFile {
 		return "", false
 	}
 	if path.Base(rel) == "index.html" {
