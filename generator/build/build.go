@@ -197,7 +197,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	themed := overlay{site: b.fsys, theme: b.opts.Theme}
 	theme, err := b.themeKey(themed, date)
 	if err != nil {
-		return nil, phase("load", err)
+		return nil, errors.Join(phase("load", loadErr), phase("load", err))
 	}
 	prev := b.cache
 	next := prev.fresh(theme)
