@@ -2,13 +2,11 @@ package printtest
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -16,59 +14,21 @@ import (
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
-	"lentera/generator/build"
 	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
+	"lentera/generator/internal/playbook"
 	"lentera/generator/internal/testsite"
 	"lentera/generator/site"
 )
 
-// built is the bundled playbook, built once for every test of the package.
-var built struct {
-	once sync.Once
-	dir  string
-	site *site.Site
-	err  error
-}
-
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if built.dir != "" {
-		os.RemoveAll(built.dir)
-	}
+	playbook.Remove()
 	os.Exit(code)
 }
 
-// bundled builds the repository's own site (the playbook) and returns the
-// output folder and the model.
-func bundled(t *testing.T) (string, *site.Site) {
-	t.Helper()
-	built.once.Do(func() {
-		root, err := testsite.Root()
-		if err != nil {
-			built.err = err
-			return
-		}
-		if built.dir, err = os.MkdirTemp("", "lentera-print-"); err != nil {
-			built.err = err
-			return
-		}
-		res, err := build.Build(context.Background(), build.Options{
-			SiteDir:   root,
-			Out:       filepath.Join(built.dir, "public"),
-			BuildDate: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC),
-		})
-		if err != nil {
-			built.err = fmt.Errorf("build %s: %w", root, err)
-			return
-		}
-		built.site = res.Site
-	})
-	if built.err != nil {
-		t.Fatal(built.err)
-	}
-	return filepath.Join(built.dir, "public"), built.site
-}
+// bundled is the playbook built once for every test of the package.
+func bundled(t *testing.T) (string, *site.Site) { return playbook.Built(t) }
 
 // inBrowser builds the playbook, starts Chromium and serves the build for
 // the test. Without Chromium the test skips, or fails under CI.

@@ -6,63 +6,28 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"lentera/generator/build"
 	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
-	"lentera/generator/internal/testsite"
+	"lentera/generator/internal/playbook"
 	"lentera/generator/site"
 )
 
 // The phone: an entry-level Android screen in CSS pixels.
 const width, height = 360, 740
 
-var built struct {
-	once sync.Once
-	dir  string
-	site *site.Site
-	err  error
-}
-
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if built.dir != "" {
-		os.RemoveAll(built.dir)
-	}
+	playbook.Remove()
 	os.Exit(code)
 }
 
-// bundled builds the playbook once and returns the output folder.
-func bundled(t *testing.T) (string, *site.Site) {
-	t.Helper()
-	built.once.Do(func() {
-		if built.dir, built.err = os.MkdirTemp("", "lentera-reader-"); built.err != nil {
-			return
-		}
-		built.site, built.err = buildInto(filepath.Join(built.dir, "public"), time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
-	})
-	if built.err != nil {
-		t.Fatal(built.err)
-	}
-	return filepath.Join(built.dir, "public"), built.site
-}
-
-func buildInto(out string, date time.Time) (*site.Site, error) {
-	root, err := testsite.Root()
-	if err != nil {
-		return nil, err
-	}
-	res, err := build.Build(context.Background(), build.Options{SiteDir: root, Out: out, BuildDate: date})
-	if err != nil {
-		return nil, fmt.Errorf("build %s: %w", root, err)
-	}
-	return res.Site, nil
-}
+// bundled is the playbook built once for every test of the package.
+func bundled(t *testing.T) (string, *site.Site) { return playbook.Built(t) }
 
 // phone starts Chromium with a phone's screen.
 func phone(t *testing.T) *browser.Browser {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"lentera/generator/internal/browser/browsertest"
+	"lentera/generator/internal/playbook"
 )
 
 // A reader opens a chapter, saves the course, loses the signal, and still
@@ -70,7 +71,7 @@ func TestOfflineReading(t *testing.T) {
 func TestNewBuildReplacesCache(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	if _, err := buildInto(out, time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)); err != nil {
+	if _, err := playbook.BuildInto(out, playbook.Date); err != nil {
 		t.Fatal(err)
 	}
 	b := phone(t)
@@ -83,7 +84,7 @@ func TestNewBuildReplacesCache(t *testing.T) {
 	oldVersion := version(t, out)
 
 	// The next day's build changes every page's date, so the version.
-	if _, err := buildInto(out, time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)); err != nil {
+	if _, err := playbook.BuildInto(out, time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	newVersion := version(t, out)
