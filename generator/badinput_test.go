@@ -1,8 +1,7 @@
 package main
 
 import (
-	"crypto/sha256"
-	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,7 +154,7 @@ func TestBadInputs(t *testing.T) {
 				tt.setup(t, site, out)
 			}
 			// The output, the site and all beside them.
-			before := tree(t, dir)
+			before := testsite.Hashes(t, dir)
 			places := strings.NewReplacer("{site}", site, "{out}", out)
 			args := []string{"build", "--site", site, "--out", out}
 			for _, a := range tt.args {
@@ -179,7 +178,7 @@ func TestBadInputs(t *testing.T) {
 				}
 				rest = rest[i+len(w):]
 			}
-			if code != 0 && !sameTree(before, tree(t, dir)) {
+			if code != 0 && !maps.Equal(before, testsite.Hashes(t, dir)) {
 				t.Errorf("a failed build changed files in %s", dir)
 			}
 			if code == 0 && tt.check != nil {
@@ -187,41 +186,6 @@ func TestBadInputs(t *testing.T) {
 			}
 		})
 	}
-}
-
-// tree is the hash of every regular file under dir, and the type of every
-// other entry (links, pipes: never opened), by path.
-func tree(t *testing.T, dir string) map[string][sha256.Size]byte {
-	t.Helper()
-	files := map[string][sha256.Size]byte{}
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		if !e.Type().IsRegular() {
-			files[p] = sha256.Sum256([]byte(e.Type().String()))
-			return nil
-		}
-		body, err := os.ReadFile(p)
-		files[p] = sha256.Sum256(body)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func sameTree(a, b map[string][sha256.Size]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for p, h := range a {
-		if b[p] != h {
-			return false
-		}
-	}
-	return true
 }
 
 func symlink(t *testing.T, target, link string) {

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"crypto/sha256"
-	"errors"
-	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -55,9 +53,9 @@ func TestKilledBuild(t *testing.T) {
 			t.Fatalf("build of version %d: %v\n%s", v, err, b)
 		}
 		took = max(took, time.Since(start))
-		whole[v] = outputManifest(t, out)
+		whole[v] = testsite.Hashes(t, out)
 	}
-	if equalManifest(whole[0], whole[1]) {
+	if maps.Equal(whole[0], whole[1]) {
 		t.Fatal("versions A and B build the same output")
 	}
 	t.Logf("%d chapters per language: a build takes %s", chapters, took.Round(time.Millisecond))
@@ -80,10 +78,10 @@ func TestKilledBuild(t *testing.T) {
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		leftovers += len(beside(t, dir)) - 2
-		switch got := outputManifest(t, out); {
-		case equalManifest(got, whole[current]):
+		switch got := testsite.Hashes(t, out); {
+		case maps.Equal(got, whole[current]):
 			kept++
-		case equalManifest(got, whole[next]):
+		case maps.Equal(got, whole[next]):
 			replaced++
 			current = next
 		default:
@@ -99,7 +97,7 @@ func TestKilledBuild(t *testing.T) {
 	if got := beside(t, dir); !slices.Equal(got, []string{"kursus", "public"}) {
 		t.Errorf("after the next build, beside the output: %v", got)
 	}
-	if !equalManifest(outputManifest(t, out), whole[inSite]) {
+	if !maps.Equal(testsite.Hashes(t, out), whole[inSite]) {
 		t.Error("the build after the kills is not a whole build")
 	}
 }
@@ -115,41 +113,6 @@ func goTool() string {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
-}
-
-// outputManifest maps every path under dir to a hash of its content; a
-// folder missing altogether has no paths.
-func outputManifest(t *testing.T, dir string) map[string][32]byte {
-	t.Helper()
-	m := map[string][32]byte{}
-	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-		return m
-	}
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		m[rel] = sha256.Sum256(b)
-		return err
-	})
-	if err != nil {
-		t.Fatalf("reading the output: %v", err)
-	}
-	return m
-}
-
-func equalManifest(a, b map[string][32]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for p, sum := range a {
-		if s, ok := b[p]; !ok || s != sum {
-			return false
-		}
-	}
-	return true
 }
 
 // beside lists the names in dir.

@@ -2,8 +2,7 @@ package build
 
 import (
 	"context"
-	"crypto/sha256"
-	"io/fs"
+	"lentera/generator/internal/testsite"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,25 +19,6 @@ func smallSite() fstest.MapFS {
 	}
 }
 
-// tree maps every file under dir to a hash of its content.
-func tree(t *testing.T, dir string) map[string][32]byte {
-	t.Helper()
-	out := map[string][32]byte{}
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[rel] = sha256.Sum256(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func TestOutputIsReplacedAtomically(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "public")
@@ -50,8 +30,8 @@ func TestOutputIsReplacedAtomically(t *testing.T) {
 	if err := build(); err != nil {
 		t.Fatal(err)
 	}
-	before := tree(t, out)
-	if _, ok := before[filepath.Join("id", "a", "dua", "index.html")]; !ok {
+	before := testsite.Hashes(t, out)
+	if _, ok := before["id/a/dua/index.html"]; !ok {
 		t.Fatalf("first build lacks id/a/dua/index.html: %v", before)
 	}
 
@@ -59,7 +39,7 @@ func TestOutputIsReplacedAtomically(t *testing.T) {
 	if err := build(); err == nil {
 		t.Fatal("build of broken front matter succeeded")
 	}
-	after := tree(t, out)
+	after := testsite.Hashes(t, out)
 	if len(after) != len(before) {
 		t.Fatalf("failed build changed the output: %d files before, %d after", len(before), len(after))
 	}
@@ -73,7 +53,7 @@ func TestOutputIsReplacedAtomically(t *testing.T) {
 	if err := build(); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := tree(t, out)[filepath.Join("id", "a", "dua", "index.html")]; ok {
+	if _, ok := testsite.Hashes(t, out)["id/a/dua/index.html"]; ok {
 		t.Error("the removed chapter's page lingers in the output")
 	}
 	entries, _ := os.ReadDir(root)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,25 +16,6 @@ import (
 
 	"lentera/generator/internal/testsite"
 )
-
-// manifest maps every file under dir to a hash of its content.
-func manifest(t *testing.T, dir string) map[string][32]byte {
-	t.Helper()
-	out := map[string][32]byte{}
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = sha256.Sum256(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 func names(t *testing.T, dir string) []string {
 	t.Helper()
@@ -65,7 +47,7 @@ func TestWriteReplacesWholeFolder(t *testing.T) {
 	if err := Write(out, files("index.html", "two", "b/index.html", "b")); err != nil {
 		t.Fatal(err)
 	}
-	got := manifest(t, out)
+	got := testsite.Hashes(t, out)
 	want := map[string][32]byte{
 		"index.html":   sha256.Sum256([]byte("two")),
 		"b/index.html": sha256.Sum256([]byte("b")),
@@ -92,29 +74,17 @@ func TestWriteRefusesForeignFolder(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "docs")
 	testsite.Write(t, out, map[string]string{"thesis.tex": "years of work", "fig/a.png": "png"})
-	before := manifest(t, out)
+	before := testsite.Hashes(t, out)
 	err := Write(out, files("index.html", "x"))
 	if err == nil || !strings.Contains(err.Error(), out+" is not empty and was not made by lentera") {
 		t.Fatalf("Write over a foreign folder: %v", err)
 	}
-	if after := manifest(t, out); !mapsEqual(before, after) {
+	if after := testsite.Hashes(t, out); !maps.Equal(before, after) {
 		t.Errorf("the foreign folder changed: %v", after)
 	}
 	if n := names(t, root); !slices.Equal(n, []string{"docs"}) {
 		t.Errorf("beside the output folder: %v", n)
 	}
-}
-
-func mapsEqual(a, b map[string][32]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // An empty folder and a marked one are replaced; the marker names no path

@@ -3,8 +3,10 @@
 package testsite
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,6 +94,38 @@ func Course(n int) map[string]string {
 			}
 			files[fmt.Sprintf("content/%s/s%02d/c%03d.md", lang, i/10, i)] = b.String()
 		}
+	}
+	return files
+}
+
+// Hashes maps every file under dir, by slash-separated path from dir, to
+// a SHA-256 of its content; a file that is not regular (a link, a pipe) to
+// one of its type, so that it is never opened. A missing dir has no files.
+// Compare two with maps.Equal.
+func Hashes(t testing.TB, dir string) map[string][sha256.Size]byte {
+	t.Helper()
+	files := map[string][sha256.Size]byte{}
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		return files
+	}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		if !e.Type().IsRegular() {
+			files[filepath.ToSlash(rel)] = sha256.Sum256([]byte(e.Type().String()))
+			return nil
+		}
+		body, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = sha256.Sum256(body)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("reading %s: %v", dir, err)
 	}
 	return files
 }
