@@ -21,13 +21,7 @@ type ICalOptions struct {
 // every phase becomes an all-day VEVENT whose DTEND is the day after its last
 // day, as the standard defines all-day ranges.
 func (c *Calendar) ICal(title Text, opt ICalOptions) []byte {
-	w := &icalWriter{}
-	w.line("BEGIN:VCALENDAR")
-	w.line("VERSION:2.0")
-	w.line("PRODID:" + opt.ProdID)
-	w.line("CALSCALE:GREGORIAN")
-	w.line("METHOD:PUBLISH")
-	w.line("X-WR-CALNAME:" + icalEscape(title.In(opt.Lang, opt.Fallback)))
+	w := newICal(title.In(opt.Lang, opt.Fallback), opt)
 	for _, e := range c.Events {
 		name := e.Name.In(opt.Lang, opt.Fallback)
 		w.event(opt, e.ID, name, e.Note.In(opt.Lang, opt.Fallback), e.Start, e.End)
@@ -72,10 +66,8 @@ type Session struct {
 	Start, End  time.Time // wall-clock times; their zone is not written
 }
 
-// SessionsICal writes timed sessions as an iCalendar file. Times are
-// floating (RFC 5545, 3.3.5): 09:00 is nine o'clock wherever the training
-// takes place, which is what a timetable means.
-func SessionsICal(name string, sessions []Session, opt ICalOptions) []byte {
+// newICal starts a calendar named name.
+func newICal(name string, opt ICalOptions) *icalWriter {
 	w := &icalWriter{}
 	w.line("BEGIN:VCALENDAR")
 	w.line("VERSION:2.0")
@@ -83,6 +75,14 @@ func SessionsICal(name string, sessions []Session, opt ICalOptions) []byte {
 	w.line("CALSCALE:GREGORIAN")
 	w.line("METHOD:PUBLISH")
 	w.line("X-WR-CALNAME:" + icalEscape(name))
+	return w
+}
+
+// SessionsICal writes timed sessions as an iCalendar file. Times are
+// floating (RFC 5545, 3.3.5): 09:00 is nine o'clock wherever the training
+// takes place, which is what a timetable means.
+func SessionsICal(name string, sessions []Session, opt ICalOptions) []byte {
+	w := newICal(name, opt)
 	const local = "20060102T150405"
 	for _, s := range sessions {
 		w.vevent(opt, s.ID, s.Summary, s.Description,
