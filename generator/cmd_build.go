@@ -21,6 +21,7 @@ import (
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fl, opts := buildFlags("build", stderr, "the output folder; replaced as a whole when the build succeeds")
 	noMinify := fl.Bool("no-minify", false, "write HTML, CSS and JS as rendered, for reading layouts")
+	prof := profileFlags(fl)
 	if _, err := parseFlags(fl, args, 0, 0); err != nil {
 		return err
 	}
@@ -28,8 +29,14 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	opts.NoMinify = *noMinify
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if err := prof.start(); err != nil {
+		return err
+	}
 	start := time.Now()
 	res, err := buildSite(ctx, *opts, stderr)
+	if perr := prof.stop(); err == nil && perr != nil {
+		return perr
+	}
 	if err != nil {
 		return err
 	}
