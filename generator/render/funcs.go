@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,6 +44,7 @@ func (b *binding) funcs() template.FuncMap {
 		"pageURL":    b.pageURL,
 		"link":       b.link,
 		"links":      b.links,
+		"linksNear":  b.linksNear,
 		"asset":      b.asset,
 		"date":       func(t time.Time) string { return b.format.Date(t) },
 		"dateRange":  func(a, z time.Time) string { return b.format.DateRange(a, z) },
@@ -113,6 +115,60 @@ func (b *binding) links(pages []*site.Page, current *site.Page) template.HTML {
 		s.WriteString("</li>")
 	}
 	return template.HTML(s.String())
+}
+
+// nearCount is how many entries linksNear shows at most.
+const nearCount = 11
+
+// linksNear is links for a list shown on each of its own pages, such as a
+// section's chapters on every chapter: at most nearCount entries around
+// the current page, and for the rest a link to whole, the page that lists
+// them all. With every entry on every page, a page would grow with its
+// section and the site with the square of it.
+func (b *binding) linksNear(pages []*site.Page, current, whole *site.Page) (template.HTML, error) {
+	pages = site.VisibleIn(pages, b.edition)
+	lo, hi := window(len(pages), slices.Index(pages, current), nearCount)
+	var s strings.Builder
+	if err := b.writeMore(&s, lo, whole); err != nil {
+		return "", err
+	}
+	for _, p := range pages[lo:hi] {
+		s.WriteString("<li>")
+		b.writeLink(&s, p, current)
+		s.WriteString("</li>")
+	}
+	if err := b.writeMore(&s, len(pages)-hi, whole); err != nil {
+		return "", err
+	}
+	return template.HTML(s.String()), nil
+}
+
+// window is the range of at most size entries of n centred on at, or the
+// first ones when at is -1.
+func window(n, at, size int) (lo, hi int) {
+	if n <= size {
+		return 0, n
+	}
+	lo = max(0, at-size/2)
+	hi = min(n, lo+size)
+	return hi - size, hi
+}
+
+// writeMore writes the entry that stands for n entries left out.
+func (b *binding) writeMore(s *strings.Builder, n int, whole *site.Page) error {
+	if n == 0 {
+		return nil
+	}
+	more, err := b.t("more_chapters")
+	if err != nil {
+		return err
+	}
+	s.WriteString(`<li class="more"><a href="`)
+	s.WriteString(html.EscapeString(b.urls.Rel(whole.URL)))
+	s.WriteString(`">`)
+	s.WriteString(html.EscapeString(fmt.Sprintf(more, b.format.Integer(n))))
+	s.WriteString("</a></li>")
+	return nil
 }
 
 func (b *binding) writeLink(s *strings.Builder, p, current *site.Page) {
