@@ -7,7 +7,10 @@ GO ?= go
 # language. Paths handed to tests are made absolute, since a test runs in
 # its package's folder.
 CORPUS_GEN ?= ../shared/bench/gen_corpus.py
-BENCH_N ?= 200,1000
+BENCH_N ?= 200,1000,5000
+BENCH_RUNS ?= 3
+# The Go benchmarks of each phase run on this corpus size.
+BENCH_GO_N ?= 1000
 SERVE_N ?= 200,1000,5000
 SEARCH_N ?= 1000
 BENCH_WORK ?= tmp/bench
@@ -56,11 +59,12 @@ fuzz:
 # Speed and memory, measured, never asserted. Quote medians and ratios.
 bench: bench-build bench-search bench-serve
 
-# Whole builds beside Hugo (when installed), then the Go benchmarks of a
-# full build and of a rebuild after one edit.
+# Whole builds beside Hugo (when installed), then the Go benchmarks of each
+# phase, of a full build and of a rebuild after one edit.
 bench-build:
-	$(GO) run ./generator/bench -n $(BENCH_N) -runs 5 -gen $(CORPUS_GEN) -work $(BENCH_WORK)
-	LENTERA_BENCH_SITE=$(abspath $(BENCH_WORK))/corpus-$(lastword $(subst $(comma), ,$(BENCH_N))) $(GO) test ./generator/build -run '^$$' -bench . -benchtime 5x -count 3 -timeout 30m
+	$(GO) run ./generator/bench -n $(BENCH_N) -runs $(BENCH_RUNS) -gen $(CORPUS_GEN) -work $(BENCH_WORK)
+	$(GO) run ./generator/bench -n $(BENCH_GO_N) -corpus-only -gen $(CORPUS_GEN) -work $(BENCH_WORK)
+	LENTERA_BENCH_SITE=$(abspath $(BENCH_WORK))/corpus-$(BENCH_GO_N) $(GO) test ./generator/build -run '^$$' -bench . -benchmem -benchtime 3x -count 3 -timeout 30m
 
 # The search index and the first query in headless Chromium, beside
 # Pagefind 1.6 on the same pages.

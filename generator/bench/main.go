@@ -3,9 +3,13 @@
 //
 //	go run ./generator/bench -n 200,1000 -runs 5
 //
-// Each figure is the median of the runs after one warm-up, with the range;
-// the ratio is Hugo's median over ours. Peak memory is the largest resident
-// set of the process, as the kernel accounts it.
+// The two tools take turns, run by run, so that a busy spell on a shared
+// machine falls on both. Each figure is the median of the runs after one
+// warm-up each, with the range; ratios are ours over Hugo's. CPU is user
+// plus system time: on a machine of few cores both tools are bound by it,
+// so CPU milliseconds per page is the figure that compares sizes and
+// tools best. Peak memory is the largest resident set of the process, as
+// the kernel accounts it.
 package main
 
 import (
@@ -24,11 +28,12 @@ import (
 )
 
 type options struct {
-	sizes []int
-	runs  int
-	gen   string
-	work  string
-	hugo  string
+	sizes      []int
+	corpusOnly bool
+	runs       int
+	gen        string
+	work       string
+	hugo       string
 }
 
 func main() {
@@ -43,11 +48,19 @@ func run(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if opts.corpusOnly {
+		for _, n := range opts.sizes {
+			if err := generate(opts.gen, corpusDir(opts, n), n, "neutral"); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	bin := filepath.Join(opts.work, "lentera")
 	if err := command("go", "build", "-o", bin, "./generator").Run(); err != nil {
 		return fmt.Errorf("go build: %w", err)
 	}
-	fmt.Fprintf(w, "| chapters per language | lentera wall s | CPU s | peak MB | hugo wall s | CPU s | peak MB | hugo/lentera wall | CPU | memory |\n|---:|---|---:|---:|---|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(w, "| chapters per language | pages | lentera wall s | CPU s | CPU ms/page | peak MB | hugo wall s | CPU s | CPU ms/page | peak MB | lentera/hugo wall | CPU | memory |\n|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, n := range opts.sizes {
 		if err := benchSize(w, opts, bin, n); err != nil {
 			return err
@@ -63,10 +76,11 @@ func parseFlags(args []string) (options, error) {
 	gen := fl.String("gen", filepath.Join("..", "shared", "bench", "gen_corpus.py"), "the corpus generator")
 	work := fl.String("work", filepath.Join("tmp", "bench"), "where corpora and outputs go")
 	hugo := fl.String("hugo", "hugo", `the hugo command; "" to leave Hugo out`)
+	corpusOnly := fl.Bool("corpus-only", false, "write the corpora, for the Go benchmarks, and time nothing")
 	if err := fl.Parse(args); err != nil {
 		return options{}, err
 	}
-	opts := options{runs: *runs, gen: *gen, work: *work}
+	opts := options{runs: *runs, gen: *gen, work: *work, corpusOnly: *corpusOnly}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n <= 0 {
@@ -86,35 +100,42 @@ func parseFlags(args []string) (options, error) {
 }
 
 func benchSize(w io.Writer, opts options, bin string, n int) error {
-	corpus := filepath.Join(opts.work, fmt.Sprintf("corpus-%d", n))
+	corpus := corpusDir(opts, n)
 	if err := generate(opts.gen, corpus, n, "neutral"); err != nil {
 		return err
 	}
 	out := filepath.Join(opts.work, fmt.Sprintf("out-%d", n))
-	ours, err := measure(opts.runs, func() *exec.Cmd { return command(bin, "build", "--site", corpus, "--out", out) })
-	if err != nil {
-		return fmt.Errorf("lentera on %d chapters: %w", n, err)
+	tools := []func() *exec.Cmd{func() *exec.Cmd { return command(bin, "build", "--site", corpus, "--out", out) }}
+	if opts.hugo != "" {
+		hugoSite := filepath.Join(opts.work, fmt.Sprintf("hugo-%d", n))
+		if err := generate(opts.gen, hugoSite, n, "hugo"); err != nil {
+			return err
+		}
+		hugoOut := filepath.Join(opts.work, fmt.Sprintf("hugo-out-%d", n))
+		tools = append(tools, func() *exec.Cmd {
+			os.RemoveAll(hugoOut)
+			return command(opts.hugo, "--quiet", "--source", hugoSite, "--destination", mustAbs(hugoOut))
+		})
 	}
-	row := fmt.Sprintf("| %d | %s | %.2f | %.0f |", n, ours.wall(), ours.medianCPU(), ours.peakMB())
-	if opts.hugo == "" {
-		fmt.Fprintf(w, "%s (hugo not installed) | | | | | |\n", row)
+	res, err := measure(opts.runs, tools)
+	if err != nil {
+		return fmt.Errorf("%d chapters: %w", n, err)
+	}
+	pages := 2 * n
+	ours := res[0]
+	row := fmt.Sprintf("| %d | %d | %s | %.2f | %.2f | %.0f |", n, pages, ours.wall(), ours.medianCPU(), ours.cpuPerPage(pages), ours.peakMB())
+	if len(res) == 1 {
+		fmt.Fprintf(w, "%s (hugo not installed) | | | | | | |\n", row)
 		return nil
 	}
-	hugoSite := filepath.Join(opts.work, fmt.Sprintf("hugo-%d", n))
-	if err := generate(opts.gen, hugoSite, n, "hugo"); err != nil {
-		return err
-	}
-	hugoOut := filepath.Join(opts.work, fmt.Sprintf("hugo-out-%d", n))
-	theirs, err := measure(opts.runs, func() *exec.Cmd {
-		os.RemoveAll(hugoOut)
-		return command(opts.hugo, "--quiet", "--source", hugoSite, "--destination", mustAbs(hugoOut))
-	})
-	if err != nil {
-		return fmt.Errorf("hugo on %d chapters: %w", n, err)
-	}
-	fmt.Fprintf(w, "%s %s | %.2f | %.0f | %.2f | %.2f | %.2f |\n", row, theirs.wall(), theirs.medianCPU(), theirs.peakMB(),
-		theirs.medianWall()/ours.medianWall(), theirs.medianCPU()/ours.medianCPU(), theirs.peakMB()/ours.peakMB())
+	theirs := res[1]
+	fmt.Fprintf(w, "%s %s | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f |\n", row, theirs.wall(), theirs.medianCPU(), theirs.cpuPerPage(pages), theirs.peakMB(),
+		ours.medianWall()/theirs.medianWall(), ours.medianCPU()/theirs.medianCPU(), ours.peakMB()/theirs.peakMB())
 	return nil
+}
+
+func corpusDir(opts options, n int) string {
+	return filepath.Join(opts.work, fmt.Sprintf("corpus-%d", n))
 }
 
 // generate writes a corpus once; a lentera corpus also gets its site.yaml.
@@ -138,27 +159,36 @@ type runs struct {
 	peaks []int64         // kilobytes
 }
 
-// measure runs a command once to warm the file cache, then n times.
-func measure(n int, next func() *exec.Cmd) (runs, error) {
-	var r runs
+// measure runs each tool's command once to warm the file cache, then n
+// times, the tools taking turns.
+func measure(n int, tools []func() *exec.Cmd) ([]runs, error) {
+	rs := make([]runs, len(tools))
 	for i := 0; i <= n; i++ {
-		cmd := next()
-		start := time.Now()
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return r, fmt.Errorf("%w\n%s", err, out)
+		for t, next := range tools {
+			if err := rs[t].run(next(), i > 0); err != nil {
+				return nil, err
+			}
 		}
-		if i == 0 {
-			continue
-		}
-		r.walls = append(r.walls, time.Since(start))
-		usage, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		if !ok {
-			return r, errors.New("no resource usage on this system")
-		}
-		r.peaks = append(r.peaks, usage.Maxrss)
-		r.cpus = append(r.cpus, time.Duration(usage.Utime.Nano()+usage.Stime.Nano()))
 	}
-	return r, nil
+	return rs, nil
+}
+
+func (r *runs) run(cmd *exec.Cmd, record bool) error {
+	start := time.Now()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s: %w\n%s", strings.Join(cmd.Args, " "), err, out)
+	}
+	if !record {
+		return nil
+	}
+	r.walls = append(r.walls, time.Since(start))
+	usage, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return errors.New("no resource usage on this system")
+	}
+	r.peaks = append(r.peaks, usage.Maxrss)
+	r.cpus = append(r.cpus, time.Duration(usage.Utime.Nano()+usage.Stime.Nano()))
+	return nil
 }
 
 func (r runs) medianWall() float64 { return median(r.walls).Seconds() }
@@ -172,6 +202,8 @@ func (r runs) wall() string {
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	return fmt.Sprintf("%.2f [%.2f–%.2f]", median(s).Seconds(), s[0].Seconds(), s[len(s)-1].Seconds())
 }
+
+func (r runs) cpuPerPage(pages int) float64 { return r.medianCPU() * 1000 / float64(pages) }
 
 func (r runs) peakMB() float64 {
 	s := append([]int64(nil), r.peaks...)

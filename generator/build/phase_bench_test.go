@@ -1,0 +1,125 @@
+package build
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"lentera/generator/markup"
+	"lentera/generator/publish"
+	"lentera/generator/search"
+	"lentera/generator/site"
+)
+
+// The benchmarks below time one phase each over the whole bench site (see
+// benchSite), from the state a build leaves before that phase, with
+// nothing taken from an earlier build: convert, render, minify, search
+// analysis and write. make bench runs them with -benchmem.
+
+// builtPages builds the bench site up to the gather phase and returns the
+// Builder holding that state.
+func builtPages(b *testing.B) *Builder {
+	b.Helper()
+	builder := New(Options{SiteDir: benchSite(b)})
+	if _, err := builder.BuildPages(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	return builder
+}
+
+func BenchmarkConvert(b *testing.B) {
+	builder := builtPages(b)
+	p := builder.pending
+	images, _ := builder.images(p.site)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := builder.convert(p.site, p.renderer, images, 0, &cache{}, (&cache{}).fresh(0)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	builder := builtPages(b)
+	p := builder.pending
+	jobs, _ := planJobs(p.renderer, p.editions)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := builder.render(context.Background(), p.renderer, p.docs, jobs, &cache{}, (&cache{}).fresh(0)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMinify minifies the converted text of every page, as each
+// conversion does once.
+func BenchmarkMinify(b *testing.B) {
+	builder := builtPages(b)
+	p := builder.pending
+	conv := markup.New(markup.Options{})
+	var pages [][]byte
+	for _, l := range p.site.Languages {
+		for _, pg := range l.Pages {
+			if pg.File == "" || pg.Broken {
+				continue
+			}
+			in := markup.Input{Site: p.site, Page: pg, URLs: site.NewURLs(p.site.Config.BaseURL), T: p.renderer.T(pg.Lang), Embed: p.renderer.Embed(pg.Lang)}
+			doc, err := conv.Convert(in, markup.Pass{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages = append(pages, doc.HTML(markup.Pass{}))
+		}
+	}
+	m := publish.NewMinifier()
+	b.ReportAllocs()
+	for b.Loop() {
+		err := parallel(len(pages), func(i int) error {
+			_, err := m.Minify("page.html", pages[i])
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSearchAnalysis(b *testing.B) {
+	builder := builtPages(b)
+	p := builder.pending
+	type langDocs struct {
+		lang string
+		docs []search.Doc
+	}
+	var all []langDocs
+	for _, l := range p.site.Languages {
+		docs, _ := searchDocs(l, p.docs, site.NewURLs(p.site.Config.BaseURL), "", markup.NewInline())
+		all = append(all, langDocs{l.Code, docs})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range all {
+			if _, err := search.Analyze(l.lang, l.docs); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	builder := New(Options{SiteDir: benchSite(b)})
+	res, err := builder.Build(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		if err := publish.Write(filepath.Join(dir, strconv.Itoa(i%2)), res.Files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
