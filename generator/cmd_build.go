@@ -27,6 +27,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	opts.Out = underSite(fl, "out", opts.SiteDir, opts.Out)
 	opts.NoMinify = *noMinify
+	// One build, then the process ends: write pages as they are made.
+	opts.Stream = true
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := prof.start(); err != nil {

@@ -24,6 +24,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opts.Out = underSite(fl, "out", opts.SiteDir, opts.Out)
+	opts.Stream = true // one build: pages are written as they are made
 	if _, err := browser.Path(); err != nil {
 		fmt.Fprintf(stdout, "pdf: skipped, %v\n", err)
 		return nil

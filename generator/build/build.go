@@ -49,6 +49,11 @@ type Options struct {
 	BuildDate time.Time // "today"; time.Now() when zero
 	NoMinify  bool      // keep output as rendered, for debugging layouts
 	BaseURL   string    // replaces site.yaml's baseURL when set; checked by site.CheckBaseURL
+	// Stream writes each file into Out as soon as it is made, and keeps
+	// in memory only what later phases read: for one build, not for a
+	// Builder that builds again. Result.Files then lists every file, but
+	// most without their Body.
+	Stream bool
 }
 
 // Result is a finished build.
@@ -77,6 +82,7 @@ type Builder struct {
 	gitLog  gitLog                    // the site's Git history as last read
 	last    map[string][]byte         // the files of the last Result
 	resized map[string][]publish.File // smaller copies of wide images, by original and content
+	stream  *stream                   // the output being written, in a streaming build
 }
 
 // pending is a build between BuildPages and Gather.
@@ -113,6 +119,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // this Builder (a folder stands for everything in it); none means anything
 // may have changed, and everything is read again.
 func (b *Builder) Build(ctx context.Context, changed ...string) (*Result, error) {
+	if b.opts.Stream && b.opts.Out != "" {
+		if err := b.startStream(); err != nil {
+			return nil, err
+		}
+		defer b.endStream()
+	}
 	if _, err := b.BuildPages(ctx, changed...); err != nil {
 		return nil, err
 	}
@@ -164,10 +176,15 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if b.opts.Out != "" {
-		if err := publish.Write(b.opts.Out, res.Files); err != nil {
-			return nil, err
-		}
+	switch {
+	case b.stream != nil:
+		err = b.stream.commit(res.Files)
+		b.stream = nil
+	case b.opts.Out != "":
+		err = publish.Write(b.opts.Out, res.Files)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return res, nil
 }
@@ -175,7 +192,10 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 func (b *Builder) result(p *pending, files []publish.File) (*Result, error) {
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	res := &Result{Files: files, Warnings: b.locatedCopies(p.warnings), Site: p.site, Status: p.status, Pages: p.pages, Rendered: p.rendered}
-	b.diff(res)
+	if b.stream == nil {
+		// A streaming build has let go of the bodies, and builds once.
+		b.diff(res)
+	}
 	return res, nil
 }
 
@@ -227,6 +247,9 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, errors.Join(phase("load", loadErr), phase("convert", convErr), linkErr)
 	}
 	warnings = append(warnings, overBudget(docs, images)...)
+	if b.stream != nil {
+		b.stream.keep = linkTargets(docs)
+	}
 	p := &pending{site: s, status: history.Status, renderer: r, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
 	if w := s.Config.BaseURLWarning(); w != nil {
 		p.warnings = append(p.warnings, w)
@@ -261,7 +284,11 @@ func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Ti
 		next.renderer.SetSite(s)
 		return next.renderer, nil
 	}
-	r, err := render.New(render.Options{Layouts: themed, Theme: b.opts.Theme, Site: s, Assets: next.assets.urls, BuildDate: date, OwnLayouts: ownLayouts(b.fsys)})
+	opts := render.Options{Layouts: themed, Theme: b.opts.Theme, Site: s, Assets: next.assets.urls, BuildDate: date, OwnLayouts: ownLayouts(b.fsys)}
+	if !b.opts.NoMinify {
+		opts.Minify = b.minify.Template
+	}
+	r, err := render.New(opts)
 	next.renderer = r
 	return r, err
 }
@@ -278,7 +305,7 @@ func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, 
 		return nil, 0, err
 	}
 	gathered := append(books, indexes...)
-	saved, err := b.offlineFiles(p, append(append([]publish.File{}, p.files...), gathered...))
+	saved, err := b.offlineFiles(p, b.stream.summaries(append(append([]publish.File{}, p.files...), gathered...)))
 	if err != nil {
 		return nil, 0, err
 	}

@@ -14,11 +14,22 @@ import (
 // checkLinks checks the site paths and #fragments of every converted page
 // against what the build publishes.
 func checkLinks(docs render.Docs, out linkcheck.Output) error {
+	return phase("links", errors.Join(linkcheck.Check(allLinks(docs), out, render.Editions[1:])...))
+}
+
+func allLinks(docs render.Docs) []linkcheck.Link {
 	var links []linkcheck.Link
 	for _, d := range docs {
 		links = append(links, d.Links...)
 	}
-	return phase("links", errors.Join(linkcheck.Check(links, out, render.Editions[1:])...))
+	return links
+}
+
+// linkTargets are the pages whose ids some link's #fragment needs: when
+// pages are written as they are rendered, only these stay in memory for
+// the link check.
+func linkTargets(docs render.Docs) map[string]bool {
+	return linkcheck.Wanted(allLinks(docs), render.Editions[1:])
 }
 
 // finalOutput is what a build that got through rendering publishes: its

@@ -22,7 +22,7 @@ const WorkerFile = "sw.js"
 // language, the web app manifest and the list of files that saving the
 // language for offline reading fetches. They are made from the finished
 // output, whose hash names the worker's cache.
-func (b *Builder) offlineFiles(p *pending, files []publish.File) ([]publish.File, error) {
+func (b *Builder) offlineFiles(p *pending, files []publish.Written) ([]publish.File, error) {
 	s := p.site
 	version := buildVersion(files)
 	var out []publish.File
@@ -40,11 +40,11 @@ func (b *Builder) offlineFiles(p *pending, files []publish.File) ([]publish.File
 			for _, f := range files {
 				if lang == s.Config.DefaultLang() && f.Path == prefix+"index.html" {
 					list.Files = append(list.Files, urls.Rel("/")) // "/" is the default language's home
-					list.Bytes += int64(len(f.Body))
+					list.Bytes += f.Size
 				}
 				if link, ok := offlineLink(f.Path, prefix, lang); ok {
 					list.Files = append(list.Files, urls.Rel(link))
-					list.Bytes += int64(len(f.Body))
+					list.Bytes += f.Size
 				}
 			}
 			m := offline.Manifest{
@@ -95,15 +95,14 @@ func assetLinks(assets map[string]string, urls site.URLs) []string {
 
 // buildVersion names a build by its output: the same files give the same
 // version, so an unchanged site keeps readers' saved copies.
-func buildVersion(files []publish.File) string {
-	sorted := append([]publish.File{}, files...)
+func buildVersion(files []publish.Written) string {
+	sorted := append([]publish.Written{}, files...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
 	h := sha256.New()
 	for _, f := range sorted {
-		sum := sha256.Sum256(f.Body)
 		h.Write([]byte(f.Path))
 		h.Write([]byte{0})
-		h.Write(sum[:])
+		h.Write(f.Sum[:])
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
 }

@@ -24,7 +24,7 @@ var passes = []markup.Pass{
 // conversions whose inputs have not changed. The model is read-only, so the
 // workers share it without locks.
 func (b *Builder) convert(s *site.Site, r *render.Renderer, images map[string]imageInfo, world uint64, prev, next *cache) (render.Docs, []error, error) {
-	conv := markup.New(markup.Options{Unsafe: s.Config.Unsafe})
+	conv := markup.New(markup.Options{Unsafe: s.Config.Unsafe, Minify: b.minifyHTML()})
 	urls := site.NewURLs(s.Config.BaseURL)
 	var pages []*site.Page
 	for _, l := range s.Languages {
@@ -84,14 +84,19 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 		files[i].Path = jobs[i].Path
 		if e, ok := prev.pages[jobs[i].Path]; ok && e.key == keys[i] {
 			files[i].Body = e.body
-			return nil
+			return b.stream.put(&files[i])
 		}
 		body, err := r.Render(jobs[i], docs)
 		if err != nil {
 			return err
 		}
 		files[i].Body, rendered[i] = body, true
-		return b.minifyFile(&files[i])
+		if !r.Minified() {
+			if err := b.minifyFile(&files[i]); err != nil {
+				return err
+			}
+		}
+		return b.stream.put(&files[i])
 	})
 	if err != nil {
 		return nil, 0, firstOfEach(err)
@@ -104,6 +109,15 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 		}
 	}
 	return files, count, nil
+}
+
+// minifyHTML minifies a piece of HTML, or is nil when the build keeps
+// output as rendered.
+func (b *Builder) minifyHTML() func([]byte) ([]byte, error) {
+	if b.opts.NoMinify {
+		return nil
+	}
+	return func(html []byte) ([]byte, error) { return b.minify.Minify("page.html", html) }
 }
 
 func (b *Builder) minifyFile(f *publish.File) error {

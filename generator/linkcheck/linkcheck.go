@@ -85,18 +85,41 @@ func check(l Link, out Output, editions Editions, ids map[string]map[string]bool
 }
 
 // file finds the output file a site path is served from, in an edition's
-// folder: a folder path serves its index.html.
+// folder.
 func (out Output) file(edition, sitePath string) (string, bool) {
-	if p, err := url.PathUnescape(sitePath); err == nil {
-		sitePath = p
-	}
-	p := path.Join(edition, strings.TrimPrefix(sitePath, "/"))
-	for _, cand := range []string{p, path.Join(p, "index.html")} {
+	for _, cand := range candidates(edition, sitePath) {
 		if _, ok := out[cand]; ok {
 			return cand, true
 		}
 	}
 	return "", false
+}
+
+// candidates are the output files a site path may be served from: the
+// file itself, or a folder's index.html.
+func candidates(edition, sitePath string) [2]string {
+	if p, err := url.PathUnescape(sitePath); err == nil {
+		sitePath = p
+	}
+	p := path.Join(edition, strings.TrimPrefix(sitePath, "/"))
+	return [2]string{p, path.Join(p, "index.html")}
+}
+
+// Wanted lists the output files whose ids Check may read for links: a
+// build that writes pages as it goes need keep only these in memory.
+func Wanted(links []Link, editions Editions) map[string]bool {
+	want := map[string]bool{}
+	for _, l := range links {
+		if l.Fragment == "" {
+			continue
+		}
+		for _, ed := range append(Editions{""}, editions...) {
+			for _, c := range candidates(ed, l.Path) {
+				want[c] = true
+			}
+		}
+	}
+	return want
 }
 
 // IDs lists the id attributes of an HTML document, and the names of its

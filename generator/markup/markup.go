@@ -131,18 +131,23 @@ func (v varies) normal(p Pass) Pass {
 // Options configure a Converter.
 type Options struct {
 	Unsafe bool // let raw HTML through
+	// Minify, when set, shrinks each pass's HTML once here, so that the
+	// pages that show it (a chapter in both editions, its slides, the
+	// workbook) need no minify pass of their own.
+	Minify func(html []byte) ([]byte, error)
 }
 
 // Converter converts Markdown. It is safe for concurrent use.
 type Converter struct {
 	unsafe bool
+	minify func([]byte) ([]byte, error)
 	mu     sync.Mutex
 	mds    map[quotes]goldmark.Markdown // by the quotation marks of a language
 }
 
 // New returns a converter.
 func New(opts Options) *Converter {
-	return &Converter{unsafe: opts.Unsafe, mds: map[quotes]goldmark.Markdown{}}
+	return &Converter{unsafe: opts.Unsafe, minify: opts.Minify, mds: map[quotes]goldmark.Markdown{}}
 }
 
 // markdown returns the goldmark of a language: they differ only in their
@@ -207,13 +212,27 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		}
 		st.apply(p, root)
 		var buf bytes.Buffer
+		// HTML runs somewhat longer than its Markdown; room up front
+		// spares growing the buffer step by step.
+		buf.Grow(len(in.Page.Source) * 3 / 2)
 		if err := md.Renderer().Render(&buf, in.Page.Source, root); err != nil {
 			return nil, st.renderError(err)
 		}
-		doc.html[p] = buf.Bytes()
-		doc.sums[p] = digest.Of(buf.Bytes())
+		html, err := c.tidy(buf.Bytes())
+		if err != nil {
+			return nil, fileerr.New(in.Page.File, 0, 0, err)
+		}
+		doc.html[p] = html
+		doc.sums[p] = digest.Of(html)
 	}
 	return doc, nil
+}
+
+func (c *Converter) tidy(html []byte) ([]byte, error) {
+	if c.minify == nil {
+		return html, nil
+	}
+	return c.minify(html)
 }
 
 var stateKey = parser.NewContextKey()

@@ -29,19 +29,45 @@ type File struct {
 }
 
 // Minifier minifies by media type. It is safe for concurrent use.
-type Minifier struct{ m *minify.M }
+type Minifier struct {
+	m         *minify.M
+	templates *minify.M // HTML with Go template actions in it
+}
+
+// htmlMinifier is how pages are minified. Document and end tags and
+// attribute quotes stay, which costs little once gzipped and keeps the
+// output readable by simple tools.
+func htmlMinifier() *html.Minifier {
+	return &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true}
+}
 
 // NewMinifier registers a minifier for HTML, CSS, JS, JSON, SVG and XML.
 func NewMinifier() *Minifier {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.Add("text/html", htmlMinifier())
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	return &Minifier{m: m}
+	tm := minify.New()
+	h := htmlMinifier()
+	h.TemplateDelims = html.GoTemplateDelims
+	tm.Add("text/html", h)
+	return &Minifier{m: m, templates: tm}
 }
+
+// Template minifies an HTML layout with its Go template actions, which it
+// leaves as they are, so that pages rendered through it come out minified.
+func (mf *Minifier) Template(src []byte) ([]byte, error) {
+	return mf.templates.Bytes("text/html", templateComment.ReplaceAll(src, []byte("{{$1/**/$2}}")))
+}
+
+// templateComment is a {{/* comment */}}, trim markers and all. Its text
+// is dropped before minifying: the minifier reads a quote inside an
+// action as the start of a string, so an apostrophe in a comment ("the
+// chapter's") would hide the rest of the layout from it.
+var templateComment = regexp.MustCompile(`(?s)\{\{(-? *)/\*.*?\*/( *-?)\}\}`)
 
 // Minify returns body minified for the media type of name's extension, or
 // body unchanged when no minifier handles it.

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,40 +19,96 @@ import (
 // only when it is missing, empty or holds the marker; see CheckOut for the
 // checks that need the site folder too.
 func Write(dir string, files []File) error {
+	st, err := NewStage(dir)
+	if err != nil {
+		return err
+	}
+	if err := putAll(st, files); err != nil {
+		st.Abort()
+		return err
+	}
+	return st.Commit()
+}
+
+// Stage is an output folder being written: each file goes into a new
+// folder beside it as soon as it is made, so a build need not hold the
+// whole site in memory, and Commit puts the new folder in the place of
+// the old in one step. Until then the old folder is untouched.
+type Stage struct {
+	real, tmp string
+	unlock    func()
+}
+
+// Written is what a staged file leaves behind once its body is gone.
+type Written struct {
+	Path string
+	Size int64
+	Sum  [32]byte // SHA-256 of the body
+}
+
+// NewStage starts writing a new build of output folder dir; see Write.
+func NewStage(dir string) (*Stage, error) {
 	real, err := resolve(dir)
 	if err != nil {
-		return fmt.Errorf("publish: output folder %s: %w", dir, err)
+		return nil, fmt.Errorf("publish: output folder %s: %w", dir, err)
 	}
 	parent, base := filepath.Split(real)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
 	// Two builds into one folder take turns, so neither takes the other's
 	// temporary folder for a leftover.
 	unlock := lockDir(parent)
-	defer unlock()
+	fail := func(err error) (*Stage, error) {
+		unlock()
+		return nil, fmt.Errorf("publish: %w", err)
+	}
 	if err := checkOwned(dir, real); err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return fail(err)
 	}
 	if err := removeLeftovers(parent, base); err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return fail(err)
 	}
 	tmp, err := os.MkdirTemp(parent, newPrefix(base))
 	if err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return fail(err)
 	}
-	err = writeAll(tmp, files)
-	if err == nil {
-		err = writeFile(tmp, File{Path: Marker, Body: []byte(markerText)})
+	return &Stage{real: real, tmp: tmp, unlock: unlock}, nil
+}
+
+// Put writes one file of the new build. A file the same as its twin in
+// the old output keeps the twin's modification time (see keepTime). It is
+// safe for concurrent use.
+func (st *Stage) Put(f File) (Written, error) {
+	if err := writeFile(st.tmp, f); err != nil {
+		return Written{}, fmt.Errorf("publish: %w", err)
 	}
+	keepTime(st.real, st.tmp, f)
+	return Summary(f), nil
+}
+
+// Summary is f as Put leaves it.
+func Summary(f File) Written {
+	return Written{Path: f.Path, Size: int64(len(f.Body)), Sum: sha256.Sum256(f.Body)}
+}
+
+// Commit writes the marker and puts the new build in the place of the old.
+func (st *Stage) Commit() error {
+	defer st.unlock()
+	err := writeFile(st.tmp, File{Path: Marker, Body: []byte(markerText)})
 	if err == nil {
-		err = os.Chmod(tmp, 0o755)
+		err = os.Chmod(st.tmp, 0o755)
 	}
 	if err != nil {
-		return errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(tmp))
+		return errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(st.tmp))
 	}
-	keepTimes(real, tmp, files)
-	return swap(real, tmp)
+	return swap(st.real, st.tmp)
+}
+
+// Abort drops the new build and leaves the old output as it was.
+func (st *Stage) Abort() {
+	defer st.unlock()
+	os.RemoveAll(st.tmp)
 }
 
 // The temporary folders beside the output folder public are
@@ -132,8 +189,8 @@ func swapByRenames(dir, next string) error {
 	return nil
 }
 
-// writeAll writes files under root, a few at a time.
-func writeAll(root string, files []File) error {
+// putAll stages files, a few at a time.
+func putAll(st *Stage, files []File) error {
 	work := make(chan File)
 	errs := make([]error, runtime.GOMAXPROCS(0)*2)
 	var wg sync.WaitGroup
@@ -143,7 +200,7 @@ func writeAll(root string, files []File) error {
 			defer wg.Done()
 			for f := range work {
 				if errs[w] == nil {
-					errs[w] = writeFile(root, f)
+					_, errs[w] = st.Put(f)
 				}
 			}
 		}()

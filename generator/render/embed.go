@@ -49,7 +49,13 @@ func (r *Renderer) Embed(lang string) markup.Embedder {
 		if doc.Calendar != nil {
 			v.Next = doc.Calendar.Next(r.buildDate)
 		}
-		return bs.common.ExecuteTemplate(w, directivesDir+d.Name+".html", v)
+		name := directivesDir + d.Name + ".html"
+		if err := bs.common.ExecuteTemplate(w, name, v); err != nil {
+			return r.exactError(lang, pass.Edition, err, func(bs *boundSet, w io.Writer) error {
+				return bs.common.ExecuteTemplate(w, name, v)
+			})
+		}
+		return nil
 	}
 }
 

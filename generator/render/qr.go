@@ -27,13 +27,14 @@ func qrSVG(text string, label ...string) (template.HTML, error) {
 	return template.HTML(drawQR(code.Bitmap(), name)), nil
 }
 
-// drawQR writes a module matrix as one SVG path, a 1-high rectangle for
+// drawQR writes a module matrix as one SVG path, inline in HTML (so no
+// xmlns), a 1-high rectangle for
 // each run of dark modules in a row, so the file stays small and every
 // edge falls on a whole module (crisp at any print resolution).
 func drawQR(m [][]bool, label string) string {
 	n := strconv.Itoa(len(m))
 	var b strings.Builder
-	b.WriteString(`<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + n + " " + n + `"`)
+	b.WriteString(`<svg class="qr" viewBox="0 0 ` + n + " " + n + `"`)
 	b.WriteString(` width="` + strconv.Itoa(4*len(m)) + `" height="` + strconv.Itoa(4*len(m)) + `"`)
 	b.WriteString(` role="img" aria-label="` + html.EscapeString(label) + `" shape-rendering="crispEdges">`)
 	b.WriteString(`<title>` + html.EscapeString(label) + `</title>`)
@@ -42,9 +43,12 @@ func drawQR(m [][]bool, label string) string {
 	return b.String()
 }
 
-// qrPath is the path data of the dark modules, row by row.
+// qrPath is the path data of the dark modules, row by row. Each run moves
+// relative to the start of the one before (where closing a rectangle
+// leaves the pen), which keeps the numbers short.
 func qrPath(m [][]bool) string {
 	var d strings.Builder
+	px, py := 0, 0
 	for y, row := range m {
 		for x := 0; x < len(row); {
 			if !row[x] {
@@ -55,7 +59,8 @@ func qrPath(m [][]bool) string {
 			for x < len(row) && row[x] {
 				x++
 			}
-			fmt.Fprintf(&d, "M%d %dh%dv1H%dz", start, y, x-start, start)
+			fmt.Fprintf(&d, "m%d %dh%dv1h-%dz", start-px, y-py, x-start, x-start)
+			px, py = start, y
 		}
 	}
 	return d.String()

@@ -25,6 +25,7 @@
 //	pageURL .Page        relURL of a page
 //	link .Page $.Page    <a> to a page with its title; marks the current page and its sections
 //	links .Pages $.Page  <li><a …>…</a></li> for each page, as link: one call for a whole menu
+//	linksNear .Pages $.Page .Whole  links for the 11 pages nearest $.Page, and for the rest one link to .Whole
 //	asset "site.css"     the minified, fingerprinted URL of a file from assets/
 //	date, dateRange      "27 November 2026", "18 Februari – 19 Maret 2026"
 //	number, integer      528,6 / 528.6 and 1.234 / 1,234, as the language writes them
@@ -49,6 +50,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"time"
 
@@ -69,6 +71,7 @@ type Options struct {
 	Assets     map[string]string // asset name to its fingerprinted site path
 	BuildDate  time.Time         // "today" for calendars, and the sitemap's lastmod
 	OwnLayouts bool              // the site has layouts of its own (see Deps)
+	Minify     Minify            // shrinks layouts at load; nil keeps them as written
 }
 
 // Renderer executes layouts. It is safe for concurrent use.
@@ -82,6 +85,8 @@ type Renderer struct {
 	names      map[string]string // each language's own name
 	inline     *markup.Inline    // front matter's one-line Markdown
 	bound      map[bindKey]*boundSet
+	exact      *templateSet // the layouts as written, when bound are minified
+	minified   bool
 	ownLayouts bool
 	metas      map[*site.Page]uint64 // per page, a digest of its front matter and place
 	links      map[*site.Page]uint64 // per page, a digest of the links to its children
@@ -101,7 +106,7 @@ type boundSet struct {
 
 // New parses the layouts and reads the UI strings.
 func New(opts Options) (*Renderer, error) {
-	set, err := parseLayouts(opts.Layouts)
+	exact, set, err := parseLayouts(opts.Layouts, opts.Minify)
 	if err != nil {
 		return nil, err
 	}
@@ -119,8 +124,12 @@ func New(opts Options) (*Renderer, error) {
 		names:      ui.names,
 		inline:     markup.NewInline(),
 		bound:      map[bindKey]*boundSet{},
+		minified:   set != exact,
 		ownLayouts: opts.OwnLayouts,
 		Warnings:   warnings,
+	}
+	if r.minified {
+		r.exact = exact
 	}
 	r.summarize()
 	for _, lang := range opts.Site.Config.Languages {
@@ -185,10 +194,40 @@ func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
 	}
 	view := r.view(job, docs)
 	var buf bytes.Buffer
+	// A page is about its text and some 10 KB of header, menu and footer:
+	// room for both up front spares growing the buffer step by step.
+	if job.Page != nil {
+		if d := docs[job.Page]; d != nil {
+			buf.Grow(len(d.HTML(markup.Pass{Edition: job.Edition})) + 16<<10)
+		}
+	}
 	if err := t.ExecuteTemplate(&buf, baseLayout, view); err != nil {
-		return nil, templateError(r.layouts, err)
+		return nil, templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
+			return bs.kinds[job.Kind].ExecuteTemplate(w, baseLayout, view)
+		}))
 	}
 	return buf.Bytes(), nil
+}
+
+// Minified reports whether the layouts were minified at load, so that what
+// Render returns needs no minify pass.
+func (r *Renderer) Minified() bool { return r.minified }
+
+// exactError is err as the layouts as written give it: the minified ones
+// have their actions on other lines, so their errors would point at the
+// wrong line of the layout file.
+func (r *Renderer) exactError(lang, edition string, err error, run func(*boundSet, io.Writer) error) error {
+	if r.exact == nil {
+		return err
+	}
+	bs, bindErr := r.bind(r.exact, lang, edition)
+	if bindErr != nil {
+		return err
+	}
+	if exactErr := run(bs, io.Discard); exactErr != nil {
+		return exactErr
+	}
+	return err
 }
 
 // Docs are the converted pages of a build.

@@ -38,8 +38,29 @@ type templateSet struct {
 // built-in theme's.
 type origin interface{ Origin(name string) string }
 
-// parseLayouts reads every .html file under layouts/.
-func parseLayouts(fsys fs.FS) (*templateSet, error) {
+// Minify shrinks a layout's source, Go template actions and all, once at
+// load, so that the pages rendered through it need no minify pass of
+// their own. Nil leaves layouts as written.
+type Minify func(src []byte) ([]byte, error)
+
+// parseLayouts reads every .html file under layouts/: as written, and,
+// with minify, minified. The minified set renders the pages; the one as
+// written gives errors their true line numbers.
+func parseLayouts(fsys fs.FS, minify Minify) (exact, small *templateSet, err error) {
+	if exact, err = parseSet(fsys, nil); err != nil || minify == nil {
+		return exact, exact, err
+	}
+	small, err = parseSet(fsys, minify)
+	if err != nil {
+		// The minifier broke a layout that parses as written, which is
+		// its problem, not the site's: render the layouts as written.
+		return exact, exact, nil
+	}
+	return exact, small, nil
+}
+
+// parseSet reads every .html file under layouts/ into one set per kind.
+func parseSet(fsys fs.FS, minify Minify) (*templateSet, error) {
 	shared, kinds, err := listLayouts(fsys)
 	if err != nil {
 		return nil, err
@@ -48,11 +69,11 @@ func parseLayouts(fsys fs.FS) (*templateSet, error) {
 		return nil, fileerr.Errorf(path.Join(LayoutsDir, baseLayout), 0, 0, "missing: every page is rendered through it")
 	}
 	set := &templateSet{kinds: map[string]*template.Template{}}
-	if set.common, err = parseFiles(fsys, "", shared); err != nil {
+	if set.common, err = parseFiles(fsys, "", shared, minify); err != nil {
 		return nil, err
 	}
 	for _, k := range kinds {
-		t, err := parseFiles(fsys, k, append(shared, k))
+		t, err := parseFiles(fsys, k, append(shared, k), minify)
 		if err != nil {
 			return nil, err
 		}
@@ -100,7 +121,7 @@ func contains(list []string, s string) bool {
 
 // parseFiles parses files into one template set. Each template is named
 // after its file, so that errors point at the file.
-func parseFiles(fsys fs.FS, name string, files []string) (*template.Template, error) {
+func parseFiles(fsys fs.FS, name string, files []string, minify Minify) (*template.Template, error) {
 	// The root is named after no file: a file that only defines templates
 	// would otherwise replace the root and lose the set.
 	root := template.New("set:" + name).Funcs(placeholderFuncs)
@@ -108,6 +129,11 @@ func parseFiles(fsys fs.FS, name string, files []string) (*template.Template, er
 		src, err := fs.ReadFile(fsys, path.Join(LayoutsDir, f))
 		if err != nil {
 			return nil, fileerr.New(path.Join(LayoutsDir, f), 0, 0, err)
+		}
+		if minify != nil {
+			if src, err = minify(src); err != nil {
+				return nil, fmt.Errorf("minify %s: %w", f, err)
+			}
 		}
 		if _, err := root.New(f).Parse(string(src)); err != nil {
 			return nil, templateError(fsys, err)

@@ -1,0 +1,91 @@
+package build
+
+import (
+	"sync"
+
+	"lentera/generator/publish"
+)
+
+// stream is a build that writes its output as it goes (Options.Stream):
+// each page goes into the output folder's stage once rendered, and only
+// what later phases read stays in memory, so a build's memory does not
+// grow with the whole site's HTML.
+type stream struct {
+	stage   *publish.Stage
+	keep    map[string]bool // pages whose ids the link check reads
+	mu      sync.Mutex
+	written map[string]publish.Written
+}
+
+// startStream opens the output folder's stage for a streaming build.
+func (b *Builder) startStream() error {
+	if err := publish.CheckOut(b.opts.SiteDir, b.opts.Out); err != nil {
+		return err
+	}
+	st, err := publish.NewStage(b.opts.Out)
+	if err != nil {
+		return err
+	}
+	b.stream = &stream{stage: st, written: map[string]publish.Written{}}
+	return nil
+}
+
+// endStream drops a stage that was not committed: the build failed, and
+// the output folder stays as it was.
+func (b *Builder) endStream() {
+	if b.stream != nil {
+		b.stream.stage.Abort()
+		b.stream = nil
+	}
+}
+
+// put writes f, and lets go of its body unless the link check needs it.
+// Without a stream it does nothing.
+func (s *stream) put(f *publish.File) error {
+	if s == nil {
+		return nil
+	}
+	w, err := s.stage.Put(*f)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.written[f.Path] = w
+	s.mu.Unlock()
+	if !s.keep[f.Path] {
+		f.Body = nil
+	}
+	return nil
+}
+
+// commit writes the files not written yet and puts the build in place.
+func (s *stream) commit(files []publish.File) error {
+	var rest []publish.File
+	for _, f := range files {
+		if _, done := s.written[f.Path]; !done {
+			rest = append(rest, f)
+		}
+	}
+	err := parallel(len(rest), func(i int) error { return s.put(&rest[i]) })
+	if err != nil {
+		return err
+	}
+	return s.stage.Commit()
+}
+
+// summaries are the path, size and digest of every file, whether its body
+// was let go of or not.
+func (s *stream) summaries(files []publish.File) []publish.Written {
+	out := make([]publish.Written, len(files))
+	parallel(len(files), func(i int) error {
+		if s != nil {
+			if w, ok := s.written[files[i].Path]; ok {
+				out[i] = w
+				return nil
+			}
+		}
+		out[i] = publish.Summary(files[i])
+		return nil
+	})
+	return out
+}

@@ -1,0 +1,79 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"lentera/generator/internal/testsite"
+	"lentera/generator/publish"
+)
+
+// A streaming build writes, page by page, the very files a build in
+// memory makes, and reports the same errors, for every test site; a build
+// that fails leaves the output folder as it was.
+func TestSitesStreamed(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/sites/*.txtar")
+	for _, file := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			c := readSiteCase(t, file)
+			out := filepath.Join(t.TempDir(), "public")
+			old := map[string]string{publish.Marker: "", "old.html": "the last build"}
+			for name, body := range old {
+				if err := os.MkdirAll(out, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(out, name), []byte(body), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := testsite.Hashes(t, out)
+			res, err := Build(context.Background(), Options{Site: c.site, BuildDate: testDate, Out: out, Stream: true})
+			if len(c.errors) > 0 {
+				checkErrors(t, err, c.errors)
+				if after := testsite.Hashes(t, out); !sameHashes(before, after) {
+					t.Errorf("a failed streaming build changed the output folder")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("build failed:\n%s", errorLines(err))
+			}
+			mem, err := Build(context.Background(), Options{Site: c.site, BuildDate: testDate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Files) != len(mem.Files) {
+				t.Errorf("streamed %d files, in memory %d", len(res.Files), len(mem.Files))
+			}
+			for _, f := range mem.Files {
+				got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Path)))
+				if err != nil {
+					t.Errorf("%s: %v", f.Path, err)
+					continue
+				}
+				if string(got) != string(f.Body) {
+					t.Errorf("%s differs from the build in memory", f.Path)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(out, "old.html")); err == nil {
+				t.Errorf("old.html of the last build is still there")
+			}
+		})
+	}
+}
+
+func sameHashes(a, b map[string][32]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
