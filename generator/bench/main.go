@@ -105,7 +105,13 @@ func benchSize(w io.Writer, opts options, bin string, n int) error {
 		return err
 	}
 	out := filepath.Join(opts.work, fmt.Sprintf("out-%d", n))
-	tools := []func() *exec.Cmd{func() *exec.Cmd { return command(bin, "build", "--site", corpus, "--out", out) }}
+	// Both tools start each run from no output folder, removed before the
+	// clock starts: replacing a previous build costs lentera the removal
+	// of the old files, which Hugo, writing over them, never does.
+	tools := []func() *exec.Cmd{func() *exec.Cmd {
+		os.RemoveAll(out)
+		return command(bin, "build", "--site", corpus, "--out", out)
+	}}
 	if opts.hugo != "" {
 		hugoSite := filepath.Join(opts.work, fmt.Sprintf("hugo-%d", n))
 		if err := generate(opts.gen, hugoSite, n, "hugo"); err != nil {
