@@ -76,7 +76,7 @@ func rebuildAfterEdit(b *testing.B, fsys fstest.MapFS, gather bool) {
 }
 
 // readSite copies a site folder into memory, so edits do not touch it.
-func readSite(b *testing.B, dir string) fstest.MapFS {
+func readSite(b testing.TB, dir string) fstest.MapFS {
 	fsys := fstest.MapFS{}
 	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {

@@ -37,6 +37,7 @@ import (
 	"lentera/generator/site"
 	"lentera/generator/sitefs"
 	"lentera/generator/translation"
+	"lentera/generator/vcs"
 )
 
 // Options say what to build.
@@ -83,6 +84,12 @@ type Builder struct {
 	last    map[string][]byte         // the files of the last Result
 	resized map[string][]publish.File // smaller copies of wide images, by original and content
 	stream  *stream                   // the output being written, in a streaming build
+	// Each page file's modification time as the last build found it, and
+	// the Git history it was read with.
+	mtimes     map[string]time.Time
+	mtimesHist *vcs.History
+	digests    map[string]digestEntry // the last gather phase's output summaries, by path
+	themeFiles uint64                 // a hash of site.yaml, layouts/ and assets/ as last read; 0 before
 }
 
 // pending is a build between BuildPages and Gather.
@@ -213,9 +220,9 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		gitLog()
 		return nil, phase("load", loadErr)
 	}
-	history := b.history(s, gitLog())
+	history := b.history(s, gitLog(), changedSet(changed))
 	themed := overlay{site: b.fsys, theme: b.opts.Theme}
-	theme, err := b.themeKey(themed, date)
+	theme, err := b.themeKey(themed, date, changedSet(changed))
 	if err != nil {
 		return nil, errors.Join(phase("load", loadErr), phase("load", err))
 	}
@@ -305,7 +312,7 @@ func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, 
 		return nil, 0, err
 	}
 	gathered := append(books, indexes...)
-	saved, err := b.offlineFiles(p, b.stream.summaries(append(append([]publish.File{}, p.files...), gathered...)))
+	saved, err := b.offlineFiles(p, b.summaries(append(append([]publish.File{}, p.files...), gathered...)))
 	if err != nil {
 		return nil, 0, err
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"strings"
 	"time"
 
 	"lentera/generator/fileerr"
@@ -72,10 +73,49 @@ func (c *cache) fresh(theme uint64) *cache {
 }
 
 // themeKey hashes everything that every page depends on: the settings, the
-// layouts and UI strings, the assets, the day, and the build options.
-func (b *Builder) themeKey(fsys fs.FS, date time.Time) (uint64, error) {
+// layouts and UI strings, the assets, the day, and the build options. The
+// files are read again only when the build was not told what changed, or
+// was told of one of them.
+func (b *Builder) themeKey(fsys fs.FS, date time.Time, changed map[string]bool) (uint64, error) {
+	if b.themeFiles == 0 || themeTouched(changed) {
+		sum, err := themeFiles(fsys)
+		if err != nil {
+			return 0, err
+		}
+		b.themeFiles = sum
+	}
 	h := digest.New()
-	for _, dir := range []string{site.ConfigFile, "layouts", AssetsDir} {
+	h.Int(int64(b.themeFiles))
+	h.String(date.Format(time.DateOnly))
+	h.Bool(b.opts.Drafts)
+	h.Bool(b.opts.NoMinify)
+	h.String(b.opts.BaseURL)
+	return h.Sum(), nil
+}
+
+// themeDirs hold the files every page depends on.
+var themeDirs = []string{site.ConfigFile, "layouts", AssetsDir}
+
+// themeTouched reports whether a changed path is, holds or lies in one of
+// the theme's files and folders.
+func themeTouched(changed map[string]bool) bool {
+	if changed == nil {
+		return true
+	}
+	for p := range changed {
+		for _, dir := range themeDirs {
+			if p == dir || p == "." || strings.HasPrefix(p, dir+"/") || strings.HasPrefix(dir, p+"/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// themeFiles hashes the theme's files, path and content.
+func themeFiles(fsys fs.FS) (uint64, error) {
+	h := digest.New()
+	for _, dir := range themeDirs {
 		err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 			if err != nil || e.IsDir() {
 				return err
@@ -92,10 +132,6 @@ func (b *Builder) themeKey(fsys fs.FS, date time.Time) (uint64, error) {
 			return 0, err
 		}
 	}
-	h.String(date.Format(time.DateOnly))
-	h.Bool(b.opts.Drafts)
-	h.Bool(b.opts.NoMinify)
-	h.String(b.opts.BaseURL)
 	return h.Sum(), nil
 }
 

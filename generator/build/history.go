@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"io/fs"
+	"path"
 	"strings"
 	"time"
 
@@ -51,17 +52,39 @@ func (b *Builder) readHistory(ctx context.Context) func() gitLog {
 
 // history is what the pages are told about the site's history: the date of
 // every page's source, and the translation status.
-func (b *Builder) history(s *site.Site, log gitLog) render.History {
+func (b *Builder) history(s *site.Site, log gitLog, changed map[string]bool) render.History {
 	dates := map[string]time.Time{}
 	for _, l := range s.Languages {
 		for _, p := range l.Pages {
-			if p.File != "" {
-				dates[p.File] = b.modified(log.hist, p.File)
+			if p.File == "" {
+				continue
 			}
+			// A build told what changed asks the file system only about
+			// those files: a save must not cost a look at every page.
+			if t, ok := b.mtimes[p.File]; ok && log.hist == b.mtimesHist && !touched(changed, p.File) {
+				dates[p.File] = t
+				continue
+			}
+			dates[p.File] = b.modified(log.hist, p.File)
 		}
 	}
+	b.mtimes, b.mtimesHist = dates, log.hist
 	modified := func(path string) time.Time { return dates[path] }
 	return render.History{Status: translation.Compute(s, log.hist, log.reason, modified), Modified: modified}
+}
+
+// touched reports whether file is among the changed paths, or inside a
+// changed folder; with no list, everything may have changed.
+func touched(changed map[string]bool, file string) bool {
+	if changed == nil {
+		return true
+	}
+	for p := file; p != "." && p != "/"; p = path.Dir(p) {
+		if changed[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // modified is a file's last commit, or its modification time when it has

@@ -74,18 +74,37 @@ func (s *stream) commit(files []publish.File) error {
 }
 
 // summaries are the path, size and digest of every file, whether its body
-// was let go of or not.
-func (s *stream) summaries(files []publish.File) []publish.Written {
+// was let go of or not. Between builds of one Builder most bodies are the
+// very same slices as last time, whose digests are kept rather than taken
+// again.
+func (b *Builder) summaries(files []publish.File) []publish.Written {
 	out := make([]publish.Written, len(files))
 	parallel(len(files), func(i int) error {
-		if s != nil {
-			if w, ok := s.written[files[i].Path]; ok {
+		f := files[i]
+		if b.stream != nil {
+			if w, ok := b.stream.written[f.Path]; ok {
 				out[i] = w
 				return nil
 			}
 		}
-		out[i] = publish.Summary(files[i])
+		if e, ok := b.digests[f.Path]; ok && sameSlice(e.body, f.Body) {
+			out[i] = e.Written
+			return nil
+		}
+		out[i] = publish.Summary(f)
 		return nil
 	})
+	if b.stream == nil {
+		b.digests = make(map[string]digestEntry, len(files))
+		for i, f := range files {
+			b.digests[f.Path] = digestEntry{Written: out[i], body: f.Body}
+		}
+	}
 	return out
+}
+
+// digestEntry is an output file's summary, and the body it was taken of.
+type digestEntry struct {
+	publish.Written
+	body []byte
 }
