@@ -5,6 +5,7 @@ import (
 	"html"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -25,8 +26,11 @@ import (
 // section stands mostly empty.
 func TestWorkbookPageNumbersAndBookmarks(t *testing.T) {
 	b, srv, s := inBrowser(t)
-	inTabs(t, b, s.Config.Languages, func(t *testing.T, tab context.Context, code string) {
-		pdf, err := browser.PDFWithPageNumbers(tab, srv.URL+"/"+code+"/print/")
+	// Each language, and the trainer edition, whose notes move every page.
+	editions := append(append([]string(nil), s.Config.Languages...), "trainer/"+s.Config.DefaultLang())
+	inTabs(t, b, editions, func(t *testing.T, tab context.Context, edition string) {
+		code := path.Base(edition)
+		pdf, err := browser.PDFWithPageNumbers(tab, srv.URL+"/"+edition+"/print/")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -160,8 +164,8 @@ func TestNoBrowserHeaderOrFooter(t *testing.T) {
 		t.Fatalf("a page without @page rules printed no browser header (%q); the check would see none", text)
 	}
 	host := strings.TrimPrefix(srv.URL, "http://")
-	inTabs(t, b, []string{"/id/print/", "/en/print/", "/trainer/id/print/", "/id/konten/produksi-video/", "/en/worksheets/starter-pack/"}, func(t *testing.T, tab context.Context, path string) {
-		text := printWithHeaders(t, tab, srv.URL+path)
+	inTabs(t, b, []string{"/id/print/", "/en/print/", "/trainer/id/print/", "/id/konten/produksi-video/", "/en/worksheets/starter-pack/"}, func(t *testing.T, tab context.Context, addr string) {
+		text := printWithHeaders(t, tab, srv.URL+addr)
 		title, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.title`))
 		if err != nil {
 			t.Fatal(err)
