@@ -15,7 +15,8 @@ import (
 
 // runPDF builds the site, then prints each language's workbook page to
 // <out>/<lang>/workbook.pdf (and the trainer edition's to
-// <out>/trainer/<lang>/workbook.pdf) with headless Chromium. Without
+// <out>/trainer/<lang>/workbook.pdf) with headless Chromium, with the page
+// each entry of its contents starts on filled in from a first print. Without
 // Chromium it says so in one line and succeeds: the PDF is a convenience,
 // and every browser can print /<lang>/print/ itself.
 func runPDF(args []string, stdout, stderr io.Writer) error {

@@ -252,6 +252,7 @@ type state struct {
 	headings     []headingRef
 	links        []linkRef
 	imageNodes   []*ast.Image
+	firstImage   *ast.Image // the image on a phone's first screen, if any
 	checks       []linkcheck.Link
 	toc          []Heading
 	uses         []string

@@ -210,8 +210,30 @@ func (st *state) image(n *ast.Image, src []byte) {
 			n.SetAttributeString("sizes", []byte(imageSizes))
 		}
 	}
+	if len(st.imageNodes) == 0 && topBlock(n) < firstScreenBlocks {
+		st.firstImage = n
+	}
 	st.imageNodes = append(st.imageNodes, n)
 	st.images = append(st.images, t.Path)
+}
+
+// firstScreenBlocks is how many blocks of a page's Markdown a phone's first
+// screen may show below the page's title and lead. An image among them is
+// likely what the reader sees first, so it loads at once; the rest wait
+// until the reader scrolls near them.
+const firstScreenBlocks = 2
+
+// topBlock is the place of n's top-level block in the page, from 0.
+func topBlock(n ast.Node) int {
+	top := n
+	for top.Parent() != nil && top.Parent().Kind() != ast.KindDocument {
+		top = top.Parent()
+	}
+	i := 0
+	for s := top.PreviousSibling(); s != nil; s = s.PreviousSibling() {
+		i++
+	}
+	return i
 }
 
 // checkTarget keeps a link for the check against the finished build when
@@ -373,7 +395,9 @@ func (st *state) apply(p Pass, doc ast.Node) {
 		l.node.Destination = []byte(st.href(l))
 	}
 	for _, img := range st.imageNodes {
-		if p.Workbook {
+		// In the workbook every image loads, so none is missing when
+		// the browser prints.
+		if p.Workbook || img == st.firstImage {
 			img.SetAttributeString("loading", []byte("eager"))
 		} else {
 			img.SetAttributeString("loading", []byte("lazy"))

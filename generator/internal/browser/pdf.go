@@ -2,7 +2,9 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -28,6 +30,11 @@ func PDF(tab context.Context, url string) ([]byte, error) {
 	if err := Load(tab, url); err != nil {
 		return nil, err
 	}
+	return printPDF(tab, url)
+}
+
+// printPDF prints the page open in the tab, as it is now.
+func printPDF(tab context.Context, url string) ([]byte, error) {
 	pdf, err := chromedp.Run(tab, chromedp.PrintToPDF(
 		chromedp.PDFPaper(chromedp.PaperA4),
 		chromedp.PDFPreferCSSPageSize(),
@@ -53,4 +60,77 @@ func EmulateMedia(tab context.Context, media string) error {
 		return fmt.Errorf("emulate %q media: %w", media, err)
 	}
 	return nil
+}
+
+// numberPasses is how many times PDFWithPageNumbers fills numbers in and
+// prints again at most, before it gives up on numbers that keep moving.
+const numberPasses = 4
+
+// PDFWithPageNumbers prints the page at url like PDF, with page numbers
+// that only the printed page knows: every element with data-page-for="id"
+// gets the number of the page where the element with that id starts, read
+// from the first print, and the page is printed again. Filling numbers in
+// can move what follows, so it prints until every number holds; a page
+// without data-page-for prints once.
+func PDFWithPageNumbers(tab context.Context, url string) ([]byte, error) {
+	pdf, err := PDF(tab, url)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := chromedp.Run(tab, chromedp.Evaluate[[]string](
+		`[...document.querySelectorAll("[data-page-for]")].map(e => e.dataset.pageFor)`))
+	if err != nil {
+		return nil, fmt.Errorf("find page numbers in %s: %w", url, err)
+	}
+	if len(ids) == 0 {
+		return pdf, nil
+	}
+	var filled map[string]int
+	for range numberPasses {
+		dests, err := Destinations(pdf)
+		if err != nil {
+			return nil, fmt.Errorf("page numbers of %s: %w", url, err)
+		}
+		nums, err := pagesOf(ids, dests)
+		if err != nil {
+			return nil, fmt.Errorf("page numbers of %s: %w", url, err)
+		}
+		if maps.Equal(nums, filled) {
+			return pdf, nil
+		}
+		if err := fillPageNumbers(tab, nums); err != nil {
+			return nil, fmt.Errorf("page numbers of %s: %w", url, err)
+		}
+		filled = nums
+		if pdf, err = printPDF(tab, url); err != nil {
+			return nil, err
+		}
+	}
+	return nil, fmt.Errorf("page numbers of %s still moved after %d prints", url, numberPasses+1)
+}
+
+// pagesOf looks up the page of each id. An id without a destination has
+// no element, or no link pointing to it, so Chromium named no place for it.
+func pagesOf(ids []string, dests map[string]int) (map[string]int, error) {
+	nums := map[string]int{}
+	for _, id := range ids {
+		n, ok := dests[id]
+		if !ok {
+			return nil, fmt.Errorf("no page for #%s: a page number needs an element with that id and a link to it", id)
+		}
+		nums[id] = n
+	}
+	return nums, nil
+}
+
+func fillPageNumbers(tab context.Context, nums map[string]int) error {
+	js, err := json.Marshal(nums)
+	if err != nil {
+		return err
+	}
+	_, err = chromedp.Run(tab, chromedp.Evaluate[bool](`((nums) => {
+  document.querySelectorAll("[data-page-for]").forEach(e => { e.textContent = nums[e.dataset.pageFor] });
+  return true;
+})(`+string(js)+`)`))
+	return err
 }

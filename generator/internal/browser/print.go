@@ -17,7 +17,8 @@ type Job struct {
 }
 
 // PrintSite serves the built site in dir, starts Chromium and prints each
-// job's page to its file. It returns the page count of each PDF.
+// job's page to its file, with the page numbers the page asks for (see
+// PDFWithPageNumbers). It returns the page count of each PDF.
 func PrintSite(ctx context.Context, dir string, jobs []Job, opts ...ServeOption) ([]int, error) {
 	srv, err := Serve(dir, opts...)
 	if err != nil {
@@ -33,7 +34,7 @@ func PrintSite(ctx context.Context, dir string, jobs []Job, opts ...ServeOption)
 	defer cancel()
 	var pages []int
 	for _, job := range jobs {
-		pdf, err := PDF(tab, srv.URL+job.Path)
+		pdf, err := PDFWithPageNumbers(tab, srv.URL+job.Path)
 		if err != nil {
 			return pages, err
 		}
