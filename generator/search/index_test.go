@@ -42,11 +42,15 @@ func shardOf(t *testing.T, fs map[string][]byte, m meta, term string) map[string
 			i = j
 		}
 	}
-	var s map[string][]int
+	var s map[string]string
 	if err := json.Unmarshal(fs[m.Version+"/t"+itoa(i)+".json"], &s); err != nil {
 		t.Fatal(err)
 	}
-	return s
+	out := map[string][]int{}
+	for term, p := range s {
+		out[term] = readNumbers(p)
+	}
+	return out
 }
 
 func TestIndexPostings(t *testing.T) {
@@ -60,18 +64,19 @@ func TestIndexPostings(t *testing.T) {
 	if m.N != 3 || m.Stem != "id" || !strings.Contains(m.Stop, "yang") || len(m.Len) != 3 {
 		t.Errorf("meta = %+v", m)
 	}
-	// pasar: doc 0 twice in the body (and the title), doc 1 once, in a heading.
-	want := []int{0, 2<<2 | flagTitle, 1, 1<<2 | flagHeading}
+	// pasar: doc 0 twice in the body (and the title), doc 1 once, in a
+	// heading; each in the page's first part.
+	want := []int{0, 2<<2 | flagTitle, 0, 1, 1<<2 | flagHeading, 0}
 	if got := shardOf(t, fs, m, "pasar")["pasar"]; !equal(got, want) {
 		t.Errorf("pasar postings %v, want %v", got, want)
 	}
 	// harga: doc 1 in the body, doc 2 in the description (gap 1) and title.
-	want = []int{1, 1 << 2, 1, 1<<2 | flagTitle}
+	want = []int{1, 1 << 2, 0, 1, 1<<2 | flagTitle, 0}
 	if got := shardOf(t, fs, m, "harga")["harga"]; !equal(got, want) {
 		t.Errorf("harga postings %v, want %v", got, want)
 	}
 	var p page
-	if err := json.Unmarshal(fs[m.Version+"/d1.json"], &p); err != nil {
+	if err := json.Unmarshal(fs[m.Version+"/d1-0.json"], &p); err != nil {
 		t.Fatal(err)
 	}
 	if p.URL != "/id/b/" || len(p.Sections) != 1 || p.Sections[0] != [3]string{"h", "Pasar", "harga"} {
@@ -115,7 +120,7 @@ func TestShardBoundaries(t *testing.T) {
 	}
 	seen := 0
 	for i := range m.Shards {
-		var s map[string][]int
+		var s map[string]string
 		json.Unmarshal(fs[m.Version+"/t"+itoa(i)+".json"], &s)
 		for term := range s {
 			seen++

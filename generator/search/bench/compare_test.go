@@ -80,6 +80,7 @@ func TestCompare(t *testing.T) {
 		lang, q, _ := strings.Cut(spec, ":")
 		o := measure(b, oursSrv, "/"+lang+"/search/?q="+url.QueryEscape(q), q, oursKeystrokes, ourSearchFile(lang))
 		p := measure(b, pfSrv, "/"+lang+"/pfsearch/?q="+url.QueryEscape(q), q, pagefindKeystrokes, pagefindFile)
+		t.Logf("%s, our search files: %s", spec, strings.Join(o.Files, ", "))
 		rows = append(rows, row{spec, o, p})
 	}
 	report(t, rows, buildTime, ourTime, ourSize, pfTime, pfSize, chromium, pfBin)
@@ -210,6 +211,7 @@ type firstQuery struct {
 	Sent, SearchSent         int // gzipped body bytes
 	Results                  int
 	Keystrokes               []float64 // ms, shards loaded
+	Files                    []string  // the search files, "path bytes"
 	Err                      error
 }
 
@@ -240,6 +242,7 @@ func measure(b *browser.Browser, srv *browser.Server, path, q string, typing key
 		if isSearch(h.Path) {
 			m.SearchRequests++
 			m.SearchSent += h.Sent
+			m.Files = append(m.Files, fmt.Sprintf("%s %d", h.Path, h.Sent))
 		}
 	}
 	fmt.Sscan(results, &m.Results)
