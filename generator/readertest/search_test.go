@@ -33,6 +33,12 @@ func TestSearchSlow3G(t *testing.T) {
 		for run := 0; run < runs; run++ {
 			ctx := fresh(t, b)
 			throttle(t, ctx)
+			// The service worker comes with the first page and fetches
+			// for it from then on; Chromium would not slow the worker's
+			// own requests down, so the test goes around it.
+			if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+				t.Fatal(err)
+			}
 			net := watch(t, ctx)
 			page := srv.URL + "/id/search/?q=" + url.QueryEscape(q)
 			load(t, ctx, page)

@@ -287,7 +287,9 @@ func shardTerms(terms []string, post map[string][]int) (shards [][]byte, firsts 
 		cur.Reset()
 	}
 	for _, t := range terms {
-		if cur.Len() >= shardBytes {
+		// Terms that start alike stay together where they can, so that
+		// the prefix of a word being typed reads one shard.
+		if cur.Len() >= shardBytes && (cur.Len() >= 2*shardBytes || !sameStart(last, t)) {
 			closeShard()
 		}
 		if cur.Len() == 0 {
@@ -311,6 +313,19 @@ func shardTerms(terms []string, post map[string][]int) (shards [][]byte, firsts 
 		closeShard()
 	}
 	return shards, firsts
+}
+
+// sameStart says whether two terms share their first four characters.
+func sameStart(a, b string) bool {
+	n := 0
+	for i := range a {
+		if n == 4 {
+			a = a[:i]
+			break
+		}
+		n++
+	}
+	return n == 4 && strings.HasPrefix(b, a)
 }
 
 // separator is the shortest start of next that sorts after prev, the
