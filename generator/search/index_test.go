@@ -173,3 +173,50 @@ func equal(a, b []int) bool {
 	}
 	return true
 }
+
+// A long page is written in parts; a term's postings name the part where
+// it is used most, and that part holds the section with it, so a result
+// reads one small file.
+func TestIndexParts(t *testing.T) {
+	long := strings.Repeat("kata lain di sini ", 40) // about 700 characters
+	html := `<p>` + long + `</p><h2 id="a">Awal</h2><p>` + long + `</p>` +
+		`<h2 id="zebra">Zebra</h2><p>zebra zebra belang</p><h2 id="b">Akhir</h2><p>` + long + ` zebra</p>`
+	fs := files(t, "id", []Doc{{URL: "/id/a/", Title: "Satu", Description: "Tentang kuda.", HTML: []byte(html)}})
+	m := readMeta(t, fs)
+	got := shardOf(t, fs, m, "zebra")["zebra"]
+	if len(got) != 3 || got[0] != 0 || got[1]>>2 != 4 {
+		t.Fatalf("zebra postings %v, want page 0, four uses", got)
+	}
+	var parts []page
+	for k := 0; ; k++ {
+		body, ok := fs[m.Version+"/d0-"+itoa(k)+".json"]
+		if !ok {
+			break
+		}
+		var p page
+		if err := json.Unmarshal(body, &p); err != nil {
+			t.Fatal(err)
+		}
+		if p.URL != "/id/a/" || p.Title != "Satu" {
+			t.Errorf("part %d is of %q %q", k, p.URL, p.Title)
+		}
+		if (k == 0) != (p.Description != "") {
+			t.Errorf("part %d has description %q; only part 0 has it", k, p.Description)
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) < 3 {
+		t.Fatalf("%d parts; a page of this length has at least 3", len(parts))
+	}
+	part := got[2]
+	if part <= 0 || part >= len(parts) {
+		t.Fatalf("zebra is in part %d of %d", part, len(parts))
+	}
+	found := false
+	for _, s := range parts[part].Sections {
+		found = found || s[0] == "zebra"
+	}
+	if !found {
+		t.Errorf("part %d, named for zebra, lacks its section: %v", part, parts[part].Sections)
+	}
+}
