@@ -185,49 +185,67 @@ func readDoc(a *analyzer, d Doc) docTerms {
 	}
 	secs := extract(d.HTML)
 	parts := partsOf(secs)
-	tf := map[string]int{}
-	flags := map[string]int{}
-	where := map[string][]int{} // term -> per part, 2 for a text use, 3 for a heading's
+	// A page of n bytes of HTML has about n/40 distinct terms: sized so,
+	// the map seldom grows.
+	stats := make(map[string]termStat, len(d.HTML)/40+16)
 	var buf []string
-	count := func(text string, part, weight int) {
+	count := func(text string, part, weight int32) {
 		buf = a.terms(buf[:0], text)
 		for _, t := range buf {
-			tf[t]++
-			w := where[t]
-			if w == nil {
-				w = make([]int, len(parts))
-				where[t] = w
-			}
-			w[part] += weight
+			s := stats[t]
+			s.tf++
+			s.use(part, weight)
+			stats[t] = s
+		}
+	}
+	flag := func(text string, f int32) {
+		for _, t := range a.terms(buf[:0], text) {
+			s := stats[t]
+			s.flags |= f
+			stats[t] = s
 		}
 	}
 	count(d.Description, 0, 2)
 	for i, s := range secs {
-		count(s.Heading, parts[i], 3)
-		count(s.Text, parts[i], 2)
-		for _, t := range a.terms(buf[:0], s.Heading) {
-			flags[t] |= flagHeading
-		}
+		count(s.Heading, int32(parts[i]), 3)
+		count(s.Text, int32(parts[i]), 2)
+		flag(s.Heading, flagHeading)
 	}
-	for _, t := range a.terms(buf[:0], d.Title) {
-		flags[t] |= flagTitle
-	}
-	for t, n := range tf {
-		r.length += n
+	flag(d.Title, flagTitle)
+	for t, s := range stats {
+		r.length += int(s.tf)
 		r.terms = append(r.terms, t)
-		r.vals = append(r.vals, n<<2|flags[t])
-		r.parts = append(r.parts, most(where[t]))
-	}
-	for t, f := range flags {
-		if tf[t] == 0 {
-			r.terms = append(r.terms, t)
-			r.vals = append(r.vals, f)
-			r.parts = append(r.parts, 0)
-		}
+		r.vals = append(r.vals, int(s.tf<<2|s.flags))
+		r.parts = append(r.parts, int(s.best()))
 	}
 	r.forms = a.forms
 	r.page, r.err = docFiles(d, secs, parts)
 	return r
+}
+
+// termStat is what a page says of one term: its frequency, flags, and
+// where it is used most. Parts are counted in order, so one running count
+// is enough: uses in a text count 2, in a heading 3.
+type termStat struct {
+	tf, flags      int32
+	top, topWeight int32 // the part with the most weight so far
+	at, weight     int32 // the part being counted, and its weight
+}
+
+func (s *termStat) use(part, weight int32) {
+	if part != s.at {
+		s.top, s.topWeight = s.best(), max(s.topWeight, s.weight)
+		s.at, s.weight = part, 0
+	}
+	s.weight += weight
+}
+
+// best is the part where the term weighs most, the first of equals.
+func (s *termStat) best() int32 {
+	if s.weight > s.topWeight {
+		return s.at
+	}
+	return s.top
 }
 
 // partsOf cuts a page's sections into parts of about partChars of text:
@@ -243,17 +261,6 @@ func partsOf(secs []section) []int {
 		size += len(s.Heading) + len(s.Text)
 	}
 	return out
-}
-
-// most is the index of the largest count, the first of equals.
-func most(counts []int) int {
-	best := 0
-	for i, c := range counts {
-		if c > counts[best] {
-			best = i
-		}
-	}
-	return best
 }
 
 // sortedTerms sorts terms in UTF-16 code unit order, the order of
