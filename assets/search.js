@@ -181,11 +181,13 @@
   // Ranking knobs: BM25 over the page text plus a bonus when the term is in
   // the title or a heading; prefix and one-letter-typo matches count less.
   var K1 = 1.2, B = 0.75, TITLE = 2.5, HEADING = 0.7, PREFIX = 0.6, TYPO = 0.4, MIN_PREFIX = 3;
+  // The digits of posting lists: 32 that end a number, 32 that go on.
+  var DIGITS = '0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ-_wxyz';
 
   // open returns a searcher over the index at base (a URL ending in "/").
   // get(url, fresh) resolves to the parsed JSON of url.
   function open(base, get) {
-    var meta, ready, analyze, dl, shards = {}, docs = {}, views = {};
+    var meta, ready, analyze, dl, shards = {}, docs = {}, views = {}, lists = new Map();
 
     function load(fresh) {
       return (meta = get(base + 'index.json', fresh).then(function (m) {
@@ -195,7 +197,7 @@
           var q = m.len.charCodeAt(i) - 35;
           dl.push(Math.pow(2, (q > 57 ? q - 1 : q) / 6) - 1);
         }
-        shards = {}; docs = {}; views = {};
+        shards = {}; docs = {}; views = {}; lists = new Map();
         return (ready = m);
       }));
     }
@@ -206,7 +208,7 @@
       return cache[k] || (cache[k] = make().catch(function (e) { delete cache[k]; throw e; }));
     }
     function shard(m, i) { return once(shards, i, function () { return file(m, 't' + i + '.json'); }); }
-    function doc(m, i) { return once(docs, i, function () { return file(m, 'd' + i + '.json'); }); }
+    function doc(m, h) { return once(docs, h.id + '-' + h.part, function () { return file(m, 'd' + h.id + '-' + h.part + '.json'); }); }
     function shardOf(m, t) {
       var lo = 0, hi = m.t.length - 1;
       while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.t[mid] <= t) lo = mid; else hi = mid - 1; }
@@ -255,37 +257,56 @@
       return c;
     }
 
+    // numbers decodes a posting list: per page the gap from the previous
+    // page, tf<<2|flags and the part of the page file (see index.go).
+    function numbers(s) {
+      var out = [], n = 0, shift = 0;
+      for (var i = 0; i < s.length; i++) {
+        var d = DIGITS.indexOf(s[i]);
+        n |= (d & 31) << shift;
+        if (d < 32) { out.push(n); n = shift = 0; } else shift += 5;
+      }
+      return out;
+    }
     function postings(list, each) {
-      for (var i = 0, d = 0; i < list.length; i += 2) { d += list[i]; each(d, list[i + 1]); }
+      for (var i = 0, d = 0; i < list.length; i += 3) { d += list[i]; each(d, list[i + 1], list[i + 2]); }
     }
 
     // rank scores every page that holds the terms; all terms are required,
     // else any term will do (partial).
     function rank(m, qs, loaded) {
       var per = qs.map(function (q) {
-        var best = {}, c = candidates(q, loaded), terms = [];
+        var best = {}, part = {}, c = candidates(q, loaded), terms = [];
         for (var t in c) {
           terms.push(t);
           var list; loaded.some(function (s) { return (list = s[t]); });
-          var df = list.length / 2, idf = Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
-          postings(list, function (d, f) {
+          list = lists.get(list) || lists.set(list, numbers(list)).get(list);
+          var df = list.length / 3, idf = Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
+          postings(list, function (d, f, k) {
             var tf = f >> 2, norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl[d] / m.avg));
             var s = c[t] * idf * (norm + (f & 2 ? TITLE : 0) + (f & 1 ? HEADING : 0));
-            if (!(best[d] >= s)) best[d] = s;
+            if (!(best[d] >= s)) { best[d] = s; part[d] = k; }
           });
         }
-        return {best: best, terms: terms};
+        return {best: best, part: part, terms: terms};
       });
       var hits = {}, words = [];
       per.forEach(function (p) {
         words = words.concat(p.terms);
         for (var d in p.best) {
-          var h = hits[d] || (hits[d] = {id: +d, score: 0, n: 0});
+          var h = hits[d] || (hits[d] = {id: +d, score: 0, n: 0, votes: {}});
           h.score += p.best[d]; h.n++;
+          h.votes[p.part[d]] = (h.votes[p.part[d]] || 0) + 1;
         }
       });
       var all = [], any = [];
-      for (var d in hits) (hits[d].n == qs.length ? all : any).push(hits[d]);
+      for (var d in hits) {
+        // A result shows the part of its page where most of its words are.
+        var h = hits[d], v = h.votes;
+        h.part = +Object.keys(v).sort(function (a, b) { return v[b] - v[a] || a - b; })[0];
+        delete h.votes;
+        (h.n == qs.length ? all : any).push(h);
+      }
       var list = all.length ? all : any;
       list.sort(function (a, b) { return b.n - a.n || b.score - a.score || a.id - b.id; });
       return {hits: list, partial: !all.length && list.length > 0, words: words};
@@ -312,8 +333,8 @@
       var set = new Set(words), key = words.join(' ');
       return meta.then(function (m) {
         return Promise.all(hits.map(function (h) {
-          var k = h.id + ' ' + key;
-          return once(views, k, function () { return doc(m, h.id).then(function (p) { return present(p, set); }); });
+          var k = h.id + '-' + h.part + ' ' + key;
+          return once(views, k, function () { return doc(m, h).then(function (p) { return present(p, set); }); });
         }));
       });
     }
@@ -360,21 +381,11 @@
     // files already asked for, without a new download.
     function has(q, hits) {
       return !!ready && need(ready, query(q)).every(function (i) { return shards[i]; }) &&
-        (hits || []).every(function (h) { return docs[h.id]; });
-    }
-
-    // files lists every file of the index, for a service worker to cache.
-    function files() {
-      return meta.then(function (m) {
-        var out = [base + 'index.json'], i;
-        for (i = 0; i < m.t.length; i++) out.push(base + m.v + '/t' + i + '.json');
-        for (i = 0; i < m.n; i++) out.push(base + m.v + '/d' + i + '.json');
-        return out;
-      });
+        (hits || []).every(function (h) { return docs[h.id + '-' + h.part]; });
     }
 
     load(false);
-    return {search: search, page: page, has: has, files: files};
+    return {search: search, page: page, has: has};
   }
 
   // wordEnd is the end of the word at i (or the text's length).

@@ -2,7 +2,8 @@
 // uses it, in real headless Chromium at 360 × 740: reading offline after
 // saving a course, the header menu by keyboard and touch, reading progress
 // on the home page, ticks shared by a chapter and its worksheet, pages that
-// never scroll sideways, and what a chapter's first view downloads.
+// never scroll sideways, what a chapter's first view downloads, and the
+// round trips a search opened from its address waits for on slow 3G.
 //
 // The bundled playbook is built once into a temporary folder and served
 // the way a static host serves it. Without Chromium the tests skip, saying

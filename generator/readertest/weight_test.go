@@ -92,18 +92,6 @@ func TestChapterFirstView(t *testing.T) {
 	warm := paint(t, slow)
 	t.Logf("slow 3G, first contentful paint of %s: %.0f ms cold, %.0f ms warm", ch.URL, cold, warm)
 
-	search := fresh(t, b)
-	throttle(t, search)
-	srv.Take()
-	load(t, search, srv.URL+"/id/search/?q=kalender+konten")
-	until(t, search, `performance.getEntriesByName("lentera:results").length > 0`, time.Minute)
-	at := eval[float64](t, search, `performance.getEntriesByName("lentera:results")[0].startTime`)
-	var got []string
-	for _, h := range srv.Take() {
-		got = append(got, h.Path)
-	}
-	t.Logf("slow 3G, search results %.0f ms after opening the page cold; requests: %v", at, got)
-	t.Logf("timeline: %s", eval[string](t, search, `[performance.getEntriesByType("navigation")[0], ...performance.getEntriesByType("resource")].map(e => e.name.replace(/^.*\//, "") + " " + Math.round(e.startTime) + "-" + Math.round(e.responseEnd) + " " + e.transferSize).join("; ")`))
 }
 
 // throttle makes the tab's network slow 3G: 400 ms round trips, 400 kbit/s.

@@ -34,30 +34,40 @@
 //	                 "stop": "stop words, space-separated",
 //	                 "n": pages, "avg": mean page length in terms,
 //	                 "len": one character per page (its length, see below),
-//	                 "t": [first term of each shard; the first is ""]}
-//	<v>/t<i>.json   term shard i: {"term": [gap, tf<<2|flags, gap, ...], ...}
+//	                 "t": [where each shard starts; the first is ""]}
+//	<v>/t<i>.json   term shard i: {"term": "postings", ...}
 //	                with every term t[i] <= term < t[i+1]
-//	<v>/d<i>.json   page i: {"u": URL, "t": title, "s": section title,
-//	                 "d": description, "b": [[anchor, heading, text], ...]}
+//	<v>/d<i>-<k>.json  part k of page i: {"u": URL, "t": title,
+//	                 "s": section title, "d": description (part 0 only),
+//	                 "b": [[anchor, heading, text], ...]}
 //
 // The version v names a folder after a hash of the build's files, so a
-// reader never mixes two builds and a service worker can list every file
-// from index.json alone.
+// reader never mixes two builds. Every file is under the search page's
+// folder, so the language's list of files to save for offline reading,
+// made from the build's output, holds them all.
 //
 // Terms are sorted in UTF-16 order, JavaScript's string order, and cut into
-// shards of about 12 KB, so a query reads one small shard per word (two at
-// most for the prefix of the word being typed). A posting list holds, per
-// page, the gap from the previous page number and the term frequency in the
-// page's description, headings and body, shifted left by two over two
-// flags: 2 when the term is in the title, 1 when it is in a heading. Page
-// lengths are stored on a log scale, one character each ('#' to '~'
-// without '\', value 6*log2(1+length)), as search engines keep norms in a
-// byte: BM25 needs only their rough ratio to the mean.
+// shards of about 3 KB, so a query reads one small shard per word (two at
+// most for the prefix of the word being typed). A shard's start in "t" is
+// the shortest beginning of its first term that sorts after the term
+// before it. A posting list holds, per page, three numbers: the gap from
+// the previous page number; the term frequency in the page's description,
+// headings and body, shifted left by two over two flags, 2 when the term is
+// in the title, 1 when it is in a heading; and the part of the page where
+// the term is used most. Each number is written five bits at a time, lowest
+// first, in one character of 0-9a-v (the last five bits) or of
+// A-Z-_wxyz (more follow), so most numbers take one character and the list
+// is a JSON string that gzip still shrinks. Page lengths are stored on a
+// log scale, one character each ('#' to '~' without '\', value
+// 6*log2(1+length)), as search engines keep norms in a byte: BM25 needs
+// only their rough ratio to the mean.
 //
-// Page files carry the text cut at every h2, h3 and h4 that has an id, so
-// the client can link a result to the heading under which its words stand
-// and show an extract from there; the client reads them only for the
-// results it shows.
+// A page is written in parts of about 500 characters of text, cut at its
+// h2, h3 and h4 headings that have an id, each part with the page's URL and
+// titles: a result reads the one part where its words are (the part most
+// of the query's words point at), links to the heading under which they
+// stand and shows an extract from there. The client reads parts only for
+// the results it shows.
 //
 // Scoring is not done here: the client ranks (BM25 plus title and heading
 // bonuses, all words required with a fallback to any, prefix matching of

@@ -33,8 +33,12 @@ type File struct {
 
 // shardBytes is the size at which a term shard is closed. Smaller shards
 // make a first query cheaper and the file count larger; a shard of this
-// size gzips to about a third.
-const shardBytes = 12 << 10
+// size gzips to about two thirds.
+const shardBytes = 3 << 10
+
+// partChars is the text at which a page's part is closed: a result reads
+// the one part of its page where its words are, not the whole page.
+const partChars = 500
 
 // Flags stored with each posting, below the term frequency.
 const (
@@ -73,16 +77,18 @@ func Analyze(lang string, docs []Doc) ([]*Page, error) {
 // Assemble builds the index of one language from its analysed pages, in
 // the order results should break ties in.
 func Assemble(lang string, analysed []*Page) ([]File, error) {
-	post := map[string][]int{} // term -> doc id, tf<<2|flags, ...
+	post := map[string][]int{} // term -> doc id, tf<<2|flags, part, ...
 	lengths := make([]int, len(analysed))
-	var pages [][]byte
+	var files []File
 	for id, p := range analysed {
 		r := p.read
 		for i, t := range r.terms {
-			post[t] = append(post[t], id, r.vals[i])
+			post[t] = append(post[t], id, r.vals[i], r.parts[i])
 		}
 		lengths[id] = r.length
-		pages = append(pages, r.page)
+		for k, part := range r.page {
+			files = append(files, File{Path: "d" + strconv.Itoa(id) + "-" + strconv.Itoa(k) + ".json", Body: part})
+		}
 	}
 	if forms := wordForms(analysed); forms != nil {
 		post = byForm(post, forms)
@@ -90,12 +96,8 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 	terms := sortedTerms(post)
 	shards, firsts := shardTerms(terms, post)
 
-	var files []File
 	for i, s := range shards {
 		files = append(files, File{Path: "t" + strconv.Itoa(i) + ".json", Body: s})
-	}
-	for i, p := range pages {
-		files = append(files, File{Path: "d" + strconv.Itoa(i) + ".json", Body: p})
 	}
 	version := versionOf(files)
 	for i := range files {
@@ -145,8 +147,9 @@ type docTerms struct {
 	forms  map[string]string // folded word -> term, for languages stemmed at build time
 	terms  []string
 	vals   []int // tf<<2|flags, per term
+	parts  []int // the part of the page file where the term is most, per term
 	length int
-	page   []byte
+	page   [][]byte // the page's parts
 	err    error
 }
 
@@ -172,47 +175,92 @@ func readDocs(lang string, docs []Doc) []docTerms {
 
 // readDoc counts the terms of one page. The text counted is the
 // description, headings and body; title and heading words also set a flag
-// that ranking rewards.
+// that ranking rewards. Each term also notes the part of the page where
+// it counts most (a heading word a little more), so a result reads only
+// that part.
 func readDoc(a *analyzer, d Doc) docTerms {
 	var r docTerms
 	if a.forms != nil {
 		a.forms = map[string]string{} // this page's forms alone
 	}
 	secs := extract(d.HTML)
-	tf := map[string]int{}
-	flags := map[string]int{}
+	parts := partsOf(secs)
+	// A page of n bytes of HTML has about n/40 distinct terms: sized so,
+	// the map seldom grows.
+	stats := make(map[string]termStat, len(d.HTML)/40+16)
 	var buf []string
-	count := func(text string) {
+	count := func(text string, part, weight int32) {
 		buf = a.terms(buf[:0], text)
 		for _, t := range buf {
-			tf[t]++
+			s := stats[t]
+			s.tf++
+			s.use(part, weight)
+			stats[t] = s
 		}
 	}
-	count(d.Description)
-	for _, s := range secs {
-		count(s.Heading)
-		count(s.Text)
-		for _, t := range a.terms(buf[:0], s.Heading) {
-			flags[t] |= flagHeading
+	flag := func(text string, f int32) {
+		for _, t := range a.terms(buf[:0], text) {
+			s := stats[t]
+			s.flags |= f
+			stats[t] = s
 		}
 	}
-	for _, t := range a.terms(buf[:0], d.Title) {
-		flags[t] |= flagTitle
+	count(d.Description, 0, 2)
+	for i, s := range secs {
+		count(s.Heading, int32(parts[i]), 3)
+		count(s.Text, int32(parts[i]), 2)
+		flag(s.Heading, flagHeading)
 	}
-	for t, n := range tf {
-		r.length += n
+	flag(d.Title, flagTitle)
+	for t, s := range stats {
+		r.length += int(s.tf)
 		r.terms = append(r.terms, t)
-		r.vals = append(r.vals, n<<2|flags[t])
-	}
-	for t, f := range flags {
-		if tf[t] == 0 {
-			r.terms = append(r.terms, t)
-			r.vals = append(r.vals, f)
-		}
+		r.vals = append(r.vals, int(s.tf<<2|s.flags))
+		r.parts = append(r.parts, int(s.best()))
 	}
 	r.forms = a.forms
-	r.page, r.err = docFile(d, secs)
+	r.page, r.err = docFiles(d, secs, parts)
 	return r
+}
+
+// termStat is what a page says of one term: its frequency, flags, and
+// where it is used most. Parts are counted in order, so one running count
+// is enough: uses in a text count 2, in a heading 3.
+type termStat struct {
+	tf, flags      int32
+	top, topWeight int32 // the part with the most weight so far
+	at, weight     int32 // the part being counted, and its weight
+}
+
+func (s *termStat) use(part, weight int32) {
+	if part != s.at {
+		s.top, s.topWeight = s.best(), max(s.topWeight, s.weight)
+		s.at, s.weight = part, 0
+	}
+	s.weight += weight
+}
+
+// best is the part where the term weighs most, the first of equals.
+func (s *termStat) best() int32 {
+	if s.weight > s.topWeight {
+		return s.at
+	}
+	return s.top
+}
+
+// partsOf cuts a page's sections into parts of about partChars of text:
+// it returns the part of each section.
+func partsOf(secs []section) []int {
+	out := make([]int, len(secs))
+	part, size := 0, 0
+	for i, s := range secs {
+		if size >= partChars {
+			part, size = part+1, 0
+		}
+		out[i] = part
+		size += len(s.Heading) + len(s.Text)
+	}
+	return out
 }
 
 // sortedTerms sorts terms in UTF-16 code unit order, the order of
@@ -234,23 +282,27 @@ func compareUTF16(a, b string) int {
 }
 
 // shardTerms cuts the sorted terms into shards of about shardBytes. It
-// returns the shard bodies and the first term of each ("" for the first
-// shard, so every term falls in some shard).
+// returns the shard bodies and where each starts: "" for the first shard,
+// so every term falls in some shard, else the shortest start of its
+// first term that sorts after the term before it.
 func shardTerms(terms []string, post map[string][]int) (shards [][]byte, firsts []string) {
 	var cur bytes.Buffer
+	last := ""
 	closeShard := func() {
 		cur.WriteByte('}')
 		shards = append(shards, bytes.Clone(cur.Bytes()))
 		cur.Reset()
 	}
 	for _, t := range terms {
-		if cur.Len() >= shardBytes {
+		// Terms that start alike stay together where they can, so that
+		// the prefix of a word being typed reads one shard.
+		if cur.Len() >= shardBytes && (cur.Len() >= 2*shardBytes || !sameStart(last, t)) {
 			closeShard()
 		}
 		if cur.Len() == 0 {
-			first := t
-			if len(firsts) == 0 {
-				first = ""
+			first := ""
+			if len(firsts) > 0 {
+				first = separator(last, t)
 			}
 			firsts = append(firsts, first)
 			cur.WriteByte('{')
@@ -258,6 +310,7 @@ func shardTerms(terms []string, post map[string][]int) (shards [][]byte, firsts 
 			cur.WriteByte(',')
 		}
 		writeTerm(&cur, t, post[t])
+		last = t
 	}
 	if cur.Len() > 0 || len(shards) == 0 {
 		if cur.Len() == 0 {
@@ -269,45 +322,112 @@ func shardTerms(terms []string, post map[string][]int) (shards [][]byte, firsts 
 	return shards, firsts
 }
 
-// writeTerm writes "term":[gap,tf<<2|flags,...]: doc ids are stored as the
-// gap from the previous one, which keeps the numbers short.
+// sameStart says whether two terms share their first four characters.
+func sameStart(a, b string) bool {
+	n := 0
+	for i := range a {
+		if n == 4 {
+			a = a[:i]
+			break
+		}
+		n++
+	}
+	return n == 4 && strings.HasPrefix(b, a)
+}
+
+// separator is the shortest start of next that sorts after prev, the
+// term before it: it parts the two shards as well as next does, in
+// fewer characters of index.json.
+func separator(prev, next string) string {
+	for i := range next {
+		if i > 0 && compareUTF16(next[:i], prev) > 0 {
+			return next[:i]
+		}
+	}
+	return next
+}
+
+// writeTerm writes "term":"postings": per page, the gap from the previous
+// page number, tf<<2|flags and the part, each as a number in digits.
 func writeTerm(b *bytes.Buffer, t string, p []int) {
 	q, _ := json.Marshal(t)
 	b.Write(q)
-	b.WriteString(":[")
+	b.WriteString(`:"`)
 	prev := 0
-	for i := 0; i < len(p); i += 2 {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(strconv.Itoa(p[i] - prev))
-		b.WriteByte(',')
-		b.WriteString(strconv.Itoa(p[i+1]))
+	for i := 0; i < len(p); i += 3 {
+		writeNumber(b, p[i]-prev)
+		writeNumber(b, p[i+1])
+		writeNumber(b, p[i+2])
 		prev = p[i]
 	}
-	b.WriteByte(']')
+	b.WriteByte('"')
 }
 
-// page is the file a result is shown from.
+// digits holds 32 digits that end a number and 32 that go on: a number
+// is written five bits at a time, lowest first, so that most numbers of a
+// posting list take one character, and none needs escaping in JSON.
+const digits = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ-_wxyz"
+
+func writeNumber(b *bytes.Buffer, n int) {
+	for n >= 32 {
+		b.WriteByte(digits[32+n&31])
+		n >>= 5
+	}
+	b.WriteByte(digits[n])
+}
+
+// readNumbers decodes a posting string, for the tests.
+func readNumbers(s string) []int {
+	var out []int
+	n, shift := 0, 0
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(digits, s[i])
+		n |= (d & 31) << shift
+		if d < 32 {
+			out = append(out, n)
+			n, shift = 0, 0
+		} else {
+			shift += 5
+		}
+	}
+	return out
+}
+
+// page is a part of a page, the file a result is shown from.
 type page struct {
 	URL         string      `json:"u"`
 	Title       string      `json:"t"`
 	Section     string      `json:"s,omitempty"`
-	Description string      `json:"d,omitempty"`
-	Sections    [][3]string `json:"b"` // [anchor id, heading, text]
+	Description string      `json:"d,omitempty"` // in the first part only
+	Sections    [][3]string `json:"b"`           // [anchor id, heading, text]
 }
 
-func docFile(d Doc, secs []section) ([]byte, error) {
-	p := page{URL: d.URL, Title: d.Title, Section: d.Section, Description: d.Description}
-	for _, s := range secs {
+// docFiles writes the parts of a page, each with its sections that have
+// an anchor or text.
+func docFiles(d Doc, secs []section, parts []int) ([][]byte, error) {
+	n := 1
+	if len(parts) > 0 {
+		n = parts[len(parts)-1] + 1
+	}
+	ps := make([]page, n)
+	for k := range ps {
+		ps[k] = page{URL: d.URL, Title: d.Title, Section: d.Section, Sections: [][3]string{}}
+	}
+	ps[0].Description = d.Description
+	for i, s := range secs {
 		if s.ID != "" || s.Text != "" {
-			p.Sections = append(p.Sections, [3]string{s.ID, s.Heading, s.Text})
+			ps[parts[i]].Sections = append(ps[parts[i]].Sections, [3]string{s.ID, s.Heading, s.Text})
 		}
 	}
-	if p.Sections == nil {
-		p.Sections = [][3]string{}
+	out := make([][]byte, n)
+	for k, p := range ps {
+		b, err := marshal(p)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = b
 	}
-	return marshal(p)
+	return out, nil
 }
 
 // meta is index.json, the one file with a fixed name.

@@ -42,11 +42,15 @@ func shardOf(t *testing.T, fs map[string][]byte, m meta, term string) map[string
 			i = j
 		}
 	}
-	var s map[string][]int
+	var s map[string]string
 	if err := json.Unmarshal(fs[m.Version+"/t"+itoa(i)+".json"], &s); err != nil {
 		t.Fatal(err)
 	}
-	return s
+	out := map[string][]int{}
+	for term, p := range s {
+		out[term] = readNumbers(p)
+	}
+	return out
 }
 
 func TestIndexPostings(t *testing.T) {
@@ -60,18 +64,19 @@ func TestIndexPostings(t *testing.T) {
 	if m.N != 3 || m.Stem != "id" || !strings.Contains(m.Stop, "yang") || len(m.Len) != 3 {
 		t.Errorf("meta = %+v", m)
 	}
-	// pasar: doc 0 twice in the body (and the title), doc 1 once, in a heading.
-	want := []int{0, 2<<2 | flagTitle, 1, 1<<2 | flagHeading}
+	// pasar: doc 0 twice in the body (and the title), doc 1 once, in a
+	// heading; each in the page's first part.
+	want := []int{0, 2<<2 | flagTitle, 0, 1, 1<<2 | flagHeading, 0}
 	if got := shardOf(t, fs, m, "pasar")["pasar"]; !equal(got, want) {
 		t.Errorf("pasar postings %v, want %v", got, want)
 	}
 	// harga: doc 1 in the body, doc 2 in the description (gap 1) and title.
-	want = []int{1, 1 << 2, 1, 1<<2 | flagTitle}
+	want = []int{1, 1 << 2, 0, 1, 1<<2 | flagTitle, 0}
 	if got := shardOf(t, fs, m, "harga")["harga"]; !equal(got, want) {
 		t.Errorf("harga postings %v, want %v", got, want)
 	}
 	var p page
-	if err := json.Unmarshal(fs[m.Version+"/d1.json"], &p); err != nil {
+	if err := json.Unmarshal(fs[m.Version+"/d1-0.json"], &p); err != nil {
 		t.Fatal(err)
 	}
 	if p.URL != "/id/b/" || len(p.Sections) != 1 || p.Sections[0] != [3]string{"h", "Pasar", "harga"} {
@@ -115,7 +120,7 @@ func TestShardBoundaries(t *testing.T) {
 	}
 	seen := 0
 	for i := range m.Shards {
-		var s map[string][]int
+		var s map[string]string
 		json.Unmarshal(fs[m.Version+"/t"+itoa(i)+".json"], &s)
 		for term := range s {
 			seen++
@@ -167,4 +172,51 @@ func equal(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// A long page is written in parts; a term's postings name the part where
+// it is used most, and that part holds the section with it, so a result
+// reads one small file.
+func TestIndexParts(t *testing.T) {
+	long := strings.Repeat("kata lain di sini ", 40) // about 700 characters
+	html := `<p>` + long + `</p><h2 id="a">Awal</h2><p>` + long + `</p>` +
+		`<h2 id="zebra">Zebra</h2><p>zebra zebra belang</p><h2 id="b">Akhir</h2><p>` + long + ` zebra</p>`
+	fs := files(t, "id", []Doc{{URL: "/id/a/", Title: "Satu", Description: "Tentang kuda.", HTML: []byte(html)}})
+	m := readMeta(t, fs)
+	got := shardOf(t, fs, m, "zebra")["zebra"]
+	if len(got) != 3 || got[0] != 0 || got[1]>>2 != 4 {
+		t.Fatalf("zebra postings %v, want page 0, four uses", got)
+	}
+	var parts []page
+	for k := 0; ; k++ {
+		body, ok := fs[m.Version+"/d0-"+itoa(k)+".json"]
+		if !ok {
+			break
+		}
+		var p page
+		if err := json.Unmarshal(body, &p); err != nil {
+			t.Fatal(err)
+		}
+		if p.URL != "/id/a/" || p.Title != "Satu" {
+			t.Errorf("part %d is of %q %q", k, p.URL, p.Title)
+		}
+		if (k == 0) != (p.Description != "") {
+			t.Errorf("part %d has description %q; only part 0 has it", k, p.Description)
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) < 3 {
+		t.Fatalf("%d parts; a page of this length has at least 3", len(parts))
+	}
+	part := got[2]
+	if part <= 0 || part >= len(parts) {
+		t.Fatalf("zebra is in part %d of %d", part, len(parts))
+	}
+	found := false
+	for _, s := range parts[part].Sections {
+		found = found || s[0] == "zebra"
+	}
+	if !found {
+		t.Errorf("part %d, named for zebra, lacks its section: %v", part, parts[part].Sections)
+	}
 }

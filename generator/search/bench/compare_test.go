@@ -80,6 +80,7 @@ func TestCompare(t *testing.T) {
 		lang, q, _ := strings.Cut(spec, ":")
 		o := measure(b, oursSrv, "/"+lang+"/search/?q="+url.QueryEscape(q), q, oursKeystrokes, ourSearchFile(lang))
 		p := measure(b, pfSrv, "/"+lang+"/pfsearch/?q="+url.QueryEscape(q), q, pagefindKeystrokes, pagefindFile)
+		t.Logf("%s, our search files: %s", spec, strings.Join(o.Files, ", "))
 		rows = append(rows, row{spec, o, p})
 	}
 	report(t, rows, buildTime, ourTime, ourSize, pfTime, pfSize, chromium, pfBin)
@@ -210,6 +211,7 @@ type firstQuery struct {
 	Sent, SearchSent         int // gzipped body bytes
 	Results                  int
 	Keystrokes               []float64 // ms, shards loaded
+	Files                    []string  // the search files, "path bytes"
 	Err                      error
 }
 
@@ -240,6 +242,7 @@ func measure(b *browser.Browser, srv *browser.Server, path, q string, typing key
 		if isSearch(h.Path) {
 			m.SearchRequests++
 			m.SearchSent += h.Sent
+			m.Files = append(m.Files, fmt.Sprintf("%s %d", h.Path, h.Sent))
 		}
 	}
 	fmt.Sscan(results, &m.Results)
@@ -286,17 +289,18 @@ func report(t *testing.T, rows []row, build, ourIndex time.Duration, ourSize siz
 	browser, _ := exec.Command(chromium, "--version").Output()
 	fmt.Fprintf(&b, "\nSearch, side by side: %d chapters per language; %s; %s; gzip in transit for text files\n\n",
 		*chapters, strings.TrimSpace(string(version)), strings.TrimSpace(string(browser)))
-	b.WriteString("| query | results ours / Pagefind | requests ours / Pagefind | first query KB gz, all: ours / Pagefind | ratio | search files only KB gz: ours / Pagefind | keystroke to results ms, median [max]: ours / Pagefind |\n")
-	b.WriteString("|---|---|---|---|---|---|---|\n")
+	b.WriteString("| query | results ours / Pagefind | requests ours / Pagefind | first query KB gz, all: ours / Pagefind | ratio | search files only KB gz: ours / Pagefind | ratio | keystroke to results ms, median [max]: ours / Pagefind |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		if r.ours.Err != nil || r.pfd.Err != nil {
-			fmt.Fprintf(&b, "| %s | error: ours %v; Pagefind %v |||||\n", r.spec, r.ours.Err, r.pfd.Err)
+			fmt.Fprintf(&b, "| %s | error: ours %v; Pagefind %v ||||||\n", r.spec, r.ours.Err, r.pfd.Err)
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %d / %d | %d / %d | %.1f / %.1f | %.2f | %.1f / %.1f | %s / %s |\n",
+		fmt.Fprintf(&b, "| %s | %d / %d | %d / %d | %.1f / %.1f | %.2f | %.1f / %.1f | %.3f | %s / %s |\n",
 			r.spec, r.ours.Results, r.pfd.Results, r.ours.Requests, r.pfd.Requests,
 			kb(r.ours.Sent), kb(r.pfd.Sent), float64(r.ours.Sent)/float64(r.pfd.Sent),
-			kb(r.ours.SearchSent), kb(r.pfd.SearchSent), msStats(r.ours.Keystrokes), msStats(r.pfd.Keystrokes))
+			kb(r.ours.SearchSent), kb(r.pfd.SearchSent), float64(r.ours.SearchSent)/float64(r.pfd.SearchSent),
+			msStats(r.ours.Keystrokes), msStats(r.pfd.Keystrokes))
 	}
 	b.WriteString("\n| index | build time (median of runs) | files | bytes on disk | each file gzipped, summed |\n|---|---|---:|---:|---:|\n")
 	fmt.Fprintf(&b, "| ours (search.Index, both languages; whole site build %.2f s) | %.2f s | %d | %d | %d |\n",

@@ -1,0 +1,188 @@
+package readertest
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"lentera/generator/internal/browser"
+	"lentera/generator/internal/browser/browsertest"
+)
+
+// Opening the search page with a query on a slow 3G phone with nothing
+// cached fetches what the query needs in at most three round trips after
+// the page: a request made only once an earlier search request has
+// ended starts a new round trip. The time to results is logged, as the
+// median of a few runs, never tested: a shared machine is too noisy.
+func TestSearchSlow3G(t *testing.T) {
+	out, _ := bundled(t)
+	b := phone(t)
+	srv := browsertest.Serve(t, out, browser.WithMaxAge(time.Hour))
+	const runs = 3
+	for _, q := range []string{"kalender", "kalender konten"} {
+		var times []float64
+		for run := 0; run < runs; run++ {
+			ctx := fresh(t, b)
+			throttle(t, ctx)
+			// The service worker comes with the first page and fetches
+			// for it from then on; Chromium would not slow the worker's
+			// own requests down, so the test goes around it.
+			if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+				t.Fatal(err)
+			}
+			net := watch(t, ctx)
+			page := srv.URL + "/id/search/?q=" + url.QueryEscape(q)
+			load(t, ctx, page)
+			until(t, ctx, `performance.getEntriesByName("lentera:results").length > 0`, time.Minute)
+			if n := eval[int](t, ctx, `document.querySelectorAll("#search-results li").length`); n == 0 {
+				t.Fatalf("%q: no results", q)
+			}
+			times = append(times, eval[float64](t, ctx, `performance.getEntriesByName("lentera:results")[0].startTime`))
+			// The results are out: what the search asked for has been asked.
+			reqs := net.done(strings.TrimSuffix(page, "?q="+url.QueryEscape(q)))
+			rounds := roundTrips(reqs, isSearch)
+			if run == 0 {
+				t.Logf("%q: %d round trips after the page; timeline:\n%s", q, rounds, timeline(reqs, isSearch))
+			}
+			if rounds > 3 {
+				t.Errorf("%q: %d round trips after the page, more than 3:\n%s", q, rounds, timeline(reqs, isSearch))
+			}
+			if rounds == 0 {
+				t.Errorf("%q: no search request seen:\n%s", q, timeline(reqs, isSearch))
+			}
+		}
+		sort.Float64s(times)
+		t.Logf("slow 3G, %q: results %.0f ms after opening the page cold (median of %d: %.0f)", q, times[len(times)/2], runs, times)
+	}
+}
+
+// isSearch says whether a request is one the search makes: the client's
+// script and the index's files, not the page itself.
+func isSearch(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	return strings.Contains(p.Path, "/search/") && !strings.HasSuffix(p.Path, "/search/") ||
+		strings.HasPrefix(p.Path, "/assets/search.")
+}
+
+// request is one request of a tab, in seconds on Chromium's clock.
+type request struct {
+	url        string
+	start, end float64 // end is 0 for a request not finished
+}
+
+// netlog records the requests of a tab from the moment watch is called.
+type netlog struct {
+	mu   sync.Mutex
+	reqs map[network.RequestID]*request
+}
+
+func watch(t *testing.T, ctx context.Context) *netlog {
+	t.Helper()
+	n := &netlog{reqs: map[network.RequestID]*request{}}
+	err := chromedp.Listen(ctx, func(ev any) {
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if e.Request != nil && n.reqs[e.RequestID] == nil {
+				n.reqs[e.RequestID] = &request{url: e.Request.URL, start: e.Timestamp.Float64()}
+			}
+		case *network.EventLoadingFinished:
+			if r := n.reqs[e.RequestID]; r != nil {
+				r.end = e.Timestamp.Float64()
+			}
+		case *network.EventLoadingFailed:
+			if r := n.reqs[e.RequestID]; r != nil {
+				r.end = e.Timestamp.Float64()
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// done returns the requests made from the start of the page at pageURL
+// on, in the order they started, times counted from the page's start.
+func (n *netlog) done(pageURL string) []request {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	var out []request
+	for _, r := range n.reqs {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b request) int {
+		switch {
+		case a.start < b.start:
+			return -1
+		case a.start > b.start:
+			return 1
+		}
+		return strings.Compare(a.url, b.url)
+	})
+	for i, r := range out {
+		if strings.HasPrefix(r.url, pageURL) {
+			t0 := r.start
+			out = out[i:]
+			for j := range out {
+				out[j].start -= t0
+				if out[j].end > 0 {
+					out[j].end -= t0
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// roundTrips is the longest chain of search requests each of which
+// started only after the one before it had ended: the round trips the
+// search waited for after the page.
+func roundTrips(reqs []request, search func(string) bool) int {
+	depth := make([]int, len(reqs))
+	most := 0
+	for i, r := range reqs {
+		if !search(r.url) {
+			continue
+		}
+		depth[i] = 1
+		for j, s := range reqs[:i] {
+			if depth[j] > 0 && s.end > 0 && s.end <= r.start && depth[j]+1 > depth[i] {
+				depth[i] = depth[j] + 1
+			}
+		}
+		most = max(most, depth[i])
+	}
+	return most
+}
+
+// timeline shows the requests, one a line: start-end in ms, and path.
+func timeline(reqs []request, search func(string) bool) string {
+	var b strings.Builder
+	for _, r := range reqs {
+		mark := " "
+		if search(r.url) {
+			mark = "*"
+		}
+		p := r.url
+		if u, err := url.Parse(r.url); err == nil {
+			p = u.Path
+		}
+		fmt.Fprintf(&b, "  %s %5.0f-%5.0f ms %s\n", mark, r.start*1000, r.end*1000, p)
+	}
+	return b.String()
+}
