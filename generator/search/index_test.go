@@ -178,7 +178,7 @@ func equal(a, b []int) bool {
 // it is used most, and that part holds the section with it, so a result
 // reads one small file.
 func TestIndexParts(t *testing.T) {
-	long := strings.Repeat("kata lain di sini ", 40) // about 700 characters
+	long := strings.Repeat("kata lain di sini ", partChars/18+2) // a little over partChars
 	html := `<p>` + long + `</p><h2 id="a">Awal</h2><p>` + long + `</p>` +
 		`<h2 id="zebra">Zebra</h2><p>zebra zebra belang</p><h2 id="b">Akhir</h2><p>` + long + ` zebra</p>`
 	fs := files(t, "id", []Doc{{URL: "/id/a/", Title: "Satu", Description: "Tentang kuda.", HTML: []byte(html)}})
