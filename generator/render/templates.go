@@ -73,8 +73,13 @@ func parseSet(fsys fs.FS, minify Minify) (*templateSet, error) {
 		return nil, err
 	}
 	for _, k := range kinds {
-		t, err := parseFiles(fsys, k, append(shared, k), minify)
+		// The shared files are parsed once; each kind adds its own file
+		// to a copy of them.
+		t, err := set.common.Clone()
 		if err != nil {
+			return nil, err
+		}
+		if err := parseFile(fsys, t, k, minify); err != nil {
 			return nil, err
 		}
 		if t.Lookup(mainTemplate) == nil {
@@ -126,20 +131,28 @@ func parseFiles(fsys fs.FS, name string, files []string, minify Minify) (*templa
 	// would otherwise replace the root and lose the set.
 	root := template.New("set:" + name).Funcs(placeholderFuncs)
 	for _, f := range files {
-		src, err := fs.ReadFile(fsys, path.Join(LayoutsDir, f))
-		if err != nil {
-			return nil, fileerr.New(path.Join(LayoutsDir, f), 0, 0, err)
-		}
-		if minify != nil {
-			if src, err = minify(src); err != nil {
-				return nil, fmt.Errorf("minify %s: %w", f, err)
-			}
-		}
-		if _, err := root.New(f).Parse(string(src)); err != nil {
-			return nil, templateError(fsys, err)
+		if err := parseFile(fsys, root, f, minify); err != nil {
+			return nil, err
 		}
 	}
 	return root, nil
+}
+
+// parseFile parses layout file f into set, as a template named after it.
+func parseFile(fsys fs.FS, set *template.Template, f string, minify Minify) error {
+	src, err := fs.ReadFile(fsys, path.Join(LayoutsDir, f))
+	if err != nil {
+		return fileerr.New(path.Join(LayoutsDir, f), 0, 0, err)
+	}
+	if minify != nil {
+		if src, err = minify(src); err != nil {
+			return fmt.Errorf("minify %s: %w", f, err)
+		}
+	}
+	if _, err := set.New(f).Parse(string(src)); err != nil {
+		return templateError(fsys, err)
+	}
+	return nil
 }
 
 var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
