@@ -37,6 +37,8 @@ func Write(dir string, files []File) error {
 type Stage struct {
 	real, tmp string
 	unlock    func()
+	dirs      sync.Map // folders made so far, so each is made once
+	hasOld    bool     // a previous build is there to keep times from
 }
 
 // Written is what a staged file leaves behind once its body is gone.
@@ -73,17 +75,20 @@ func NewStage(dir string) (*Stage, error) {
 	if err != nil {
 		return fail(err)
 	}
-	return &Stage{real: real, tmp: tmp, unlock: unlock}, nil
+	_, err = os.Stat(real)
+	return &Stage{real: real, tmp: tmp, unlock: unlock, hasOld: err == nil}, nil
 }
 
 // Put writes one file of the new build. A file the same as its twin in
 // the old output keeps the twin's modification time (see keepTime). It is
 // safe for concurrent use.
 func (st *Stage) Put(f File) (Written, error) {
-	if err := writeFile(st.tmp, f); err != nil {
+	if err := st.write(f); err != nil {
 		return Written{}, fmt.Errorf("publish: %w", err)
 	}
-	keepTime(st.real, st.tmp, f)
+	if st.hasOld {
+		keepTime(st.real, st.tmp, f)
+	}
 	return Summary(f), nil
 }
 
@@ -95,7 +100,7 @@ func Summary(f File) Written {
 // Commit writes the marker and puts the new build in the place of the old.
 func (st *Stage) Commit() error {
 	defer st.unlock()
-	err := writeFile(st.tmp, File{Path: Marker, Body: []byte(markerText)})
+	err := st.write(File{Path: Marker, Body: []byte(markerText)})
 	if err == nil {
 		err = os.Chmod(st.tmp, 0o755)
 	}
@@ -213,17 +218,25 @@ func putAll(st *Stage, files []File) error {
 	return errors.Join(errs...)
 }
 
-func writeFile(root string, f File) error {
+func (st *Stage) write(f File) error {
 	// Output paths come from file names in the site; one that could climb
 	// out of the output folder is refused however it was made.
 	if !fs.ValidPath(f.Path) || f.Path == "." {
 		return fmt.Errorf("output path %q leaves the output folder", f.Path)
 	}
-	p := filepath.Join(root, filepath.FromSlash(f.Path))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+	p := filepath.Join(st.tmp, filepath.FromSlash(f.Path))
+	if dir := filepath.Dir(p); !st.made(dir) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		st.dirs.Store(dir, true)
 	}
 	return os.WriteFile(p, f.Body, 0o644)
+}
+
+func (st *Stage) made(dir string) bool {
+	_, ok := st.dirs.Load(dir)
+	return ok
 }
 
 // errNoExchange says that the system or file system cannot exchange two
