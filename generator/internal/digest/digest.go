@@ -4,21 +4,20 @@ package digest
 
 import (
 	"encoding/binary"
-	"hash/maphash"
+
+	"github.com/cespare/xxhash/v2"
 )
 
-// Hash is a fast, non-cryptographic hash. Its sums are only comparable
-// within one process: they are for remembering work, never for storing.
-// Writes are framed with their length, so "ab"+"c" and "a"+"bc" hash apart.
-type Hash struct{ h maphash.Hash }
-
-// seed is the process's one seed, so every Hash of the same input agrees.
-var seed = maphash.MakeSeed()
+// Hash is a fast, non-cryptographic hash (XXH64). Its sums are the same in
+// every process and on every machine, so the build cache can store them
+// and a later build compare with them. Writes are framed with their
+// length, so "ab"+"c" and "a"+"bc" hash apart.
+type Hash struct{ h xxhash.Digest }
 
 // New returns an empty Hash.
 func New() *Hash {
 	d := &Hash{}
-	d.h.SetSeed(seed)
+	d.h.Reset()
 	return d
 }
 
