@@ -1,0 +1,112 @@
+package markup
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"lentera/generator/fileerr"
+	"lentera/generator/site"
+)
+
+// allPasses are the passes the build converts every page for.
+var allPasses = []Pass{{}, {Edition: "trainer"}, {Workbook: true}, {Edition: "trainer", Workbook: true}, {Edition: "trainer", Slides: true}}
+
+// convertedCases converts every golden case that converts without error.
+func convertedCases(t *testing.T) map[string]*Doc {
+	t.Helper()
+	files, _ := filepath.Glob("testdata/cases/*.txtar")
+	conv := New(Options{})
+	docs := map[string]*Doc{}
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, page := fixture(t, section(ar, "input.md"))
+		in := Input{Site: s, Page: page, URLs: site.NewURLs("https://example.org/k/"), T: func(k string) string { return "«" + k + "»" }, Embed: stubEmbed}
+		if doc, err := conv.Convert(in, allPasses...); err == nil {
+			docs[filepath.Base(file)] = doc
+		}
+	}
+	if len(docs) < 5 {
+		t.Fatalf("only %d cases convert", len(docs))
+	}
+	return docs
+}
+
+// A Doc comes back from its encoding as it was: every field, the HTML and
+// sum of every pass, and warnings that print the same with their position.
+func TestDocRoundTrip(t *testing.T) {
+	warned := false
+	for name, doc := range convertedCases(t) {
+		data, err := doc.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got Doc
+		if err := got.UnmarshalBinary(data); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for i, w := range doc.Warnings {
+			warned = true
+			if got.Warnings[i].Error() != w.Error() {
+				t.Errorf("%s: warning %q came back as %q", name, w, got.Warnings[i])
+			}
+			want, _ := w.(*fileerr.Error)
+			if fe, ok := got.Warnings[i].(*fileerr.Error); ok != (want != nil) || ok && (fe.Path != want.Path || fe.Line != want.Line || fe.Col != want.Col) {
+				t.Errorf("%s: warning %q lost its position", name, w)
+			}
+		}
+		got.Warnings, doc.Warnings = nil, nil
+		if !reflect.DeepEqual(&got, doc) {
+			t.Errorf("%s: the decoded Doc differs:\n got %+v\nwant %+v", name, got, *doc)
+		}
+		for _, p := range allPasses {
+			if string(got.HTML(p)) != string(doc.HTML(p)) || got.Sum(p) != doc.Sum(p) {
+				t.Errorf("%s: pass %+v differs", name, p)
+			}
+		}
+	}
+	if !warned {
+		t.Error("no case has a warning: the round trip of warnings is untested")
+	}
+}
+
+// A Doc's encoding cut short or with a byte changed is refused or decodes
+// to some Doc, never panics; cut short it is always refused.
+func TestDocDecodeDamaged(t *testing.T) {
+	for name, doc := range convertedCases(t) {
+		data, _ := doc.MarshalBinary()
+		for n := 0; n < len(data); n++ {
+			var got Doc
+			if err := got.UnmarshalBinary(data[:n]); err == nil {
+				t.Fatalf("%s: cut to %d of %d bytes, it decodes", name, n, len(data))
+			}
+		}
+		for i := range data {
+			damaged := []byte(strings.Clone(string(data)))
+			damaged[i] ^= 0x5a
+			var got Doc
+			_ = got.UnmarshalBinary(damaged)
+		}
+	}
+}
+
+func FuzzDocDecode(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d Doc
+		if d.UnmarshalBinary(data) == nil {
+			again, _ := d.MarshalBinary()
+			var e Doc
+			if err := e.UnmarshalBinary(again); err != nil {
+				t.Fatalf("a decoded Doc's encoding does not decode: %v", err)
+			}
+		}
+	})
+}
