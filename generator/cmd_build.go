@@ -61,7 +61,26 @@ func buildFlags(name string, stderr io.Writer, outHelp string) (*flag.FlagSet, *
 		opts.BaseURL, err = site.CheckBaseURL(v)
 		return err
 	})
+	opts.CacheDir = buildCacheDir()
+	fl.BoolFunc("no-cache", "build everything, without the build cache that earlier builds left, and leave none", func(string) error {
+		opts.CacheDir = ""
+		return nil
+	})
 	return fl, opts
+}
+
+// userCacheDir is os.UserCacheDir; tests put the cache somewhere else.
+var userCacheDir = os.UserCacheDir
+
+// buildCacheDir is where builds keep their cache for the next build: in
+// the user's cache folder, so that it is never part of the site or its
+// output. "" when there is none, and then every build builds everything.
+func buildCacheDir() string {
+	dir, err := userCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "lentera")
 }
 
 // buildSite builds and writes a site, printing warnings; a failure says how

@@ -25,6 +25,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	host := fl.String("host", "127.0.0.1", "the address to listen on; 0.0.0.0 shows the preview to your whole network")
 	out := fl.String("out", "", "also write each good build to this folder, as build does")
 	drafts := fl.Bool("drafts", false, "publish pages marked draft: true")
+	noCache := fl.Bool("no-cache", false, "build everything at the start, without the build cache that earlier builds left, and leave none")
 	var baseURL string
 	fl.Func("base-url", "serve the site under this address's path, as it will be published; replaces site.yaml's baseURL", func(v string) (err error) {
 		baseURL, err = site.CheckBaseURL(v)
@@ -41,7 +42,11 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w (another server may be running; --port 0 picks a free port)", err)
 	}
-	srv, err := serve.New(ctx, serve.Options{SiteDir: *siteDir, Out: *out, Drafts: *drafts, BaseURL: baseURL, Log: stderr, Host: *host})
+	cacheDir := buildCacheDir()
+	if *noCache {
+		cacheDir = ""
+	}
+	srv, err := serve.New(ctx, serve.Options{SiteDir: *siteDir, Out: *out, Drafts: *drafts, BaseURL: baseURL, Log: stderr, Host: *host, CacheDir: cacheDir})
 	if err != nil {
 		ln.Close()
 		return err

@@ -9,10 +9,12 @@
 // plus system time: on a machine of few cores both tools are bound by it,
 // so CPU milliseconds per page is the figure that compares sizes and
 // tools best. Peak memory is the largest resident set of the process, as
-// the kernel accounts it.
+// the kernel accounts it. Full builds run without the build cache; a
+// second table times builds after a one-chapter edit with it.
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -66,6 +68,45 @@ func run(args []string, w io.Writer) error {
 			return err
 		}
 	}
+	fmt.Fprintf(w, "\nlentera after a one-chapter edit, with the build cache of the build before (warm), beside a build without it (cold):\n\n| chapters per language | cold wall s | CPU s | warm wall s | CPU s | peak MB | warm/cold wall | CPU |\n|---:|---|---:|---|---:|---:|---:|---:|\n")
+	for _, n := range opts.sizes {
+		if err := benchWarm(w, opts, bin, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// benchWarm times builds that each follow an edit of one chapter, with the
+// build cache the build before left and its output folder in place, taking
+// turns with full builds without the cache; the warm-up makes the cache.
+func benchWarm(w io.Writer, opts options, bin string, n int) error {
+	corpus := corpusDir(opts, n)
+	chapters, err := filepath.Glob(filepath.Join(corpus, "content", "en", "*", "0*.md"))
+	if err != nil || len(chapters) == 0 {
+		return fmt.Errorf("no chapter to edit in %s", corpus)
+	}
+	chapter := chapters[len(chapters)/2]
+	original, err := os.ReadFile(chapter)
+	if err != nil {
+		return err
+	}
+	defer os.WriteFile(chapter, original, 0o644)
+	cold, warm := filepath.Join(opts.work, fmt.Sprintf("out-%d", n)), filepath.Join(opts.work, fmt.Sprintf("warm-out-%d", n))
+	edits := 0
+	res, err := measure(opts.runs, []func() *exec.Cmd{func() *exec.Cmd {
+		os.RemoveAll(cold)
+		return command(bin, "build", "--no-cache", "--site", corpus, "--out", cold)
+	}, func() *exec.Cmd {
+		edits++
+		os.WriteFile(chapter, fmt.Appendf(bytes.Clone(original), "\nEdit %d.\n", edits), 0o644)
+		return command(bin, "build", "--site", corpus, "--out", warm)
+	}})
+	if err != nil {
+		return fmt.Errorf("%d chapters after an edit: %w", n, err)
+	}
+	fmt.Fprintf(w, "| %d | %s | %.2f | %s | %.2f | %.0f | %.2f | %.2f |\n", n, res[0].wall(), res[0].medianCPU(), res[1].wall(), res[1].medianCPU(), res[1].peakMB(),
+		res[1].medianWall()/res[0].medianWall(), res[1].medianCPU()/res[0].medianCPU())
 	return nil
 }
 
@@ -110,7 +151,7 @@ func benchSize(w io.Writer, opts options, bin string, n int) error {
 	// of the old files, which Hugo, writing over them, never does.
 	tools := []func() *exec.Cmd{func() *exec.Cmd {
 		os.RemoveAll(out)
-		return command(bin, "build", "--site", corpus, "--out", out)
+		return command(bin, "build", "--no-cache", "--site", corpus, "--out", out)
 	}}
 	if opts.hugo != "" {
 		hugoSite := filepath.Join(opts.work, fmt.Sprintf("hugo-%d", n))

@@ -50,6 +50,7 @@ type Options struct {
 	BuildDate time.Time // "today"; time.Now() when zero
 	NoMinify  bool      // keep output as rendered, for debugging layouts
 	BaseURL   string    // replaces site.yaml's baseURL when set; checked by site.CheckBaseURL
+	CacheDir  string    // keeps the build cache between runs (see diskcache.go); none when ""
 	// Stream writes each file into Out as soon as it is made, and keeps
 	// in memory only what later phases read: for one build, not for a
 	// Builder that builds again. Result.Files then lists every file, but
@@ -90,6 +91,7 @@ type Builder struct {
 	mtimesHist *vcs.History
 	digests    map[string]digestEntry // the last gather phase's output summaries, by path
 	themeFiles uint64                 // a hash of site.yaml, layouts/ and assets/ as last read; 0 before
+	disk       diskState              // the build cache on disk
 }
 
 // pending is a build between BuildPages and Gather.
@@ -148,10 +150,14 @@ func (b *Builder) BuildPages(ctx context.Context, changed ...string) (*Result, e
 			return nil, err
 		}
 	}
+	cacheWarning := b.loadCache()
 	p, err := b.buildPages(ctx, changed)
 	if err != nil {
 		b.pending = nil
 		return nil, b.located(err)
+	}
+	if cacheWarning != nil {
+		p.warnings = append(p.warnings, cacheWarning)
 	}
 	b.pending, b.cache = p, p.next
 	files := append(append([]publish.File{}, p.files...), p.next.gathered...)
@@ -183,8 +189,10 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var streamed map[string]publish.Written
 	switch {
 	case b.stream != nil:
+		streamed = b.stream.written
 		err = b.stream.commit(res.Files)
 		b.stream = nil
 	case b.opts.Out != "":
@@ -192,6 +200,9 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if w := b.saveCache(streamed); w != nil {
+		res.Warnings = append(res.Warnings, w)
 	}
 	return res, nil
 }

@@ -76,31 +76,23 @@ func (d *Doc) Encode(w *wire.Writer) {
 // Decode reads into d what Encode wrote; a problem is r's error.
 func (d *Doc) Decode(r *wire.Reader) {
 	*d = Doc{}
-	if n := r.Len(); n > 0 {
-		d.TOC = make([]Heading, n)
-		for i := range d.TOC {
-			d.TOC[i] = Heading{Level: r.Int(), ID: r.String(), Text: r.String()}
-		}
+	// Lists grow as their items are read rather than as long as a count
+	// says, which a damaged count could make huge.
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		d.TOC = append(d.TOC, Heading{Level: r.Int(), ID: r.String(), Text: r.String()})
 	}
 	d.Uses = r.Strings()
 	d.Images = r.Strings()
 	d.Terms = r.Strings()
-	if n := r.Len(); n > 0 {
-		d.Links = make([]linkcheck.Link, n)
-		for i := range d.Links {
-			d.Links[i] = linkcheck.Link{File: r.String(), Line: r.Int(), Col: r.Int(), Dest: r.String(), Path: r.String(), Fragment: r.String()}
-		}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		d.Links = append(d.Links, linkcheck.Link{File: r.String(), Line: r.Int(), Col: r.Int(), Dest: r.String(), Path: r.String(), Fragment: r.String()})
 	}
-	if n := r.Len(); n > 0 {
-		d.Warnings = make([]error, n)
-		for i := range d.Warnings {
-			d.Warnings[i] = decodeError(r)
-		}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		d.Warnings = append(d.Warnings, decodeError(r))
 	}
 	d.varies = varies{edition: r.Bool(), workbook: r.Bool(), slides: r.Bool()}
-	n := r.Len()
-	d.html, d.sums = make(map[Pass][]byte, n), make(map[Pass]uint64, n)
-	for range n {
+	d.html, d.sums = map[Pass][]byte{}, map[Pass]uint64{}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
 		p := Pass{Edition: r.String(), Workbook: r.Bool(), Slides: r.Bool()}
 		d.sums[p] = r.Fixed()
 		d.html[p] = r.Blob()

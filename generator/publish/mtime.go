@@ -25,3 +25,13 @@ func keepTime(prev, next string, f File) {
 	}
 	_ = os.Chtimes(filepath.Join(next, rel), fi.ModTime(), fi.ModTime())
 }
+
+// sameFile reports whether old is a regular file holding exactly body.
+func sameFile(old string, body []byte) bool {
+	fi, err := os.Lstat(old)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(body)) {
+		return false
+	}
+	b, err := os.ReadFile(old)
+	return err == nil && bytes.Equal(b, body)
+}

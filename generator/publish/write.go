@@ -80,14 +80,19 @@ func NewStage(dir string) (*Stage, error) {
 }
 
 // Put writes one file of the new build. A file the same as its twin in
-// the old output keeps the twin's modification time (see keepTime). It is
-// safe for concurrent use.
+// the old output is a link to the twin, which costs no writing, or where
+// links cannot be made a copy with the twin's modification time (see
+// keepTime). It is safe for concurrent use.
 func (st *Stage) Put(f File) (Written, error) {
-	if err := st.write(f); err != nil {
-		return Written{}, fmt.Errorf("publish: %w", err)
+	linked, err := st.link(f)
+	if err == nil && !linked {
+		err = st.write(f)
+		if err == nil && st.hasOld {
+			keepTime(st.real, st.tmp, f)
+		}
 	}
-	if st.hasOld {
-		keepTime(st.real, st.tmp, f)
+	if err != nil {
+		return Written{}, fmt.Errorf("publish: %w", err)
 	}
 	return Summary(f), nil
 }
@@ -219,19 +224,46 @@ func putAll(st *Stage, files []File) error {
 }
 
 func (st *Stage) write(f File) error {
+	p, err := st.place(f.Path)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, f.Body, 0o644)
+}
+
+// link makes f a link to its twin in the old output, when that holds the
+// same bytes: the same file, modification time and all. It reports
+// whether it did; trouble reading the old output only means it did not.
+func (st *Stage) link(f File) (bool, error) {
+	if !st.hasOld || !fs.ValidPath(f.Path) || f.Path == "." {
+		return false, nil
+	}
+	old := filepath.Join(st.real, filepath.FromSlash(f.Path))
+	if !sameFile(old, f.Body) {
+		return false, nil
+	}
+	p, err := st.place(f.Path)
+	if err != nil {
+		return false, err
+	}
+	return os.Link(old, p) == nil, nil
+}
+
+// place is where output path name goes in the new build, its folder made.
+func (st *Stage) place(name string) (string, error) {
 	// Output paths come from file names in the site; one that could climb
 	// out of the output folder is refused however it was made.
-	if !fs.ValidPath(f.Path) || f.Path == "." {
-		return fmt.Errorf("output path %q leaves the output folder", f.Path)
+	if !fs.ValidPath(name) || name == "." {
+		return "", fmt.Errorf("output path %q leaves the output folder", name)
 	}
-	p := filepath.Join(st.tmp, filepath.FromSlash(f.Path))
+	p := filepath.Join(st.tmp, filepath.FromSlash(name))
 	if dir := filepath.Dir(p); !st.made(dir) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+			return "", err
 		}
 		st.dirs.Store(dir, true)
 	}
-	return os.WriteFile(p, f.Body, 0o644)
+	return p, nil
 }
 
 func (st *Stage) made(dir string) bool {

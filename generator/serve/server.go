@@ -28,6 +28,7 @@ type Options struct {
 	Debounce time.Duration // quiet time that ends a burst of saves; DefaultDebounce when 0
 	Log      io.Writer     // build reports and errors for the terminal; nothing when nil
 	Host     string        // the name or address given to listen on; requests naming it are answered too
+	CacheDir string        // the build cache, for the first build; see build.Options
 }
 
 // DefaultDebounce is the quiet time that ends a burst of file events.
@@ -109,7 +110,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 
 // reset starts over with a new Builder, whose next build is a full one.
 func (s *Server) reset() {
-	s.builder = build.New(build.Options{SiteDir: s.opts.SiteDir, Drafts: s.opts.Drafts, BaseURL: s.opts.BaseURL})
+	s.builder = build.New(build.Options{SiteDir: s.opts.SiteDir, Drafts: s.opts.Drafts, BaseURL: s.opts.BaseURL, CacheDir: s.opts.CacheDir})
 	s.fresh, s.gatherDue = true, false
 }
 

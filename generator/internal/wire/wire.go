@@ -8,13 +8,46 @@ package wire
 import (
 	"encoding/binary"
 	"errors"
+	"io"
 )
 
-// Writer appends values to a byte slice.
-type Writer struct{ buf []byte }
+// Writer appends values to a byte slice, or writes them on to an
+// io.Writer.
+type Writer struct {
+	buf []byte
+	out io.Writer // where the bytes go; they stay in buf when nil
+	err error
+}
 
-// Bytes is everything written so far.
+// NewWriter returns a Writer that writes to out, a few kilobytes at a
+// time. Flush writes what is left.
+func NewWriter(out io.Writer) *Writer {
+	return &Writer{out: out, buf: make([]byte, 0, flushAt+1024)}
+}
+
+// flushAt is how much a Writer with an io.Writer keeps before writing.
+const flushAt = 64 << 10
+
+// Bytes is everything written so far, by a Writer without an io.Writer.
 func (w *Writer) Bytes() []byte { return w.buf }
+
+// Flush writes what is kept to the io.Writer, and returns the first
+// error it gave.
+func (w *Writer) Flush() error {
+	if w.out != nil && w.err == nil && len(w.buf) > 0 {
+		_, w.err = w.out.Write(w.buf)
+	}
+	if w.out != nil {
+		w.buf = w.buf[:0]
+	}
+	return w.err
+}
+
+func (w *Writer) spill() {
+	if w.out != nil && len(w.buf) >= flushAt {
+		w.Flush()
+	}
+}
 
 // Uint writes n.
 func (w *Writer) Uint(n uint64) { w.buf = binary.AppendUvarint(w.buf, n) }
@@ -38,13 +71,22 @@ func (w *Writer) Bool(v bool) {
 // Blob writes b with its length.
 func (w *Writer) Blob(b []byte) {
 	w.Uint(uint64(len(b)))
+	if w.out != nil && len(b) >= flushAt {
+		// Straight through, not copied.
+		if w.Flush() == nil {
+			_, w.err = w.out.Write(b)
+		}
+		return
+	}
 	w.buf = append(w.buf, b...)
+	w.spill()
 }
 
 // String writes s with its length.
 func (w *Writer) String(s string) {
 	w.Uint(uint64(len(s)))
 	w.buf = append(w.buf, s...)
+	w.spill()
 }
 
 // Strings writes a list of strings.
@@ -130,8 +172,8 @@ func (r *Reader) Bool() bool {
 	return v
 }
 
-// Len reads a count of items that each take at least one byte, so that a
-// corrupt count cannot make the caller allocate more than the input holds.
+// Len reads a count of items that each take at least one byte, so it is
+// never more than the bytes left.
 func (r *Reader) Len() int {
 	n := r.Uint()
 	if n > uint64(len(r.buf)) {
@@ -155,13 +197,9 @@ func (r *Reader) String() string { return string(r.Blob()) }
 
 // Strings reads a list written by Writer.Strings; nil when it was empty.
 func (r *Reader) Strings() []string {
-	n := r.Len()
-	if n == 0 {
-		return nil
-	}
-	list := make([]string, n)
-	for i := range list {
-		list[i] = r.String()
+	var list []string
+	for n := r.Len(); n > 0 && r.err == nil; n-- {
+		list = append(list, r.String())
 	}
 	return list
 }

@@ -1,0 +1,429 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/cespare/xxhash/v2"
+
+	"lentera/generator/internal/digest"
+	"lentera/generator/internal/wire"
+	"lentera/generator/markup"
+	"lentera/generator/publish"
+)
+
+// The build cache on disk keeps a Builder's cache from one run of the
+// program to the next, so that a build after a small edit converts and
+// renders only what the edit changed, as a rebuild in the dev server does.
+// Its entries carry the same keys as in memory, the hashes of their inputs,
+// and are taken only when those hash the same; so a build with the cache
+// gives what a build without it gives.
+//
+// Each site (its folder, and the options that change every page) has one
+// file, replaced whole after each build that saves it:
+//
+//	magic      "lentera build cache\n"
+//	format     cacheFormat, as a varint
+//	program    the version of the program that wrote it (programVersion)
+//	site       the site key (siteKey), 8 bytes
+//	entries    docs, pages, search indexes, sitemap, cards, resized images
+//	length     of format to entries, 8 bytes little-endian
+//	checksum   XXH64 of everything before it, 8 bytes little-endian
+//
+// A file that is cut short, damaged, or written by another program version
+// or for another site is not used: the build says so in one warning and
+// builds everything.
+
+// cacheFormat changes whenever the layout of the file changes.
+const cacheFormat = 2
+
+const cacheMagic = "lentera build cache\n"
+
+// cacheName is the file's name in the site's cache folder.
+const cacheName = "build.cache"
+
+// errNoCache is a missing cache file: nothing to warn about.
+var errNoCache = errors.New("no build cache")
+
+// programVersion identifies the running program: the VCS revision it was
+// built from when that is known and clean, else the hash of its executable.
+var programVersion = sync.OnceValues(func() (string, error) {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		settings := map[string]string{}
+		for _, s := range info.Settings {
+			settings[s.Key] = s.Value
+		}
+		if settings["vcs.revision"] != "" && settings["vcs.modified"] == "false" {
+			// The whole build information: revision, Go version,
+			// dependencies and build settings.
+			return "vcs " + strconv.FormatUint(xxhash.Sum64String(info.String()), 16), nil
+		}
+	}
+	f, err := openExecutable()
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := xxhash.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return "exe " + strconv.FormatUint(h.Sum64(), 16), nil
+})
+
+// openExecutable opens the running program's file: on Linux the one it
+// runs from even when a new one has been installed over it since, which
+// must not lend its version to this one's cache.
+func openExecutable() (*os.File, error) {
+	if f, err := os.Open("/proc/self/exe"); err == nil {
+		return f, nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	return os.Open(exe)
+}
+
+// siteKey names the site and the options every page depends on, so that
+// builds of one folder with other options keep caches of their own.
+func (b *Builder) siteKey() uint64 {
+	dir, err := filepath.Abs(b.opts.SiteDir)
+	if err != nil {
+		dir = b.opts.SiteDir
+	}
+	h := digest.New()
+	h.String(dir)
+	h.Bool(b.opts.Drafts)
+	h.Bool(b.opts.NoMinify)
+	h.String(b.opts.BaseURL)
+	return h.Sum()
+}
+
+// cacheFile is where the site's cache is kept.
+func (b *Builder) cacheFile() string {
+	return filepath.Join(b.opts.CacheDir, strconv.FormatUint(b.siteKey(), 16), cacheName)
+}
+
+// loadCache reads the cache a previous run saved into b, once per Builder
+// and only when it has not built yet. It returns a warning when there was
+// a cache that could not be used.
+func (b *Builder) loadCache() error {
+	if b.opts.CacheDir == "" || b.disk.loaded {
+		return nil
+	}
+	b.disk.loaded = true
+	c, resized, err := b.readCache()
+	switch {
+	case errors.Is(err, errNoCache):
+		return nil
+	case err != nil:
+		return fmt.Errorf("build cache ignored (%v): building everything", err)
+	}
+	b.cache, b.resized = c, resized
+	return nil
+}
+
+// diskState is where a Builder stands with the build cache on disk.
+type diskState struct {
+	loaded, saved bool
+	version       string // the program version the cache is keyed with; programVersion's when ""
+}
+
+// saveCache writes b's cache for the next run, once per Builder: a dev
+// server's later rebuilds are not worth the writing. streamed is what a
+// streaming build wrote, whose bodies it let go of. It returns a warning
+// when it could not.
+func (b *Builder) saveCache(streamed map[string]publish.Written) error {
+	if b.opts.CacheDir == "" || b.disk.saved {
+		return nil
+	}
+	b.disk.saved = true
+	if err := b.writeCache(released{out: b.opts.Out, written: streamed}); err != nil {
+		return fmt.Errorf("build cache not saved: %w", err)
+	}
+	return nil
+}
+
+func (b *Builder) readCache() (*cache, map[string][]publish.File, error) {
+	data, err := readCacheFile(b.cacheFile())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil, errNoCache
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if !bytes.HasPrefix(data, []byte(cacheMagic)) {
+		return nil, nil, errors.New("not a build cache")
+	}
+	body := data[len(cacheMagic):]
+	if len(body) < 16 || binary.LittleEndian.Uint64(body[len(body)-16:]) != uint64(len(body)-16) {
+		return nil, nil, errors.New("cut short")
+	}
+	body, sum := body[:len(body)-16], data[len(data)-8:]
+	if xxhash.Sum64(data[:len(data)-8]) != binary.LittleEndian.Uint64(sum) {
+		return nil, nil, errors.New("damaged: checksum does not match")
+	}
+	r := wire.NewReader(body)
+	if f := r.Uint(); f != cacheFormat {
+		return nil, nil, fmt.Errorf("format %d, not %d", f, cacheFormat)
+	}
+	version, err := b.programVersion()
+	if err != nil {
+		return nil, nil, err
+	}
+	if r.String() != version {
+		return nil, nil, errors.New("written by another version of lentera")
+	}
+	if r.Fixed() != b.siteKey() {
+		return nil, nil, errors.New("written for another site or other options")
+	}
+	c, resized := decodeCache(r)
+	if err := r.Done(); err != nil {
+		return nil, nil, fmt.Errorf("damaged: %w", err)
+	}
+	return c, resized, nil
+}
+
+func (b *Builder) programVersion() (string, error) {
+	if b.disk.version != "" {
+		return b.disk.version, nil
+	}
+	version, err := programVersion()
+	if err != nil {
+		return "", fmt.Errorf("version of this program unknown: %w", err)
+	}
+	return version, nil
+}
+
+// writeCache writes the cache into a new file beside the old one and then
+// renames it over, so that a run killed on the way leaves the old file or
+// the new one whole, never part of one.
+func (b *Builder) writeCache(rel released) error {
+	version, err := b.programVersion()
+	if err != nil {
+		return err
+	}
+	file := b.cacheFile()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	removeStale(filepath.Dir(file))
+	tmp, err := os.CreateTemp(filepath.Dir(file), tempPattern)
+	if err != nil {
+		return err
+	}
+	err = writeCacheTo(tmp, version, b.siteKey(), b.cache, b.resized, rel)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// tempPattern names the cache files being written.
+const tempPattern = cacheName + ".new-*"
+
+// removeStale removes the files of runs that were killed while writing
+// the cache, old enough that no run still writes them.
+func removeStale(dir string) {
+	temps, _ := filepath.Glob(filepath.Join(dir, tempPattern))
+	for _, t := range temps {
+		if fi, err := os.Lstat(t); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > time.Hour {
+			os.Remove(t)
+		}
+	}
+}
+
+// writeCacheTo writes a cache file to f.
+func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized map[string][]publish.File, rel released) error {
+	h := xxhash.New()
+	out := io.MultiWriter(f, h)
+	if _, err := io.WriteString(out, cacheMagic); err != nil {
+		return err
+	}
+	body := &counter{w: out}
+	w := wire.NewWriter(body)
+	w.Uint(cacheFormat)
+	w.String(version)
+	w.Fixed(site)
+	encodeCache(w, c, resized, rel)
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if _, err := out.Write(binary.LittleEndian.AppendUint64(nil, uint64(body.n))); err != nil {
+		return err
+	}
+	_, err := f.Write(binary.LittleEndian.AppendUint64(nil, h.Sum64()))
+	return err
+}
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// encodeCache writes what a later run can use: the conversions, rendered
+// pages, search indexes, sitemap, cards and smaller copies of images. The
+// renderer and assets are made again, at little cost; entries go in order
+// of their names, so one cache gives one file.
+func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File, rel released) {
+	w.Uint(uint64(len(c.docs)))
+	for _, file := range sortedKeys(c.docs) {
+		e := c.docs[file]
+		w.String(file)
+		w.Fixed(e.key)
+		w.Uint(uint64(len(e.data)))
+		for _, src := range sortedKeys(e.data) {
+			sum := e.data[src]
+			w.String(src)
+			w.Blob(sum[:])
+		}
+		e.doc.Encode(w)
+	}
+	encodeEntries(w, c.pages, rel)
+	w.Uint(uint64(len(c.search)))
+	for _, dir := range sortedKeys(c.search) {
+		w.String(dir)
+		w.Fixed(c.search[dir].key)
+		encodeFiles(w, c.search[dir].files)
+	}
+	w.Fixed(c.sitemap.key)
+	w.Blob(c.sitemap.body)
+	encodeEntries(w, c.cards, released{})
+	w.Uint(uint64(len(resized)))
+	for _, key := range sortedKeys(resized) {
+		w.String(key)
+		encodeFiles(w, resized[key])
+	}
+}
+
+// decodeCache reads what encodeCache wrote; a problem is r's error.
+func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
+	c := &cache{docs: map[string]docEntry{}, search: map[string]searchEntry{}}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		file := r.String()
+		e := docEntry{key: r.Fixed(), data: map[string][32]byte{}, doc: &markup.Doc{}}
+		for m := r.Len(); m > 0 && r.Err() == nil; m-- {
+			src := r.String()
+			if sum := r.Blob(); len(sum) == 32 {
+				e.data[src] = [32]byte(sum)
+			} else {
+				r.Fail(errors.New("a data file's sum is not 32 bytes"))
+			}
+		}
+		e.doc.Decode(r)
+		c.docs[file] = e
+	}
+	c.pages = decodeEntries(r)
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		dir := r.String()
+		c.search[dir] = searchEntry{key: r.Fixed(), files: decodeFiles(r)}
+	}
+	c.sitemap = pageEntry{key: r.Fixed(), body: r.Blob()}
+	c.cards = decodeEntries(r)
+	resized := map[string][]publish.File{}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		key := r.String()
+		resized[key] = decodeFiles(r)
+	}
+	return c, resized
+}
+
+// encodeEntries writes each entry after a 1, and a 0 after the last: an
+// entry whose body is neither kept nor found again is left out.
+func encodeEntries(w *wire.Writer, entries map[string]pageEntry, rel released) {
+	for _, p := range sortedKeys(entries) {
+		body := rel.body(p, entries[p].body)
+		if body == nil {
+			continue
+		}
+		w.Bool(true)
+		w.String(p)
+		w.Fixed(entries[p].key)
+		w.Blob(body)
+	}
+	w.Bool(false)
+}
+
+func decodeEntries(r *wire.Reader) map[string]pageEntry {
+	entries := map[string]pageEntry{}
+	for r.Bool() && r.Err() == nil {
+		p := r.String()
+		entries[p] = pageEntry{key: r.Fixed(), body: r.Blob()}
+	}
+	return entries
+}
+
+// released finds the bodies a streaming build let go of once it had
+// written them: in the output folder, as long as each is still what the
+// build wrote there.
+type released struct {
+	out     string
+	written map[string]publish.Written
+}
+
+// body is body, or when that is nil the one written at path; nil when
+// there is none or it has changed since.
+func (r released) body(path string, body []byte) []byte {
+	if body != nil {
+		return body
+	}
+	w, ok := r.written[path]
+	if !ok || r.out == "" {
+		return nil
+	}
+	b, err := os.ReadFile(filepath.Join(r.out, filepath.FromSlash(path)))
+	if err != nil || int64(len(b)) != w.Size || sha256.Sum256(b) != w.Sum {
+		return nil
+	}
+	return b
+}
+
+func encodeFiles(w *wire.Writer, files []publish.File) {
+	w.Uint(uint64(len(files)))
+	for _, f := range files {
+		w.String(f.Path)
+		w.Blob(f.Body)
+	}
+}
+
+func decodeFiles(r *wire.Reader) []publish.File {
+	var files []publish.File
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		files = append(files, publish.File{Path: r.String(), Body: r.Blob()})
+	}
+	return files
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,243 @@
+package build
+
+import (
+	"context"
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/cespare/xxhash/v2"
+
+	"lentera/generator/publish"
+)
+
+// cachedBundle is the bundled site in memory, with a build cache folder of
+// its own, built once so that the cache holds it.
+func cachedBundle(t *testing.T) (fstest.MapFS, Options) {
+	t.Helper()
+	fsys := bundledSite(t)
+	opts := Options{SiteDir: "kursus", Site: fsys, BuildDate: testDate, CacheDir: t.TempDir()}
+	res, err := New(opts).Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	noCacheWarnings(t, "first build", res.Warnings)
+	return fsys, opts
+}
+
+// A build by a new Builder, with none of the last one's memory, after an
+// edit gives exactly what a build without the cache gives, and renders only
+// what changed: it found the rest in the cache the last build saved.
+func TestCachedBuildEqualsCleanBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the bundled site many times")
+	}
+	fsys, opts := cachedBundle(t)
+	ctx := context.Background()
+	clean := opts
+	clean.CacheDir = ""
+	// The edits the dev server's rebuilds follow, each by a new Builder.
+	for _, e := range rebuildEdits() {
+		e.apply(fsys)
+		got, err := New(opts).Build(ctx)
+		if err != nil {
+			t.Fatalf("%s: cached build: %v", e.name, err)
+		}
+		noCacheWarnings(t, e.name, got.Warnings)
+		want, err := Build(ctx, clean)
+		if err != nil {
+			t.Fatalf("%s: clean build: %v", e.name, err)
+		}
+		sameFiles(t, e.name, got.Files, want.Files)
+		switch {
+		case e.rendered > 0 && got.Rendered != e.rendered:
+			t.Errorf("%s: rendered %d pages, want %d", e.name, got.Rendered, e.rendered)
+		case e.rendered < 0 && got.Rendered != 0:
+			t.Errorf("%s: rendered %d pages, want none", e.name, got.Rendered)
+		case got.Rendered > want.Rendered:
+			t.Errorf("%s: cached build rendered %d pages, more than a clean build's %d", e.name, got.Rendered, want.Rendered)
+		}
+	}
+}
+
+// A cache file that cannot be trusted is not used: the build says so in
+// one warning, builds everything, and gives what a clean build gives. Its
+// own cache then replaces the bad one.
+func TestBadCacheIgnored(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the bundled site many times")
+	}
+	_, opts := cachedBundle(t)
+	ctx := context.Background()
+	clean := opts
+	clean.CacheDir = ""
+	want, err := Build(ctx, clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := New(opts).cacheFile()
+	good, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("the first build left no cache: %v", err)
+	}
+	other := opts
+	other.SiteDir = "lain"
+	flipped := func(at int) []byte {
+		b := []byte(strings.Clone(string(good)))
+		b[at] ^= 0x10
+		return b
+	}
+	cases := []struct {
+		name, why string
+		make      func(t *testing.T) // writes the bad cache
+	}{
+		{"truncated", "cut short", func(t *testing.T) { writeFile(t, file, good[:len(good)/2]) }},
+		{"empty", "not a build cache", func(t *testing.T) { writeFile(t, file, nil) }},
+		{"flipped in the header", "not a build cache", func(t *testing.T) { writeFile(t, file, flipped(3)) }},
+		{"flipped in the middle", "checksum", func(t *testing.T) { writeFile(t, file, flipped(len(good)/2)) }},
+		{"flipped in the checksum", "checksum", func(t *testing.T) { writeFile(t, file, flipped(len(good)-1)) }},
+		// Well framed, so only reading the entries finds them cut short.
+		{"entries cut short", "damaged", func(t *testing.T) {
+			b := append([]byte{}, good[:len(good)-16-1000]...)
+			b = binary.LittleEndian.AppendUint64(b, uint64(len(b)-len(cacheMagic)))
+			writeFile(t, file, binary.LittleEndian.AppendUint64(b, xxhash.Sum64(b)))
+		}},
+		{"another program version", "another version", func(t *testing.T) {
+			b := New(opts)
+			b.disk.version = "another"
+			if _, err := b.Build(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"another site", "another site", func(t *testing.T) {
+			os.Remove(file)
+			if _, err := New(other).Build(ctx); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(New(other).cacheFile())
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, file, b)
+		}},
+	}
+	for _, c := range cases {
+		c.make(t)
+		got, err := New(opts).Build(ctx)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		var warned []string
+		for _, w := range got.Warnings {
+			if strings.Contains(w.Error(), "build cache") {
+				warned = append(warned, w.Error())
+			}
+		}
+		if len(warned) != 1 || !strings.Contains(warned[0], "build cache ignored") || !strings.Contains(warned[0], c.why) {
+			t.Errorf("%s: warnings about the cache %q, want one that it was ignored, saying %q", c.name, warned, c.why)
+		}
+		if got.Rendered != want.Rendered {
+			t.Errorf("%s: rendered %d pages, a clean build %d", c.name, got.Rendered, want.Rendered)
+		}
+		sameFiles(t, c.name, got.Files, want.Files)
+		// The build replaced the bad cache with a good one.
+		again, err := New(opts).Build(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		noCacheWarnings(t, c.name+", then again", again.Warnings)
+		if again.Rendered != 0 {
+			t.Errorf("%s: the build after it rendered %d pages, want none", c.name, again.Rendered)
+		}
+	}
+}
+
+func noCacheWarnings(t *testing.T, name string, warnings []error) {
+	t.Helper()
+	for _, w := range warnings {
+		if strings.Contains(w.Error(), "build cache") {
+			t.Errorf("%s: %v", name, w)
+		}
+	}
+}
+
+func writeFile(t *testing.T, file string, body []byte) {
+	t.Helper()
+	// A new file, as the build writes them: one a build mapped may
+	// not change under it.
+	os.Remove(file)
+	if err := os.WriteFile(file, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A cache file left half written by a killed run is removed once it is
+// old; one that a run may still be writing is left alone.
+func TestStaleCacheFilesRemoved(t *testing.T) {
+	opts := Options{SiteDir: "kursus", Site: bundledSite(t), BuildDate: testDate, CacheDir: t.TempDir()}
+	dir := filepath.Dir(New(opts).cacheFile())
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stale, fresh := filepath.Join(dir, cacheName+".new-1"), filepath.Join(dir, cacheName+".new-2")
+	writeFile(t, stale, []byte("half"))
+	writeFile(t, fresh, []byte("half"))
+	long := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(stale, long, long); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(opts).Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale file is still there")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("the recent file was removed")
+	}
+}
+
+// A streaming build lets go of each page once written; the cache then
+// takes the pages from the output folder, so the next build still renders
+// only what an edit changed, and writes what a clean build makes.
+func TestStreamedBuildCached(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the bundled site several times")
+	}
+	fsys := bundledSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opts := Options{SiteDir: "kursus", Site: fsys, BuildDate: testDate, CacheDir: t.TempDir(), Out: out, Stream: true}
+	ctx := context.Background()
+	if _, err := New(opts).Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	e := rebuildEdits()[0] // the chapter body
+	e.apply(fsys)
+	got, err := New(opts).Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noCacheWarnings(t, e.name, got.Warnings)
+	if got.Rendered != e.rendered {
+		t.Errorf("rendered %d pages after the edit, want %d", got.Rendered, e.rendered)
+	}
+	clean := opts
+	clean.CacheDir, clean.Out, clean.Stream = "", "", false
+	want, err := Build(ctx, clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	written := make([]publish.File, 0, len(want.Files))
+	for _, f := range want.Files {
+		body, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		written = append(written, publish.File{Path: f.Path, Body: body})
+	}
+	sameFiles(t, "output folder", written, want.Files)
+}
