@@ -225,6 +225,14 @@ func TestStreamedBuildCached(t *testing.T) {
 	if got.Rendered != e.rendered {
 		t.Errorf("rendered %d pages after the edit, want %d", got.Rendered, e.rendered)
 	}
+	// That build saved the pages it took from the cache too.
+	again, err := New(opts).Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Rendered != 0 {
+		t.Errorf("rendered %d pages with nothing changed, want none", again.Rendered)
+	}
 	clean := opts
 	clean.CacheDir, clean.Out, clean.Stream = "", "", false
 	want, err := Build(ctx, clean)

@@ -106,6 +106,9 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 		next.pages[f.Path] = pageEntry{key: keys[i], body: f.Body}
 		if rendered[i] {
 			count++
+		} else if f.Body == nil {
+			// Streamed, but the last build's body is still at hand.
+			next.pages[f.Path] = prev.pages[f.Path]
 		}
 	}
 	return files, count, nil
