@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -11,13 +12,19 @@ import (
 )
 
 // The commands keep their build cache in the user's cache folder; tests
-// keep theirs in a folder of their own, never the real one.
+// keep theirs in a folder of their own, never the real one, and so do the
+// programs they start (os.UserCacheDir reads these variables).
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "lentera-test-cache-")
 	if err != nil {
 		panic(err)
 	}
 	userCacheDir = func() (string, error) { return dir, nil }
+	os.Setenv("XDG_CACHE_HOME", dir)
+	os.Setenv("LocalAppData", dir)
+	if runtime.GOOS == "darwin" || runtime.GOOS == "ios" {
+		os.Setenv("HOME", dir)
+	}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
