@@ -52,15 +52,7 @@ func TestCachedBuildEqualsCleanBuild(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: clean build: %v", e.name, err)
 		}
-		sameFiles(t, e.name, got.Files, want.Files)
-		switch {
-		case e.rendered > 0 && got.Rendered != e.rendered:
-			t.Errorf("%s: rendered %d pages, want %d", e.name, got.Rendered, e.rendered)
-		case e.rendered < 0 && got.Rendered != 0:
-			t.Errorf("%s: rendered %d pages, want none", e.name, got.Rendered)
-		case got.Rendered > want.Rendered:
-			t.Errorf("%s: cached build rendered %d pages, more than a clean build's %d", e.name, got.Rendered, want.Rendered)
-		}
+		e.check(t, "cached build", got, want)
 	}
 }
 

@@ -124,15 +124,23 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: clean build: %v", e.name, err)
 		}
-		sameFiles(t, e.name, got.Files, want.Files)
-		switch {
-		case e.rendered > 0 && got.Rendered != e.rendered:
-			t.Errorf("%s: rendered %d pages, want %d", e.name, got.Rendered, e.rendered)
-		case e.rendered < 0 && got.Rendered != 0:
-			t.Errorf("%s: rendered %d pages, want none", e.name, got.Rendered)
-		case got.Rendered > want.Rendered:
-			t.Errorf("%s: rebuild rendered %d pages, more than a clean build's %d", e.name, got.Rendered, want.Rendered)
-		}
+		e.check(t, "rebuild", got, want)
+	}
+}
+
+// check compares what a build after the edit gave (what: "rebuild") with a
+// clean build of the same site: the same files, and no more pages
+// rendered than the edit asks for.
+func (e edit) check(t *testing.T, what string, got, want *Result) {
+	t.Helper()
+	sameFiles(t, e.name, got.Files, want.Files)
+	switch {
+	case e.rendered > 0 && got.Rendered != e.rendered:
+		t.Errorf("%s: rendered %d pages, want %d", e.name, got.Rendered, e.rendered)
+	case e.rendered < 0 && got.Rendered != 0:
+		t.Errorf("%s: rendered %d pages, want none", e.name, got.Rendered)
+	case got.Rendered > want.Rendered:
+		t.Errorf("%s: %s rendered %d pages, more than a clean build's %d", e.name, what, got.Rendered, want.Rendered)
 	}
 }
 
