@@ -59,6 +59,8 @@ func (s *stream) put(f *publish.File) error {
 }
 
 // commit writes the files not written yet and puts the build in place.
+// Either way the stage is done with: a failure leaves the output folder as
+// it was.
 func (s *stream) commit(files []publish.File) error {
 	var rest []publish.File
 	for _, f := range files {
@@ -68,6 +70,7 @@ func (s *stream) commit(files []publish.File) error {
 	}
 	err := parallel(len(rest), func(i int) error { return s.put(&rest[i]) })
 	if err != nil {
+		s.stage.Abort()
 		return err
 	}
 	return s.stage.Commit()
