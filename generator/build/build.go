@@ -256,8 +256,10 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	world.Int(int64(b.linkKey(s)))
 	world.Int(int64(glossaryKey(s)))
 	world.Int(int64(imagesKey)) // pages show their images' sizes
+	passes := passesFor(s)
+	world.Int(int64(len(passes))) // a page converted without the trainer's passes lacks them
 	worldKey := world.Sum()
-	docs, warnings, convErr := b.convert(s, r, images, worldKey, prev, next)
+	docs, warnings, convErr := b.convert(s, r, images, worldKey, passes, prev, next)
 	if loadErr != nil || convErr != nil {
 		// Every page that did convert still has its links checked, so
 		// one build reports the problems of every file.

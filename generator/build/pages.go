@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 
@@ -11,7 +12,8 @@ import (
 	"lentera/generator/site"
 )
 
-// passes are the renderings every page is converted for.
+// passes are the renderings every page is converted for: the
+// participant edition's, and the trainer edition's when it may exist.
 var passes = []markup.Pass{
 	{},
 	{Edition: "trainer"},
@@ -20,10 +22,31 @@ var passes = []markup.Pass{
 	{Edition: "trainer", Slides: true},
 }
 
+// participantPasses are the passes of the participant edition alone.
+var participantPasses = []markup.Pass{{}, {Workbook: true}}
+
+// passesFor are the renderings a site's pages need. The trainer edition
+// exists only with a session plan, a trainer-only page or :::trainer
+// notes, so a site whose text never says "trainer" has none, and its
+// chapters need no slides (a trainer's view) converted.
+func passesFor(s *site.Site) []markup.Pass {
+	if s.Config.Plan.Given {
+		return passes
+	}
+	for _, l := range s.Languages {
+		for _, p := range l.Pages {
+			if !p.InEdition("") || bytes.Contains(p.Source, []byte("trainer")) {
+				return passes
+			}
+		}
+	}
+	return participantPasses
+}
+
 // convert turns every page's Markdown into HTML, in parallel, reusing the
 // conversions whose inputs have not changed. The model is read-only, so the
 // workers share it without locks.
-func (b *Builder) convert(s *site.Site, r *render.Renderer, images map[string]imageInfo, world uint64, prev, next *cache) (render.Docs, []error, error) {
+func (b *Builder) convert(s *site.Site, r *render.Renderer, images map[string]imageInfo, world uint64, passes []markup.Pass, prev, next *cache) (render.Docs, []error, error) {
 	conv := markup.New(markup.Options{Unsafe: s.Config.Unsafe, Minify: b.minifyHTML()})
 	urls := site.NewURLs(s.Config.BaseURL)
 	var pages []*site.Page

@@ -65,3 +65,36 @@ func TestSaveReadsOnlyTheSavedFile(t *testing.T) {
 		t.Errorf("the saved chapter's page was not rebuilt")
 	}
 }
+
+// A site with no trainer edition converts no trainer passes; the first
+// trainer note added makes every page convert them again, so the rebuild
+// equals a clean build, slides and all.
+func TestFirstTrainerNoteRebuild(t *testing.T) {
+	fsys := sectionSite(3)
+	builder := New(Options{Site: fsys, BuildDate: testDate})
+	ctx := context.Background()
+	first, err := builder.Build(ctx)
+	if err != nil {
+		t.Fatal(errorLines(err))
+	}
+	for _, f := range first.Files {
+		if strings.HasPrefix(f.Path, "trainer/") {
+			t.Fatalf("a site without trainer notes has a trainer edition: %s", f.Path)
+		}
+	}
+	const edited = "content/id/bagian/bab-002.md"
+	fsys[edited] = &fstest.MapFile{Data: []byte("---\ntitle: Bab 002\nweight: 2\n---\nIsi.\n\n## Dua\n\n:::trainer\nCatatan.\n:::\n")}
+	got, err := builder.Build(ctx, edited)
+	if err != nil {
+		t.Fatal(errorLines(err))
+	}
+	want, err := Build(ctx, Options{Site: fsys, BuildDate: testDate})
+	if err != nil {
+		t.Fatal(errorLines(err))
+	}
+	sameFiles(t, "first trainer note", got.Files, want.Files)
+	slides := string(outputFile(t, got, "trainer/id/bagian/bab-001/slides/index.html"))
+	if !strings.Contains(slides, "Isi bab 1.") {
+		t.Errorf("an unedited chapter's slides lack its text:\n%s", slides)
+	}
+}
