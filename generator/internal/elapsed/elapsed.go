@@ -4,6 +4,7 @@ package elapsed
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -16,4 +17,13 @@ func String(d time.Duration) string {
 		return fmt.Sprintf("%d ms", d.Milliseconds())
 	}
 	return fmt.Sprintf("%.1f s", d.Seconds())
+}
+
+// Parse reads what String writes, for programs that read a log, such as
+// the dev server's benchmark. "under 1 ms" reads as zero.
+func Parse(s string) (time.Duration, error) {
+	if s == "under 1 ms" {
+		return 0, nil
+	}
+	return time.ParseDuration(strings.ReplaceAll(s, " ", ""))
 }

@@ -47,6 +47,7 @@ import (
 	"time"
 
 	"lentera/generator/build"
+	"lentera/generator/internal/elapsed"
 	"lentera/generator/serve"
 )
 
@@ -274,8 +275,9 @@ type buildLog struct {
 }
 
 var (
-	builtIn    = regexp.MustCompile(`^built .* in ([0-9.]+[µmn]?s)\b`)
-	gatheredIn = regexp.MustCompile(`^gathered .* in ([0-9.]+[µmn]?s)\b`)
+	// The server writes times as elapsed.String does: "22 ms", "14.2 s".
+	builtIn    = regexp.MustCompile(`^built .* in (under 1 ms|[0-9.]+ m?s)\b`)
+	gatheredIn = regexp.MustCompile(`^gathered .* in (under 1 ms|[0-9.]+ m?s)\b`)
 )
 
 func (l *buildLog) Write(p []byte) (int, error) {
@@ -293,7 +295,7 @@ func (l *buildLog) Write(p []byte) (int, error) {
 }
 
 func appendDuration(ds []time.Duration, s string) []time.Duration {
-	if d, err := time.ParseDuration(s); err == nil {
+	if d, err := elapsed.Parse(s); err == nil {
 		ds = append(ds, d)
 	}
 	return ds
