@@ -87,11 +87,12 @@ type Builder struct {
 	stream  *stream                   // the output being written, in a streaming build
 	// Each page file's modification time as the last build found it, and
 	// the Git history it was read with.
-	mtimes     map[string]time.Time
-	mtimesHist *vcs.History
-	digests    map[string]digestEntry // the last gather phase's output summaries, by path
-	themeFiles uint64                 // a hash of site.yaml, layouts/ and assets/ as last read; 0 before
-	disk       diskState              // the build cache on disk
+	mtimes      map[string]time.Time
+	mtimesHist  *vcs.History
+	digests     map[string]digestEntry // the last gather phase's output summaries, by path
+	themeFiles  uint64                 // a hash of site.yaml, layouts/ and assets/ as last read; 0 before
+	trainerText map[string]trainerMemo // whether each page's text says "trainer"; see passesFor
+	disk        diskState              // the build cache on disk
 }
 
 // pending is a build between BuildPages and Gather.
@@ -256,7 +257,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	world.Int(int64(b.linkKey(s)))
 	world.Int(int64(glossaryKey(s)))
 	world.Int(int64(imagesKey)) // pages show their images' sizes
-	passes := passesFor(s)
+	passes := b.passesFor(s)
 	world.Int(int64(len(passes))) // a page converted without the trainer's passes lacks them
 	worldKey := world.Sum()
 	docs, warnings, convErr := b.convert(s, r, images, worldKey, passes, prev, next)

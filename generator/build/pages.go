@@ -29,18 +29,41 @@ var participantPasses = []markup.Pass{{}, {Workbook: true}}
 // exists only with a session plan, a trainer-only page or :::trainer
 // notes, so a site whose text never says "trainer" has none, and its
 // chapters need no slides (a trainer's view) converted.
-func passesFor(s *site.Site) []markup.Pass {
+func (b *Builder) passesFor(s *site.Site) []markup.Pass {
 	if s.Config.Plan.Given {
 		return passes
 	}
+	trainer := false
+	next := map[string]trainerMemo{}
 	for _, l := range s.Languages {
 		for _, p := range l.Pages {
-			if !p.InEdition("") || bytes.Contains(p.Source, []byte("trainer")) {
-				return passes
+			if !p.InEdition("") || b.saysTrainer(p, next) {
+				trainer = true
 			}
 		}
 	}
+	b.trainerText = next
+	if trainer {
+		return passes
+	}
 	return participantPasses
+}
+
+// saysTrainer reports whether a page's text has the word "trainer", and
+// notes the answer in next. The answer is kept with the text it was found
+// in: a save must not cost a search through every page.
+func (b *Builder) saysTrainer(p *site.Page, next map[string]trainerMemo) bool {
+	m, ok := b.trainerText[p.File]
+	if !ok || !sameSlice(m.src, p.Source) {
+		m = trainerMemo{src: p.Source, says: bytes.Contains(p.Source, []byte("trainer"))}
+	}
+	next[p.File] = m
+	return m.says
+}
+
+type trainerMemo struct {
+	src  []byte
+	says bool
 }
 
 // convert turns every page's Markdown into HTML, in parallel, reusing the

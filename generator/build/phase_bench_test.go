@@ -34,7 +34,7 @@ func BenchmarkConvert(b *testing.B) {
 	images, _ := builder.images(p.site)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := builder.convert(p.site, p.renderer, images, 0, passesFor(p.site), &cache{}, (&cache{}).fresh(0)); err != nil {
+		if _, _, err := builder.convert(p.site, p.renderer, images, 0, builder.passesFor(p.site), &cache{}, (&cache{}).fresh(0)); err != nil {
 			b.Fatal(err)
 		}
 	}
