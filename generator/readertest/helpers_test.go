@@ -29,6 +29,16 @@ func TestMain(m *testing.M) {
 // bundled is the playbook built once for every test of the package.
 func bundled(t *testing.T) (string, *site.Site) { return playbook.Built(t) }
 
+// onPhone builds the playbook, serves it, and opens a fresh tab on a
+// phone's screen: where most tests start.
+func onPhone(t *testing.T) (context.Context, *browser.Server, *site.Site) {
+	t.Helper()
+	out, s := bundled(t)
+	b := phone(t)
+	srv := browsertest.Serve(t, out)
+	return fresh(t, b), srv, s
+}
+
 // phone starts Chromium with a phone's screen.
 func phone(t *testing.T) *browser.Browser {
 	t.Helper()

@@ -7,18 +7,13 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"lentera/generator/internal/browser/browsertest"
 )
 
 // The header menu opens from the keyboard, lists the course with the
 // current chapter marked, and closes with Escape back on its button; a tap
 // opens it too.
 func TestMenu(t *testing.T) {
-	out, s := bundled(t)
-	b := phone(t)
-	srv := browsertest.Serve(t, out)
-	ctx := fresh(t, b)
+	ctx, srv, s := onPhone(t)
 	ch := s.Lang("id").Chapters[5]
 	load(t, ctx, srv.URL+ch.URL)
 
@@ -71,10 +66,7 @@ func TestMenu(t *testing.T) {
 // Previous and next are on the first screen of a chapter, and the header
 // stays on screen while the reader scrolls.
 func TestChapterTop(t *testing.T) {
-	out, s := bundled(t)
-	b := phone(t)
-	srv := browsertest.Serve(t, out)
-	ctx := fresh(t, b)
+	ctx, srv, s := onPhone(t)
 	ch := s.Lang("id").Chapters[5]
 	load(t, ctx, srv.URL+ch.URL)
 	for _, rel := range []string{"prev", "next"} {
@@ -95,10 +87,7 @@ func TestChapterTop(t *testing.T) {
 // The home page shows the start button and the course contents on the
 // first screen, and what the reader has done so far.
 func TestProgressOnHome(t *testing.T) {
-	out, s := bundled(t)
-	b := phone(t)
-	srv := browsertest.Serve(t, out)
-	ctx := fresh(t, b)
+	ctx, srv, s := onPhone(t)
 	load(t, ctx, srv.URL+"/id/")
 	for _, sel := range []string{"[data-continue]", "#contents-title"} {
 		if !eval[bool](t, ctx, `(r => r.bottom <= innerHeight)(document.querySelector("`+sel+`").getBoundingClientRect())`) {
@@ -149,10 +138,7 @@ func TestProgressOnHome(t *testing.T) {
 // A checklist ticked in a chapter shows the same ticks on its worksheet,
 // and the other way round.
 func TestTicksShared(t *testing.T) {
-	out, _ := bundled(t)
-	b := phone(t)
-	srv := browsertest.Serve(t, out)
-	ctx := fresh(t, b)
+	ctx, srv, _ := onPhone(t)
 	load(t, ctx, srv.URL+"/id/konten/produksi-video/")
 	click(t, ctx, `[data-storage] input[data-key="mikrofon"]`)
 	load(t, ctx, srv.URL+"/id/worksheets/produksi-video/")
@@ -172,10 +158,7 @@ func TestTicksShared(t *testing.T) {
 // A table wider than the phone scrolls in its own box, shows a shadow at
 // the edge that hides columns, and keeps its first column in view.
 func TestWideTable(t *testing.T) {
-	out, _ := bundled(t)
-	b := phone(t)
-	srv := browsertest.Serve(t, out)
-	ctx := fresh(t, b)
+	ctx, srv, _ := onPhone(t)
 	load(t, ctx, srv.URL+"/id/pasar/dampak-penghentian-live/")
 	wrap := `document.querySelector(".table-wrap")`
 	if !eval[bool](t, ctx, `(w => w.scrollWidth > w.clientWidth)(`+wrap+`)`) {

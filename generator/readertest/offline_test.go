@@ -15,10 +15,7 @@ import (
 // A reader opens a chapter, saves the course, loses the signal, and still
 // reads: the chapter again, a chapter never opened, and search.
 func TestOfflineReading(t *testing.T) {
-	out, s := bundled(t)
-	b := phone(t)
-	srv := browsertest.Serve(t, out)
-	ctx := fresh(t, b)
+	ctx, srv, s := onPhone(t)
 	chapters := s.Lang("id").Chapters
 	first, never := chapters[2], chapters[len(chapters)-1]
 
