@@ -85,8 +85,7 @@ type Renderer struct {
 	names      map[string]string // each language's own name
 	inline     *markup.Inline    // front matter's one-line Markdown
 	bound      map[bindKey]*boundSet
-	exact      *templateSet // the layouts as written, when bound are minified
-	minified   bool
+	exact      *templateSet // the layouts as written, when bound are minified; else nil
 	ownLayouts bool
 	metas      map[*site.Page]uint64 // per page, a digest of its front matter and place
 	links      map[*site.Page]uint64 // per page, a digest of the links to its children
@@ -124,11 +123,10 @@ func New(opts Options) (*Renderer, error) {
 		names:      ui.names,
 		inline:     markup.NewInline(),
 		bound:      map[bindKey]*boundSet{},
-		minified:   set != exact,
 		ownLayouts: opts.OwnLayouts,
 		Warnings:   warnings,
 	}
-	if r.minified {
+	if set != exact {
 		r.exact = exact
 	}
 	r.summarize()
@@ -211,7 +209,7 @@ func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
 
 // Minified reports whether the layouts were minified at load, so that what
 // Render returns needs no minify pass.
-func (r *Renderer) Minified() bool { return r.minified }
+func (r *Renderer) Minified() bool { return r.exact != nil }
 
 // exactError is err as the layouts as written give it: the minified ones
 // have their actions on other lines, so their errors would point at the
