@@ -185,12 +185,14 @@
   var DIGITS = '0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ-_wxyz';
 
   // open returns a searcher over the index at base (a URL ending in "/").
-  // get(url, fresh) resolves to the parsed JSON of url.
-  function open(base, get) {
+  // get(url, fresh) resolves to the parsed JSON of url. entry, when given,
+  // is index.json as the search page carries it, one round trip less.
+  function open(base, get, entry) {
     var meta, ready, analyze, dl, shards = {}, docs = {}, views = {}, lists = new Map();
 
     function load(fresh) {
-      return (meta = get(base + 'index.json', fresh).then(function (m) {
+      var m = entry && !fresh ? Promise.resolve(entry) : get(base + 'index.json', fresh);
+      return (meta = m.then(function (m) {
         analyze = analyzer(new Set(m.stop.split(' ')), STEMMERS[m.stem]);
         dl = [];
         for (var i = 0; i < m.n; i++) {
@@ -412,13 +414,12 @@
   // download.
   var PAGE = 5, WAIT = 200;
 
-  function init() {
-    var list = document.getElementById('search-results');
-    if (!list) return;
-    var form = document.getElementById('search-form'), input = document.getElementById('search-input');
-    var status = document.getElementById('search-status'), more = document.getElementById('search-more');
-    var text = list.dataset, seq = 0, shown = 0, result, announce;
-    var path = location.pathname.replace(/index\.html$/, ''), cache = {};
+  // start opens the index of the search page, from the entry it carries
+  // (#search-entry), and fetches the files of the query in its URL at once:
+  // the script runs in the page's head, before the style sheet is in and
+  // the page is parsed.
+  function start() {
+    var path = location.pathname.replace(/index\.html$/, ''), cache = {}, el = document.getElementById('search-entry');
     if (!/\/$/.test(path)) path += '/';
     var index = open(path, function (url, fresh) {
       if (!fresh && cache[url]) return cache[url];
@@ -426,7 +427,21 @@
         if (!r.ok) throw new Error(r.status);
         return r.json();
       }).catch(function (e) { delete cache[url]; throw e; }));
-    });
+    }, el && JSON.parse(el.textContent));
+    var q = query();
+    // A failure here is left to the page's own search, which says so.
+    if (q) index.search(q).then(function (r) { return index.page(r.hits.slice(0, PAGE), r.words); }).catch(function () {});
+    return index;
+  }
+
+  function query() { return new URLSearchParams(location.search).get('q') || ''; }
+
+  function init(index) {
+    var list = document.getElementById('search-results');
+    if (!list) return;
+    var form = document.getElementById('search-form'), input = document.getElementById('search-input');
+    var status = document.getElementById('search-status'), more = document.getElementById('search-more');
+    var text = list.dataset, seq = 0, shown = 0, result, announce;
     window.lenteraSearch = index;
 
     function say(key, n, q) {
@@ -516,7 +531,7 @@
       e.preventDefault();
     });
 
-    var q = new URLSearchParams(location.search).get('q') || '';
+    var q = query();
     input.value = q;
     if (q) go(q); else say('empty', 0, '');
   }
@@ -524,6 +539,8 @@
   if (typeof module == 'object' && module.exports) {
     module.exports = {fold: fold, analyzer: analyzer, stemId: stemId, stemEn: stemEn, stemmers: STEMMERS, open: open, typo: typo};
   } else if (typeof document == 'object') {
-    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', init); else init();
+    var index = start();
+    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', function () { init(index); });
+    else init(index);
   }
 })();

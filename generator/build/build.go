@@ -6,7 +6,7 @@
 //	convert  Markdown to HTML, one page per processor (markup)
 //	render   pages through the layouts, one per processor (render)
 //	extras   calendars, sitemap, copied files, link-preview cards (sharecard)
-//	gather   what spans a whole language: search indexes, workbooks, and
+//	gather   what spans a whole language: search indexes and pages, workbooks, and
 //	         what reading offline needs (package offline)
 //	publish  write the output folder in one swap (publish)
 //
@@ -34,6 +34,7 @@ import (
 	"lentera/generator/internal/digest"
 	"lentera/generator/publish"
 	"lentera/generator/render"
+	"lentera/generator/search"
 	"lentera/generator/site"
 	"lentera/generator/sitefs"
 	"lentera/generator/translation"
@@ -305,7 +306,7 @@ func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Ti
 		next.renderer.SetSite(s)
 		return next.renderer, nil
 	}
-	opts := render.Options{Layouts: themed, Theme: b.opts.Theme, Site: s, Assets: next.assets.urls, BuildDate: date, OwnLayouts: ownLayouts(b.fsys)}
+	opts := render.Options{Layouts: themed, Theme: b.opts.Theme, Site: s, Assets: next.assets.urls, Scripts: next.assets.scripts(), BuildDate: date, OwnLayouts: ownLayouts(b.fsys)}
 	if !b.opts.NoMinify {
 		opts.Minify = b.minify.Template
 	}
@@ -314,10 +315,18 @@ func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Ti
 	return r, err
 }
 
-// gather builds what spans a whole language: the workbooks and the search
-// indexes.
+// gather builds what spans a whole language: the workbooks, the search
+// indexes and the search pages, which carry their index's entry file.
 func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, error) {
-	books, rendered, err := b.render(ctx, p.renderer, p.docs, p.gatherJobs, p.prev, p.next)
+	var bookJobs, searchJobs []render.Job
+	for _, j := range p.gatherJobs {
+		if j.Kind == "search" {
+			searchJobs = append(searchJobs, j)
+		} else {
+			bookJobs = append(bookJobs, j)
+		}
+	}
+	books, rendered, err := b.render(ctx, p.renderer, p.docs, bookJobs, p.prev, p.next)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -325,7 +334,13 @@ func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, 
 	if err != nil {
 		return nil, 0, err
 	}
-	gathered := append(books, indexes...)
+	withEntries(searchJobs, indexes)
+	searchPages, n, err := b.render(ctx, p.renderer, p.docs, searchJobs, p.prev, p.next)
+	if err != nil {
+		return nil, 0, err
+	}
+	rendered += n
+	gathered := slices.Concat(books, indexes, searchPages)
 	saved, err := b.offlineFiles(p, b.summaries(append(append([]publish.File{}, p.files...), gathered...)))
 	if err != nil {
 		return nil, 0, err
@@ -333,8 +348,21 @@ func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, 
 	return append(gathered, saved...), rendered, nil
 }
 
-// gathered are the page kinds that show a whole language.
-func isGathered(kind string) bool { return kind == "print" }
+// withEntries gives each search page the entry file of the index beside
+// it.
+func withEntries(jobs []render.Job, indexes []publish.File) {
+	entries := map[string][]byte{}
+	for _, f := range indexes {
+		entries[f.Path] = f.Body
+	}
+	for i := range jobs {
+		jobs[i].SearchEntry = entries[path.Join(path.Dir(jobs[i].Path), search.EntryFile)]
+	}
+}
+
+// gathered are the page kinds that show a whole language: the workbook, and
+// the search page, which carries a part of the language's index.
+func isGathered(kind string) bool { return kind == "print" || kind == "search" }
 
 // planJobs lists the pages of every edition, split into those rendered
 // with the pages and those the gather phase renders.

@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"path"
 	"strings"
 	"time"
 
@@ -36,6 +37,21 @@ type assetsEntry struct {
 	key   uint64
 	files []publish.File
 	urls  map[string]string
+}
+
+// scripts maps each script's name to its minified text.
+func (a assetsEntry) scripts() map[string][]byte {
+	bodies := map[string][]byte{}
+	for _, f := range a.files {
+		bodies["/"+f.Path] = f.Body
+	}
+	out := map[string][]byte{}
+	for name, url := range a.urls {
+		if path.Ext(name) == ".js" {
+			out[name] = bodies[url]
+		}
+	}
+	return out
 }
 
 type docEntry struct {

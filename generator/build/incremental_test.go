@@ -90,8 +90,9 @@ func builtBundle(t *testing.T) (fstest.MapFS, Options, *Builder) {
 func rebuildEdits() []edit {
 	chapter := "content/id/konten/produksi-video.md"
 	return []edit{
-		// The chapter in both editions, its slides, and the workbook in both.
-		{"chapter body", appendTo(chapter, "\nParagraf baru di akhir bab.\n"), 5},
+		// The chapter in both editions, its slides, and the workbook and
+		// the search page in both: a search page carries its index's entry.
+		{"chapter body", appendTo(chapter, "\nParagraf baru di akhir bab.\n"), 7},
 		{"nothing changed", func(fstest.MapFS) []string { return []string{chapter} }, -1},
 		{"chapter title", replaceIn(chapter, "title: Kualitas produksi video", "title: Produksi video yang rapi"), 0},
 		{"new chapter in a new folder", write("content/id/baru/bab.md", "---\ntitle: Bab baru\nweight: 5\n---\nIsi [video](../konten/produksi-video.md).\n"), 0},

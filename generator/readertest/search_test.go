@@ -19,7 +19,7 @@ import (
 )
 
 // Opening the search page with a query on a slow 3G phone with nothing
-// cached fetches what the query needs in at most three round trips after
+// cached fetches what the query needs in at most two round trips after
 // the page: a request made only once an earlier search request has
 // ended starts a new round trip. The time to results is logged, as the
 // median of a few runs, never tested: a shared machine is too noisy.
@@ -53,8 +53,10 @@ func TestSearchSlow3G(t *testing.T) {
 			if run == 0 {
 				t.Logf("%q: %d round trips after the page; timeline:\n%s", q, rounds, timeline(reqs, isSearch))
 			}
-			if rounds > 3 {
-				t.Errorf("%q: %d round trips after the page, more than 3:\n%s", q, rounds, timeline(reqs, isSearch))
+			// The page carries the client and the index's entry: the
+			// term shards, then the parts of the results shown.
+			if rounds > 2 {
+				t.Errorf("%q: %d round trips after the page, more than 2:\n%s", q, rounds, timeline(reqs, isSearch))
 			}
 			if rounds == 0 {
 				t.Errorf("%q: no search request seen:\n%s", q, timeline(reqs, isSearch))

@@ -32,6 +32,7 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 			}
 		}
 	}
+	h.Bytes(job.SearchEntry)
 	lang := r.site.Lang(job.Lang)
 	r.learnDeps(h, job)
 	switch {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -46,6 +47,7 @@ func (b *binding) funcs() template.FuncMap {
 		"links":      b.links,
 		"linksNear":  b.linksNear,
 		"asset":      b.asset,
+		"script":     b.script,
 		"date":       func(t time.Time) string { return b.format.Date(t) },
 		"dateRange":  func(a, z time.Time) string { return b.format.DateRange(a, z) },
 		"number":     func(v float64) string { return b.format.Number(v) },
@@ -204,6 +206,25 @@ func (b *binding) asset(name string) (string, error) {
 		return "", fmt.Errorf("no asset %q in assets/", name)
 	}
 	return b.r.urls.Rel(u), nil
+}
+
+// script is the text of a script from assets/ for an inline <script>.
+func (b *binding) script(name string) (template.JS, error) {
+	body, ok := b.r.scripts[name]
+	if !ok {
+		return "", fmt.Errorf("no script %q in assets/", name)
+	}
+	return inlineJS(body), nil
+}
+
+// scriptEnd is what would end an inline <script> early: "</script" in any
+// case. "<\/script" means the same in JavaScript strings and regular
+// expressions, and in JSON.
+var scriptEnd = regexp.MustCompile(`(?i)</(script)`)
+
+// inlineJS is JavaScript or JSON made safe to stand inside <script>.
+func inlineJS(body []byte) template.JS {
+	return template.JS(scriptEnd.ReplaceAllString(string(body), `<\/$1`))
 }
 
 func (b *binding) cell(c data.Cell) string {

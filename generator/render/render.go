@@ -27,6 +27,7 @@
 //	links .Pages $.Page  <li><a …>…</a></li> for each page, as link: one call for a whole menu
 //	linksNear .Pages $.Page .Whole  links for the 11 pages nearest $.Page, and for the rest one link to .Whole
 //	asset "site.css"     the minified, fingerprinted URL of a file from assets/
+//	script "search.js"   the minified text of a script from assets/, to inline in <script>
 //	date, dateRange      "27 November 2026", "18 Februari – 19 Maret 2026"
 //	number, integer      528,6 / 528.6 and 1.234 / 1,234, as the language writes them
 //	money, percent       "Rp528,6 triliun" / "IDR 528.6 trillion", "40%"
@@ -69,6 +70,7 @@ type Options struct {
 	Theme      fs.FS             // the theme alone, for its UI strings; Layouts when nil
 	Site       *site.Site        // the model, read-only
 	Assets     map[string]string // asset name to its fingerprinted site path
+	Scripts    map[string][]byte // asset name to its minified text, for the scripts layouts inline
 	BuildDate  time.Time         // "today" for calendars, and the sitemap's lastmod
 	OwnLayouts bool              // the site has layouts of its own (see Deps)
 	Minify     Minify            // shrinks layouts at load; nil keeps them as written
@@ -80,6 +82,7 @@ type Renderer struct {
 	layouts    fs.FS
 	urls       site.URLs
 	assets     map[string]string
+	scripts    map[string][]byte
 	buildDate  time.Time
 	strings    map[string]Strings
 	names      map[string]string // each language's own name
@@ -118,6 +121,7 @@ func New(opts Options) (*Renderer, error) {
 		layouts:    opts.Layouts,
 		urls:       site.NewURLs(opts.Site.Config.BaseURL),
 		assets:     opts.Assets,
+		scripts:    opts.Scripts,
 		buildDate:  opts.BuildDate,
 		strings:    ui.strings,
 		names:      ui.names,
@@ -240,4 +244,7 @@ type Job struct {
 	Data    *data.Doc  // worksheets
 	Path    string     // output file, relative to the output root
 	URL     string     // site path of the page, without edition
+	// Search pages: the entry file of their index, which they carry so
+	// that a query needs one download less.
+	SearchEntry []byte
 }

@@ -34,6 +34,7 @@ type View struct {
 	Worksheets  []*data.Doc  // print: the worksheets at the end
 	Quizzes     []*data.Doc  // quizkey: every quiz, by src
 	Glossary    []data.Term  // glossary and print: every term, in alphabetical order
+	SearchEntry template.JS  // search: the index's entry file (JSON), for an inline <script>
 	BuildDate   time.Time
 	NoIndex     bool // keep search engines away (trainer edition, 404)
 
@@ -126,6 +127,9 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 	default:
 		v.Title = ui["title_"+job.Kind]
 		v.Description = r.site.Config.Description.In(job.Lang, r.site.Config.DefaultLang())
+	}
+	if job.SearchEntry != nil {
+		v.SearchEntry = inlineJS(job.SearchEntry)
 	}
 	if job.Kind == "quizkey" {
 		v.Quizzes = r.ofKind("quiz")

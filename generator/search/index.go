@@ -110,7 +110,7 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	return append([]File{{Path: "index.json", Body: m}}, files...), nil
+	return append([]File{{Path: EntryFile, Body: m}}, files...), nil
 }
 
 // wordForms gathers, for a language stemmed at build time, the term of
@@ -432,6 +432,10 @@ func docFiles(d Doc, secs []section, parts []int) ([][]byte, error) {
 	}
 	return out, nil
 }
+
+// EntryFile is the index's entry, the one file with a fixed name. The
+// search page carries it too.
+const EntryFile = "index.json"
 
 // meta is index.json, the one file with a fixed name.
 type meta struct {
