@@ -203,14 +203,19 @@
         return (ready = m);
       }));
     }
-    function file(m, name) { return get(base + m.v + '/' + name); }
+    // Files are kept in folders of m.tn shards or of the parts of m.dn
+    // pages, each named after its content.
+    function file(dirs, per, i, name) { return get(base + dirs[Math.floor(i / per)] + '/' + name); }
     // once keeps the promise of a file, but not a failure, which may be
     // over when the connection is back.
     function once(cache, k, make) {
       return cache[k] || (cache[k] = make().catch(function (e) { delete cache[k]; throw e; }));
     }
-    function shard(m, i) { return once(shards, i, function () { return file(m, 't' + i + '.json'); }); }
-    function doc(m, h) { return once(docs, h.id + '-' + h.part, function () { return file(m, 'd' + h.id + '-' + h.part + '.json'); }); }
+    function shard(m, i) { return once(shards, i, function () { return file(m.ts, m.tn, +i, 't' + i + '.json'); }); }
+    function doc(m, h) {
+      var k = h.id + '-' + h.part;
+      return once(docs, k, function () { return file(m.ds, m.dn, h.id, 'd' + k + '.json'); });
+    }
     function shardOf(m, t) {
       var lo = 0, hi = m.t.length - 1;
       while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.t[mid] <= t) lo = mid; else hi = mid - 1; }

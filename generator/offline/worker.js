@@ -1,14 +1,16 @@
 // The service worker of a lentera course: reading without a connection.
 // Pages come from the network first and from the cache when it fails;
-// fingerprinted files (name.1a2b3c4d.css), which never change, from the
-// cache first. Everything fetched is kept, so a page read once opens
-// again offline; "save" keeps a whole language. The build fills in C.
+// files named after their content, which never change, from the cache
+// first. Everything fetched is kept, so a page read once opens again
+// offline; "save" keeps a whole language. The build fills in C.
 'use strict';
 var C = /*CONFIG*/{};
 var PREFIX = 'lentera:' + C.base + ':';
 var NAME = PREFIX + C.v;
 var SAVED = C.base + '.saved/'; // a marker per saved language, in the cache
-var FINGERPRINTED = /\.[0-9a-f]{8}\.[0-9a-z]+$/;
+// Named after their content: fingerprinted assets (name.1a2b3c4d.css) and
+// the search index's folders (<lang>/search/1a2b3c4d5e/t0.json).
+var FINGERPRINTED = /\.[0-9a-f]{8}\.[0-9a-z]+$|\/search\/[0-9a-f]{10}\/[^/]+$/;
 var offline = false; // the last page came from the cache because the network failed
 
 // Nothing is fetched at install, so that a first visit costs no more
@@ -16,24 +18,56 @@ var offline = false; // the last page came from the cache because the network fa
 self.addEventListener('install', function () { self.skipWaiting(); });
 
 // A new build's worker deletes the caches of older builds, then saves
-// again the languages that were saved with them.
+// again the languages that were saved with them. Files named after their
+// content that the new build lists too are the same files: they move to
+// the new cache first and need no second download.
 self.addEventListener('activate', function (e) {
-  var again = [];
   e.waitUntil(caches.keys().then(function (names) {
     var old = names.filter(function (n) { return n.indexOf(PREFIX) === 0 && n !== NAME; });
-    return Promise.all(old.map(function (n) {
-      return caches.open(n).then(function (c) { return c.keys(); }).then(function (reqs) {
-        reqs.forEach(function (r) {
-          var p = new URL(r.url).pathname;
-          if (p.indexOf(SAVED) === 0) again.push(p.slice(SAVED.length));
-        });
-        return caches.delete(n);
+    return Promise.all(old.map(function (n) { return caches.open(n); })).then(function (olds) {
+      return savedIn(olds).then(function (again) {
+        return carry(olds, again).catch(function () {}).then(function () {
+          return Promise.all(old.map(function (n) { return caches.delete(n); }));
+        }).then(function () { return again; });
       });
-    }));
-  }).then(function () { return self.clients.claim(); }).then(function () {
-    again.forEach(function (lang) { save(lang, null); });
+    });
+  }).then(function (again) {
+    return self.clients.claim().then(function () {
+      again.forEach(function (lang) { save(lang, null); });
+    });
   }));
 });
+
+// savedIn lists the languages saved in caches.
+function savedIn(caches) {
+  return Promise.all(caches.map(function (c) { return c.keys(); })).then(function (all) {
+    var langs = [];
+    all.forEach(function (reqs) {
+      reqs.forEach(function (r) {
+        var p = new URL(r.url).pathname;
+        if (p.indexOf(SAVED) === 0 && langs.indexOf(p.slice(SAVED.length)) < 0) langs.push(p.slice(SAVED.length));
+      });
+    });
+    return langs;
+  });
+}
+
+// carry copies from the old caches into the new one the files named after
+// their content that the new build's lists of langs hold.
+function carry(olds, langs) {
+  return Promise.all([caches.open(NAME)].concat(langs.map(list))).then(function (got) {
+    var fresh = got[0], urls = {};
+    got.slice(1).forEach(function (l) {
+      l.files.forEach(function (u) { if (FINGERPRINTED.test(u)) urls[u] = 1; });
+    });
+    return Promise.all(Object.keys(urls).map(function (u) {
+      var key = new URL(u, location.href).href;
+      return olds.reduce(function (found, c) {
+        return found.then(function (res) { return res || c.match(key); });
+      }, Promise.resolve(null)).then(function (res) { return res && fresh.put(key, res); });
+    }));
+  });
+}
 
 self.addEventListener('fetch', function (e) {
   var req = e.request, url = new URL(req.url);

@@ -1,13 +1,16 @@
 package readertest
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
 	"lentera/generator/internal/playbook"
 )
@@ -64,15 +67,17 @@ func TestOfflineReading(t *testing.T) {
 
 // A new build replaces the worker and its cache: no page or file of the
 // old build stays, and the language saved with the old build is saved
-// again with the new one.
+// again with the new one, without downloading again the files named after
+// their content that both builds have.
 func TestNewBuildReplacesCache(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	if _, err := playbook.BuildInto(out, playbook.Date); err != nil {
 		t.Fatal(err)
 	}
+	before := offlineList(t, out, "en")
 	b := phone(t)
-	srv := browsertest.Serve(t, out)
+	srv := browsertest.Serve(t, out, browser.WithLog())
 	ctx := fresh(t, b)
 	load(t, ctx, srv.URL+"/en/")
 	until(t, ctx, `!!navigator.serviceWorker.controller && !document.querySelector("[data-save]").hidden`, 30*time.Second)
@@ -88,15 +93,59 @@ func TestNewBuildReplacesCache(t *testing.T) {
 	if newVersion == oldVersion {
 		t.Fatal("a build with other pages has the same version")
 	}
+	after := offlineList(t, out, "en")
+	kept := map[string]bool{}
+	for _, f := range after {
+		if contentNamed.MatchString(f) && slices.Contains(before, f) {
+			kept[f] = true
+		}
+	}
+	if len(kept) < 10 {
+		t.Fatalf("the two builds share %d files named after their content; the test needs more", len(kept))
+	}
+	srv.Take()
 	load(t, ctx, srv.URL+"/en/")
 	until(t, ctx, `caches.keys().then(k => k.length == 1 && k[0].endsWith(`+quote(newVersion)+`))`, time.Minute)
 	until(t, ctx, `caches.match("/.saved/en").then(r => !!r)`, 2*time.Minute)
+	var again []string
+	for _, h := range srv.Take() {
+		if kept[h.Path] {
+			again = append(again, h.Path)
+		}
+	}
+	if len(again) > 0 {
+		t.Errorf("saving again downloaded %d of the %d files both builds have: %v", len(again), len(kept), again)
+	}
+	cached := eval[[]string](t, ctx, `caches.keys().then(k => caches.open(k[0])).then(c => c.keys()).then(rs => rs.map(r => new URL(r.url).pathname))`)
+	for _, p := range cached {
+		if contentNamed.MatchString(p) && !slices.Contains(after, p) {
+			t.Errorf("the new cache holds %s, which the new build does not list", p)
+		}
+	}
 	stale := eval[[]string](t, ctx, `caches.keys().then(k => caches.open(k[0])).then(c => c.keys()).then(rs => Promise.all(rs.map(r =>
 		caches.match(r).then(res => res.text()).then(body => body.includes(`+quote(oldDate)+`) ? r.url : ""))))
 		.then(urls => urls.filter(Boolean))`)
 	if len(stale) > 0 {
 		t.Errorf("after the new build, the cache still holds the old build's %v", stale)
 	}
+}
+
+// contentNamed matches the paths of files named after their content, as
+// the service worker tells them.
+var contentNamed = regexp.MustCompile(`\.[0-9a-f]{8}\.[0-9a-z]+$|/search/[0-9a-f]{10}/[^/]+$`)
+
+// offlineList is what saving lang for offline reading fetches.
+func offlineList(t *testing.T, out, lang string) []string {
+	t.Helper()
+	body, err := os.ReadFile(filepath.Join(out, lang, "offline.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l struct{ Files []string }
+	if err := json.Unmarshal(body, &l); err != nil {
+		t.Fatal(err)
+	}
+	return l.Files
 }
 
 // oldDate is how the first build's pages show their date.

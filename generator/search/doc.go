@@ -29,22 +29,28 @@
 // Index returns the files of one language; the build writes them next to
 // the language's search page, and the client reads them relative to it:
 //
-//	index.json      the entry, the only file with a fixed name:
-//	                {"v": version, "lang": "id", "stem": "id" or "",
+//	index.json      the entry, the only file with a fixed name (the
+//	                search page carries it too):
+//	                {"lang": "id", "stem": "id" or "",
 //	                 "stop": "stop words, space-separated",
 //	                 "n": pages, "avg": mean page length in terms,
 //	                 "len": one character per page (its length, see below),
-//	                 "t": [where each shard starts; the first is ""]}
-//	<v>/t<i>.json   term shard i: {"term": "postings", ...}
+//	                 "t": [where each shard starts; the first is ""],
+//	                 "ts": [shard folders], "tn": shards per folder,
+//	                 "ds": [part folders], "dn": pages per folder}
+//	<ts[i/tn]>/t<i>.json     term shard i: {"term": "postings", ...}
 //	                with every term t[i] <= term < t[i+1]
-//	<v>/d<i>-<k>.json  part k of page i: {"u": URL, "t": title,
+//	<ds[i/dn]>/d<i>-<k>.json part k of page i: {"u": URL, "t": title,
 //	                 "s": section title, "d": description (part 0 only),
 //	                 "b": [[anchor, heading, text], ...]}
 //
-// The version v names a folder after a hash of the build's files, so a
-// reader never mixes two builds. Every file is under the search page's
-// folder, so the language's list of files to save for offline reading,
-// made from the build's output, holds them all.
+// Each folder holds 16 shards or the parts of 32 pages, and is named after
+// a hash of its files' paths and content: a reader never mixes two builds,
+// and an edit changes only the folders of what it touched, so a build
+// writes, and a reader who saved the course downloads, only those again.
+// Every file is under the search page's folder, so the language's list of
+// files to save for offline reading, made from the build's output, holds
+// them all.
 //
 // Terms are sorted in UTF-16 order, JavaScript's string order, and cut into
 // shards of about 3 KB, so a query reads one small shard per word (two at

@@ -82,15 +82,16 @@ func Analyze(lang string, docs []Doc) ([]*Page, error) {
 func Assemble(lang string, analysed []*Page) ([]File, error) {
 	post := map[string][]int{} // term -> doc id, tf<<2|flags, part, ...
 	lengths := make([]int, len(analysed))
-	var files []File
+	pageGroups := make([][]File, (len(analysed)+pagesPerFolder-1)/pagesPerFolder)
 	for id, p := range analysed {
 		r := p.read
 		for i, t := range r.terms {
 			post[t] = append(post[t], id, r.vals[i], r.parts[i])
 		}
 		lengths[id] = r.length
+		g := id / pagesPerFolder
 		for k, part := range r.page {
-			files = append(files, File{Path: "d" + strconv.Itoa(id) + "-" + strconv.Itoa(k) + ".json", Body: part})
+			pageGroups[g] = append(pageGroups[g], File{Path: "d" + strconv.Itoa(id) + "-" + strconv.Itoa(k) + ".json", Body: part})
 		}
 	}
 	if forms := wordForms(analysed); forms != nil {
@@ -98,19 +99,40 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 	}
 	terms := sortedTerms(post)
 	shards, firsts := shardTerms(terms, post)
-
+	shardGroups := make([][]File, (len(shards)+shardsPerFolder-1)/shardsPerFolder)
 	for i, s := range shards {
-		files = append(files, File{Path: "t" + strconv.Itoa(i) + ".json", Body: s})
+		g := i / shardsPerFolder
+		shardGroups[g] = append(shardGroups[g], File{Path: "t" + strconv.Itoa(i) + ".json", Body: s})
 	}
-	version := versionOf(files)
-	for i := range files {
-		files[i].Path = version + "/" + files[i].Path
-	}
-	m, err := metaFile(lang, version, lengths, firsts)
+	shardDirs, shardFiles := inFolders(shardGroups)
+	pageDirs, pageFiles := inFolders(pageGroups)
+	m, err := metaFile(lang, lengths, firsts, shardDirs, pageDirs)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	return append([]File{{Path: EntryFile, Body: m}}, files...), nil
+	return slices.Concat([]File{{Path: EntryFile, Body: m}}, shardFiles, pageFiles), nil
+}
+
+// The index's files are kept in folders of a few shards or pages each,
+// every folder named after its content (see versionOf). An edit changes
+// the folders of what it touched, and only those are written again, and
+// downloaded again by a reader who saved the course.
+const (
+	shardsPerFolder = 16
+	pagesPerFolder  = 32
+)
+
+// inFolders puts each group of files into a folder named after their
+// content, and returns the folder names and the files with their paths.
+func inFolders(groups [][]File) (dirs []string, files []File) {
+	dirs = make([]string, len(groups))
+	for g, group := range groups {
+		dirs[g] = versionOf(group)
+		for _, f := range group {
+			files = append(files, File{Path: dirs[g] + "/" + f.Path, Body: f.Body})
+		}
+	}
+	return dirs, files
 }
 
 // wordForms gathers, for a language stemmed at build time, the term of
@@ -439,19 +461,23 @@ const EntryFile = "index.json"
 
 // meta is index.json, the one file with a fixed name.
 type meta struct {
-	Version string   `json:"v"`    // folder of this build's files
-	Lang    string   `json:"lang"` // language code
-	Stem    string   `json:"stem"` // stemmer name, "" for none
-	Stop    string   `json:"stop"` // stop words, space-separated
-	N       int      `json:"n"`    // number of pages
-	Avg     float64  `json:"avg"`  // mean page length in terms
-	Len     string   `json:"len"`  // page lengths, one character each
-	Shards  []string `json:"t"`    // first term of each shard
+	Lang      string   `json:"lang"` // language code
+	Stem      string   `json:"stem"` // stemmer name, "" for none
+	Stop      string   `json:"stop"` // stop words, space-separated
+	N         int      `json:"n"`    // number of pages
+	Avg       float64  `json:"avg"`  // mean page length in terms
+	Len       string   `json:"len"`  // page lengths, one character each
+	Shards    []string `json:"t"`    // first term of each shard
+	ShardDirs []string `json:"ts"`   // the folder of shards i*tn to (i+1)*tn-1
+	PerShard  int      `json:"tn"`   // shards per folder
+	PageDirs  []string `json:"ds"`   // the folder of the parts of pages i*dn to (i+1)*dn-1
+	PerPage   int      `json:"dn"`   // pages per folder
 }
 
-func metaFile(lang, version string, lengths []int, firsts []string) ([]byte, error) {
+func metaFile(lang string, lengths []int, firsts, shardDirs, pageDirs []string) ([]byte, error) {
 	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	m := meta{Version: version, Lang: lang, N: len(lengths), Shards: firsts}
+	m := meta{Lang: lang, N: len(lengths), Shards: firsts,
+		ShardDirs: shardDirs, PerShard: shardsPerFolder, PageDirs: pageDirs, PerPage: pagesPerFolder}
 	if stemmers[base] != nil {
 		m.Stem = base
 	}
@@ -483,9 +509,9 @@ func lengthChar(n int) byte {
 	return c
 }
 
-// versionOf names the folder of a build's files after their content, so a
-// reader never mixes files of two builds and unchanged builds keep their
-// cached files.
+// versionOf names a folder of index files after their paths and content,
+// so a reader never mixes files of two builds, and files that did not
+// change keep their place, and their copies in caches.
 func versionOf(files []File) string {
 	h := sha256.New()
 	for _, f := range files {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -33,6 +34,13 @@ func readMeta(t *testing.T, fs map[string][]byte) meta {
 	return m
 }
 
+// shardPath and partPath are where the client finds a shard and a part of
+// a page.
+func shardPath(m meta, i int) string { return m.ShardDirs[i/m.PerShard] + "/t" + itoa(i) + ".json" }
+func partPath(m meta, id, k int) string {
+	return m.PageDirs[id/m.PerPage] + "/d" + itoa(id) + "-" + itoa(k) + ".json"
+}
+
 // shardOf decodes the shard that holds term, as the client finds it.
 func shardOf(t *testing.T, fs map[string][]byte, m meta, term string) map[string][]int {
 	t.Helper()
@@ -43,7 +51,7 @@ func shardOf(t *testing.T, fs map[string][]byte, m meta, term string) map[string
 		}
 	}
 	var s map[string]string
-	if err := json.Unmarshal(fs[m.Version+"/t"+itoa(i)+".json"], &s); err != nil {
+	if err := json.Unmarshal(fs[shardPath(m, i)], &s); err != nil {
 		t.Fatal(err)
 	}
 	out := map[string][]int{}
@@ -76,7 +84,7 @@ func TestIndexPostings(t *testing.T) {
 		t.Errorf("harga postings %v, want %v", got, want)
 	}
 	var p page
-	if err := json.Unmarshal(fs[m.Version+"/d1-0.json"], &p); err != nil {
+	if err := json.Unmarshal(fs[partPath(m, 1, 0)], &p); err != nil {
 		t.Fatal(err)
 	}
 	if p.URL != "/id/b/" || len(p.Sections) != 1 || p.Sections[0] != [3]string{"h", "Pasar", "harga"} {
@@ -85,21 +93,46 @@ func TestIndexPostings(t *testing.T) {
 }
 
 func TestIndexIsDeterministicAndVersioned(t *testing.T) {
-	docs := []Doc{{URL: "/en/a/", Title: "A", HTML: []byte("<p>one two three</p>")}}
+	var docs []Doc
+	for i := 0; i < 3*pagesPerFolder; i++ {
+		docs = append(docs, Doc{URL: "/en/" + itoa(i) + "/", Title: "Page " + itoa(i), HTML: []byte("<p>" + filler(i, 300) + "</p>")})
+	}
 	a, b := files(t, "en", docs), files(t, "en", docs)
 	for p := range a {
 		if !bytes.Equal(a[p], b[p]) {
 			t.Errorf("%s differs between two builds of the same pages", p)
 		}
 	}
-	docs[0].HTML = []byte("<p>one two four</p>")
+	// An edit of one page in the second folder: that folder's name
+	// changes, the other pages keep theirs, and every file is in a folder
+	// the entry names.
+	docs[pagesPerFolder+3].HTML = []byte("<p>" + filler(3, 300) + " zebra</p>")
 	c := files(t, "en", docs)
-	if readMeta(t, a).Version == readMeta(t, c).Version {
-		t.Error("the version did not change with the content")
+	ma, mc := readMeta(t, a), readMeta(t, c)
+	if len(mc.PageDirs) != 3 {
+		t.Fatalf("%d page folders for %d pages; want 3", len(mc.PageDirs), len(docs))
+	}
+	for g := range mc.PageDirs {
+		if changed := ma.PageDirs[g] != mc.PageDirs[g]; changed != (g == 1) {
+			t.Errorf("page folder %d: changed %v, want %v", g, changed, g == 1)
+		}
+	}
+	if slices.Equal(ma.ShardDirs, mc.ShardDirs) {
+		t.Error("a new word changed no shard folder")
+	}
+	named := map[string]bool{}
+	for _, d := range slices.Concat(mc.ShardDirs, mc.PageDirs) {
+		named[d] = true
 	}
 	for p := range c {
-		if p != "index.json" && !strings.HasPrefix(p, readMeta(t, c).Version+"/") {
-			t.Errorf("%s is outside the version folder", p)
+		if p == "index.json" {
+			continue
+		}
+		if dir, _, _ := strings.Cut(p, "/"); !named[dir] {
+			t.Errorf("%s is outside the folders the entry names", p)
+		}
+		if body, ok := a[p]; ok && !bytes.Equal(body, c[p]) {
+			t.Errorf("%s holds other bytes in the two builds", p)
 		}
 	}
 }
@@ -121,7 +154,7 @@ func TestShardBoundaries(t *testing.T) {
 	seen := 0
 	for i := range m.Shards {
 		var s map[string]string
-		json.Unmarshal(fs[m.Version+"/t"+itoa(i)+".json"], &s)
+		json.Unmarshal(fs[shardPath(m, i)], &s)
 		for term := range s {
 			seen++
 			if got := shardOf(t, fs, m, term); got[term] == nil {
@@ -157,7 +190,7 @@ func TestLengthChar(t *testing.T) {
 func TestIndexEmpty(t *testing.T) {
 	fs := files(t, "id", nil)
 	m := readMeta(t, fs)
-	if m.N != 0 || len(m.Shards) != 1 || fs[m.Version+"/t0.json"] == nil {
+	if m.N != 0 || len(m.Shards) != 1 || fs[shardPath(m, 0)] == nil {
 		t.Errorf("empty index: meta %+v, files %d", m, len(fs))
 	}
 }
@@ -189,7 +222,7 @@ func TestIndexParts(t *testing.T) {
 	}
 	var parts []page
 	for k := 0; ; k++ {
-		body, ok := fs[m.Version+"/d0-"+itoa(k)+".json"]
+		body, ok := fs[partPath(m, 0, k)]
 		if !ok {
 			break
 		}
