@@ -153,6 +153,9 @@ func (b *Builder) BuildPages(ctx context.Context, changed ...string) (*Result, e
 		}
 	}
 	cacheWarning := b.loadCache()
+	if b.stream != nil {
+		b.stream.stage.Trust(b.cache.output)
+	}
 	p, err := b.buildPages(ctx, changed)
 	if err != nil {
 		b.pending = nil
@@ -195,7 +198,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	switch {
 	case b.stream != nil:
 		streamed = b.stream.written
-		err = b.stream.commit(res.Files)
+		p.next.output, err = b.stream.commit(res.Files)
 		b.stream = nil
 	case b.opts.Out != "":
 		err = publish.Write(b.opts.Out, res.Files)

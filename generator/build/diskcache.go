@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -21,6 +22,7 @@ import (
 	"lentera/generator/internal/wire"
 	"lentera/generator/markup"
 	"lentera/generator/publish"
+	"lentera/generator/search"
 )
 
 // The build cache on disk keeps a Builder's cache from one run of the
@@ -37,7 +39,8 @@ import (
 //	format     cacheFormat, as a varint
 //	program    the version of the program that wrote it (programVersion)
 //	site       the site key (siteKey), 8 bytes
-//	entries    docs, pages, search indexes, sitemap, cards, resized images
+//	entries    docs, pages, search indexes, sitemap, cards, resized images,
+//	           search analyses, and what the build wrote into its output
 //	length     of format to entries, 8 bytes little-endian
 //	checksum   XXH64 of everything before it, 8 bytes little-endian
 //
@@ -46,7 +49,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 2
+const cacheFormat = 3
 
 const cacheMagic = "lentera build cache\n"
 
@@ -319,6 +322,17 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File, re
 		w.String(key)
 		encodeFiles(w, resized[key])
 	}
+	keys := make([]uint64, 0, len(c.analysed))
+	for k := range c.analysed {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w.Uint(uint64(len(keys)))
+	for _, k := range keys {
+		w.Fixed(k)
+		c.analysed[k].Encode(w)
+	}
+	encodeRecord(w, c.output)
 }
 
 // decodeCache reads what encodeCache wrote; a problem is r's error.
@@ -350,7 +364,40 @@ func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
 		key := r.String()
 		resized[key] = decodeFiles(r)
 	}
+	c.analysed = map[uint64]*search.Page{}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		k := r.Fixed()
+		c.analysed[k] = search.DecodePage(r)
+	}
+	c.output = decodeRecord(r)
 	return c, resized
+}
+
+// encodeRecord writes what a build wrote into its output folder.
+func encodeRecord(w *wire.Writer, rec publish.Record) {
+	w.String(rec.Dir)
+	w.Int(int(rec.At.UnixNano()))
+	w.Uint(uint64(len(rec.Files)))
+	for _, p := range sortedKeys(rec.Files) {
+		f := rec.Files[p]
+		w.String(p)
+		w.Int(int(f.Size))
+		w.Blob(f.Sum[:])
+	}
+}
+
+func decodeRecord(r *wire.Reader) publish.Record {
+	rec := publish.Record{Dir: r.String(), At: time.Unix(0, int64(r.Int())), Files: map[string]publish.Written{}}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		f := publish.Written{Path: r.String(), Size: int64(r.Int())}
+		if sum := r.Blob(); len(sum) == len(f.Sum) {
+			f.Sum = [32]byte(sum)
+		} else {
+			r.Fail(errors.New("an output file's sum is not 32 bytes"))
+		}
+		rec.Files[f.Path] = f
+	}
+	return rec
 }
 
 // encodeEntries writes each entry after a 1, and a 0 after the last: an

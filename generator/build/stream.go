@@ -2,6 +2,7 @@ package build
 
 import (
 	"sync"
+	"time"
 
 	"lentera/generator/publish"
 )
@@ -60,8 +61,8 @@ func (s *stream) put(f *publish.File) error {
 
 // commit writes the files not written yet and puts the build in place.
 // Either way the stage is done with: a failure leaves the output folder as
-// it was.
-func (s *stream) commit(files []publish.File) error {
+// it was. It returns the record of what it wrote.
+func (s *stream) commit(files []publish.File) (publish.Record, error) {
 	var rest []publish.File
 	for _, f := range files {
 		if _, done := s.written[f.Path]; !done {
@@ -71,9 +72,12 @@ func (s *stream) commit(files []publish.File) error {
 	err := parallel(len(rest), func(i int) error { return s.put(&rest[i]) })
 	if err != nil {
 		s.stage.Abort()
-		return err
+		return publish.Record{}, err
 	}
-	return s.stage.Commit()
+	if err := s.stage.Commit(); err != nil {
+		return publish.Record{}, err
+	}
+	return publish.Record{Dir: s.stage.Dir(), At: time.Now(), Files: s.written}, nil
 }
 
 // summaries are the path, size and digest of every file, whether its body

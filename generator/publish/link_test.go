@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // A file the new output has byte for byte as the old one did is that very
@@ -35,5 +36,69 @@ func TestUnchangedFilesLinked(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "b", "index.html")); string(b) != "new" {
 		t.Errorf("the changed file holds %q", b)
+	}
+}
+
+// stageAll writes files through a Stage that trusts rec, and returns the
+// record of what it wrote.
+func stageAll(t *testing.T, out string, rec Record, files []File) Record {
+	t.Helper()
+	st, err := NewStage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Trust(rec)
+	written := map[string]Written{}
+	for _, f := range files {
+		w, err := st.Put(f)
+		if err != nil {
+			st.Abort()
+			t.Fatal(err)
+		}
+		written[f.Path] = w
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return Record{Dir: st.Dir(), At: time.Now(), Files: written}
+}
+
+// With the record of the last build, a file it wrote that looks untouched
+// (size, modification time) is taken without being read; one modified
+// since is read and compared, and written again when it differs.
+func TestRecordedFilesTrusted(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	files := []File{{Path: "a/index.html", Body: []byte("aaaa")}, {Path: "b/index.html", Body: []byte("bbbb")}}
+	rec := stageAll(t, out, Record{}, files)
+	// Both changed behind the build's back, keeping their sizes: a's
+	// time is set back to before the record, as only a deliberate hand
+	// would; b's is left as the change made it.
+	a, b := filepath.Join(out, "a", "index.html"), filepath.Join(out, "b", "index.html")
+	for _, p := range []string{a, b} {
+		if err := os.WriteFile(p, []byte("XXXX"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	later := rec.At.Add(time.Second)
+	if err := os.Chtimes(b, later, later); err != nil {
+		t.Fatal(err)
+	}
+	back := rec.At.Add(-time.Hour)
+	if err := os.Chtimes(a, back, back); err != nil {
+		t.Fatal(err)
+	}
+	stageAll(t, out, rec, files)
+	if got, _ := os.ReadFile(b); string(got) != "bbbb" {
+		t.Errorf("a file modified after the record holds %q; it was read and taken", got)
+	}
+	if got, _ := os.ReadFile(a); string(got) != "XXXX" {
+		t.Errorf("a file that looks untouched holds %q: it was read, not trusted", got)
+	}
+	// A record of another folder is not trusted.
+	other := rec
+	other.Dir = filepath.Join(t.TempDir(), "elsewhere")
+	stageAll(t, out, other, files)
+	if got, _ := os.ReadFile(a); string(got) != "aaaa" {
+		t.Errorf("with another folder's record, the file holds %q", got)
 	}
 }

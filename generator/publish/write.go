@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Write makes dir hold exactly files, and the marker. They are written to a
@@ -39,7 +40,23 @@ type Stage struct {
 	unlock    func()
 	dirs      sync.Map // folders made so far, so each is made once
 	hasOld    bool     // a previous build is there to keep times from
+	record    Record   // what the previous build wrote, when known
 }
+
+// Record is what a build wrote into an output folder. With it, the next
+// build takes a file there as the one it needs without reading it, as
+// long as its size is the same and it has not been modified since.
+type Record struct {
+	Dir   string             // the output folder, its links resolved
+	At    time.Time          // when the build was put in place
+	Files map[string]Written // by path
+}
+
+// Trust gives Put the record of the build in the output folder now.
+func (st *Stage) Trust(rec Record) { st.record = rec }
+
+// Dir is the output folder, its links resolved.
+func (st *Stage) Dir() string { return st.real }
 
 // Written is what a staged file leaves behind once its body is gone.
 type Written struct {
@@ -84,7 +101,8 @@ func NewStage(dir string) (*Stage, error) {
 // links cannot be made a copy with the twin's modification time (see
 // keepTime). It is safe for concurrent use.
 func (st *Stage) Put(f File) (Written, error) {
-	linked, err := st.link(f)
+	w := Summary(f)
+	linked, err := st.link(f, w)
 	if err == nil && !linked {
 		err = st.write(f)
 		if err == nil && st.hasOld {
@@ -94,7 +112,7 @@ func (st *Stage) Put(f File) (Written, error) {
 	if err != nil {
 		return Written{}, fmt.Errorf("publish: %w", err)
 	}
-	return Summary(f), nil
+	return w, nil
 }
 
 // Summary is f as Put leaves it.
@@ -234,12 +252,12 @@ func (st *Stage) write(f File) error {
 // link makes f a link to its twin in the old output, when that holds the
 // same bytes: the same file, modification time and all. It reports
 // whether it did; trouble reading the old output only means it did not.
-func (st *Stage) link(f File) (bool, error) {
+func (st *Stage) link(f File, w Written) (bool, error) {
 	if !st.hasOld || !fs.ValidPath(f.Path) || f.Path == "." {
 		return false, nil
 	}
 	old := filepath.Join(st.real, filepath.FromSlash(f.Path))
-	if !sameFile(old, f.Body) {
+	if !st.recorded(old, w) && !sameFile(old, f.Body) {
 		return false, nil
 	}
 	p, err := st.place(f.Path)
@@ -247,6 +265,17 @@ func (st *Stage) link(f File) (bool, error) {
 		return false, err
 	}
 	return os.Link(old, p) == nil, nil
+}
+
+// recorded reports whether the record says the old output's file old is
+// w, and the file looks untouched since: the same size, and not modified
+// after the record was made.
+func (st *Stage) recorded(old string, w Written) bool {
+	if st.record.Dir != st.real || st.record.Files[w.Path] != w {
+		return false
+	}
+	fi, err := os.Lstat(old)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() == w.Size && !fi.ModTime().After(st.record.At)
 }
 
 // place is where output path name goes in the new build, its folder made.

@@ -1,0 +1,101 @@
+package search
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"lentera/generator/internal/wire"
+)
+
+// analysedCases are pages analysed in a language stemmed in the browser
+// and in one stemmed at build time, which keeps word forms.
+func analysedCases(t *testing.T) map[string]*Page {
+	t.Helper()
+	out := map[string]*Page{}
+	for _, lang := range []string{"id", "es"} {
+		docs := []Doc{
+			{URL: "/" + lang + "/a/", Title: "Pemasaran bucles", Description: "Satu dua.",
+				HTML: []byte(`<p>` + filler(1, 400) + `</p><h2 id="x">Casas</h2><p>las casas y los bucles</p>`)},
+			{URL: "/" + lang + "/b/", Title: "Kosong", HTML: []byte(`<p></p>`)},
+		}
+		pages, err := Analyze(lang, docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range pages {
+			out[lang+docs[i].URL] = p
+		}
+	}
+	return out
+}
+
+func encodePage(p *Page) []byte {
+	var w wire.Writer
+	p.Encode(&w)
+	return w.Bytes()
+}
+
+// An analysed page comes back from its encoding as it was, and builds
+// the same index.
+func TestPageRoundTrip(t *testing.T) {
+	forms := false
+	for name, p := range analysedCases(t) {
+		r := wire.NewReader(encodePage(p))
+		got := DecodePage(r)
+		if err := r.Done(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(got.read, p.read) {
+			t.Errorf("%s: decoded %+v\nwant %+v", name, got.read, p.read)
+		}
+		a, _ := Assemble("es", []*Page{p})
+		b, _ := Assemble("es", []*Page{got})
+		for i := range a {
+			if !bytes.Equal(a[i].Body, b[i].Body) {
+				t.Errorf("%s: %s differs after the round trip", name, a[i].Path)
+			}
+		}
+		forms = forms || p.read.forms != nil
+	}
+	if !forms {
+		t.Error("no case has word forms: their round trip is untested")
+	}
+}
+
+// Cut short, an encoding is refused; with a byte changed it is refused or
+// decodes to some page, never panics.
+func TestPageDecodeDamaged(t *testing.T) {
+	for name, p := range analysedCases(t) {
+		data := encodePage(p)
+		for n := 0; n < len(data); n++ {
+			r := wire.NewReader(data[:n])
+			DecodePage(r)
+			if r.Done() == nil {
+				t.Fatalf("%s: cut to %d of %d bytes, it decodes", name, n, len(data))
+			}
+		}
+		for i := range data {
+			damaged := bytes.Clone(data)
+			damaged[i] ^= 0x5a
+			DecodePage(wire.NewReader(damaged))
+		}
+	}
+}
+
+func FuzzPageDecode(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte{1, 1, 1, 'a', 1, 'b', 0, 0, 1, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := wire.NewReader(data)
+		p := DecodePage(r)
+		if r.Done() != nil {
+			return
+		}
+		again := wire.NewReader(encodePage(p))
+		DecodePage(again)
+		if err := again.Done(); err != nil {
+			t.Fatalf("a decoded page's encoding does not decode: %v", err)
+		}
+	})
+}
