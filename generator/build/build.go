@@ -5,9 +5,9 @@
 //	layouts  parse layouts/ and UI strings (render)
 //	convert  Markdown to HTML, one page per processor (markup)
 //	render   pages through the layouts, one per processor (render)
-//	extras   calendars, sitemap, copied files, link-preview cards (sharecard)
-//	gather   what spans a whole language: search indexes and pages, workbooks, and
-//	         what reading offline needs (package offline)
+//	extras   calendars, copied files, link-preview cards (sharecard)
+//	gather   what spans a whole language: search indexes and pages, workbooks,
+//	         the sitemap, and what reading offline needs (package offline)
 //	publish  write the output folder in one swap (publish)
 //
 // A Builder keeps what it made, each piece with a hash of its inputs, so a
@@ -104,6 +104,7 @@ type pending struct {
 	docs       render.Docs
 	editions   []string
 	gatherJobs []render.Job // the pages the gather phase renders
+	world      uint64       // a hash of what every page depends on
 	prev       *cache       // where unchanged work is found
 	next       *cache       // where this build's work goes
 	files      []publish.File
@@ -213,7 +214,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 }
 
 func (b *Builder) result(p *pending, files []publish.File) (*Result, error) {
-	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	slices.SortStableFunc(files, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
 	res := &Result{Files: files, Warnings: b.locatedCopies(p.warnings), Site: p.site, Status: p.status, Pages: p.pages, Rendered: p.rendered}
 	if b.stream == nil {
 		// A streaming build has let go of the bodies, and builds once.
@@ -285,7 +286,8 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err != nil {
 		return nil, phase("render", err)
 	}
-	extras, err := b.extras(s, r, p.editions, date, worldKey, prev, next)
+	p.world = worldKey
+	extras, err := b.extras(s, r, p.editions, date, prev, next)
 	if err != nil {
 		return nil, phase("extras", err)
 	}
@@ -343,7 +345,8 @@ func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, 
 		return nil, 0, err
 	}
 	rendered += n
-	gathered := slices.Concat(books, indexes, searchPages)
+	sitemap := sitemapFile(p.renderer, p.world, p.prev, p.next)
+	gathered := slices.Concat(books, indexes, searchPages, []publish.File{sitemap})
 	saved, err := b.offlineFiles(p, b.summaries(append(append([]publish.File{}, p.files...), gathered...)))
 	if err != nil {
 		return nil, 0, err

@@ -12,20 +12,10 @@ import (
 	"lentera/generator/site"
 )
 
-// extras are the outputs that are not pages: calendar files, the sitemap,
-// robots.txt, the files copied from content/ and the link-preview cards.
-func (b *Builder) extras(s *site.Site, r *render.Renderer, editions []string, date time.Time, world uint64, prev, next *cache) ([]publish.File, error) {
-	next.sitemap = prev.sitemap
-	key := world ^ r.SitemapKey()
-	if prev.sitemap.key != key || prev.sitemap.body == nil {
-		// The sitemap lists every page, so it is made again only when
-		// pages come, go or move, or their dates change.
-		next.sitemap = pageEntry{key: key, body: r.Sitemap()}
-	}
-	files := []publish.File{
-		{Path: "sitemap.xml", Body: next.sitemap.body},
-		{Path: "robots.txt", Body: r.Robots()},
-	}
+// extras are the outputs that are not pages: calendar files, robots.txt,
+// the files copied from content/ and the link-preview cards.
+func (b *Builder) extras(s *site.Site, r *render.Renderer, editions []string, date time.Time, prev, next *cache) ([]publish.File, error) {
+	files := []publish.File{{Path: "robots.txt", Body: r.Robots()}}
 	for _, ed := range editions {
 		files = append(files, calendars(s, ed, date)...)
 		if ed == "trainer" {
@@ -42,6 +32,20 @@ func (b *Builder) extras(s *site.Site, r *render.Renderer, editions []string, da
 	}
 	return append(append(files, copied...), cards...), nil
 }
+
+// sitemapFile is the sitemap, made in the gather phase: it lists every
+// page, and a save in the dev server need not wait for it. It is made
+// again only when pages come, go or move, or their dates change.
+func sitemapFile(r *render.Renderer, world uint64, prev, next *cache) publish.File {
+	next.sitemap = prev.sitemap
+	key := world ^ r.SitemapKey()
+	if prev.sitemap.key != key || prev.sitemap.body == nil {
+		next.sitemap = pageEntry{key: key, body: r.Sitemap()}
+	}
+	return publish.File{Path: sitemapPath, Body: next.sitemap.body}
+}
+
+const sitemapPath = "sitemap.xml"
 
 // calendars writes an iCalendar file per calendar and language.
 func calendars(s *site.Site, edition string, date time.Time) []publish.File {

@@ -42,6 +42,7 @@ func finalOutput(files []publish.File, gathered []render.Job) linkcheck.Output {
 	for _, j := range gathered {
 		out[j.Path] = nil
 	}
+	out[sitemapPath] = nil // made in the gather phase too
 	return out
 }
 

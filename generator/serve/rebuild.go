@@ -49,8 +49,8 @@ func (s *Server) rebuild(ctx context.Context, b batch) {
 }
 
 // gather runs the gather phase of the last pages phase. Only the pages it
-// changed (a workbook) reload; the search page reads its new index when
-// the reader searches again.
+// changed reload: a workbook, and a search page, which carries its index's
+// entry and so shows the new words at once.
 func (s *Server) gather(ctx context.Context) {
 	s.gatherDue = false
 	start := time.Now()

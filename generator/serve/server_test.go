@@ -285,9 +285,10 @@ func TestEditReloadsWithNewText(t *testing.T) {
 	mustNotContain(t, "page after the edit", page.body, "Teks pertama.")
 
 	// The gather phase follows: the workbook, which shows every chapter,
-	// reloads then, and the search index holds the new words.
+	// reloads then, and the search page, which carries the entry of the
+	// index that now holds the new words.
 	e = st.expect("reload", "error")
-	if pages := decode[reloadData](t, e).Pages; !slices.Equal(pages, []string{"id/print/index.html"}) {
+	if pages := decode[reloadData](t, e).Pages; !slices.Equal(pages, []string{"id/print/index.html", "id/search/index.html"}) {
 		t.Errorf("after the gather phase, reload names pages %q", pages)
 	}
 	mustContain(t, "workbook", s.get("/kursus/id/print/").body, "Teks kedua yang baru.")

@@ -57,18 +57,31 @@ func checkOutputs(pages []*Page, files []File) error {
 		outs = append(outs, output{path: strings.TrimPrefix(FilePath(f.URL), "/"), src: f.Src})
 	}
 	claimed := map[string]output{} // by lower-case path
+	made := map[string]bool{}      // folders claimed, with their folders, under these very names
 	var errs []error
 	for _, o := range outs {
-		for _, c := range append([]output{o}, folders(o)...) {
-			prev, ok := claimed[strings.ToLower(c.path)]
-			if !ok {
+		dirs := folders(o)
+		// Most outputs share their folders with the one before: those
+		// were checked then.
+		k := len(dirs)
+		for k > 0 && !made[dirs[k-1].path] {
+			k--
+		}
+		ok := true
+		for _, c := range append([]output{o}, dirs[k:]...) {
+			prev, seen := claimed[strings.ToLower(c.path)]
+			if !seen {
 				claimed[strings.ToLower(c.path)] = c
 				continue
 			}
 			if err := collision(prev, c); err != nil {
 				errs = append(errs, err)
+				ok = false
 				break
 			}
+		}
+		for _, d := range dirs[k:] {
+			made[d.path] = ok
 		}
 	}
 	return errors.Join(errs...)
