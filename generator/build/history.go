@@ -76,8 +76,18 @@ func (b *Builder) history(s *site.Site, log gitLog, changed map[string]bool) ren
 // touched reports whether file is among the changed paths, or inside a
 // changed folder; with no list, everything may have changed.
 func touched(changed map[string]bool, file string) bool {
-	if changed == nil {
+	if changed == nil || changed[file] {
 		return true
+	}
+	if len(changed) <= 8 {
+		// A save: a few paths, compared without making each folder
+		// name of file.
+		for c := range changed {
+			if len(file) > len(c) && file[len(c)] == '/' && strings.HasPrefix(file, c) {
+				return true
+			}
+		}
+		return false
 	}
 	for p := file; p != "." && p != "/"; p = path.Dir(p) {
 		if changed[p] {

@@ -2,7 +2,9 @@ package build
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -104,5 +106,34 @@ func TestRebuildAfterCommit(t *testing.T) {
 				t.Errorf("%s changed with a commit to the Indonesian chapter", f.Path)
 			}
 		}
+	}
+}
+
+// A file is touched by a change to itself or to a folder it is in, however
+// many paths changed.
+func TestTouched(t *testing.T) {
+	many := map[string]bool{}
+	for i := 0; i < 20; i++ {
+		many["content/x"+strconv.Itoa(i)+".md"] = true
+	}
+	for _, few := range []bool{true, false} {
+		changed := map[string]bool{"content/id/a.md": true, "content/en": true}
+		if !few {
+			maps.Copy(changed, many)
+		}
+		for file, want := range map[string]bool{
+			"content/id/a.md":    true,
+			"content/id/ab.md":   false,
+			"content/en/b/c.md":  true,
+			"content/english.md": false,
+			"content/id/b.md":    false,
+		} {
+			if got := touched(changed, file); got != want {
+				t.Errorf("%d changed: touched(%s) = %v, want %v", len(changed), file, got, want)
+			}
+		}
+	}
+	if !touched(nil, "content/id/a.md") {
+		t.Error("with no list, a file is not touched")
 	}
 }
