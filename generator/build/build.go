@@ -83,7 +83,8 @@ type Builder struct {
 	cache   *cache
 	pending *pending                  // pages built, gather not yet run
 	gitLog  gitLog                    // the site's Git history as last read
-	last    map[string][]byte         // the files of the last Result
+	last    []publish.File            // the files of the last Result, sorted by path
+	order   fileOrder                 // how the last files came, and sorted
 	resized map[string][]publish.File // smaller copies of wide images, by original and content
 	stream  *stream                   // the output being written, in a streaming build
 	// Each page file's modification time as the last build found it, and
@@ -214,7 +215,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 }
 
 func (b *Builder) result(p *pending, files []publish.File) (*Result, error) {
-	slices.SortStableFunc(files, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
+	b.sortFiles(files)
 	res := &Result{Files: files, Warnings: b.locatedCopies(p.warnings), Site: p.site, Status: p.status, Pages: p.pages, Rendered: p.rendered}
 	if b.stream == nil {
 		// A streaming build has let go of the bodies, and builds once.
@@ -409,25 +410,72 @@ func ownLayouts(fsys fs.FS) bool {
 	return found
 }
 
+// sortFiles sorts files by path, stably. A Builder's files come in the
+// same order build after build, as a rule: when they do, the order found
+// last time serves again.
+func (b *Builder) sortFiles(files []publish.File) {
+	if !sameOrder(files, b.order.paths) {
+		perm := make([]int, len(files))
+		for i := range perm {
+			perm[i] = i
+		}
+		slices.SortStableFunc(perm, func(x, y int) int { return strings.Compare(files[x].Path, files[y].Path) })
+		paths := make([]string, len(files))
+		for i, f := range files {
+			paths[i] = f.Path
+		}
+		b.order = fileOrder{paths: paths, perm: perm}
+	}
+	sorted := make([]publish.File, len(files))
+	for i, k := range b.order.perm {
+		sorted[i] = files[k]
+	}
+	copy(files, sorted)
+}
+
+// fileOrder is the order of a Builder's last files, and how they sort.
+type fileOrder struct {
+	paths []string // as they came
+	perm  []int    // sorted[i] is files[perm[i]]
+}
+
+func sameOrder(files []publish.File, paths []string) bool {
+	if len(files) != len(paths) {
+		return false
+	}
+	for i, f := range files {
+		if f.Path != paths[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // diff records what changed since the last Result.
 func (b *Builder) diff(res *Result) {
-	next := make(map[string][]byte, len(res.Files))
-	for _, f := range res.Files {
-		next[f.Path] = f.Body
-		if b.last == nil {
-			continue
-		}
-		if old, ok := b.last[f.Path]; !ok || !bytes.Equal(old, f.Body) {
-			res.Changed = append(res.Changed, f.Path)
+	last := b.last
+	b.last = slices.Clone(res.Files)
+	if last == nil {
+		return
+	}
+	// Both lists are sorted by path: one walk through the two finds what
+	// came, changed and went.
+	next := res.Files
+	for len(next) > 0 || len(last) > 0 {
+		switch {
+		case len(last) == 0 || len(next) > 0 && next[0].Path < last[0].Path:
+			res.Changed = append(res.Changed, next[0].Path)
+			next = next[1:]
+		case len(next) == 0 || last[0].Path < next[0].Path:
+			res.Removed = append(res.Removed, last[0].Path)
+			last = last[1:]
+		default:
+			if !bytes.Equal(next[0].Body, last[0].Body) {
+				res.Changed = append(res.Changed, next[0].Path)
+			}
+			next, last = next[1:], last[1:]
 		}
 	}
-	for p := range b.last {
-		if _, ok := next[p]; !ok {
-			res.Removed = append(res.Removed, p)
-		}
-	}
-	sort.Strings(res.Removed)
-	b.last = next
 }
 
 // editions are the participant edition, and the trainer edition when some

@@ -98,3 +98,19 @@ func TestFirstTrainerNoteRebuild(t *testing.T) {
 		t.Errorf("an unedited chapter's slides lack its text:\n%s", slides)
 	}
 }
+
+// A save that makes two pages publish one URL is refused, though the build
+// before it checked every output already; the next save that parts them
+// builds again.
+func TestSaveChecksOutputsAgain(t *testing.T) {
+	fsys, _, inc := builtBundle(t)
+	ctx := context.Background()
+	twin := "content/id/konten/produksi-video/_index.md"
+	_, err := inc.Build(ctx, write(twin, "---\ntitle: Kembar\n---\nIsi.\n")(fsys)...)
+	if err == nil || !strings.Contains(err.Error(), "same URL /id/konten/produksi-video/") {
+		t.Fatalf("a page with a chapter's URL: %v", err)
+	}
+	if _, err := inc.Build(ctx, remove(twin)(fsys)...); err != nil {
+		t.Fatalf("after the twin is gone: %v", err)
+	}
+}

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,9 +13,6 @@ import (
 // assemble links loaded pages into the course: a tree per language, course
 // order and prev/next, and translations across languages.
 func (s *Site) assemble(pages []*Page) error {
-	if err := checkOutputs(pages, s.Files); err != nil {
-		return err
-	}
 	byLang := map[string][]*Page{}
 	for _, p := range pages {
 		byLang[p.Lang] = append(byLang[p.Lang], p)
@@ -48,14 +46,29 @@ type output struct {
 // and folders whose names differ only in case: macOS, Windows and many
 // hosts keep one of them, so the site would lose a page there. Each problem
 // is one error, at the later source, naming the earlier.
-func checkOutputs(pages []*Page, files []File) error {
-	var outs []output
+//
+// A save in the dev server mostly leaves every output where it was: the
+// outputs that passed last time pass again, unchecked.
+func (l *Loader) checkOutputs(pages []*Page, files []File) error {
+	outs := make([]output, 0, len(pages)+len(files))
 	for _, p := range pages {
 		outs = append(outs, output{path: strings.TrimPrefix(FilePath(p.URL), "/") + "index.html", src: p.File, url: p.URL})
 	}
 	for _, f := range files {
 		outs = append(outs, output{path: strings.TrimPrefix(FilePath(f.URL), "/"), src: f.Src})
 	}
+	if slices.Equal(outs, l.checked) {
+		return nil
+	}
+	l.checked = nil
+	if err := checkOutputs(outs); err != nil {
+		return err
+	}
+	l.checked = outs
+	return nil
+}
+
+func checkOutputs(outs []output) error {
 	claimed := map[string]output{} // by lower-case path
 	made := map[string]bool{}      // folders claimed, with their folders, under these very names
 	var errs []error

@@ -57,10 +57,11 @@ type Options struct {
 // Loader reads sites. It remembers each file it parsed, so that a rebuild
 // after an edit re-reads only the files that changed.
 type Loader struct {
-	parsed map[string]parsedFile
-	listed []entry         // the files of the last listing
-	known  map[string]bool // their paths
-	langs  []string        // the languages they were listed for
+	parsed  map[string]parsedFile
+	listed  []entry         // the files of the last listing
+	known   map[string]bool // their paths
+	langs   []string        // the languages they were listed for
+	checked []output        // the outputs of the last load, when they passed checkOutputs
 }
 
 type parsedFile struct {
@@ -88,6 +89,9 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed map[string]bool) (*Site,
 	docs, dataErr := data.Load(fsys, DataDir, cfg.Languages)
 	pages, files, pageErr := l.readContent(fsys, cfg, opts, changed)
 	s := &Site{Config: cfg, Data: docs, Files: files}
+	if err := l.checkOutputs(pages, s.Files); err != nil {
+		return nil, errors.Join(dataErr, pageErr, err)
+	}
 	if err := s.assemble(pages); err != nil {
 		return nil, errors.Join(dataErr, pageErr, err)
 	}
