@@ -78,7 +78,13 @@ func rebuildAfterEdit(b *testing.B, fsys fstest.MapFS, gather bool) {
 // readSite copies a site folder into memory, so edits do not touch it.
 func readSite(b testing.TB, dir string) fstest.MapFS {
 	fsys := fstest.MapFS{}
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+	// The walk does not follow a link, not even at its root: a corpus
+	// folder may be one.
+	dir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}

@@ -286,13 +286,27 @@ func (st *Stage) place(name string) (string, error) {
 		return "", fmt.Errorf("output path %q leaves the output folder", name)
 	}
 	p := filepath.Join(st.tmp, filepath.FromSlash(name))
-	if dir := filepath.Dir(p); !st.made(dir) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", err
-		}
-		st.dirs.Store(dir, true)
+	if err := st.mkdir(filepath.Dir(p)); err != nil {
+		return "", err
 	}
 	return p, nil
+}
+
+// mkdir makes folder dir of the new build and those it is in, asking the
+// system only about folders not made yet: one call for a page's folder.
+func (st *Stage) mkdir(dir string) error {
+	if dir == st.tmp || st.made(dir) || filepath.Dir(dir) == dir {
+		return nil
+	}
+	if err := st.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	// Another writer may have made it since: that is as good.
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	st.dirs.Store(dir, true)
+	return nil
 }
 
 func (st *Stage) made(dir string) bool {
