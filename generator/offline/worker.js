@@ -130,9 +130,11 @@ self.addEventListener('message', function (e) {
   var m = e.data || {}, to = e.source;
   if (m.type === 'keep') {
     e.waitUntil(Promise.all(m.urls.map(function (url) {
+      // Asked for as the page loaded it, query and all, the browser's
+      // cache has it: the copy kept for its path costs no second download.
       var u = new URL(url, location.href), key = u.origin + u.pathname;
       return caches.match(key).then(function (have) {
-        return have || fetch(key).then(function (res) { keep(key, res); }, function () {});
+        return have || fetch(u.href).then(function (res) { keep(key, res); }, function () {});
       });
     })));
   } else if (m.type === 'status') {

@@ -164,3 +164,27 @@ func version(t *testing.T, out string) string {
 	}
 	return string(m[1])
 }
+
+// On a first visit the service worker keeps the page the reader opened,
+// a search page with its query too, without downloading it a second time.
+func TestFirstPageKeptWithoutSecondDownload(t *testing.T) {
+	out, s := bundled(t)
+	srv := browsertest.Serve(t, out, browser.WithLog())
+	b := phone(t)
+	for _, page := range []string{s.Lang("id").Chapters[1].URL, "/id/search/?q=kalender"} {
+		ctx := fresh(t, b)
+		srv.Take()
+		path, _, _ := strings.Cut(page, "?")
+		load(t, ctx, srv.URL+page)
+		until(t, ctx, `caches.keys().then(k => k.length > 0 && caches.match(location.origin + `+quote(path)+`)).then(r => !!r)`, 30*time.Second)
+		sent := 0
+		for _, h := range srv.Take() {
+			if h.Path == path && h.Sent > 0 {
+				sent++
+			}
+		}
+		if sent != 1 {
+			t.Errorf("%s: the page was sent %d times; want once", page, sent)
+		}
+	}
+}

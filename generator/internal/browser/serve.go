@@ -3,6 +3,7 @@ package browser
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"fmt"
 	"mime"
 	"net"
@@ -17,8 +18,8 @@ import (
 
 // Server serves a built site folder on 127.0.0.1 the way a static host
 // does: a folder's index.html, /dir redirected to /dir/, the nearest
-// 404.html (the language's own) for a missing path, and text types gzipped
-// when the browser accepts it.
+// 404.html (the language's own) for a missing path, text types gzipped
+// when the browser accepts it, and an entity tag to revalidate with.
 type Server struct {
 	URL    string // http://127.0.0.1:port, without a trailing slash
 	dir    string
@@ -207,12 +208,23 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, file string, statu
 		h.Set("Cache-Control", "no-cache") // a reload in a test sees the file as it is now
 	}
 	raw := len(body)
+	// An entity tag, as static hosts send: a browser revalidating a file
+	// it has gets "not modified" and no body.
+	tag := fmt.Sprintf(`"%x`, sha256.Sum256(body))[:17]
 	if compressible(ctype) && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 		body = gzipped(body)
 		h.Set("Content-Encoding", "gzip")
 		h.Add("Vary", "Accept-Encoding")
+		tag += "-gz"
 	}
-	h.Set("Content-Length", fmt.Sprint(len(body)))
+	tag += `"`
+	h.Set("ETag", tag)
+	if status == http.StatusOK && r.Header.Get("If-None-Match") == tag {
+		status, body = http.StatusNotModified, nil
+	}
+	if status != http.StatusNotModified {
+		h.Set("Content-Length", fmt.Sprint(len(body)))
+	}
 	if r.Method == http.MethodHead {
 		body = nil
 	}
@@ -223,7 +235,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, file string, statu
 		s.note(Hit{Path: r.URL.Path, Status: status, Raw: raw, Sent: len(body)})
 	}
 	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
+	if r.Method != http.MethodHead && len(body) > 0 {
 		w.Write(body) //nolint:errcheck // the browser went away; nothing to do
 	}
 }

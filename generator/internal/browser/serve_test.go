@@ -185,3 +185,37 @@ func TestServeOffline(t *testing.T) {
 		t.Errorf("log %+v, want only the answered request", log)
 	}
 }
+
+// A browser that has a file asks whether it changed with its entity tag
+// and gets "not modified", without the body, until it does change.
+func TestServeRevalidate(t *testing.T) {
+	dir := testsite.New(t, map[string]string{"en/index.html": "one"})
+	s := serve(t, dir, WithLog())
+	first := getGzip(t, s.URL+"/en/")
+	tag := first.Header.Get("ETag")
+	if tag == "" {
+		t.Fatal("no ETag")
+	}
+	ask := func() *http.Response {
+		req, _ := http.NewRequest("GET", s.URL+"/en/", nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		req.Header.Set("If-None-Match", tag)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { resp.Body.Close() })
+		return resp
+	}
+	if resp := ask(); resp.StatusCode != http.StatusNotModified {
+		t.Errorf("unchanged: %d, want 304", resp.StatusCode)
+	}
+	testsite.WriteFile(t, dir, "en/index.html", []byte("two"))
+	if resp := ask(); resp.StatusCode != http.StatusOK || resp.Header.Get("ETag") == tag {
+		t.Errorf("changed: %d with tag %s, want 200 and a new tag", resp.StatusCode, resp.Header.Get("ETag"))
+	}
+	hits := s.Take()
+	if len(hits) != 3 || hits[1].Status != http.StatusNotModified || hits[1].Sent != 0 {
+		t.Errorf("log %+v; want the revalidation as a 304 with nothing sent", hits)
+	}
+}
