@@ -324,14 +324,7 @@ func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Ti
 // gather builds what spans a whole language: the workbooks, the search
 // indexes and the search pages, which carry their index's entry file.
 func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, error) {
-	var bookJobs, searchJobs []render.Job
-	for _, j := range p.gatherJobs {
-		if j.Kind == "search" {
-			searchJobs = append(searchJobs, j)
-		} else {
-			bookJobs = append(bookJobs, j)
-		}
-	}
+	searchJobs, bookJobs := splitJobs(p.gatherJobs, "search")
 	books, rendered, err := b.render(ctx, p.renderer, p.docs, bookJobs, p.prev, p.next)
 	if err != nil {
 		return nil, 0, err
@@ -353,6 +346,18 @@ func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, 
 		return nil, 0, err
 	}
 	return append(gathered, saved...), rendered, nil
+}
+
+// splitJobs parts jobs into those of a kind and the others.
+func splitJobs(jobs []render.Job, kind string) (of, others []render.Job) {
+	for _, j := range jobs {
+		if j.Kind == kind {
+			of = append(of, j)
+		} else {
+			others = append(others, j)
+		}
+	}
+	return of, others
 }
 
 // withEntries gives each search page the entry file of the index beside
