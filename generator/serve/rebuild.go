@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"path"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -68,7 +69,7 @@ func (s *Server) gather(ctx context.Context) {
 		e = reloadEvent(res)
 	}
 	s.publish(res, e)
-	fmt.Fprintf(s.log, "gathered search indexes and workbooks in %s: %s\n", elapsed.String(took), outcome(res, e))
+	fmt.Fprintf(s.log, "gathered search indexes and workbooks in %s: %s; %s\n", elapsed.String(took), outcome(res, e), memoryNote(res.Files))
 	s.dirty = batch{}
 	if s.opts.Out != "" {
 		if err := publish.Write(s.opts.Out, res.Files); err != nil {
@@ -253,6 +254,20 @@ func (s *Server) report(res *build.Result, took time.Duration, e *event) {
 		s.warned = warnings.String()
 	}
 }
+
+// memoryNote says how much the server holds: the whole output, which it
+// serves from memory, and the memory the program has in use in all.
+func memoryNote(files []publish.File) string {
+	var out uint64
+	for _, f := range files {
+		out += uint64(len(f.Body))
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return fmt.Sprintf("holding %s of output, %s of memory in use", megabytes(out), megabytes(m.HeapInuse+m.StackInuse))
+}
+
+func megabytes(n uint64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 
 // outcome says what changed and what the open pages were told.
 func outcome(res *build.Result, e *event) string {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 
 	"lentera/generator/build"
 	"lentera/generator/internal/testsite"
+	"lentera/generator/publish"
 )
 
 // These tests start the server on a free port over a small site in a
@@ -511,5 +513,15 @@ func awaitServe(t *testing.T, done <-chan error) {
 		}
 	case <-time.After(wait):
 		t.Error("Serve did not return after its context ended")
+	}
+}
+
+// The log says how much the server holds after each gather phase: the
+// output it serves from memory, counted, and the memory in use.
+func TestMemoryNote(t *testing.T) {
+	files := []publish.File{{Path: "a", Body: make([]byte, 3<<20)}, {Path: "b", Body: make([]byte, 1<<19)}}
+	note := memoryNote(files)
+	if !regexp.MustCompile(`^holding 3\.5 MB of output, \d+\.\d MB of memory in use$`).MatchString(note) {
+		t.Errorf("memory note %q", note)
 	}
 }
