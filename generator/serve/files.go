@@ -38,11 +38,11 @@ func serveFile(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if body, ok := snap.files[name]; ok {
+	if body, ok := snap.file(name); ok {
 		send(w, r, snap, name, body, http.StatusOK)
 		return
 	}
-	if _, ok := snap.files[rel+"/index.html"]; ok {
+	if _, ok := snap.file(rel + "/index.html"); ok {
 		redirect(w, r, p+"/")
 		return
 	}
@@ -50,7 +50,7 @@ func serveFile(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 }
 
 // cleanPath accepts absolute slash paths with no "." or ".." segment, no
-// backslash and no NUL. The lookup is in a map, so this is a second wall:
+// backslash and no NUL. The lookup is by exact path, so this is a second wall:
 // it turns traversal attempts into a clear 400 instead of a 404.
 func cleanPath(p string) bool {
 	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
@@ -80,7 +80,7 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 func notFound(w http.ResponseWriter, r *http.Request, snap *snapshot, want string) {
 	for dir := path.Dir(want); ; dir = path.Dir(dir) {
 		name := path.Join(dir, "404.html")
-		if body, ok := snap.files[name]; ok {
+		if body, ok := snap.file(name); ok {
 			send(w, r, snap, name, body, http.StatusNotFound, want)
 			return
 		}

@@ -4,13 +4,17 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"lentera/generator/publish"
 )
 
 // testSnapshot is a built site under /kursus/ with a trainer edition.
@@ -21,7 +25,7 @@ func testSnapshot() *snapshot {
 	return &snapshot{
 		base:    "/kursus/",
 		version: "v1",
-		files: map[string][]byte{
+		files: sortedFiles(map[string][]byte{
 			"index.html":               page("root"),
 			"404.html":                 page("not-found-root"),
 			"id/index.html":            page("id-home"),
@@ -34,8 +38,17 @@ func testSnapshot() *snapshot {
 			"id/search/index.json":     []byte(`{"a":1}`),
 			"id/kalender.ics":          []byte("BEGIN:VCALENDAR"),
 			"sitemap.xml":              []byte("<urlset/>"),
-		},
+		}),
 	}
+}
+
+// sortedFiles is files as a build gives them, sorted by path.
+func sortedFiles(files map[string][]byte) []publish.File {
+	var out []publish.File
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		out = append(out, publish.File{Path: p, Body: files[p]})
+	}
+	return out
 }
 
 func TestServeFile(t *testing.T) {
@@ -122,7 +135,7 @@ func TestServedPageNamesItsFiles(t *testing.T) {
 }
 
 func TestServeFileAtRootWithout404Page(t *testing.T) {
-	snap := &snapshot{base: "/", version: "v", files: map[string][]byte{"id/index.html": []byte("<html><head></head><body>id</body></html>")}}
+	snap := &snapshot{base: "/", version: "v", files: sortedFiles(map[string][]byte{"id/index.html": []byte("<html><head></head><body>id</body></html>")})}
 	w := httptest.NewRecorder()
 	serveFile(w, httptest.NewRequest("GET", "/id/", nil), snap)
 	if w.Code != 200 || !strings.Contains(w.Body.String(), ">id<") {

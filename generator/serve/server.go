@@ -99,7 +99,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		src:     sources{siteDir: opts.SiteDir, theme: lentera.Theme},
 		started: fmt.Sprintf("%x", time.Now().UnixNano()),
 	}
-	s.current.Store(&snapshot{files: map[string][]byte{}, base: "/", version: s.version()})
+	s.current.Store(&snapshot{base: "/", version: s.version()})
 	s.reset()
 	s.rebuild(ctx, batch{all: true})
 	if s.gatherDue {
@@ -128,7 +128,7 @@ func (s *Server) URL(addr net.Addr) string {
 // Serves reports whether the last good build has the output file path,
 // such as "trainer/index.html".
 func (s *Server) Serves(path string) bool {
-	_, ok := s.current.Load().files[path]
+	_, ok := s.current.Load().file(path)
 	return ok
 }
 

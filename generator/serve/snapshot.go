@@ -2,32 +2,40 @@ package serve
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"lentera/generator/build"
+	"lentera/generator/publish"
 )
 
 // A snapshot is what the server answers with: the files of the last good
 // build and, while the latest build failed, the overlay that says why.
 // Snapshots are never changed once published; a build publishes a new one.
 type snapshot struct {
-	files   map[string][]byte // output path ("id/a/index.html") -> body
-	base    string            // the path of baseURL, "/" or "/kursus/"
-	version string            // names the good build the files come from
-	overlay []byte            // the error overlay HTML; nil when the last build succeeded
+	files   []publish.File // sorted by output path ("id/a/index.html")
+	base    string         // the path of baseURL, "/" or "/kursus/"
+	version string         // names the good build the files come from
+	overlay []byte         // the error overlay HTML; nil when the last build succeeded
 }
 
-// newSnapshot indexes a build's files by path.
+// newSnapshot takes a build's files as they are, sorted by path: a save
+// on a large site need not index tens of thousands of them again.
 func newSnapshot(res *build.Result, version string) *snapshot {
-	files := make(map[string][]byte, len(res.Files))
-	for _, f := range res.Files {
-		files[f.Path] = f.Body
-	}
 	base := "/"
 	if res.Site != nil && res.Site.Config != nil {
 		base = basePath(res.Site.Config.BaseURL)
 	}
-	return &snapshot{files: files, base: base, version: version}
+	return &snapshot{files: res.Files, base: base, version: version}
+}
+
+// file is the body of the output file at path name.
+func (s *snapshot) file(name string) ([]byte, bool) {
+	i, ok := slices.BinarySearchFunc(s.files, name, func(f publish.File, name string) int { return strings.Compare(f.Path, name) })
+	if !ok {
+		return nil, false
+	}
+	return s.files[i].Body, true
 }
 
 // withOverlay is the same good build shown under an error overlay.
