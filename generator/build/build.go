@@ -18,6 +18,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -424,7 +425,8 @@ func (b *Builder) sortFiles(files []publish.File) {
 		for i := range perm {
 			perm[i] = i
 		}
-		slices.SortStableFunc(perm, func(x, y int) int { return strings.Compare(files[x].Path, files[y].Path) })
+		// By path, then by place: as stable as a stable sort, and faster.
+		slices.SortFunc(perm, func(x, y int) int { return cmp.Or(strings.Compare(files[x].Path, files[y].Path), x-y) })
 		paths := make([]string, len(files))
 		for i, f := range files {
 			paths[i] = f.Path
