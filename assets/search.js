@@ -391,8 +391,19 @@
         (hits || []).every(function (h) { return docs[h.id + '-' + h.part]; });
     }
 
+    // shown is what the entry tells of hits before their parts are in:
+    // a small index's entry has every page's title, section and
+    // description (m.pg). It is null without them.
+    function shown(hits) {
+      var pg = ready && ready.pg;
+      return pg ? hits.map(function (h) {
+        var p = pg[h.id];
+        return {url: p[0], title: p[1], section: p[2], heading: '', snippet: [[p[3]]]};
+      }) : null;
+    }
+
     load(false);
-    return {search: search, page: page, has: has};
+    return {search: search, page: page, has: has, shown: shown};
   }
 
   // wordEnd is the end of the word at i (or the text's length).
@@ -479,26 +490,46 @@
 
     // show renders the next PAGE results; q is set for a new search, which
     // replaces the list and is announced (after a pause, while typing).
+    // When the entry tells the titles, a new search lists them at once and
+    // fills in the snippets when the parts are in.
     function show(my, q, typed) {
-      var hits = result.hits.slice(shown, shown + PAGE);
+      var from = shown, hits = result.hits.slice(from, from + PAGE);
+      var early = q !== undefined && !index.has(q, hits) && index.shown(hits);
       list.setAttribute('aria-busy', 'true');
+      if (early) put(early, from, q, typed);
       return index.page(hits, result.words).then(function (items) {
         if (my != seq) return;
-        if (q !== undefined) list.textContent = '';
-        items.forEach(function (it) { list.appendChild(item(it)); });
-        shown += items.length;
-        more.hidden = shown >= result.hits.length;
-        var n = result.hits.length;
-        if (q !== undefined) {
-          var key = !q.trim() ? 'empty' : !n ? 'none' : result.partial ? 'partial' : n == 1 ? 'single' : 'many';
-          clearTimeout(announce);
-          if (typed) announce = setTimeout(function () { say(key, n, q); }, 800); else say(key, n, q);
-        }
-        list.setAttribute('aria-busy', 'false');
-        document.body.dataset.results = n;
-        document.body.dataset.done = '1';
-        if (performance.mark) performance.mark('lentera:results'); // for timing tests
+        put(items, from, early ? undefined : q, typed);
+        finish();
+        if (performance.mark) performance.mark('lentera:snippets'); // for timing tests
+      }, function (e) {
+        if (!early) throw e;
+        if (my == seq) finish(); // the titles stay: better than nothing when the parts are out of reach
       });
+    }
+
+    function finish() {
+      list.setAttribute('aria-busy', 'false');
+      document.body.dataset.done = '1';
+    }
+
+    // put shows items as the results from `from` on, in place of what was
+    // there; q is set the first time a new search's results are shown.
+    function put(items, from, q, typed) {
+      var focus = links().indexOf(document.activeElement);
+      if (q !== undefined) list.textContent = '';
+      while (list.children.length > from) list.lastChild.remove();
+      items.forEach(function (it) { list.appendChild(item(it)); });
+      if (focus >= 0 && links()[focus]) links()[focus].focus(); // the snippets came in while the reader moved
+      shown = from + items.length;
+      more.hidden = shown >= result.hits.length;
+      var n = result.hits.length;
+      document.body.dataset.results = n;
+      if (q === undefined) return;
+      var key = !q.trim() ? 'empty' : !n ? 'none' : result.partial ? 'partial' : n == 1 ? 'single' : 'many';
+      clearTimeout(announce);
+      if (typed) announce = setTimeout(function () { say(key, n, q); }, 800); else say(key, n, q);
+      if (performance.mark) performance.mark('lentera:results'); // for timing tests
     }
 
     function item(it) {
@@ -545,7 +576,14 @@
     module.exports = {fold: fold, analyzer: analyzer, stemId: stemId, stemEn: stemEn, stemmers: STEMMERS, open: open, typo: typo};
   } else if (typeof document == 'object') {
     var index = start();
-    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', function () { init(index); });
+    // The page is parsed when it turns "interactive", before the deferred
+    // site script has run: DOMContentLoaded would wait for its download.
+    var ready = function () {
+      if (document.readyState == 'loading') return;
+      document.removeEventListener('readystatechange', ready);
+      init(index);
+    };
+    if (document.readyState == 'loading') document.addEventListener('readystatechange', ready);
     else init(index);
   }
 })();

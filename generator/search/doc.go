@@ -37,7 +37,9 @@
 //	                 "len": one character per page (its length, see below),
 //	                 "t": [where each shard starts; the first is ""],
 //	                 "ts": [shard folders], "tn": shards per folder,
-//	                 "ds": [part folders], "dn": pages per folder}
+//	                 "ds": [part folders], "dn": pages per folder,
+//	                 "pg": [[URL, title, section, description], ...]
+//	                 per page, only while that is under 12 KB}
 //	<ts[i/tn]>/t<i>.json     term shard i: {"term": "postings", ...}
 //	                with every term t[i] <= term < t[i+1]
 //	<ds[i/dn]>/d<i>-<k>.json part k of page i: {"u": URL, "t": title,

@@ -106,7 +106,7 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 	}
 	shardDirs, shardFiles := inFolders(shardGroups)
 	pageDirs, pageFiles := inFolders(pageGroups)
-	m, err := metaFile(lang, lengths, firsts, shardDirs, pageDirs)
+	m, err := metaFile(lang, lengths, firsts, shardDirs, pageDirs, shownPages(analysed))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -455,29 +455,58 @@ func docFiles(d Doc, secs []section, parts []int) ([][]byte, error) {
 	return out, nil
 }
 
+// shownBytes bounds what the entry may carry to show results before
+// their page parts are in: the title, section and description of every
+// page. The search page carries the entry, so a small course shows its
+// first results one round trip after the page, while the snippets follow;
+// a large course would make every search page heavy, and goes without.
+const shownBytes = 12 << 10
+
+// shownPages is what results show of each page until its part is in, or
+// nil when that would be more than shownBytes.
+func shownPages(analysed []*Page) [][4]string {
+	out := make([][4]string, len(analysed))
+	size := 0
+	for i, p := range analysed {
+		if len(p.read.page) == 0 {
+			return nil
+		}
+		var head page
+		if err := json.Unmarshal(p.read.page[0], &head); err != nil {
+			return nil
+		}
+		out[i] = [4]string{head.URL, head.Title, head.Section, head.Description}
+		if size += len(head.URL) + len(head.Title) + len(head.Section) + len(head.Description) + 12; size > shownBytes {
+			return nil
+		}
+	}
+	return out
+}
+
 // EntryFile is the index's entry, the one file with a fixed name. The
 // search page carries it too.
 const EntryFile = "index.json"
 
 // meta is index.json, the one file with a fixed name.
 type meta struct {
-	Lang      string   `json:"lang"` // language code
-	Stem      string   `json:"stem"` // stemmer name, "" for none
-	Stop      string   `json:"stop"` // stop words, space-separated
-	N         int      `json:"n"`    // number of pages
-	Avg       float64  `json:"avg"`  // mean page length in terms
-	Len       string   `json:"len"`  // page lengths, one character each
-	Shards    []string `json:"t"`    // first term of each shard
-	ShardDirs []string `json:"ts"`   // the folder of shards i*tn to (i+1)*tn-1
-	PerShard  int      `json:"tn"`   // shards per folder
-	PageDirs  []string `json:"ds"`   // the folder of the parts of pages i*dn to (i+1)*dn-1
-	PerPage   int      `json:"dn"`   // pages per folder
+	Lang      string      `json:"lang"`         // language code
+	Stem      string      `json:"stem"`         // stemmer name, "" for none
+	Stop      string      `json:"stop"`         // stop words, space-separated
+	N         int         `json:"n"`            // number of pages
+	Avg       float64     `json:"avg"`          // mean page length in terms
+	Len       string      `json:"len"`          // page lengths, one character each
+	Shards    []string    `json:"t"`            // first term of each shard
+	ShardDirs []string    `json:"ts"`           // the folder of shards i*tn to (i+1)*tn-1
+	PerShard  int         `json:"tn"`           // shards per folder
+	PageDirs  []string    `json:"ds"`           // the folder of the parts of pages i*dn to (i+1)*dn-1
+	PerPage   int         `json:"dn"`           // pages per folder
+	Shown     [][4]string `json:"pg,omitempty"` // per page: URL, title, section, description (small indexes only)
 }
 
-func metaFile(lang string, lengths []int, firsts, shardDirs, pageDirs []string) ([]byte, error) {
+func metaFile(lang string, lengths []int, firsts, shardDirs, pageDirs []string, shown [][4]string) ([]byte, error) {
 	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	m := meta{Lang: lang, N: len(lengths), Shards: firsts,
-		ShardDirs: shardDirs, PerShard: shardsPerFolder, PageDirs: pageDirs, PerPage: pagesPerFolder}
+		ShardDirs: shardDirs, PerShard: shardsPerFolder, PageDirs: pageDirs, PerPage: pagesPerFolder, Shown: shown}
 	if stemmers[base] != nil {
 		m.Stem = base
 	}

@@ -253,3 +253,32 @@ func TestIndexParts(t *testing.T) {
 		t.Errorf("part %d, named for zebra, lacks its section: %v", part, parts[part].Sections)
 	}
 }
+
+// A small course's entry tells each page's title, section and description
+// in page order, so results can be listed before their parts are in; a
+// large one's does not, since the search page carries the entry.
+func TestEntryShowsSmallIndexes(t *testing.T) {
+	doc := func(i int) Doc {
+		return Doc{URL: "/id/b" + itoa(i) + "/", Title: "Bab " + itoa(i), Section: "Bagian", Description: "Tentang " + filler(i, 12) + ".", HTML: []byte("<p>" + filler(i, 40) + "</p>")}
+	}
+	var small []Doc
+	for i := range 5 {
+		small = append(small, doc(i))
+	}
+	m := readMeta(t, files(t, "id", small))
+	if len(m.Shown) != len(small) {
+		t.Fatalf("entry shows %d pages, want %d", len(m.Shown), len(small))
+	}
+	for i, d := range small {
+		if want := [4]string{d.URL, d.Title, d.Section, d.Description}; m.Shown[i] != want {
+			t.Errorf("page %d shown as %q, want %q", i, m.Shown[i], want)
+		}
+	}
+	var large []Doc
+	for i := 0; len(large)*len(doc(0).Description) <= shownBytes; i++ {
+		large = append(large, doc(i))
+	}
+	if m := readMeta(t, files(t, "id", large)); m.Shown != nil {
+		t.Errorf("entry of %d pages shows them (%d); over %d bytes it should not", len(large), len(m.Shown), shownBytes)
+	}
+}
