@@ -233,6 +233,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err := b.openSite(); err != nil {
 		return nil, phase("load", err)
 	}
+	b.fsys.Refresh() // a folder may have become a link since the last build
 	gitLog := b.readHistory(ctx)
 	s, loadErr := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts, BaseURL: b.opts.BaseURL}, changedSet(changed))
 	if s == nil {

@@ -30,6 +30,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"lentera/generator/fileerr"
@@ -55,6 +56,10 @@ type FS struct {
 	dir  string   // the folder's absolute path, to tell links out from links in
 	text atomic.Int64
 	file atomic.Int64
+	// folders holds the folders found real (no link) since Refresh: every
+	// file read checks each folder on its way, and a course of a thousand
+	// chapters in a few folders would otherwise check them a thousand times.
+	folders sync.Map
 }
 
 // Open opens the site folder dir. The folder itself may be reached through a
@@ -97,6 +102,11 @@ func (f *FS) SetLimits(l Limits) {
 	f.text.Store(l.Text)
 	f.file.Store(l.File)
 }
+
+// Refresh forgets which folders were found real, so that a folder
+// replaced by a link since is refused. A build calls it first: within one
+// build, the folders are checked once.
+func (f *FS) Refresh() { f.folders.Clear() }
 
 // Close releases the folder.
 func (f *FS) Close() error {
@@ -175,6 +185,9 @@ func (f *FS) check(name string) (fs.FileInfo, error) {
 	}
 	var info fs.FileInfo
 	for _, p := range prefixes(name) {
+		if _, ok := f.folders.Load(p); ok && p != name {
+			continue
+		}
 		var err error
 		if info, err = fs.Lstat(f.base, p); err != nil {
 			return nil, err
@@ -184,6 +197,9 @@ func (f *FS) check(name string) (fs.FileInfo, error) {
 		}
 		if p != name && !info.IsDir() {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
+		if p != name {
+			f.folders.Store(p, true)
 		}
 	}
 	if !info.IsDir() && !info.Mode().IsRegular() {

@@ -154,3 +154,37 @@ func TestSizes(t *testing.T) {
 		}
 	}
 }
+
+// Folders are checked once until Refresh: a folder replaced by a link
+// after that is refused.
+func TestFolderReplacedByLink(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	for _, d := range []string{filepath.Join(site, "content", "en"), filepath.Join(dir, "elsewhere")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "a.md"), []byte("a"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	if _, err := fs.ReadFile(fsys, "content/en/a.md"); err != nil {
+		t.Fatal(err)
+	}
+	en := filepath.Join(site, "content", "en")
+	if err := os.RemoveAll(en); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "elsewhere"), en); err != nil {
+		t.Fatal(err)
+	}
+	fsys.Refresh()
+	if _, err := fs.ReadFile(fsys, "content/en/a.md"); err == nil || !strings.Contains(err.Error(), "content/en: is a symbolic link") {
+		t.Errorf("read through a folder replaced by a link: %v", err)
+	}
+}
