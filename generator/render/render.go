@@ -53,6 +53,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"sync"
 	"time"
 
 	"lentera/generator/data"
@@ -78,6 +79,7 @@ type Options struct {
 
 // Renderer executes layouts. It is safe for concurrent use.
 type Renderer struct {
+	buffers    sync.Pool // *bytes.Buffer, reused from page to page
 	site       *site.Site
 	layouts    fs.FS
 	urls       site.URLs
@@ -195,7 +197,12 @@ func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
 		return nil, fmt.Errorf("layouts: no %s.html for %s pages", job.Kind, job.Kind)
 	}
 	view := r.view(job, docs)
-	var buf bytes.Buffer
+	buf, _ := r.buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer r.putBuffer(buf)
+	buf.Reset()
 	// A page is about its text and some 10 KB of header, menu and footer:
 	// room for both up front spares growing the buffer step by step.
 	if job.Page != nil {
@@ -203,12 +210,23 @@ func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
 			buf.Grow(len(d.HTML(markup.Pass{Edition: job.Edition})) + 16<<10)
 		}
 	}
-	if err := t.ExecuteTemplate(&buf, baseLayout, view); err != nil {
+	if err := t.ExecuteTemplate(buf, baseLayout, view); err != nil {
 		return nil, templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
 			return bs.kinds[job.Kind].ExecuteTemplate(w, baseLayout, view)
 		}))
 	}
-	return buf.Bytes(), nil
+	// The page is kept, the buffer reused: a page of its own size spares
+	// the zeroing of a new buffer per page and the slack the build would
+	// hold on to.
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// putBuffer keeps a buffer for the next page, unless a workbook of the
+// whole course made it large.
+func (r *Renderer) putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= 1<<20 {
+		r.buffers.Put(buf)
+	}
 }
 
 // Minified reports whether the layouts were minified at load, so that what
