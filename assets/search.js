@@ -517,8 +517,7 @@
     // there; q is set the first time a new search's results are shown.
     function put(items, from, q, typed) {
       var focus = links().indexOf(document.activeElement);
-      if (q !== undefined) list.textContent = '';
-      while (list.children.length > from) list.lastChild.remove();
+      while (list.children.length > from) list.lastChild.remove(); // a new search's results are from 0 on
       items.forEach(function (it) { list.appendChild(item(it)); });
       if (focus >= 0 && links()[focus]) links()[focus].focus(); // the snippets came in while the reader moved
       shown = from + items.length;

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"lentera/generator/build"
 	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
 )
@@ -73,6 +74,48 @@ func TestSearchSlow3G(t *testing.T) {
 		sort.Float64s(times)
 		sort.Float64s(full)
 		t.Logf("slow 3G, %q: results listed %.0f ms after opening the page cold, with snippets %.0f ms (medians of %d: %.0f, %.0f)", q, times[len(times)/2], full[len(full)/2], runs, times, full)
+	}
+}
+
+// A small course's search lists the titles its entry names, and keeps
+// them when the pages' parts cannot be fetched; when they can, the
+// snippets take the descriptions' place. Tried on a real lesson in
+// Spanish, which we did not write, on a phone.
+func TestSearchListsTitlesBeforeParts(t *testing.T) {
+	out := t.TempDir()
+	if _, err := build.Build(context.Background(), build.Options{SiteDir: "../build/testdata/real/git-novice", Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	b := phone(t)
+	srv := browsertest.Serve(t, out)
+	results := func(blockParts bool) (titles []string, marks int, status string) {
+		ctx := fresh(t, b)
+		if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+			t.Fatal(err)
+		}
+		if blockParts {
+			pattern := srv.URL + "/es/search/*/d*.json"
+			if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+				t.Fatal(err)
+			}
+			block := network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: pattern, Block: true}}}
+			if _, err := chromedp.Call(ctx, network.SetBlockedURLs, block); err != nil {
+				t.Fatal(err)
+			}
+		}
+		load(t, ctx, srv.URL+"/es/search/?q=git")
+		until(t, ctx, `document.body.dataset.done == "1"`, 30*time.Second)
+		titles = eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results > li > a")).map(a => a.textContent)`)
+		return titles, eval[int](t, ctx, `document.querySelectorAll("#search-results mark").length`), text(t, ctx, "#search-status")
+	}
+	blocked, marks, status := results(true)
+	// The status says how many pages match «git», not that search failed.
+	if len(blocked) == 0 || marks != 0 || !strings.Contains(status, "«git»") {
+		t.Errorf("parts out of reach: titles %q, %d marks, status %q; want the titles, no marks and the count", blocked, marks, status)
+	}
+	whole, marks, _ := results(false)
+	if !slices.Equal(whole, blocked) || marks == 0 {
+		t.Errorf("parts in: titles %q (without parts %q), %d marks; want the same titles with the words marked", whole, blocked, marks)
 	}
 }
 
