@@ -43,138 +43,15 @@
     };
   }
 
-  function isV(c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-  function vowels(w) { return (w.match(/[aeiou]/g) || []).length; }
-
-  // Snowball Indonesian (see stem_id.go for the rules and the se- addition).
-  var FIRST = [['meng', 1], ['meny', 1, 's'], ['men', 1], ['mem', 1, 'p'], ['me', 1],
-    ['peng', 3], ['peny', 3, 's'], ['pen', 3], ['pem', 3, 'p'], ['di', 1], ['ter', 1], ['ke', 3]];
-
-  function firstPrefix(w, nya) {
-    for (var i = 0; i < FIRST.length; i++) {
-      var p = FIRST[i][0], r = FIRST[i][2], v = isV(w.charAt(p.length));
-      if (w.startsWith(p) && (r != 's' || v)) {
-        return r && v ? [r + w.slice(p.length), FIRST[i][1], 1] : [w.slice(p.length), FIRST[i][1], 0];
-      }
-    }
-    return nya && w.startsWith('se') ? [w.slice(2), 3, 0] : null;
+  // Stemmers are kept apart (search-stem-*.js), inlined before this script
+  // on the pages of the languages they stem: each registers itself here.
+  // Languages stemmed at build time need none: their index is keyed by the
+  // words as typed, folded.
+  function stemmer(lang) {
+    var s = (globalThis.lenteraStemmers || {})[lang];
+    if (lang && !s) throw new Error('search: no stemmer for "' + lang + '" was inlined before the client');
+    return s;
   }
-
-  function secondPrefix(w, k) {
-    if (/^[bp]elajar/.test(w)) return [w.slice(3), w[0] == 'b' ? 4 : k];
-    var m = /^(ber|per|be(?=[^aeiou]er)|pe)/.exec(w);
-    return m ? [w.slice(m[1].length), m[1][0] == 'b' ? 4 : 2] : [w, k];
-  }
-
-  function suffix(w, s, k) {
-    var n = w.length;
-    if (/kan$/.test(w) && n - 3 >= s && k != 3 && k != 2) return w.slice(0, -3);
-    if (/an$/.test(w) && n - 2 >= s && k != 1) return w.slice(0, -2);
-    if (/i$/.test(w) && n - 1 >= s && k <= 2 && !(n - 2 >= s && w[n - 2] == 's')) return w.slice(0, -1);
-    return null;
-  }
-
-  function stemId(w) {
-    if (vowels(w) < 3) return w;
-    w = w.replace(/(kah|lah|pun)$/, '');
-    if (vowels(w) < 3) return w;
-    var nya = /nya$/.test(w), r, x;
-    w = w.replace(/(nya|ku|mu)$/, '');
-    if (vowels(w) < 3) return w;
-    if ((r = firstPrefix(w, nya))) {
-      w = r[0];
-      if (vowels(w) > 2 && (x = suffix(w, r[2], r[1])) != null) {
-        w = x;
-        if (vowels(w) > 2 && !r[2]) w = secondPrefix(w, r[1])[0];
-      }
-      return w;
-    }
-    r = secondPrefix(w, 0);
-    w = r[0];
-    if (vowels(w) > 2 && (x = suffix(w, 0, r[1])) != null) w = x;
-    return w;
-  }
-
-  // Porter2, the Snowball English stemmer, as github.com/kljensen/snowball
-  // implements it (the Go side of the index).
-  var EXC = new Map();
-  'skis:ski skies:sky dying:die lying:lie tying:tie idly:idl gently:gentl ugly:ugli early:earli only:onli singly:singl sky news howe atlas cosmos bias andes'
-    .split(' ').forEach(function (p) { p = p.split(':'); EXC.set(p[0], p[1] || p[0]); });
-  'inning outing canning herring earring'.split(' ').forEach(function (w) { EXC.set(w, w); EXC.set(w + 's', w); });
-  'proceed exceed succeed'.split(' ').forEach(function (w) {
-    ['', 's', 'ed', 'ing'].forEach(function (x) { EXC.set(w + x, w); });
-  });
-  var S2 = {tional: 'tion', enci: 'ence', anci: 'ance', abli: 'able', entli: 'ent', izer: 'ize', ization: 'ize',
-    ational: 'ate', ation: 'ate', ator: 'ate', alism: 'al', aliti: 'al', alli: 'al', fulness: 'ful', ousli: 'ous',
-    ousness: 'ous', iveness: 'ive', iviti: 'ive', biliti: 'ble', bli: 'ble', fulli: 'ful', lessli: 'less'};
-  var S3 = {ational: 'ate', tional: 'tion', alize: 'al', icate: 'ic', iciti: 'ic', ical: 'ic', ful: '', ness: ''};
-
-  function isVy(c) { return isV(c) || c == 'y'; }
-  function region(w, i) {
-    for (i++; i < w.length; i++) if (isVy(w[i - 1]) && !isVy(w[i])) return i + 1;
-    return w.length;
-  }
-  // shortSyl: w[0:i] ends in a short syllable.
-  function shortSyl(w, i) {
-    return i == 2 ? isVy(w[0]) && !isVy(w[1])
-      : i > 2 && !isVy(w[i - 1]) && !/[wxY]/.test(w[i - 1]) && isVy(w[i - 2]) && !isVy(w[i - 3]);
-  }
-  function ending(w, re) { return (re.exec(w) || [''])[0]; }
-
-  function stemEn(w) {
-    if (w.length < 3) return w;
-    if (EXC.has(w)) return EXC.get(w);
-    w = w.replace(/^y/, 'Y').replace(/([aeiouy])y/g, '$1Y');
-    var m = /^(gener|commun|arsen)/.exec(w), r1 = m ? m[1].length : region(w, 0), r2 = region(w, r1), s, n;
-    // Step 1a
-    if (/sses$/.test(w)) w = w.slice(0, -2);
-    else if (/ie[ds]$/.test(w)) w = w.slice(0, -3) + (w.length > 4 ? 'i' : 'ie');
-    else if (/[^us]s$/.test(w) && /[aeiouy]/.test(w.slice(0, -2))) w = w.slice(0, -1);
-    // Step 1b
-    s = ending(w, /(eedly|ingly|edly|ing|eed|ed)$/);
-    n = w.length - s.length;
-    if (s == 'eed' || s == 'eedly') {
-      if (n >= r1) w = w.slice(0, n) + 'ee';
-    } else if (s && /[aeiouy]/.test(w.slice(0, n))) {
-      w = w.slice(0, n);
-      if (/(at|bl|iz)$/.test(w)) w += 'e';
-      else if (/(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/.test(w)) w = w.slice(0, -1);
-      else if (r1 >= w.length && shortSyl(w, w.length)) { w += 'e'; r1 = r2 = w.length; }
-    }
-    // Step 1c
-    n = w.length;
-    if (n > 2 && /[yY]$/.test(w) && !isVy(w[n - 2])) w = w.slice(0, -1) + 'i';
-    // Step 2
-    s = ending(w, /(ational|fulness|iveness|ization|ousness|biliti|lessli|tional|alism|aliti|ation|entli|fulli|iviti|ousli|anci|abli|alli|ator|enci|izer|bli|ogi|li)$/);
-    n = w.length - s.length;
-    if (s && n >= r1) {
-      if (s == 'li') { if (/[cdeghkmnrt]$/.test(w.slice(0, n))) w = w.slice(0, n); }
-      else if (s == 'ogi') { if (w[n - 1] == 'l') w = w.slice(0, n) + 'og'; }
-      else w = w.slice(0, n) + S2[s];
-    }
-    // Step 3
-    s = ending(w, /(ational|tional|alize|icate|ative|iciti|ical|ful|ness)$/);
-    n = w.length - s.length;
-    if (s && n >= r1) {
-      if (s != 'ative') w = w.slice(0, n) + S3[s];
-      else if (n >= r2) w = w.slice(0, n);
-    }
-    // Step 4
-    s = ending(w, /(ement|ance|ence|able|ible|ment|ent|ant|ism|ate|iti|ous|ive|ize|ion|al|er|ic)$/);
-    n = w.length - s.length;
-    if (s && n >= r2 && (s != 'ion' || /[st]$/.test(w.slice(0, n)))) w = w.slice(0, n);
-    // Step 5
-    n = w.length - 1;
-    if (r1 <= n) {
-      if (w[n] == 'e') { if (r2 <= n || !shortSyl(w, n)) w = w.slice(0, n); }
-      else if (r2 <= n && w[n] == 'l' && w[n - 1] == 'l') w = w.slice(0, n);
-    }
-    return w.replace(/Y/g, 'y');
-  }
-
-  // Malay shares Indonesian's affixes. Languages stemmed at build time need
-  // no stemmer here: their index is keyed by the words as typed, folded.
-  var STEMMERS = {id: stemId, ms: stemId, en: stemEn};
 
   // ---------------------------------------------------------------- index
 
@@ -193,7 +70,7 @@
     function load(fresh) {
       var m = entry && !fresh ? Promise.resolve(entry) : get(base + 'index.json', fresh);
       return (meta = m.then(function (m) {
-        analyze = analyzer(new Set(m.stop.split(' ')), STEMMERS[m.stem]);
+        analyze = analyzer(new Set(m.stop.split(' ')), stemmer(m.stem));
         dl = [];
         for (var i = 0; i < m.n; i++) {
           var q = m.len.charCodeAt(i) - 35;
@@ -572,7 +449,7 @@
   }
 
   if (typeof module == 'object' && module.exports) {
-    module.exports = {fold: fold, analyzer: analyzer, stemId: stemId, stemEn: stemEn, stemmers: STEMMERS, open: open, typo: typo};
+    module.exports = {fold: fold, analyzer: analyzer, stemmer: stemmer, open: open, typo: typo};
   } else if (typeof document == 'object') {
     var index = start();
     // The page is parsed when it turns "interactive", before the deferred

@@ -363,7 +363,7 @@ func splitJobs(jobs []render.Job, kind string) (of, others []render.Job) {
 }
 
 // withEntries gives each search page the entry file of the index beside
-// it.
+// it and the client's scripts for its language.
 func withEntries(jobs []render.Job, indexes []publish.File) {
 	entries := map[string][]byte{}
 	for _, f := range indexes {
@@ -371,6 +371,7 @@ func withEntries(jobs []render.Job, indexes []publish.File) {
 	}
 	for i := range jobs {
 		jobs[i].SearchEntry = entries[path.Join(path.Dir(jobs[i].Path), search.EntryFile)]
+		jobs[i].SearchScripts = search.ClientScripts(jobs[i].Lang)
 	}
 }
 

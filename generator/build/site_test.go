@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/txtar"
+
+	"lentera/generator/internal/testsite"
 
 	"lentera/generator/fileerr"
 )
@@ -164,4 +167,27 @@ func lines(s string) []string {
 		}
 	}
 	return out
+}
+
+// A search page carries the stemmer of its language and no other's: the
+// client's stemmers are a third of its bytes.
+func TestSearchPageCarriesItsStemmer(t *testing.T) {
+	files := map[string]string{"site.yaml": "title: Kursus\nlanguages: [id, en, es]\n"}
+	for _, lang := range []string{"id", "en", "es"} {
+		files["content/"+lang+"/_index.md"] = "---\ntitle: " + lang + "\n---\nText.\n"
+	}
+	res, err := Build(context.Background(), Options{Site: os.DirFS(testsite.New(t, files)), BuildDate: testDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A word from each stemmer's rules that the minifier leaves as it is.
+	marks := map[string]string{"id": `"meng"`, "en": `iveness|ization`}
+	for lang, want := range map[string][]string{"id": {"id"}, "en": {"en"}, "es": nil} {
+		page := string(outputFile(t, res, lang+"/search/index.html"))
+		for stem, mark := range marks {
+			if got := strings.Contains(page, mark); got != slices.Contains(want, stem) {
+				t.Errorf("the %s search page carries the %s stemmer: %v, want %v", lang, stem, got, !got)
+			}
+		}
+	}
 }

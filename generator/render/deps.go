@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"lentera/generator/internal/digest"
@@ -33,6 +34,7 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 		}
 	}
 	h.Bytes(job.SearchEntry)
+	h.String(strings.Join(job.SearchScripts, "\x00"))
 	lang := r.site.Lang(job.Lang)
 	r.learnDeps(h, job)
 	switch {

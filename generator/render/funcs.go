@@ -48,6 +48,7 @@ func (b *binding) funcs() template.FuncMap {
 		"linksNear":  b.linksNear,
 		"asset":      b.asset,
 		"script":     b.script,
+		"scripts":    b.scripts,
 		"date":       func(t time.Time) string { return b.format.Date(t) },
 		"dateRange":  func(a, z time.Time) string { return b.format.DateRange(a, z) },
 		"number":     func(v float64) string { return b.format.Number(v) },
@@ -215,6 +216,21 @@ func (b *binding) script(name string) (template.JS, error) {
 		return "", fmt.Errorf("no script %q in assets/", name)
 	}
 	return inlineJS(body), nil
+}
+
+// scripts is script for several files, as one script: each ends with a
+// semicolon, which minifying may have taken from the last statement.
+func (b *binding) scripts(names []string) (template.JS, error) {
+	var all strings.Builder
+	for _, name := range names {
+		s, err := b.script(name)
+		if err != nil {
+			return "", err
+		}
+		all.WriteString(string(s))
+		all.WriteByte(';')
+	}
+	return template.JS(all.String()), nil
 }
 
 // scriptEnd is what would end an inline <script> early: "</script" in any

@@ -28,6 +28,7 @@
 //	linksNear .Pages $.Page .Whole  links for the 11 pages nearest $.Page, and for the rest one link to .Whole
 //	asset "site.css"     the minified, fingerprinted URL of a file from assets/
 //	script "search.js"   the minified text of a script from assets/, to inline in <script>
+//	scripts .SearchScripts  the same for several scripts, joined in order
 //	date, dateRange      "27 November 2026", "18 Februari – 19 Maret 2026"
 //	number, integer      528,6 / 528.6 and 1.234 / 1,234, as the language writes them
 //	money, percent       "Rp528,6 triliun" / "IDR 528.6 trillion", "40%"
@@ -263,6 +264,8 @@ type Job struct {
 	Path    string     // output file, relative to the output root
 	URL     string     // site path of the page, without edition
 	// Search pages: the entry file of their index, which they carry so
-	// that a query needs one download less.
-	SearchEntry []byte
+	// that a query needs one download less, and the scripts of assets/
+	// they inline, in order.
+	SearchEntry   []byte
+	SearchScripts []string
 }

@@ -14,29 +14,30 @@ import (
 
 // View is what a page layout sees.
 type View struct {
-	Kind        string // home, section, chapter, search, 404, root, worksheet, print
-	Lang        string
-	Edition     string // "" or "trainer"
-	Site        *site.Site
-	SiteTitle   string
-	Language    *site.Language
-	Page        *site.Page // home, section and chapter pages; nil for the others
-	Title       string
-	Description string
-	URL         string // site path of this page, without base path or edition
-	Content     template.HTML
-	TOC         []markup.Heading
-	Switch      []LangLink   // the same page in each other language
-	Alternates  []LangLink   // every language the page exists in, itself included (hreflang)
-	Data        *data.Doc    // worksheet pages: the checklist or plan
-	EmbeddedIn  []*site.Page // worksheet pages: chapters that embed it
-	Parts       []Part       // print: every page of the course in order
-	Worksheets  []*data.Doc  // print: the worksheets at the end
-	Quizzes     []*data.Doc  // quizkey: every quiz, by src
-	Glossary    []data.Term  // glossary and print: every term, in alphabetical order
-	SearchEntry template.JS  // search: the index's entry file (JSON), for an inline <script>
-	BuildDate   time.Time
-	NoIndex     bool // keep search engines away (trainer edition, 404)
+	Kind          string // home, section, chapter, search, 404, root, worksheet, print
+	Lang          string
+	Edition       string // "" or "trainer"
+	Site          *site.Site
+	SiteTitle     string
+	Language      *site.Language
+	Page          *site.Page // home, section and chapter pages; nil for the others
+	Title         string
+	Description   string
+	URL           string // site path of this page, without base path or edition
+	Content       template.HTML
+	TOC           []markup.Heading
+	Switch        []LangLink   // the same page in each other language
+	Alternates    []LangLink   // every language the page exists in, itself included (hreflang)
+	Data          *data.Doc    // worksheet pages: the checklist or plan
+	EmbeddedIn    []*site.Page // worksheet pages: chapters that embed it
+	Parts         []Part       // print: every page of the course in order
+	Worksheets    []*data.Doc  // print: the worksheets at the end
+	Quizzes       []*data.Doc  // quizkey: every quiz, by src
+	Glossary      []data.Term  // glossary and print: every term, in alphabetical order
+	SearchEntry   template.JS  // search: the index's entry file (JSON), for an inline <script>
+	SearchScripts []string     // search: the client's scripts for the language, for scripts
+	BuildDate     time.Time
+	NoIndex       bool // keep search engines away (trainer edition, 404)
 
 	Status   *translation.Report // trainer edition: every chapter's translations
 	Schedule *session.Plan       // plan: the timetable of the page's language
@@ -131,6 +132,7 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 	if job.SearchEntry != nil {
 		v.SearchEntry = inlineJS(job.SearchEntry)
 	}
+	v.SearchScripts = job.SearchScripts
 	if job.Kind == "quizkey" {
 		v.Quizzes = r.ofKind("quiz")
 	}

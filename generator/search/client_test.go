@@ -34,7 +34,7 @@ func runNode(t *testing.T, script string, input any, out any) {
 		browsertest.Missing(t, "node not found: the client is not checked (install nodejs)")
 	}
 	// Read the files node will load, so that go test's cache sees them change.
-	for _, f := range []string{clientPath, script} {
+	for _, f := range append(clientFiles(t), script) {
 		if _, err := os.ReadFile(f); err != nil {
 			t.Fatal(err)
 		}
@@ -51,6 +51,15 @@ func runNode(t *testing.T, script string, input any, out any) {
 	if err := json.Unmarshal(stdout, out); err != nil {
 		t.Fatalf("node %s output: %v", script, err)
 	}
+}
+
+// clientFiles are the client and its stemmers.
+func clientFiles(t *testing.T) []string {
+	stems, err := filepath.Glob(filepath.Join(filepath.Dir(clientPath), "search-stem-*.js"))
+	if err != nil || len(stems) == 0 {
+		t.Fatalf("no stemmer scripts beside %s", clientPath)
+	}
+	return append(stems, clientPath)
 }
 
 func clientAbs(t *testing.T) string {

@@ -3,10 +3,9 @@
 // prints, per job, the terms of each text.
 const fs = require('fs');
 const req = JSON.parse(fs.readFileSync(0, 'utf8'));
-const client = require(req.client);
-const stemmers = client.stemmers;
+const client = require('./client.js')(req.client);
 const out = req.jobs.map((job) => {
-  const analyze = client.analyzer(new Set(job.stop.split(' ')), stemmers[job.stem]);
+  const analyze = client.analyzer(new Set(job.stop.split(' ')), client.stemmer(job.stem));
   return job.texts.map((text) => {
     const terms = [];
     analyze(text, (t) => terms.push(t));

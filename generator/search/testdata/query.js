@@ -5,7 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const req = JSON.parse(fs.readFileSync(0, 'utf8'));
-const client = require(req.client);
+const client = require('./client.js')(req.client);
 
 async function main() {
   const out = [];
