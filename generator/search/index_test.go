@@ -282,3 +282,35 @@ func TestEntryShowsSmallIndexes(t *testing.T) {
 		t.Errorf("entry of %d pages shows them (%d); over %d bytes it should not", len(large), len(m.Shown), shownBytes)
 	}
 }
+
+// Terms that share five letters stay in one shard; a full shard closes
+// between terms that share only four, so that a word's shard need not
+// carry the long lists of words that merely begin like it.
+func TestShardsPartAtFiveLetters(t *testing.T) {
+	long := func(pages int) []int {
+		var p []int
+		for range pages {
+			p = append(p, 1, 4, 0)
+		}
+		return p
+	}
+	terms := []string{"rama", "ramad", "ramadan", "ramah"}
+	post := map[string][]int{"rama": long(700), "ramad": long(500), "ramadan": long(3), "ramah": long(700)}
+	shards, _ := shardTerms(terms, post)
+	in := map[string]int{}
+	for i, s := range shards {
+		var m map[string]string
+		if err := json.Unmarshal(s, &m); err != nil {
+			t.Fatal(err)
+		}
+		for term := range m {
+			in[term] = i
+		}
+	}
+	if in["ramad"] != in["ramadan"] {
+		t.Errorf("ramad and ramadan in shards %d and %d; want one", in["ramad"], in["ramadan"])
+	}
+	if in["ramad"] == in["ramah"] {
+		t.Errorf("ramad and ramah share shard %d of %d; want the full shard closed between them", in["ramad"], len(shards))
+	}
+}
