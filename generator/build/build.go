@@ -33,6 +33,7 @@ import (
 	"lentera"
 	"lentera/generator/fileerr"
 	"lentera/generator/internal/digest"
+	"lentera/generator/linkcheck"
 	"lentera/generator/publish"
 	"lentera/generator/render"
 	"lentera/generator/search"
@@ -96,6 +97,7 @@ type Builder struct {
 	themeFiles  uint64                 // a hash of site.yaml, layouts/ and assets/ as last read; 0 before
 	trainerText map[string]trainerMemo // whether each page's text says "trainer"; see passesFor
 	disk        diskState              // the build cache on disk
+	shown       *shown                 // the last complete build, for Preview; nil while none stands
 }
 
 // pending is a build between BuildPages and Gather.
@@ -103,7 +105,9 @@ type pending struct {
 	site       *site.Site
 	status     *translation.Report
 	renderer   *render.Renderer
+	conv       converter
 	docs       render.Docs
+	output     linkcheck.Output // what links may point at
 	editions   []string
 	gatherJobs []render.Job // the pages the gather phase renders
 	world      uint64       // a hash of what every page depends on
@@ -155,6 +159,7 @@ func (b *Builder) BuildPages(ctx context.Context, changed ...string) (*Result, e
 			return nil, err
 		}
 	}
+	b.shown = nil // the model is about to change
 	cacheWarning := b.loadCache()
 	if b.stream != nil {
 		b.stream.stage.Trust(b.cache.output)
@@ -212,6 +217,9 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	if w := b.saveCache(streamed); w != nil {
 		res.Warnings = append(res.Warnings, w)
 	}
+	if !b.opts.Stream { // a streaming build builds once
+		b.shown = newShown(p)
+	}
 	return res, nil
 }
 
@@ -268,7 +276,8 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	passes := b.passesFor(s)
 	world.Int(int64(len(passes))) // a page converted without the trainer's passes lacks them
 	worldKey := world.Sum()
-	docs, warnings, convErr := b.convert(s, r, images, worldKey, passes, prev, next)
+	conv := b.converter(s, r, images, passes)
+	docs, warnings, convErr := b.convert(conv, worldKey, prev, next)
 	if loadErr != nil || convErr != nil {
 		// Every page that did convert still has its links checked, so
 		// one build reports the problems of every file.
@@ -279,7 +288,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if b.stream != nil {
 		b.stream.keep = linkTargets(docs)
 	}
-	p := &pending{site: s, status: history.Status, renderer: r, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
+	p := &pending{site: s, status: history.Status, renderer: r, conv: conv, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
 	if w := s.Config.BaseURLWarning(); w != nil {
 		p.warnings = append(p.warnings, w)
 	}
@@ -299,7 +308,8 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, phase("extras", err)
 	}
 	p.files = append(append(append(append(p.files, next.assets.files...), pages...), extras...), resized...)
-	if err := checkLinks(docs, finalOutput(p.files, p.gatherJobs)); err != nil {
+	p.output = finalOutput(p.files, p.gatherJobs)
+	if err := checkLinks(docs, p.output); err != nil {
 		return nil, err
 	}
 	// Pages counts the workbooks too, which the gather phase renders.

@@ -69,9 +69,8 @@ type trainerMemo struct {
 // convert turns every page's Markdown into HTML, in parallel, reusing the
 // conversions whose inputs have not changed. The model is read-only, so the
 // workers share it without locks.
-func (b *Builder) convert(s *site.Site, r *render.Renderer, images map[string]imageInfo, world uint64, passes []markup.Pass, prev, next *cache) (render.Docs, []error, error) {
-	conv := markup.New(markup.Options{Unsafe: s.Config.Unsafe, Minify: b.minifyHTML()})
-	urls := site.NewURLs(s.Config.BaseURL)
+func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (render.Docs, []error, error) {
+	s := conv.site
 	var pages []*site.Page
 	for _, l := range s.Languages {
 		for _, p := range l.Pages {
@@ -89,8 +88,7 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer, images map[string]im
 			out[i] = e
 			return nil
 		}
-		in := markup.Input{Site: s, Page: p, URLs: urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang), ImageSize: imageSize(images), ImageSources: imageSources(images)}
-		doc, err := conv.Convert(in, passes...)
+		doc, err := conv.convert(p)
 		if err != nil {
 			return err
 		}
@@ -110,6 +108,29 @@ func (b *Builder) convert(s *site.Site, r *render.Renderer, images map[string]im
 		warnings = append(warnings, out[i].doc.Warnings...)
 	}
 	return docs, warnings, err
+}
+
+// A converter converts the pages of one build.
+type converter struct {
+	markup   *markup.Converter
+	site     *site.Site
+	renderer *render.Renderer
+	urls     site.URLs
+	images   map[string]imageInfo
+	passes   []markup.Pass
+}
+
+func (b *Builder) converter(s *site.Site, r *render.Renderer, images map[string]imageInfo, passes []markup.Pass) converter {
+	return converter{
+		markup: markup.New(markup.Options{Unsafe: s.Config.Unsafe, Minify: b.minifyHTML()}),
+		site:   s, renderer: r, urls: site.NewURLs(s.Config.BaseURL), images: images, passes: passes,
+	}
+}
+
+func (c converter) convert(p *site.Page) (*markup.Doc, error) {
+	r := c.renderer
+	in := markup.Input{Site: c.site, Page: p, URLs: c.urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang), ImageSize: imageSize(c.images), ImageSources: imageSources(c.images)}
+	return c.markup.Convert(in, c.passes...)
 }
 
 // render writes every page of every edition through the layouts, in
@@ -132,16 +153,10 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 			files[i].Body = e.body
 			return b.stream.put(&files[i])
 		}
-		body, err := r.Render(jobs[i], docs)
-		if err != nil {
+		if err := b.renderPage(r, jobs[i], docs, &files[i]); err != nil {
 			return err
 		}
-		files[i].Body, rendered[i] = body, true
-		if !r.Minified() {
-			if err := b.minifyFile(&files[i]); err != nil {
-				return err
-			}
-		}
+		rendered[i] = true
 		return b.stream.put(&files[i])
 	})
 	if err != nil {
@@ -158,6 +173,19 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 		}
 	}
 	return files, count, nil
+}
+
+// renderPage renders one page into f, minified.
+func (b *Builder) renderPage(r *render.Renderer, job render.Job, docs render.Docs, f *publish.File) error {
+	body, err := r.Render(job, docs)
+	if err != nil {
+		return err
+	}
+	f.Path, f.Body = job.Path, body
+	if r.Minified() {
+		return nil
+	}
+	return b.minifyFile(f)
 }
 
 // minifyHTML minifies a piece of HTML, or is nil when the build keeps

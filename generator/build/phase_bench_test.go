@@ -32,9 +32,10 @@ func BenchmarkConvert(b *testing.B) {
 	builder := builtPages(b)
 	p := builder.pending
 	images, _ := builder.images(p.site)
+	conv := builder.converter(p.site, p.renderer, images, builder.passesFor(p.site))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := builder.convert(p.site, p.renderer, images, 0, builder.passesFor(p.site), &cache{}, (&cache{}).fresh(0)); err != nil {
+		if _, _, err := builder.convert(conv, 0, &cache{}, (&cache{}).fresh(0)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -34,17 +34,7 @@ func (r *Renderer) Plan(edition string) []Job {
 	}
 	for _, lang := range r.site.Languages {
 		for _, p := range lang.Pages {
-			if !p.InEdition(edition) {
-				continue
-			}
-			jobs = append(jobs, Job{Kind: kindName(p.Kind), Lang: lang.Code, Edition: edition, Page: p,
-				Path: prefix + strings.TrimPrefix(site.FilePath(p.URL), "/") + "index.html", URL: p.URL})
-			// Trainers get a slide view of every chapter.
-			if edition != "" && p.Kind == site.Chapter {
-				url := SlidesURL(p)
-				jobs = append(jobs, Job{Kind: "slides", Lang: lang.Code, Edition: edition, Page: p,
-					Path: prefix + strings.TrimPrefix(site.FilePath(url), "/") + "index.html", URL: url})
-			}
+			jobs = append(jobs, PlanPage(edition, p)...)
 		}
 		for _, kind := range []string{"search", "print"} {
 			url := "/" + lang.Code + "/" + kind + "/"
@@ -65,6 +55,28 @@ func (r *Renderer) Plan(edition string) []Job {
 			jobs = append(jobs, Job{Kind: "worksheet", Lang: lang.Code, Edition: edition, Data: r.site.Data[src],
 				Path: prefix + site.FilePath(url)[1:] + "index.html", URL: url})
 		}
+	}
+	return jobs
+}
+
+// PlanPage lists the pages one page of the site makes in an edition: none
+// when it is not in it, else itself, and in the trainer edition a
+// chapter's slides too.
+func PlanPage(edition string, p *site.Page) []Job {
+	if !p.InEdition(edition) {
+		return nil
+	}
+	prefix := ""
+	if edition != "" {
+		prefix = edition + "/"
+	}
+	jobs := []Job{{Kind: kindName(p.Kind), Lang: p.Lang, Edition: edition, Page: p,
+		Path: prefix + strings.TrimPrefix(site.FilePath(p.URL), "/") + "index.html", URL: p.URL}}
+	// Trainers get a slide view of every chapter.
+	if edition != "" && p.Kind == site.Chapter {
+		url := SlidesURL(p)
+		jobs = append(jobs, Job{Kind: "slides", Lang: p.Lang, Edition: edition, Page: p,
+			Path: prefix + strings.TrimPrefix(site.FilePath(url), "/") + "index.html", URL: url})
 	}
 	return jobs
 }

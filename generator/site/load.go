@@ -234,11 +234,7 @@ func checkContentDirs(fsys fs.FS, langs []string) error {
 func (l *Loader) page(fsys fs.FS, p, lang string, changed map[string]bool) (*Page, error) {
 	pf, ok := l.parsed[p]
 	if !ok || changed[p] {
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, fileerr.New(p, 0, 0, err)
-		}
-		meta, body, err := parseFile(p, src)
+		meta, body, err := ReadPage(fsys, p)
 		if err != nil {
 			delete(l.parsed, p)
 			return nil, err
@@ -247,6 +243,15 @@ func (l *Loader) page(fsys fs.FS, p, lang string, changed map[string]bool) (*Pag
 		l.parsed[p] = pf
 	}
 	return newPage(p, lang, pf), nil
+}
+
+// ReadPage reads the Markdown file p: its front matter and its body.
+func ReadPage(fsys fs.FS, p string) (Meta, []byte, error) {
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return Meta{}, nil, fileerr.New(p, 0, 0, err)
+	}
+	return parseFile(p, src)
 }
 
 // standIn takes the place of a page that failed to load, so that links to
