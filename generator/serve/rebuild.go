@@ -21,6 +21,7 @@ import (
 // which serves an edit, and the gather phase (search indexes, workbooks),
 // which spans whole languages and so comes after.
 type builder interface {
+	Preview(ctx context.Context, file string) ([]publish.File, bool)
 	BuildPages(ctx context.Context, changed ...string) (*build.Result, error)
 	Gather(ctx context.Context) (*build.Result, error)
 }
@@ -28,6 +29,7 @@ type builder interface {
 // rebuild runs the pages phase for a batch of saves and publishes it: a new
 // snapshot and one event for the open pages. The gather phase is left due.
 func (s *Server) rebuild(ctx context.Context, b batch) {
+	served := s.preview(ctx, b)
 	s.dirty.add(slices.Collect(maps.Keys(b.paths))...)
 	s.dirty.all = s.dirty.all || b.all
 	changed := s.changed()
@@ -43,8 +45,9 @@ func (s *Server) rebuild(ctx context.Context, b batch) {
 		return
 	}
 	s.gatherDue = true
-	e := s.pagesEvent(res)
-	s.publish(res, e)
+	next := newSnapshot(res)
+	e := unseen(s.pagesEvent(res), served, next)
+	s.show(next, e)
 	s.report(res, took, e)
 	s.broken, s.fresh = false, false
 }
@@ -106,10 +109,15 @@ func (s *Server) guard(phase func() (*build.Result, error)) (res *build.Result, 
 // any, with the snapshot's version. The version changes only with an
 // event, so a page that reconnects reloads only when it missed one.
 func (s *Server) publish(res *build.Result, e *event) {
+	s.show(newSnapshot(res), e)
+}
+
+// show is publish for a snapshot made already.
+func (s *Server) show(next *snapshot, e *event) {
 	if e != nil {
 		s.builds++
 	}
-	next := newSnapshot(res, s.version())
+	next.version = s.version()
 	s.current.Store(next)
 	if e == nil {
 		return

@@ -461,6 +461,7 @@ func TestPanicInBuildIsAnError(t *testing.T) {
 
 type panicking struct{}
 
+func (panicking) Preview(context.Context, string) ([]publish.File, bool)       { panic("boom") }
 func (panicking) BuildPages(context.Context, ...string) (*build.Result, error) { panic("boom") }
 func (panicking) Gather(context.Context) (*build.Result, error)                { panic("boom") }
 
@@ -524,4 +525,38 @@ func TestMemoryNote(t *testing.T) {
 	if !regexp.MustCompile(`^holding 3\.5 MB of output, \d+\.\d MB of memory in use$`).MatchString(note) {
 		t.Errorf("memory note %q", note)
 	}
+}
+
+// A save to a chapter's text is served before the build that follows it
+// has run: that build may take long on a large site. The build, once
+// done, does not reload the page a second time when it made the same.
+func TestEditShownBeforeTheBuild(t *testing.T) {
+	held := &heldBuilder{release: make(chan struct{})}
+	s := start(t, tinySite, Options{}, func(srv *Server) {
+		held.Builder = srv.builder.(*build.Builder)
+		srv.builder = held
+	})
+	t.Cleanup(held.let) // before the server's own, which waits for the build
+	st := s.connect()
+	save(t, s.dir, "content/id/a.md", chapterA("Teks kedua yang baru."))
+	st.reloadOf("id/a/index.html", "error")
+	mustContain(t, "page while the build waits", s.get("/kursus/id/a/").body, "Teks kedua yang baru.")
+	held.let()
+	if pages := decode[reloadData](t, st.expect("reload", "error")).Pages; !slices.Equal(pages, []string{"id/print/index.html", "id/search/index.html"}) {
+		t.Errorf("after the build, reload names pages %q; want only the gather phase's", pages)
+	}
+}
+
+// heldBuilder's pages phase waits until the test lets it go.
+type heldBuilder struct {
+	*build.Builder
+	release chan struct{}
+	once    sync.Once
+}
+
+func (h *heldBuilder) let() { h.once.Do(func() { close(h.release) }) }
+
+func (h *heldBuilder) BuildPages(ctx context.Context, changed ...string) (*build.Result, error) {
+	<-h.release
+	return h.Builder.BuildPages(ctx, changed...)
 }

@@ -20,13 +20,14 @@ type snapshot struct {
 }
 
 // newSnapshot takes a build's files as they are, sorted by path: a save
-// on a large site need not index tens of thousands of them again.
-func newSnapshot(res *build.Result, version string) *snapshot {
+// on a large site need not index tens of thousands of them again. Its
+// version is set when it is published.
+func newSnapshot(res *build.Result) *snapshot {
 	base := "/"
 	if res.Site != nil && res.Site.Config != nil {
 		base = basePath(res.Site.Config.BaseURL)
 	}
-	return &snapshot{files: res.Files, base: base, version: version}
+	return &snapshot{files: res.Files, base: base}
 }
 
 // file is the body of the output file at path name.
