@@ -90,7 +90,11 @@ func TestBuildCache(t *testing.T) {
 	if !maps.Equal(testsite.Hashes(t, out), testsite.Hashes(t, clean)) {
 		t.Error("the build with a damaged cache wrote other files than the build without it")
 	}
-	if now, _ := os.ReadFile(cache); len(now) != len(good) {
-		t.Errorf("the damaged cache was not replaced: %d bytes, a good one has %d", len(now), len(good))
+	// Replaced: the next build reads it without a word. (Its size is not
+	// the first good one's: that also recorded the build kept beside
+	// the output, which the build without a cache could not know.)
+	noWarning("after the damaged cache was replaced", build("--out", out))
+	if now, _ := os.ReadFile(cache); len(now) <= len(damaged) {
+		t.Errorf("the damaged cache was not replaced: %d bytes, a good one had %d", len(now), len(good))
 	}
 }

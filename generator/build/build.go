@@ -162,7 +162,7 @@ func (b *Builder) BuildPages(ctx context.Context, changed ...string) (*Result, e
 	b.shown = nil // the model is about to change
 	cacheWarning := b.loadCache()
 	if b.stream != nil {
-		b.stream.stage.Trust(b.cache.output)
+		b.stream.stage.Trust(b.cache.output, b.cache.kept)
 	}
 	p, err := b.buildPages(ctx, changed)
 	if err != nil {
@@ -206,7 +206,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	switch {
 	case b.stream != nil:
 		streamed = b.stream.written
-		p.next.output, err = b.stream.commit(res.Files)
+		p.next.output, p.next.kept, err = b.stream.commit(res.Files)
 		b.stream = nil
 	case b.opts.Out != "":
 		err = publish.Write(b.opts.Out, res.Files)

@@ -30,6 +30,7 @@ type cache struct {
 	cards    map[string]pageEntry    // link-preview cards, by output path
 	analysed map[uint64]*search.Page // search analyses of pages, by a key of what they read
 	output   publish.Record          // what the last streaming build wrote into its output folder
+	kept     publish.Record          // the build before it, kept beside the folder
 
 	gathered []publish.File // the output of the last gather phase
 }
@@ -82,7 +83,7 @@ func sameSlice(a, b []byte) bool {
 // Entries move over as the build uses them, so pages that are gone drop out.
 // Until the next gather phase, it keeps this one's gathered output.
 func (c *cache) fresh(theme uint64) *cache {
-	next := &cache{theme: theme, docs: map[string]docEntry{}, pages: map[string]pageEntry{}, cards: map[string]pageEntry{}, search: c.search, analysed: c.analysed, gathered: c.gathered, output: c.output}
+	next := &cache{theme: theme, docs: map[string]docEntry{}, pages: map[string]pageEntry{}, cards: map[string]pageEntry{}, search: c.search, analysed: c.analysed, gathered: c.gathered, output: c.output, kept: c.kept}
 	if c.theme == theme {
 		next.renderer = c.renderer
 	}

@@ -333,6 +333,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File, re
 		c.analysed[k].Encode(w)
 	}
 	encodeRecord(w, c.output)
+	encodeRecord(w, c.kept)
 }
 
 // decodeCache reads what encodeCache wrote; a problem is r's error.
@@ -370,6 +371,7 @@ func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
 		c.analysed[k] = search.DecodePage(r)
 	}
 	c.output = decodeRecord(r)
+	c.kept = decodeRecord(r)
 	return c, resized
 }
 

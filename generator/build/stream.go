@@ -61,23 +61,24 @@ func (s *stream) put(f *publish.File) error {
 
 // commit writes the files not written yet and puts the build in place.
 // Either way the stage is done with: a failure leaves the output folder as
-// it was. It returns the record of what it wrote.
-func (s *stream) commit(files []publish.File) (publish.Record, error) {
+// it was. It returns the record of what it wrote, and of the build it
+// replaced when that was kept (see publish.Stage.Commit).
+func (s *stream) commit(files []publish.File) (live, kept publish.Record, err error) {
 	var rest []publish.File
 	for _, f := range files {
 		if _, done := s.written[f.Path]; !done {
 			rest = append(rest, f)
 		}
 	}
-	err := parallel(len(rest), func(i int) error { return s.put(&rest[i]) })
+	err = parallel(len(rest), func(i int) error { return s.put(&rest[i]) })
 	if err != nil {
 		s.stage.Abort()
-		return publish.Record{}, err
+		return live, kept, err
 	}
-	if err := s.stage.Commit(); err != nil {
-		return publish.Record{}, err
+	if kept, err = s.stage.Commit(); err != nil {
+		return live, kept, err
 	}
-	return publish.Record{Dir: s.stage.Dir(), At: time.Now(), Files: s.written}, nil
+	return publish.Record{Dir: s.stage.Dir(), At: time.Now(), Files: s.written}, kept, nil
 }
 
 // summaries are the path, size and digest of every file, whether its body

@@ -43,11 +43,19 @@ func TestUnchangedFilesLinked(t *testing.T) {
 // record of what it wrote.
 func stageAll(t *testing.T, out string, rec Record, files []File) Record {
 	t.Helper()
+	live, _ := stageKept(t, out, rec, Record{}, files)
+	return live
+}
+
+// stageKept is stageAll with the record of the kept build too; it returns
+// the records of the new build and of the one it kept.
+func stageKept(t *testing.T, out string, live, kept Record, files []File) (Record, Record) {
+	t.Helper()
 	st, err := NewStage(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.Trust(rec)
+	st.Trust(live, kept)
 	written := map[string]Written{}
 	for _, f := range files {
 		w, err := st.Put(f)
@@ -57,10 +65,11 @@ func stageAll(t *testing.T, out string, rec Record, files []File) Record {
 		}
 		written[f.Path] = w
 	}
-	if err := st.Commit(); err != nil {
+	kept, err = st.Commit()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return Record{Dir: st.Dir(), At: time.Now(), Files: written}
+	return Record{Dir: st.Dir(), At: time.Now(), Files: written}, kept
 }
 
 // With the record of the last build, a file it wrote that looks untouched

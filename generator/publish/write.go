@@ -28,7 +28,8 @@ func Write(dir string, files []File) error {
 		st.Abort()
 		return err
 	}
-	return st.Commit()
+	_, err = st.Commit()
+	return err
 }
 
 // Stage is an output folder being written: each file goes into a new
@@ -41,6 +42,8 @@ type Stage struct {
 	dirs      sync.Map // folders made so far, so each is made once
 	hasOld    bool     // a previous build is there to keep times from
 	record    Record   // what the previous build wrote, when known
+	kept      Record   // what tmp holds when it started as a kept build (see keep.go)
+	put       sync.Map // the paths Put, when tmp started as a kept build
 }
 
 // Record is what a build wrote into an output folder. With it, the next
@@ -51,9 +54,6 @@ type Record struct {
 	At    time.Time          // when the build was put in place
 	Files map[string]Written // by path
 }
-
-// Trust gives Put the record of the build in the output folder now.
-func (st *Stage) Trust(rec Record) { st.record = rec }
 
 // Dir is the output folder, its links resolved.
 func (st *Stage) Dir() string { return st.real }
@@ -102,6 +102,9 @@ func NewStage(dir string) (*Stage, error) {
 // keepTime). It is safe for concurrent use.
 func (st *Stage) Put(f File) (Written, error) {
 	w := Summary(f)
+	if st.keeps(w) {
+		return w, nil
+	}
 	linked, err := st.link(f, w)
 	if err == nil && !linked {
 		err = st.write(f)
@@ -121,16 +124,26 @@ func Summary(f File) Written {
 }
 
 // Commit writes the marker and puts the new build in the place of the old.
-func (st *Stage) Commit() error {
+// The old one is kept beside it when its record is known, for the next
+// build to start from; kept is then its record.
+func (st *Stage) Commit() (kept Record, err error) {
 	defer st.unlock()
-	err := st.write(File{Path: Marker, Body: []byte(markerText)})
+	err = st.prune()
+	if err == nil {
+		err = st.write(File{Path: Marker, Body: []byte(markerText)})
+	}
 	if err == nil {
 		err = os.Chmod(st.tmp, 0o755)
 	}
 	if err != nil {
-		return errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(st.tmp))
+		return Record{}, errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(st.tmp))
 	}
-	return swap(st.real, st.tmp)
+	exchanged, err := swap(st.real, st.tmp)
+	if err != nil || !exchanged {
+		return Record{}, err
+	}
+	// st.tmp now holds the previous build.
+	return st.keep(), nil
 }
 
 // Abort drops the new build and leaves the old output as it was.
@@ -176,26 +189,24 @@ func isTemp(name, base string) bool {
 }
 
 // swap puts folder next in the place of dir, exchanging the two in one step
-// where the system can, so that dir always holds a whole build.
-func swap(dir, next string) error {
+// where the system can, so that dir always holds a whole build. exchanged
+// says that next holds the previous build then, left for the caller; else
+// next is gone.
+func swap(dir, next string) (exchanged bool, err error) {
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(next, dir); err != nil {
-			return errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(next))
+			return false, errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(next))
 		}
-		return nil
+		return false, nil
 	}
-	err := exchange(next, dir)
+	err = exchange(next, dir)
 	if err == nil {
-		// next now holds the previous build. The new one is in place
-		// whatever happens to this removal: if it fails or is cut short,
-		// the next build finds the folder by its name and finishes the job.
-		os.RemoveAll(next)
-		return nil
+		return true, nil
 	}
 	if !errors.Is(err, errNoExchange) {
-		return errors.Join(fmt.Errorf("publish: replace %s: %w", dir, err), os.RemoveAll(next))
+		return false, errors.Join(fmt.Errorf("publish: replace %s: %w", dir, err), os.RemoveAll(next))
 	}
-	return swapByRenames(dir, next)
+	return false, swapByRenames(dir, next)
 }
 
 // swapByRenames is swap where the system cannot exchange two folders: dir
@@ -278,7 +289,8 @@ func (st *Stage) recorded(old string, w Written) bool {
 	return err == nil && fi.Mode().IsRegular() && fi.Size() == w.Size && !fi.ModTime().After(st.record.At)
 }
 
-// place is where output path name goes in the new build, its folder made.
+// place is where output path name goes in the new build, its folder made
+// and, in a kept build, what was there removed.
 func (st *Stage) place(name string) (string, error) {
 	// Output paths come from file names in the site; one that could climb
 	// out of the output folder is refused however it was made.
@@ -289,7 +301,7 @@ func (st *Stage) place(name string) (string, error) {
 	if err := st.mkdir(filepath.Dir(p)); err != nil {
 		return "", err
 	}
-	return p, nil
+	return p, st.clear(p)
 }
 
 // mkdir makes folder dir of the new build and those it is in, asking the
@@ -302,7 +314,7 @@ func (st *Stage) mkdir(dir string) error {
 		return err
 	}
 	// Another writer may have made it since: that is as good.
-	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := os.Mkdir(dir, 0o755); err != nil && (!errors.Is(err, fs.ErrExist) || !st.folderAt(dir)) {
 		return err
 	}
 	st.dirs.Store(dir, true)
