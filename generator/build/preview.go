@@ -54,6 +54,7 @@ func (b *Builder) Preview(ctx context.Context, file string) (files []publish.Fil
 	if p == nil || p.Broken {
 		return nil, false
 	}
+	b.fsys.Refresh() // a folder may have been moved since the build
 	meta, body, err := site.ReadPage(b.fsys, file)
 	if err != nil || !reflect.DeepEqual(meta, p.Meta) || bytes.Equal(body, p.Source) {
 		return nil, false

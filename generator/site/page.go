@@ -59,7 +59,9 @@ type Meta struct {
 // parseFile splits a Markdown file into front matter and body. The body keeps
 // the file's line numbers: the front matter lines are replaced by empty ones.
 func parseFile(path string, src []byte) (Meta, []byte, error) {
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if bytes.Contains(src, []byte("\r\n")) { // ReplaceAll copies even when there is nothing to replace
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
 	src, err := data.CheckText(path, src)
 	if err != nil {
 		return Meta{}, nil, err

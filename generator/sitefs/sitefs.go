@@ -60,6 +60,11 @@ type FS struct {
 	// file read checks each folder on its way, and a course of a thousand
 	// chapters in a few folders would otherwise check them a thousand times.
 	folders sync.Map
+	// roots holds an os.Root per folder read from since Refresh: through
+	// the site's root, every read opens each folder on the way again,
+	// some ten system calls for a chapter three folders deep.
+	roots sync.Map
+	open  atomic.Int64 // how many roots holds
 }
 
 // Open opens the site folder dir. The folder itself may be reached through a
@@ -106,14 +111,83 @@ func (f *FS) SetLimits(l Limits) {
 // Refresh forgets which folders were found real, so that a folder
 // replaced by a link since is refused. A build calls it first: within one
 // build, the folders are checked once.
-func (f *FS) Refresh() { f.folders.Clear() }
+func (f *FS) Refresh() {
+	f.folders.Clear()
+	f.closeRoots()
+}
 
 // Close releases the folder.
 func (f *FS) Close() error {
 	if f.root == nil {
 		return nil
 	}
+	f.closeRoots()
 	return f.root.Close()
+}
+
+func (f *FS) closeRoots() {
+	f.roots.Range(func(dir, r any) bool {
+		r.(*os.Root).Close()
+		f.roots.Delete(dir)
+		f.open.Add(-1)
+		return true
+	})
+}
+
+// maxRoots bounds the folders held open: a site of many thousands of
+// folders must not run out of file descriptors.
+const maxRoots = 256
+
+// at is the root to reach path p of the site on disk through, and p's
+// name there: the root of p's folder, opened once since Refresh (check
+// has found each folder on the way a folder, not a link), or the site's
+// root when that folder cannot be held open.
+func (f *FS) at(p string) (*os.Root, string) {
+	if r := f.rootOf(path.Dir(p)); r != nil {
+		return r, path.Base(p)
+	}
+	return f.root, p
+}
+
+func (f *FS) rootOf(dir string) *os.Root {
+	if dir == "." {
+		return f.root
+	}
+	if r, ok := f.roots.Load(dir); ok {
+		return r.(*os.Root)
+	}
+	parent := f.rootOf(path.Dir(dir))
+	if parent == nil || f.open.Load() >= maxRoots {
+		return nil
+	}
+	r, err := parent.OpenRoot(path.Base(dir))
+	if err != nil {
+		return nil // the read through the site's root says why
+	}
+	if had, loaded := f.roots.LoadOrStore(dir, r); loaded {
+		r.Close()
+		return had.(*os.Root)
+	}
+	f.open.Add(1)
+	return r
+}
+
+// lstat describes p without following a link.
+func (f *FS) lstat(p string) (fs.FileInfo, error) {
+	if f.root == nil || p == "." {
+		return fs.Lstat(f.base, p)
+	}
+	r, name := f.at(p)
+	info, err := r.Lstat(name)
+	return info, sitePath(err, p)
+}
+
+// sitePath gives an error from a folder's root the path from the site's.
+func sitePath(err error, p string) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		pe.Path = p
+	}
+	return err
 }
 
 // Open opens a file or folder.
@@ -140,8 +214,9 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 	}
 	defer file.Close()
 	// Sized from the start: a 20 MB chapter is read into one buffer, not
-	// grown into it.
-	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), f.limit(name))+1))
+	// grown into it. ReadFrom wants MinRead bytes free before each read,
+	// the one that finds the end too.
+	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), f.limit(name))+bytes.MinRead))
 	_, err = buf.ReadFrom(file)
 	return buf.Bytes(), err
 }
@@ -189,7 +264,7 @@ func (f *FS) check(name string) (fs.FileInfo, error) {
 			continue
 		}
 		var err error
-		if info, err = fs.Lstat(f.base, p); err != nil {
+		if info, err = f.lstat(p); err != nil {
 			return nil, err
 		}
 		if info.Mode()&fs.ModeSymlink != 0 {
@@ -281,7 +356,9 @@ func (f *FS) openFile(name string) (fs.File, error) {
 	var file fs.File
 	var err error
 	if f.root != nil {
-		file, err = f.root.OpenFile(name, os.O_RDONLY|nonBlock, 0)
+		r, in := f.at(name)
+		file, err = r.OpenFile(in, os.O_RDONLY|nonBlock, 0)
+		err = sitePath(err, name)
 	} else {
 		file, err = f.base.Open(name)
 	}

@@ -1,6 +1,7 @@
 package sitefs
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -186,5 +187,39 @@ func TestFolderReplacedByLink(t *testing.T) {
 	fsys.Refresh()
 	if _, err := fs.ReadFile(fsys, "content/en/a.md"); err == nil || !strings.Contains(err.Error(), "content/en: is a symbolic link") {
 		t.Errorf("read through a folder replaced by a link: %v", err)
+	}
+}
+
+// Past the folders it holds open, reads go through the site's root and
+// still find every file; Refresh lets go of every folder.
+func TestManyFolders(t *testing.T) {
+	site := t.TempDir()
+	n := maxRoots + 50
+	for i := range n {
+		d := filepath.Join(site, "content", fmt.Sprintf("d%03d", i))
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "a.md"), []byte(fmt.Sprint(i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	for i := range n {
+		b, err := fs.ReadFile(fsys, fmt.Sprintf("content/d%03d/a.md", i))
+		if err != nil || string(b) != fmt.Sprint(i) {
+			t.Fatalf("folder %d: %q, %v", i, b, err)
+		}
+	}
+	if open := fsys.open.Load(); open != maxRoots {
+		t.Errorf("%d folders held open, want %d", open, maxRoots)
+	}
+	fsys.Refresh()
+	if open := fsys.open.Load(); open != 0 {
+		t.Errorf("%d folders held open after Refresh", open)
 	}
 }
