@@ -13,7 +13,8 @@
 // A Builder keeps what it made, each piece with a hash of its inputs, so a
 // rebuild after an edit is the same Build call with the changed paths, and
 // only redoes what those inputs changed. The dev server calls BuildPages
-// and Gather apart, to serve an edited page before the slower gather phase.
+// and Gather apart, to serve an edited page before the slower gather phase,
+// and Preview before both, to show an edit to one page's text at once.
 package build
 
 import (

@@ -64,7 +64,7 @@ type FS struct {
 	// the site's root, every read opens each folder on the way again,
 	// some ten system calls for a chapter three folders deep.
 	roots sync.Map
-	open  atomic.Int64 // how many roots holds
+	open  atomic.Int64 // how many folders roots holds open
 }
 
 // Open opens the site folder dir. The folder itself may be reached through a
