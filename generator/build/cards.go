@@ -9,6 +9,7 @@ import (
 
 	"lentera/generator/fileerr"
 	"lentera/generator/internal/digest"
+	"lentera/generator/internal/parallel"
 	"lentera/generator/publish"
 	"lentera/generator/render"
 	"lentera/generator/sharecard"
@@ -36,7 +37,7 @@ func (b *Builder) cards(s *site.Site, r *render.Renderer, prev, next *cache) ([]
 	}
 	files := make([]publish.File, len(jobs))
 	entries := make([]pageEntry, len(jobs))
-	err = parallel(len(jobs), func(i int) error {
+	err = parallel.Do(len(jobs), func(i int) error {
 		j := jobs[i]
 		key := cardKey(j.card)
 		if e, ok := prev.cards[j.path]; ok && e.key == key {

@@ -7,6 +7,7 @@ import (
 
 	"lentera/generator/data"
 	"lentera/generator/fileerr"
+	"lentera/generator/internal/parallel"
 	"lentera/generator/publish"
 	"lentera/generator/render"
 	"lentera/generator/site"
@@ -80,7 +81,7 @@ func editionPath(edition, url string) string {
 // copyFiles publishes the non-Markdown files under content/<lang>/.
 func (b *Builder) copyFiles(s *site.Site) ([]publish.File, error) {
 	files := make([]publish.File, len(s.Files))
-	err := parallel(len(s.Files), func(i int) error {
+	err := parallel.Do(len(s.Files), func(i int) error {
 		f := s.Files[i]
 		body, err := fs.ReadFile(b.fsys, f.Src)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 
 	"lentera/generator/internal/digest"
+	"lentera/generator/internal/parallel"
 	"lentera/generator/markup"
 	"lentera/generator/publish"
 	"lentera/generator/render"
@@ -80,7 +81,7 @@ func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (rend
 		}
 	}
 	out := make([]docEntry, len(pages))
-	err := parallel(len(pages), func(i int) error {
+	err := parallel.Do(len(pages), func(i int) error {
 		p := pages[i]
 		key := b.docKey(prev, world, p)
 		if e, ok := prev.doc(s, p, key); ok {
@@ -140,7 +141,7 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 	files := make([]publish.File, len(jobs))
 	keys := make([]uint64, len(jobs))
 	rendered := make([]bool, len(jobs))
-	err := parallel(len(jobs), func(i int) error {
+	err := parallel.Do(len(jobs), func(i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	"lentera/generator/internal/parallel"
 	"lentera/generator/markup"
 	"lentera/generator/publish"
 	"lentera/generator/search"
@@ -76,7 +77,7 @@ func BenchmarkMinify(b *testing.B) {
 	m := publish.NewMinifier()
 	b.ReportAllocs()
 	for b.Loop() {
-		err := parallel(len(pages), func(i int) error {
+		err := parallel.Do(len(pages), func(i int) error {
 			_, err := m.Minify("page.html", pages[i])
 			return err
 		})

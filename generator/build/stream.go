@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"lentera/generator/internal/parallel"
 	"lentera/generator/publish"
 )
 
@@ -70,7 +71,7 @@ func (s *stream) commit(files []publish.File) (live, kept publish.Record, err er
 			rest = append(rest, f)
 		}
 	}
-	err = parallel(len(rest), func(i int) error { return s.put(&rest[i]) })
+	err = parallel.Do(len(rest), func(i int) error { return s.put(&rest[i]) })
 	if err != nil {
 		s.stage.Abort()
 		return live, kept, err
@@ -87,7 +88,7 @@ func (s *stream) commit(files []publish.File) (live, kept publish.Record, err er
 // again.
 func (b *Builder) summaries(files []publish.File) []publish.Written {
 	out := make([]publish.Written, len(files))
-	parallel(len(files), func(i int) error {
+	parallel.Do(len(files), func(i int) error {
 		f := files[i]
 		if b.stream != nil {
 			if w, ok := b.stream.written[f.Path]; ok {

@@ -9,6 +9,7 @@ import (
 
 	"lentera/generator/data"
 	"lentera/generator/fileerr"
+	"lentera/generator/internal/parallel"
 	"lentera/generator/sitefs"
 )
 
@@ -106,17 +107,18 @@ func (l *Loader) readContent(fsys fs.FS, cfg *Config, opts Options, changed map[
 	// A folder that cannot be listed is reported with the files that
 	// can: one build shows every problem.
 	entries, listErr := l.list(fsys, cfg.Languages, changed)
+	read, readErr := l.readPages(fsys, entries, changed)
 	var pages []*Page
 	var files []File
-	errs := []error{listErr}
+	errs := []error{listErr, readErr}
 	seen := map[string]bool{}
-	for _, e := range entries {
+	for i, e := range entries {
 		if path.Ext(e.path) != ".md" {
 			files = append(files, File{Src: e.path, URL: fileURL(e.path)})
 			continue
 		}
 		seen[e.path] = true
-		page, err := l.page(fsys, e.path, e.lang, changed)
+		page, err := l.page(e, read[i])
 		if err != nil {
 			errs = append(errs, err)
 			pages = append(pages, standIn(e.path, e.lang))
@@ -229,20 +231,42 @@ func checkContentDirs(fsys fs.FS, langs []string) error {
 	return errors.Join(errs...)
 }
 
-// page reads one Markdown file, or takes it from the last Load when it has
-// not changed.
-func (l *Loader) page(fsys fs.FS, p, lang string, changed map[string]bool) (*Page, error) {
-	pf, ok := l.parsed[p]
-	if !ok || changed[p] {
-		meta, body, err := ReadPage(fsys, p)
-		if err != nil {
-			delete(l.parsed, p)
-			return nil, err
+// readPages reads and parses, on every processor, the Markdown files among
+// entries that the last Load did not read or that changed since: most of
+// a first build's loading. Each result is at its entry's index; the error
+// is a panic's, a bug.
+func (l *Loader) readPages(fsys fs.FS, entries []entry, changed map[string]bool) ([]readFile, error) {
+	out := make([]readFile, len(entries))
+	err := parallel.Do(len(entries), func(i int) error {
+		p := entries[i].path
+		if _, ok := l.parsed[p]; path.Ext(p) == ".md" && (!ok || changed[p]) {
+			meta, body, err := ReadPage(fsys, p)
+			out[i] = readFile{parsedFile{meta: meta, body: body}, err, true}
 		}
-		pf = parsedFile{meta: meta, body: body}
-		l.parsed[p] = pf
+		return nil
+	})
+	return out, err
+}
+
+// readFile is a page file as readPages left it: read is false when it
+// was not read again.
+type readFile struct {
+	parsedFile
+	err  error
+	read bool
+}
+
+// page makes the page of entry e, from the file as just read or as the
+// last Load left it.
+func (l *Loader) page(e entry, r readFile) (*Page, error) {
+	if r.read {
+		if r.err != nil {
+			delete(l.parsed, e.path)
+			return nil, r.err
+		}
+		l.parsed[e.path] = r.parsedFile
 	}
-	return newPage(p, lang, pf), nil
+	return newPage(e.path, e.lang, l.parsed[e.path]), nil
 }
 
 // ReadPage reads the Markdown file p: its front matter and its body.

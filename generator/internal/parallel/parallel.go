@@ -1,4 +1,5 @@
-package build
+// Package parallel runs the items of a phase on every processor.
+package parallel
 
 import (
 	"errors"
@@ -8,10 +9,10 @@ import (
 	"sync"
 )
 
-// parallel calls fn(i) for i in [0, n) on one goroutine per processor and
+// Do calls fn(i) for i in [0, n) on one goroutine per processor and
 // returns every error, in the order of i. A panic in fn becomes that item's
 // error: the dev server runs builds for hours and must outlive a bug.
-func parallel(n int, fn func(i int) error) error {
+func Do(n int, fn func(i int) error) error {
 	errs := make([]error, n)
 	next := make(chan int)
 	var wg sync.WaitGroup

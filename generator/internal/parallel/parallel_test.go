@@ -1,4 +1,4 @@
-package build
+package parallel
 
 import (
 	"errors"
@@ -7,7 +7,7 @@ import (
 )
 
 func TestParallelKeepsOrderAndSurvivesPanics(t *testing.T) {
-	err := parallel(5, func(i int) error {
+	err := Do(5, func(i int) error {
 		switch i {
 		case 1:
 			return errors.New("one")
