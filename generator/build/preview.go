@@ -18,17 +18,10 @@ type shown struct {
 	docs     render.Docs
 	editions []string
 	output   linkcheck.Output
-	pages    map[string]*site.Page // by file
 }
 
 func newShown(p *pending) *shown {
-	pages := map[string]*site.Page{}
-	for _, l := range p.site.Languages {
-		for _, pg := range l.Pages {
-			pages[pg.File] = pg
-		}
-	}
-	return &shown{conv: p.conv, docs: p.docs, editions: p.editions, output: p.output, pages: pages}
+	return &shown{conv: p.conv, docs: p.docs, editions: p.editions, output: p.output}
 }
 
 // Preview renders the pages of one page file again when only the text
@@ -50,7 +43,7 @@ func (b *Builder) Preview(ctx context.Context, file string) (files []publish.Fil
 	if m == nil || ctx.Err() != nil {
 		return nil, false
 	}
-	p := m.pages[file]
+	p := m.conv.site.PageOf(file)
 	if p == nil || p.Broken {
 		return nil, false
 	}
@@ -73,7 +66,7 @@ func (b *Builder) Preview(ctx context.Context, file string) (files []publish.Fil
 	// model and output are put back as they were before Preview returns.
 	defer swap(m.docs, p, doc)()
 	for _, ed := range m.editions {
-		for _, job := range render.PlanPage(ed, p) {
+		for _, job := range render.PlanPage(nil, ed, p) {
 			var f publish.File
 			if err := b.renderPage(m.conv.renderer, job, m.docs, &f); err != nil {
 				return nil, false

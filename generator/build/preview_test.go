@@ -19,7 +19,7 @@ func TestPreviewIsWhatTheBuildMakes(t *testing.T) {
 		t.Fatal(err)
 	}
 	appendTo(previewed, "\n## Satu bagian lagi\n\nLihat [lanskap](../pasar/lanskap-2025.md) dan [bagian ini](#satu-bagian-lagi).\n")(fsys)
-	page := b.shown.pages[previewed]
+	page := b.shown.conv.site.PageOf(previewed)
 	doc, source := b.shown.docs[page], page.Source
 	files, ok := b.Preview(context.Background(), previewed)
 	if !ok {

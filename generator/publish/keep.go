@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -74,11 +75,7 @@ func (st *Stage) keeps(w Written) bool {
 		return false
 	}
 	st.put.Store(w.Path, true)
-	if st.kept.Files[w.Path] != w {
-		return false
-	}
-	fi, err := os.Lstat(filepath.Join(st.tmp, filepath.FromSlash(w.Path)))
-	return err == nil && fi.Mode().IsRegular() && fi.Size() == w.Size && !fi.ModTime().After(st.kept.At)
+	return holds(st.kept, filepath.Join(st.tmp, filepath.FromSlash(w.Path)), w)
 }
 
 // clear removes what a kept build has at p, a file the new build is about
@@ -133,13 +130,7 @@ func (st *Stage) prune() error {
 		}
 	}
 	// Deepest first; a folder that still holds something stays.
-	deepest := slices.SortedFunc(func(yield func(string) bool) {
-		for d := range folders {
-			if !yield(d) {
-				return
-			}
-		}
-	}, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	deepest := slices.SortedFunc(maps.Keys(folders), func(a, b string) int { return cmp.Compare(len(b), len(a)) })
 	for _, d := range deepest {
 		syscall.Rmdir(d) // only an empty folder; a file there is the new build's
 	}

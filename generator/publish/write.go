@@ -282,11 +282,17 @@ func (st *Stage) link(f File, w Written) (bool, error) {
 // w, and the file looks untouched since: the same size, and not modified
 // after the record was made.
 func (st *Stage) recorded(old string, w Written) bool {
-	if st.record.Dir != st.real || st.record.Files[w.Path] != w {
+	return st.record.Dir == st.real && holds(st.record, old, w)
+}
+
+// holds reports whether rec says that file p is w, and p looks untouched
+// since: a regular file of the same size, not modified after rec was made.
+func holds(rec Record, p string, w Written) bool {
+	if rec.Files[w.Path] != w {
 		return false
 	}
-	fi, err := os.Lstat(old)
-	return err == nil && fi.Mode().IsRegular() && fi.Size() == w.Size && !fi.ModTime().After(st.record.At)
+	fi, err := os.Lstat(p)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() == w.Size && !fi.ModTime().After(rec.At)
 }
 
 // place is where output path name goes in the new build, its folder made

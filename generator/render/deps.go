@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"lentera/generator/internal/digest"
@@ -33,8 +32,7 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 			}
 		}
 	}
-	h.Bytes(job.SearchEntry)
-	h.String(strings.Join(job.SearchScripts, "\x00"))
+	h.Bytes(job.SearchEntry) // SearchScripts follow from the language, their text from the theme
 	lang := r.site.Lang(job.Lang)
 	r.learnDeps(h, job)
 	switch {

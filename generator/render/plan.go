@@ -15,10 +15,7 @@ import (
 // home again; the trainer edition's is its own home, and each of its
 // languages has a session plan and a translation status page.
 func (r *Renderer) Plan(edition string) []Job {
-	prefix := ""
-	if edition != "" {
-		prefix = edition + "/"
-	}
+	prefix := editionPrefix(edition)
 	def := r.site.Config.DefaultLang()
 	root := "root"
 	if edition == trainerEdition {
@@ -34,7 +31,7 @@ func (r *Renderer) Plan(edition string) []Job {
 	}
 	for _, lang := range r.site.Languages {
 		for _, p := range lang.Pages {
-			jobs = append(jobs, PlanPage(edition, p)...)
+			jobs = PlanPage(jobs, edition, p)
 		}
 		for _, kind := range []string{"search", "print"} {
 			url := "/" + lang.Code + "/" + kind + "/"
@@ -59,19 +56,16 @@ func (r *Renderer) Plan(edition string) []Job {
 	return jobs
 }
 
-// PlanPage lists the pages one page of the site makes in an edition: none
-// when it is not in it, else itself, and in the trainer edition a
-// chapter's slides too.
-func PlanPage(edition string, p *site.Page) []Job {
+// PlanPage appends to jobs the pages one page of the site makes in an
+// edition: none when it is not in it, else itself, and in the trainer
+// edition a chapter's slides too.
+func PlanPage(jobs []Job, edition string, p *site.Page) []Job {
 	if !p.InEdition(edition) {
-		return nil
+		return jobs
 	}
-	prefix := ""
-	if edition != "" {
-		prefix = edition + "/"
-	}
-	jobs := []Job{{Kind: kindName(p.Kind), Lang: p.Lang, Edition: edition, Page: p,
-		Path: prefix + strings.TrimPrefix(site.FilePath(p.URL), "/") + "index.html", URL: p.URL}}
+	prefix := editionPrefix(edition)
+	jobs = append(jobs, Job{Kind: kindName(p.Kind), Lang: p.Lang, Edition: edition, Page: p,
+		Path: prefix + strings.TrimPrefix(site.FilePath(p.URL), "/") + "index.html", URL: p.URL})
 	// Trainers get a slide view of every chapter.
 	if edition != "" && p.Kind == site.Chapter {
 		url := SlidesURL(p)
@@ -79,6 +73,15 @@ func PlanPage(edition string, p *site.Page) []Job {
 			Path: prefix + strings.TrimPrefix(site.FilePath(url), "/") + "index.html", URL: url})
 	}
 	return jobs
+}
+
+// editionPrefix is where an edition's pages go in the output: "" for the
+// participant edition, "trainer/" for the trainer's.
+func editionPrefix(edition string) string {
+	if edition == "" {
+		return ""
+	}
+	return edition + "/"
 }
 
 func (r *Renderer) worksheetSrcs() []string {

@@ -511,7 +511,7 @@ type meta struct {
 }
 
 func metaFile(lang string, lengths []int, firsts, shardDirs, pageDirs []string, shown [][4]string) ([]byte, error) {
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	base := baseLang(lang)
 	m := meta{Lang: lang, N: len(lengths), Shards: firsts,
 		ShardDirs: shardDirs, PerShard: shardsPerFolder, PageDirs: pageDirs, PerPage: pagesPerFolder, Shown: shown}
 	if stemmers[base] != nil {

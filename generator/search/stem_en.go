@@ -1,10 +1,6 @@
 package search
 
-import (
-	"strings"
-
-	"github.com/kljensen/snowball/english"
-)
+import "github.com/kljensen/snowball/english"
 
 // stemmers maps a base language code to its stemmer. A language that is not
 // here is searched without stemming.
@@ -22,15 +18,14 @@ var clientStemmers = map[string]string{"id": "search-stem-id.js", "ms": "search-
 // inlines, in order: its language's stemmer, if the client stems it, then
 // the client.
 func ClientScripts(lang string) []string {
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if s, ok := clientStemmers[base]; ok {
-		return []string{s, ClientScript}
+	if s, ok := clientStemmers[baseLang(lang)]; ok {
+		return []string{s, clientScript}
 	}
-	return []string{ClientScript}
+	return []string{clientScript}
 }
 
-// ClientScript is the search client, in assets/.
-const ClientScript = "search.js"
+// clientScript is the search client, in assets/.
+const clientScript = "search.js"
 
 // stemEnglish is Porter2, the Snowball English stemmer. The client has its
 // own copy, checked against this one on the Porter2 reference vocabulary.

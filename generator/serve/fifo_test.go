@@ -29,7 +29,7 @@ func TestPipeDoesNotStallRebuilds(t *testing.T) {
 	// The pipe's removal may be built on its own first, and reload every
 	// page before the save is built: wait for the reload that brings the
 	// new text (a build that never does fails in expect's time limit).
-	for !strings.Contains(string(s.get("/kursus/id/a/").body), "Teks sesudah pipa.") {
+	for !strings.Contains(s.get("/kursus/id/a/").body, "Teks sesudah pipa.") {
 		st.reloadOf("id/a/index.html", "error")
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
-	"strings"
 	"time"
 
 	"lentera/generator/internal/elapsed"
@@ -58,7 +57,7 @@ func (s *snapshot) with(files []publish.File) (next *snapshot, ok bool) {
 	c := *s
 	c.files = slices.Clone(s.files)
 	for _, f := range files {
-		i, found := slices.BinarySearchFunc(c.files, f.Path, func(g publish.File, name string) int { return strings.Compare(g.Path, name) })
+		i, found := s.find(f.Path)
 		if !found {
 			return nil, false
 		}

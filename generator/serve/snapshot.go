@@ -32,11 +32,16 @@ func newSnapshot(res *build.Result) *snapshot {
 
 // file is the body of the output file at path name.
 func (s *snapshot) file(name string) ([]byte, bool) {
-	i, ok := slices.BinarySearchFunc(s.files, name, func(f publish.File, name string) int { return strings.Compare(f.Path, name) })
+	i, ok := s.find(name)
 	if !ok {
 		return nil, false
 	}
 	return s.files[i].Body, true
+}
+
+// find is where the file at path name is, or would be, in s.files.
+func (s *snapshot) find(name string) (int, bool) {
+	return slices.BinarySearchFunc(s.files, name, func(f publish.File, name string) int { return strings.Compare(f.Path, name) })
 }
 
 // withOverlay is the same good build shown under an error overlay.

@@ -81,6 +81,16 @@ func (s *Site) target(file, lang string, isDir bool) (Target, bool) {
 	return Target{}, false
 }
 
+// PageOf is the page Markdown file file ("content/id/a.md") makes, or nil.
+func (s *Site) PageOf(file string) *Page {
+	lang, _, _ := strings.Cut(strings.TrimPrefix(file, ContentDir+"/"), "/")
+	t, ok := s.target(file, lang, false)
+	if !ok || t.Page == nil || t.Page.File != file {
+		return nil
+	}
+	return t.Page
+}
+
 func (s *Site) pageAt(lang, rel string) *Page {
 	l := s.Lang(lang)
 	if l == nil {
