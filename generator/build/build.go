@@ -203,10 +203,8 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var streamed map[string]publish.Written
 	switch {
 	case b.stream != nil:
-		streamed = b.stream.written
 		p.next.output, p.next.kept, err = b.stream.commit(res.Files)
 		b.stream = nil
 	case b.opts.Out != "":
@@ -215,7 +213,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if w := b.saveCache(streamed); w != nil {
+	if w := b.saveCache(); w != nil {
 		res.Warnings = append(res.Warnings, w)
 	}
 	if !b.opts.Stream { // a streaming build builds once

@@ -64,9 +64,12 @@ type docEntry struct {
 	doc   *markup.Doc
 }
 
+// pageEntry is a page or card as last made: its body, or, for a page a
+// streaming build wrote and let go of, what it wrote (see stream.reuse).
 type pageEntry struct {
-	key  uint64
-	body []byte
+	key     uint64
+	body    []byte
+	written publish.Written
 }
 
 type searchEntry struct {

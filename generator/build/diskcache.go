@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -49,7 +48,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 3
+const cacheFormat = 4
 
 const cacheMagic = "lentera build cache\n"
 
@@ -145,15 +144,14 @@ type diskState struct {
 }
 
 // saveCache writes b's cache for the next run, once per Builder: a dev
-// server's later rebuilds are not worth the writing. streamed is what a
-// streaming build wrote, whose bodies it let go of. It returns a warning
+// server's later rebuilds are not worth the writing. It returns a warning
 // when it could not.
-func (b *Builder) saveCache(streamed map[string]publish.Written) error {
+func (b *Builder) saveCache() error {
 	if b.opts.CacheDir == "" || b.disk.saved {
 		return nil
 	}
 	b.disk.saved = true
-	if err := b.writeCache(released{out: b.opts.Out, written: streamed}); err != nil {
+	if err := b.writeCache(); err != nil {
 		return fmt.Errorf("build cache not saved: %w", err)
 	}
 	return nil
@@ -213,7 +211,7 @@ func (b *Builder) programVersion() (string, error) {
 // writeCache writes the cache into a new file beside the old one and then
 // renames it over, so that a run killed on the way leaves the old file or
 // the new one whole, never part of one.
-func (b *Builder) writeCache(rel released) error {
+func (b *Builder) writeCache() error {
 	version, err := b.programVersion()
 	if err != nil {
 		return err
@@ -227,7 +225,7 @@ func (b *Builder) writeCache(rel released) error {
 	if err != nil {
 		return err
 	}
-	err = writeCacheTo(tmp, version, b.siteKey(), b.cache, b.resized, rel)
+	err = writeCacheTo(tmp, version, b.siteKey(), b.cache, b.resized)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -255,7 +253,7 @@ func removeStale(dir string) {
 }
 
 // writeCacheTo writes a cache file to f.
-func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized map[string][]publish.File, rel released) error {
+func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized map[string][]publish.File) error {
 	h := xxhash.New()
 	out := io.MultiWriter(f, h)
 	if _, err := io.WriteString(out, cacheMagic); err != nil {
@@ -266,7 +264,7 @@ func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized ma
 	w.Uint(cacheFormat)
 	w.String(version)
 	w.Fixed(site)
-	encodeCache(w, c, resized, rel)
+	encodeCache(w, c, resized)
 	if err := w.Flush(); err != nil {
 		return err
 	}
@@ -290,10 +288,11 @@ func (c *counter) Write(p []byte) (int, error) {
 }
 
 // encodeCache writes what a later run can use: the conversions, rendered
-// pages, search indexes, sitemap, cards and smaller copies of images. The
+// pages (or what a streaming build wrote of them), search indexes,
+// sitemap, cards and smaller copies of images. The
 // renderer and assets are made again, at little cost; entries go in order
 // of their names, so one cache gives one file.
-func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File, rel released) {
+func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 	w.Uint(uint64(len(c.docs)))
 	for _, file := range sortedKeys(c.docs) {
 		e := c.docs[file]
@@ -307,7 +306,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File, re
 		}
 		e.doc.Encode(w)
 	}
-	encodeEntries(w, c.pages, rel)
+	encodeEntries(w, c.pages)
 	w.Uint(uint64(len(c.search)))
 	for _, dir := range sortedKeys(c.search) {
 		w.String(dir)
@@ -316,7 +315,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File, re
 	}
 	w.Fixed(c.sitemap.key)
 	w.Blob(c.sitemap.body)
-	encodeEntries(w, c.cards, released{})
+	encodeEntries(w, c.cards)
 	w.Uint(uint64(len(resized)))
 	for _, key := range sortedKeys(resized) {
 		w.String(key)
@@ -381,39 +380,56 @@ func encodeRecord(w *wire.Writer, rec publish.Record) {
 	w.Int(int(rec.At.UnixNano()))
 	w.Uint(uint64(len(rec.Files)))
 	for _, p := range sortedKeys(rec.Files) {
-		f := rec.Files[p]
 		w.String(p)
-		w.Int(int(f.Size))
-		w.Blob(f.Sum[:])
+		encodeWritten(w, rec.Files[p])
 	}
 }
 
 func decodeRecord(r *wire.Reader) publish.Record {
 	rec := publish.Record{Dir: r.String(), At: time.Unix(0, int64(r.Int())), Files: map[string]publish.Written{}}
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
-		f := publish.Written{Path: r.String(), Size: int64(r.Int())}
-		if sum := r.Blob(); len(sum) == len(f.Sum) {
-			f.Sum = [32]byte(sum)
-		} else {
-			r.Fail(errors.New("an output file's sum is not 32 bytes"))
-		}
+		f := decodeWritten(r, r.String())
 		rec.Files[f.Path] = f
 	}
 	return rec
 }
 
-// encodeEntries writes each entry after a 1, and a 0 after the last: an
-// entry whose body is neither kept nor found again is left out.
-func encodeEntries(w *wire.Writer, entries map[string]pageEntry, rel released) {
+// encodeWritten writes a file's size and sum; its path goes before it.
+func encodeWritten(w *wire.Writer, f publish.Written) {
+	w.Int(int(f.Size))
+	w.Blob(f.Sum[:])
+}
+
+func decodeWritten(r *wire.Reader, path string) publish.Written {
+	f := publish.Written{Path: path, Size: int64(r.Int())}
+	if sum := r.Blob(); len(sum) == len(f.Sum) {
+		f.Sum = [32]byte(sum)
+	} else {
+		r.Fail(errors.New("an output file's sum is not 32 bytes"))
+	}
+	return f
+}
+
+// encodeEntries writes each entry after a 1, and a 0 after the last. An
+// entry has its body, or else what a streaming build wrote of it, which
+// is a few bytes where the body is kilobytes: the next build takes the
+// file from the output it left (see stream.reuse). An entry with neither
+// is left out.
+func encodeEntries(w *wire.Writer, entries map[string]pageEntry) {
 	for _, p := range sortedKeys(entries) {
-		body := rel.body(p, entries[p].body)
-		if body == nil {
+		e := entries[p]
+		if e.body == nil && e.written.Path != p {
 			continue
 		}
 		w.Bool(true)
 		w.String(p)
-		w.Fixed(entries[p].key)
-		w.Blob(body)
+		w.Fixed(e.key)
+		w.Bool(e.body != nil)
+		if e.body != nil {
+			w.Blob(e.body)
+		} else {
+			encodeWritten(w, e.written)
+		}
 	}
 	w.Bool(false)
 }
@@ -422,34 +438,15 @@ func decodeEntries(r *wire.Reader) map[string]pageEntry {
 	entries := map[string]pageEntry{}
 	for r.Bool() && r.Err() == nil {
 		p := r.String()
-		entries[p] = pageEntry{key: r.Fixed(), body: r.Blob()}
+		e := pageEntry{key: r.Fixed()}
+		if r.Bool() {
+			e.body = r.Blob()
+		} else {
+			e.written = decodeWritten(r, p)
+		}
+		entries[p] = e
 	}
 	return entries
-}
-
-// released finds the bodies a streaming build let go of once it had
-// written them: in the output folder, as long as each is still what the
-// build wrote there.
-type released struct {
-	out     string
-	written map[string]publish.Written
-}
-
-// body is body, or when that is nil the one written at path; nil when
-// there is none or it has changed since.
-func (r released) body(path string, body []byte) []byte {
-	if body != nil {
-		return body
-	}
-	w, ok := r.written[path]
-	if !ok || r.out == "" {
-		return nil
-	}
-	b, err := os.ReadFile(filepath.Join(r.out, filepath.FromSlash(path)))
-	if err != nil || int64(len(b)) != w.Size || sha256.Sum256(b) != w.Sum {
-		return nil
-	}
-	return b
 }
 
 func encodeFiles(w *wire.Writer, files []publish.File) {

@@ -151,8 +151,15 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 		keys[i] = h.Sum()
 		files[i].Path = jobs[i].Path
 		if e, ok := prev.pages[jobs[i].Path]; ok && e.key == keys[i] {
-			files[i].Body = e.body
-			return b.stream.put(&files[i])
+			if e.body != nil {
+				files[i].Body = e.body
+				return b.stream.put(&files[i])
+			}
+			// The build cache keeps what a page was, not its body: the
+			// page is taken from the last output, or made again.
+			if reused, err := b.stream.reuse(e.written); reused || err != nil {
+				return err
+			}
 		}
 		if err := b.renderPage(r, jobs[i], docs, &files[i]); err != nil {
 			return err
@@ -165,12 +172,9 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 	}
 	count := 0
 	for i, f := range files {
-		next.pages[f.Path] = pageEntry{key: keys[i], body: f.Body}
+		next.pages[f.Path] = pageEntry{key: keys[i], body: f.Body, written: b.stream.summary(f.Path)}
 		if rendered[i] {
 			count++
-		} else if f.Body == nil {
-			// Streamed, but the last build's body is still at hand.
-			next.pages[f.Path] = prev.pages[f.Path]
 		}
 	}
 	return files, count, nil

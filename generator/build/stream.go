@@ -60,6 +60,31 @@ func (s *stream) put(f *publish.File) error {
 	return nil
 }
 
+// reuse puts the page w in the stage without its body, when the last
+// output or the kept build holds it; see publish.Stage.Reuse. A page whose
+// ids the link check reads is not reused, since its body is needed; nor is
+// any page without a stream.
+func (s *stream) reuse(w publish.Written) (bool, error) {
+	if s == nil || w.Path == "" || s.keep[w.Path] {
+		return false, nil
+	}
+	ok, err := s.stage.Reuse(w)
+	if ok {
+		s.mu.Lock()
+		s.written[w.Path] = w
+		s.mu.Unlock()
+	}
+	return ok, err
+}
+
+// summary is what was written at path; the zero Written without a stream.
+func (s *stream) summary(path string) publish.Written {
+	if s == nil {
+		return publish.Written{}
+	}
+	return s.written[path]
+}
+
 // commit writes the files not written yet and puts the build in place.
 // Either way the stage is done with: a failure leaves the output folder as
 // it was. It returns the record of what it wrote, and of the build it

@@ -264,14 +264,32 @@ func (st *Stage) write(f File) error {
 // same bytes: the same file, modification time and all. It reports
 // whether it did; trouble reading the old output only means it did not.
 func (st *Stage) link(f File, w Written) (bool, error) {
-	if !st.hasOld || !fs.ValidPath(f.Path) || f.Path == "." {
+	return st.linkTwin(w, func(old string) bool { return st.recorded(old, w) || sameFile(old, f.Body) })
+}
+
+// Reuse puts the file w into the new build without its body, which the
+// caller no longer has: it is where it was, in the kept build, or its twin
+// in the old output is linked, as long as the records say either holds w
+// and it looks untouched since. It reports whether it could; when it
+// could not, the caller makes the body again and Puts it.
+func (st *Stage) Reuse(w Written) (bool, error) {
+	if st.keeps(w) {
+		return true, nil
+	}
+	return st.linkTwin(w, func(old string) bool { return st.recorded(old, w) })
+}
+
+// linkTwin links the old output's file at w's path into the new build
+// when same says it holds w's bytes.
+func (st *Stage) linkTwin(w Written, same func(old string) bool) (bool, error) {
+	if !st.hasOld || !fs.ValidPath(w.Path) || w.Path == "." {
 		return false, nil
 	}
-	old := filepath.Join(st.real, filepath.FromSlash(f.Path))
-	if !st.recorded(old, w) && !sameFile(old, f.Body) {
+	old := filepath.Join(st.real, filepath.FromSlash(w.Path))
+	if !same(old) {
 		return false, nil
 	}
-	p, err := st.place(f.Path)
+	p, err := st.place(w.Path)
 	if err != nil {
 		return false, err
 	}
