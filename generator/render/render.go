@@ -204,17 +204,16 @@ func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
 	}
 	defer r.putBuffer(buf)
 	buf.Reset()
-	// A page is about its text and some 10 KB of header, menu and footer:
-	// room for both up front spares growing the buffer step by step.
-	if job.Page != nil {
-		if d := docs[job.Page]; d != nil {
-			buf.Grow(len(d.HTML(markup.Pass{Edition: job.Edition})) + 16<<10)
-		}
-	}
+	buf.Grow(view.size(job, docs))
 	if err := t.ExecuteTemplate(buf, baseLayout, view); err != nil {
 		return nil, templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
 			return bs.kinds[job.Kind].ExecuteTemplate(w, baseLayout, view)
 		}))
+	}
+	if buf.Cap() > maxPooled {
+		// Not reused: the page takes the buffer's bytes, a copy of
+		// megabytes spared.
+		return buf.Bytes(), nil
 	}
 	// The page is kept, the buffer reused: a page of its own size spares
 	// the zeroing of a new buffer per page and the slack the build would
@@ -222,10 +221,14 @@ func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
 	return bytes.Clone(buf.Bytes()), nil
 }
 
-// putBuffer keeps a buffer for the next page, unless a workbook of the
-// whole course made it large.
+// maxPooled is the largest buffer kept for the next page: larger ones are
+// made by workbooks of a whole course, and would be held on to for pages a
+// hundredth of their size.
+const maxPooled = 1 << 20
+
+// putBuffer keeps a buffer for the next page, unless it is large.
 func (r *Renderer) putBuffer(buf *bytes.Buffer) {
-	if buf.Cap() <= 1<<20 {
+	if buf.Cap() <= maxPooled {
 		r.buffers.Put(buf)
 	}
 }

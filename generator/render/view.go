@@ -235,3 +235,19 @@ func (r *Renderer) workbook(lang *site.Language, edition string, docs Docs) ([]P
 func IsWorksheet(d *data.Doc) bool {
 	return d != nil && (d.Kind == "checklist" || d.Kind == "plan" || d.Kind == "quiz")
 }
+
+// size is about how long the page of v will be: its text, or a workbook's
+// every part, and some 10 KB of header, menu and footer. Room for it up
+// front spares growing the buffer step by step, megabytes for a workbook.
+func (v *View) size(job Job, docs Docs) int {
+	n := 16 << 10
+	for _, p := range v.Parts {
+		n += len(p.Content) + 256
+	}
+	if job.Page != nil {
+		if d := docs[job.Page]; d != nil {
+			n += len(d.HTML(markup.Pass{Edition: job.Edition}))
+		}
+	}
+	return n
+}
