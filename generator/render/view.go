@@ -242,7 +242,7 @@ func IsWorksheet(d *data.Doc) bool {
 func (v *View) size(job Job, docs Docs) int {
 	n := 16 << 10
 	for _, p := range v.Parts {
-		n += len(p.Content) + 256
+		n += len(p.Content) + 1024 // its heading, anchors and worksheet links
 	}
 	if job.Page != nil {
 		if d := docs[job.Page]; d != nil {
