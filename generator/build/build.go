@@ -34,6 +34,7 @@ import (
 	"lentera"
 	"lentera/generator/fileerr"
 	"lentera/generator/internal/digest"
+	"lentera/generator/internal/parallel"
 	"lentera/generator/linkcheck"
 	"lentera/generator/publish"
 	"lentera/generator/render"
@@ -336,11 +337,19 @@ func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Ti
 // indexes and the search pages, which carry their index's entry file.
 func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, error) {
 	searchJobs, bookJobs := splitJobs(p.gatherJobs, "search")
-	books, rendered, err := b.render(ctx, p.renderer, p.docs, bookJobs, p.prev, p.next)
-	if err != nil {
-		return nil, 0, err
-	}
-	indexes, err := b.searchIndexes(p.site, p.docs, p.editions, p.prev, p.next)
+	// The workbooks and the search indexes read the pages and write
+	// entries of their own: after an edit, each is mostly one language's
+	// work, so they go side by side.
+	var books, indexes []publish.File
+	var rendered int
+	err := parallel.Do(2, func(i int) (err error) {
+		if i == 0 {
+			books, rendered, err = b.render(ctx, p.renderer, p.docs, bookJobs, p.prev, p.next)
+		} else {
+			indexes, err = b.searchIndexes(p.site, p.docs, p.editions, p.prev, p.next)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, 0, err
 	}
