@@ -30,7 +30,10 @@ type EmbedView struct {
 // comes with each pass.
 func (r *Renderer) Embed(lang string) markup.Embedder {
 	return func(w io.Writer, d *markup.Directive, doc *data.Doc, pass markup.Pass) error {
-		bs := r.bound[bindKey{lang, pass.Edition}]
+		bs, err := r.boundFor(lang, pass.Edition)
+		if err != nil {
+			return err
+		}
 		v := &EmbedView{
 			Lang:        lang,
 			Edition:     pass.Edition,

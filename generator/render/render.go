@@ -90,7 +90,8 @@ type Renderer struct {
 	strings    map[string]Strings
 	names      map[string]string // each language's own name
 	inline     *markup.Inline    // front matter's one-line Markdown
-	bound      map[bindKey]*boundSet
+	bound      map[bindKey]*lazyBound // every language and edition, bound on first use
+	set        *templateSet           // the layouts the bound ones are cloned from
 	exact      *templateSet // the layouts as written, when bound are minified; else nil
 	ownLayouts bool
 	metas      map[*site.Page]uint64 // per page, a digest of its front matter and place
@@ -129,7 +130,8 @@ func New(opts Options) (*Renderer, error) {
 		strings:    ui.strings,
 		names:      ui.names,
 		inline:     markup.NewInline(),
-		bound:      map[bindKey]*boundSet{},
+		bound:      map[bindKey]*lazyBound{},
+		set:        set,
 		ownLayouts: opts.OwnLayouts,
 		Warnings:   warnings,
 	}
@@ -139,12 +141,29 @@ func New(opts Options) (*Renderer, error) {
 	r.summarize()
 	for _, lang := range opts.Site.Config.Languages {
 		for _, ed := range Editions {
-			if r.bound[bindKey{lang, ed}], err = r.bind(set, lang, ed); err != nil {
-				return nil, err
-			}
+			r.bound[bindKey{lang, ed}] = &lazyBound{}
 		}
 	}
 	return r, nil
+}
+
+// lazyBound is the layouts of one language and edition, bound when first
+// needed: a build after an edit to one language's page renders none of
+// the other's, and binding clones every layout.
+type lazyBound struct {
+	once sync.Once
+	bs   *boundSet
+	err  error
+}
+
+// boundFor returns the layouts bound to a language and edition.
+func (r *Renderer) boundFor(lang, edition string) (*boundSet, error) {
+	l := r.bound[bindKey{lang, edition}]
+	if l == nil {
+		return nil, fmt.Errorf("layouts: no language %q in site.yaml", lang)
+	}
+	l.once.Do(func() { l.bs, l.err = r.bind(r.set, lang, edition) })
+	return l.bs, l.err
 }
 
 func (r *Renderer) bind(set *templateSet, lang, edition string) (*boundSet, error) {
@@ -192,7 +211,10 @@ func (r *Renderer) T(lang string) func(string) string {
 
 // Render writes one page.
 func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
-	bs := r.bound[bindKey{job.Lang, job.Edition}]
+	bs, err := r.boundFor(job.Lang, job.Edition)
+	if err != nil {
+		return nil, err
+	}
 	t, ok := bs.kinds[job.Kind]
 	if !ok {
 		return nil, fmt.Errorf("layouts: no %s.html for %s pages", job.Kind, job.Kind)
