@@ -88,11 +88,11 @@ type Renderer struct {
 	scripts    map[string][]byte
 	buildDate  time.Time
 	strings    map[string]Strings
-	names      map[string]string // each language's own name
-	inline     *markup.Inline    // front matter's one-line Markdown
+	names      map[string]string      // each language's own name
+	inline     *markup.Inline         // front matter's one-line Markdown
 	bound      map[bindKey]*lazyBound // every language and edition, bound on first use
 	set        *templateSet           // the layouts the bound ones are cloned from
-	exact      *templateSet // the layouts as written, when bound are minified; else nil
+	exact      *templateSet           // the layouts as written, when bound are minified; else nil
 	ownLayouts bool
 	metas      map[*site.Page]uint64 // per page, a digest of its front matter and place
 	links      map[*site.Page]uint64 // per page, a digest of the links to its children
