@@ -48,7 +48,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 4
+const cacheFormat = 5
 
 const cacheMagic = "lentera build cache\n"
 

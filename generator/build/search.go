@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"lentera/generator/internal/digest"
+	"lentera/generator/internal/parallel"
 	"lentera/generator/markup"
 	"lentera/generator/publish"
 	"lentera/generator/render"
@@ -88,15 +89,21 @@ func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir
 // build knew from it.
 func (b *Builder) analyse(lang string, docs []search.Doc, keys []uint64, prev, next *cache) ([]*search.Page, error) {
 	pages := make([]*search.Page, len(docs))
+	// The cache's pages are decoded here, on every processor; one that
+	// does not decode is analysed again.
+	parallel.Do(len(keys), func(i int) error {
+		if p := prev.analysed[keys[i]]; p != nil && p.Ready() == nil {
+			pages[i] = p
+		}
+		return nil
+	})
 	var todo []search.Doc
 	var at []int
-	for i, k := range keys {
-		if p := prev.analysed[k]; p != nil {
-			pages[i] = p
-			continue
+	for i := range keys {
+		if pages[i] == nil {
+			todo = append(todo, docs[i])
+			at = append(at, i)
 		}
-		todo = append(todo, docs[i])
-		at = append(at, i)
 	}
 	fresh, err := search.Analyze(lang, todo)
 	if err != nil {

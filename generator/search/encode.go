@@ -11,36 +11,67 @@ import (
 // only the pages that changed. Encode and Decode give it in wire's
 // encoding.
 
-// Encode writes p into w.
+// Encode writes p into w: as one blob, so that a page read back can be
+// kept encoded until its index is assembled again, and written out again
+// as it came when it is not.
 func (p *Page) Encode(w *wire.Writer) {
-	r := p.read
-	forms := make([]string, 0, len(r.forms))
-	for f := range r.forms {
+	if p.raw != nil {
+		w.Blob(p.raw)
+		return
+	}
+	var body wire.Writer
+	p.read.encode(&body)
+	w.Blob(body.Bytes())
+}
+
+func (d docTerms) encode(w *wire.Writer) {
+	forms := make([]string, 0, len(d.forms))
+	for f := range d.forms {
 		forms = append(forms, f)
 	}
 	sort.Strings(forms) // one page, one encoding
-	w.Bool(r.forms != nil)
+	w.Bool(d.forms != nil)
 	w.Uint(uint64(len(forms)))
 	for _, f := range forms {
 		w.String(f)
-		w.String(r.forms[f])
+		w.String(d.forms[f])
 	}
-	w.Strings(r.terms)
-	for i := range r.terms {
-		w.Int(r.vals[i])
-		w.Int(r.parts[i])
+	w.Strings(d.terms)
+	for i := range d.terms {
+		w.Int(d.vals[i])
+		w.Int(d.parts[i])
 	}
-	w.Int(r.length)
-	w.Uint(uint64(len(r.page)))
-	for _, part := range r.page {
+	w.Int(d.length)
+	w.Uint(uint64(len(d.page)))
+	for _, part := range d.page {
 		w.Blob(part)
 	}
 }
 
-// DecodePage reads what Encode wrote; a problem is r's error. The parts
-// share r's memory.
+// DecodePage reads what Encode wrote; a problem is r's error. The page
+// stays encoded, sharing r's memory, until Ready decodes it.
 func DecodePage(r *wire.Reader) *Page {
+	raw := r.Blob()
+	if r.Err() == nil && len(raw) == 0 {
+		r.Fail(errors.New("search page: empty"))
+	}
+	return &Page{raw: raw}
+}
+
+// Ready decodes a page read by DecodePage, once; a page that does not
+// decode is an error, and must be analysed again. Safe for concurrent use.
+func (p *Page) Ready() error {
+	p.once.Do(func() {
+		if p.raw != nil {
+			p.read, p.err = decodeTerms(p.raw)
+		}
+	})
+	return p.err
+}
+
+func decodeTerms(raw []byte) (docTerms, error) {
 	var d docTerms
+	r := wire.NewReader(raw)
 	if r.Bool() {
 		d.forms = map[string]string{}
 	}
@@ -64,5 +95,5 @@ func DecodePage(r *wire.Reader) *Page {
 	if r.Err() == nil && len(d.page) == 0 {
 		r.Fail(errors.New("search page without parts"))
 	}
-	return &Page{read: d}
+	return d, r.Done()
 }

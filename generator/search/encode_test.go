@@ -46,6 +46,9 @@ func TestPageRoundTrip(t *testing.T) {
 		if err := r.Done(); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
+		if err := got.Ready(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
 		if !reflect.DeepEqual(got.read, p.read) {
 			t.Errorf("%s: decoded %+v\nwant %+v", name, got.read, p.read)
 		}
@@ -63,8 +66,9 @@ func TestPageRoundTrip(t *testing.T) {
 	}
 }
 
-// Cut short, an encoding is refused; with a byte changed it is refused or
-// decodes to some page, never panics.
+// Cut short, an encoding is refused, and so is a page's body cut short
+// inside it; with a byte changed it is refused or decodes to some page,
+// never panics.
 func TestPageDecodeDamaged(t *testing.T) {
 	for name, p := range analysedCases(t) {
 		data := encodePage(p)
@@ -75,26 +79,36 @@ func TestPageDecodeDamaged(t *testing.T) {
 				t.Fatalf("%s: cut to %d of %d bytes, it decodes", name, n, len(data))
 			}
 		}
+		var body wire.Writer
+		p.read.encode(&body)
+		for n := 0; n < len(body.Bytes()); n++ {
+			var w wire.Writer
+			w.Blob(body.Bytes()[:n])
+			r := wire.NewReader(w.Bytes())
+			if got := DecodePage(r); r.Done() == nil && got.Ready() == nil {
+				t.Fatalf("%s: its body cut to %d of %d bytes, it decodes", name, n, len(body.Bytes()))
+			}
+		}
 		for i := range data {
 			damaged := bytes.Clone(data)
 			damaged[i] ^= 0x5a
-			DecodePage(wire.NewReader(damaged))
+			DecodePage(wire.NewReader(damaged)).Ready()
 		}
 	}
 }
 
 func FuzzPageDecode(f *testing.F) {
 	f.Add([]byte{})
-	f.Add([]byte{1, 1, 1, 'a', 1, 'b', 0, 0, 1, 0})
+	f.Add([]byte{10, 1, 1, 1, 'a', 1, 'b', 0, 0, 1, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := wire.NewReader(data)
 		p := DecodePage(r)
-		if r.Done() != nil {
+		if r.Done() != nil || p.Ready() != nil {
 			return
 		}
-		again := wire.NewReader(encodePage(p))
-		DecodePage(again)
-		if err := again.Done(); err != nil {
+		var body wire.Writer
+		p.read.encode(&body) // encoded anew, not the bytes it came from
+		if _, err := decodeTerms(body.Bytes()); err != nil {
 			t.Fatalf("a decoded page's encoding does not decode: %v", err)
 		}
 	})

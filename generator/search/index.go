@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf16"
+
+	"lentera/generator/internal/parallel"
 )
 
 // Doc is one published page of one language and edition.
@@ -62,7 +64,12 @@ func Index(lang string, docs []Doc) ([]File, error) {
 // Analysing is most of the work of an index and depends on nothing but the
 // page, so a rebuild keeps the Page of every page that did not change and
 // only assembles the index again.
-type Page struct{ read docTerms }
+type Page struct {
+	read docTerms
+	raw  []byte // the encoding a build cache holds, until Ready decodes it
+	once sync.Once
+	err  error
+}
 
 // Analyze analyses pages of one language, on every processor.
 func Analyze(lang string, docs []Doc) ([]*Page, error) {
@@ -80,6 +87,10 @@ func Analyze(lang string, docs []Doc) ([]*Page, error) {
 // Assemble builds the index of one language from its analysed pages, in
 // the order results should break ties in.
 func Assemble(lang string, analysed []*Page) ([]File, error) {
+	err := parallel.Do(len(analysed), func(i int) error { return analysed[i].Ready() })
+	if err != nil {
+		return nil, fmt.Errorf("search: an analysed page from the build cache: %w", err)
+	}
 	post := map[string][]int{} // term -> doc id, tf<<2|flags, part, ...
 	lengths := make([]int, len(analysed))
 	pageGroups := make([][]File, (len(analysed)+pagesPerFolder-1)/pagesPerFolder)

@@ -1,0 +1,56 @@
+package build
+
+import (
+	"testing"
+
+	"lentera/generator/internal/wire"
+	"lentera/generator/publish"
+	"lentera/generator/search"
+)
+
+// A page of the build cache that does not decode is analysed again, not
+// trusted, and the index is what it is without the cache.
+func TestUndecodableAnalysisAnalysedAgain(t *testing.T) {
+	docs := []search.Doc{
+		{URL: "/id/a/", Title: "Pemasaran", HTML: []byte(`<p>Jualan lewat video pendek.</p>`)},
+		{URL: "/id/b/", Title: "Kalender", HTML: []byte(`<p>Kalender musim jualan.</p>`)},
+	}
+	keys := []uint64{1, 2}
+	fresh, err := search.Analyze("id", docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w wire.Writer
+	w.Blob([]byte{1, 9}) // word forms, then nine of them that are not there
+	r := wire.NewReader(w.Bytes())
+	broken := search.DecodePage(r)
+	if err := r.Done(); err != nil {
+		t.Fatal(err)
+	}
+	prev := &cache{analysed: map[uint64]*search.Page{1: broken, 2: fresh[1]}}
+	next := &cache{analysed: map[uint64]*search.Page{}}
+	pages, err := New(Options{}).analyse("id", docs, keys, prev, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages[0] == broken || pages[1] != fresh[1] {
+		t.Errorf("the broken page was taken, or the good one was not")
+	}
+	got, err := search.Assemble("id", pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := search.Assemble("id", fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "index", asFiles(got), asFiles(want))
+}
+
+func asFiles(index []search.File) []publish.File {
+	out := make([]publish.File, len(index))
+	for i, f := range index {
+		out[i] = publish.File{Path: f.Path, Body: f.Body}
+	}
+	return out
+}
