@@ -34,7 +34,8 @@ func newShown(p *pending) *shown {
 //
 // ok is false when the edit may reach beyond the page's own files, or
 // its pages would not be what a build makes: the file is new, gone or
-// broken, its front matter changed, the last build failed or did not
+// broken, its front matter changed beyond what the page shows of itself
+// (see onlyShown), the last build failed or did not
 // finish, the text now says "trainer" where no trainer edition was made,
 // or converting it warns, fails or finds a link the last output does not
 // hold. Only a build can say more then.
@@ -49,22 +50,25 @@ func (b *Builder) Preview(ctx context.Context, file string) (files []publish.Fil
 	}
 	b.fsys.Refresh() // a folder may have been moved since the build
 	meta, body, err := site.ReadPage(b.fsys, file)
-	if err != nil || !reflect.DeepEqual(meta, p.Meta) || bytes.Equal(body, p.Source) {
+	if err != nil || !onlyShown(p, meta) || (bytes.Equal(body, p.Source) && reflect.DeepEqual(meta, p.Meta)) {
 		return nil, false
 	}
 	if len(m.conv.passes) < len(passes) && bytes.Contains(body, []byte("trainer")) {
 		return nil, false
 	}
 	edited := *p
-	edited.Source = body
+	edited.Source, edited.Meta = body, meta
 	doc, err := m.conv.convert(&edited)
 	if err != nil || len(doc.Warnings) > 0 {
 		return nil, false
 	}
 	// The layouts find the page by its place in the model (the menu marks
-	// it), so the page rendered is the model's own, with the new text. The
-	// model and output are put back as they were before Preview returns.
+	// it), so the page rendered is the model's own, with the new text and
+	// front matter. The model and output are put back as they were before
+	// Preview returns.
 	defer swap(m.docs, p, doc)()
+	defer func(was site.Meta) { p.Meta = was }(p.Meta)
+	p.Meta = meta
 	for _, ed := range m.editions {
 		for _, job := range render.PlanPage(nil, ed, p) {
 			var f publish.File
@@ -95,4 +99,22 @@ func swap[K comparable, V any](m map[K]V, k K, v V) (undo func()) {
 			delete(m, k)
 		}
 	}
+}
+
+// onlyShown reports whether front matter meta differs from the page's
+// only in what the page shows of itself: its title, description,
+// objectives and duration. Other pages show some of these too (menus,
+// lists, totals); the build that follows the preview renders them. A
+// title also orders the page among siblings of the same weight, and a new
+// order would change the page's own previous and next links.
+func onlyShown(p *site.Page, meta site.Meta) bool {
+	if meta.Title != p.Meta.Title && p.Parent != nil {
+		for _, s := range p.Parent.Children {
+			if s != p && s.Meta.Weight == p.Meta.Weight {
+				return false
+			}
+		}
+	}
+	meta.Title, meta.Description, meta.Objectives, meta.Duration = p.Meta.Title, p.Meta.Description, p.Meta.Objectives, p.Meta.Duration
+	return reflect.DeepEqual(meta, p.Meta)
 }

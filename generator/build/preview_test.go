@@ -3,9 +3,12 @@ package build
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"lentera/generator/publish"
 )
 
 const previewed = "content/id/konten/produksi-video.md"
@@ -36,6 +39,42 @@ func TestPreviewIsWhatTheBuildMakes(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("previewed %v, want %v", got, want)
 	}
+	previewIsBuilt(t, b, files, "Satu bagian lagi")
+}
+
+// An edit to what a chapter shows of itself in its front matter (title,
+// description, objectives, duration) is previewed too, and the preview is
+// what the build after it makes. The model keeps its front matter.
+func TestPreviewOfFrontMatter(t *testing.T) {
+	fsys := bundledSite(t)
+	b := New(Options{Site: fsys, BuildDate: testDate})
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []func(fstest.MapFS) []string{
+		replaceIn(previewed, "title: Kualitas produksi video", "title: Produksi video yang rapi"),
+		replaceIn(previewed, "description: Cahaya,", "description: Lampu,"),
+		replaceIn(previewed, "  - Memeriksa suara", "  - Menguji suara"),
+		replaceIn(previewed, "duration: 45m", "duration: 50m"),
+	} {
+		e(fsys)
+	}
+	page := b.shown.conv.site.PageOf(previewed)
+	was := page.Meta
+	files, ok := b.Preview(context.Background(), previewed)
+	if !ok {
+		t.Fatal("no preview of an edit to the title, description, objectives and duration")
+	}
+	if !reflect.DeepEqual(page.Meta, was) {
+		t.Error("the preview left its front matter in the last build's model")
+	}
+	previewIsBuilt(t, b, files, "Produksi video yang rapi", "Menguji suara")
+}
+
+// previewIsBuilt builds the previewed edit and checks that each previewed
+// file is the built one, byte for byte, and shows the edit.
+func previewIsBuilt(t *testing.T, b *Builder, files []publish.File, edit ...string) {
+	t.Helper()
 	res, err := b.Build(context.Background(), previewed)
 	if err != nil {
 		t.Fatal(err)
@@ -45,8 +84,10 @@ func TestPreviewIsWhatTheBuildMakes(t *testing.T) {
 		if !bytes.Equal(f.Body, built) {
 			t.Errorf("%s: the preview differs from the build:\n%s", f.Path, firstDifference(f.Body, built))
 		}
-		if !bytes.Contains(f.Body, []byte("Satu bagian lagi")) {
-			t.Errorf("%s: the preview lacks the edit", f.Path)
+		for _, s := range edit {
+			if !bytes.Contains(f.Body, []byte(s)) {
+				t.Errorf("%s: the preview lacks %q", f.Path, s)
+			}
 		}
 	}
 }
@@ -59,7 +100,11 @@ func TestPreviewDeclines(t *testing.T) {
 		file string
 		edit func(fstest.MapFS) []string
 	}{
-		{"the title, which menus show", previewed, replaceIn(previewed, "title: ", "title: Baru: ")},
+		{"the weight, which orders the menus", previewed, replaceIn(previewed, "weight: 20", "weight: 40")},
+		{"draft", previewed, replaceIn(previewed, "weight: 20", "weight: 20\ndraft: true")},
+		{"the title, which orders siblings of the same weight", previewed, func(fsys fstest.MapFS) []string {
+			return replaceIn(previewed, "title: ", "title: Baru: ")(fsys)
+		}},
 		{"a dead link", previewed, appendTo(previewed, "\n[hilang](../tidak-ada.md)\n")},
 		{"a missing anchor", previewed, appendTo(previewed, "\n[hilang](#tidak-ada)\n")},
 		{"nothing", previewed, func(fstest.MapFS) []string { return nil }},
@@ -72,6 +117,8 @@ func TestPreviewDeclines(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fsys := bundledSite(t)
+			// A sibling of the same weight, ordered after it by title.
+			replaceIn("content/id/konten/konsistensi-kalender.md", "weight: 30", "weight: 20")(fsys)
 			b := New(Options{Site: fsys, BuildDate: testDate})
 			if _, err := b.Build(context.Background()); err != nil {
 				t.Fatal(err)

@@ -12,7 +12,8 @@ import (
 	"lentera/generator/publish"
 )
 
-// preview shows a save to one page's text at once, from the last complete
+// preview shows a save to one page's text or to what its front matter
+// shows of the page itself at once, from the last complete
 // build (see build.Builder.Preview), before the build that must follow
 // it: that build's cost grows with the site, the preview's does not. It
 // returns the files it served, nil when it served none.
