@@ -69,6 +69,7 @@ func (w *watcher) run(ctx context.Context, t timing, out chan<- batch) {
 			if paths := w.changed(ev); len(paths) > 0 {
 				wait()
 				pending.add(paths...)
+				w.saves.Add(1)
 			}
 		case err, ok := <-w.fw.Errors:
 			if !ok {
@@ -78,6 +79,7 @@ func (w *watcher) run(ctx context.Context, t timing, out chan<- batch) {
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				wait()
 				pending.all = true
+				w.saves.Add(1)
 			}
 		case <-timer.C:
 			ready = !pending.empty()

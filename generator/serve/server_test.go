@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -13,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -559,4 +562,50 @@ func (h *heldBuilder) let() { h.once.Do(func() { close(h.release) }) }
 func (h *heldBuilder) BuildPages(ctx context.Context, changed ...string) (*build.Result, error) {
 	<-h.release
 	return h.Builder.BuildPages(ctx, changed...)
+}
+
+// A build that fails while files change under it (a folder removed as it
+// reads it) shows no error: the build of those changes comes next and has
+// the last word.
+func TestFailureOfABuildOvertakenIsNotShown(t *testing.T) {
+	held := &failingBuilder{release: make(chan struct{})}
+	var srv *Server
+	s := start(t, tinySite, Options{}, func(s *Server) {
+		srv = s
+		held.Builder = s.builder.(*build.Builder)
+		s.builder = held
+	})
+	t.Cleanup(held.let)
+	st := s.connect()
+	save(t, s.dir, "content/id/a.md", chapterA("Teks kedua."))
+	st.reloadOf("id/a/index.html", "error") // the preview; the build waits
+	saves := srv.watch.saves.Load()
+	save(t, s.dir, "content/id/a.md", chapterA("Teks ketiga."))
+	for deadline := time.Now().Add(wait); srv.watch.saves.Load() == saves; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the watcher did not see the second save")
+		}
+	}
+	held.let() // the held build fails
+	st.reloadOf("id/a/index.html", "error")
+	mustContain(t, "page after the next build", s.get("/kursus/id/a/").body, "Teks ketiga.")
+}
+
+// failingBuilder's first pages phase waits until the test lets it go, then
+// fails as a build does when a file it listed is gone.
+type failingBuilder struct {
+	*build.Builder
+	release chan struct{}
+	once    sync.Once
+	failed  atomic.Bool
+}
+
+func (f *failingBuilder) let() { f.once.Do(func() { close(f.release) }) }
+
+func (f *failingBuilder) BuildPages(ctx context.Context, changed ...string) (*build.Result, error) {
+	if f.failed.CompareAndSwap(false, true) {
+		<-f.release
+		return nil, fmt.Errorf("content/id/a.md: %w", fs.ErrNotExist)
+	}
+	return f.Builder.BuildPages(ctx, changed...)
 }

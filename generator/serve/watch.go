@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 
 	"github.com/fsnotify/fsnotify"
 
@@ -33,6 +34,9 @@ type watcher struct {
 	skip  string          // a folder not to report (the --out folder), site-relative; "" for none
 	dirs  map[string]bool // watched folders, site-relative
 	files map[string]bool // files under the watched folders, site-relative
+	// saves counts the changes seen, so that a build can tell whether
+	// files changed while it ran.
+	saves atomic.Uint64
 }
 
 func newWatcher(root, skip string, log io.Writer) (*watcher, error) {
