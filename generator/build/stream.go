@@ -82,6 +82,8 @@ func (s *stream) summary(path string) publish.Written {
 	if s == nil {
 		return publish.Written{}
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.written[path]
 }
 
