@@ -102,9 +102,7 @@ func TestPreviewDeclines(t *testing.T) {
 	}{
 		{"the weight, which orders the menus", previewed, replaceIn(previewed, "weight: 20", "weight: 40")},
 		{"draft", previewed, replaceIn(previewed, "weight: 20", "weight: 20\ndraft: true")},
-		{"the title, which orders siblings of the same weight", previewed, func(fsys fstest.MapFS) []string {
-			return replaceIn(previewed, "title: ", "title: Baru: ")(fsys)
-		}},
+		{"the title, which orders siblings of the same weight", previewed, replaceIn(previewed, "title: Kualitas produksi video", "title: Video yang rapi")},
 		{"a dead link", previewed, appendTo(previewed, "\n[hilang](../tidak-ada.md)\n")},
 		{"a missing anchor", previewed, appendTo(previewed, "\n[hilang](#tidak-ada)\n")},
 		{"nothing", previewed, func(fstest.MapFS) []string { return nil }},
