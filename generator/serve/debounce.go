@@ -13,6 +13,7 @@ import (
 type batch struct {
 	paths map[string]bool // site paths
 	all   bool            // events were lost: rebuild everything
+	upTo  uint64          // the watcher's count of changes, its last one included
 }
 
 func (b *batch) empty() bool { return len(b.paths) == 0 && !b.all }
@@ -69,7 +70,7 @@ func (w *watcher) run(ctx context.Context, t timing, out chan<- batch) {
 			if paths := w.changed(ev); len(paths) > 0 {
 				wait()
 				pending.add(paths...)
-				w.saves.Add(1)
+				pending.upTo = w.saves.Add(1)
 			}
 		case err, ok := <-w.fw.Errors:
 			if !ok {
@@ -79,7 +80,7 @@ func (w *watcher) run(ctx context.Context, t timing, out chan<- batch) {
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				wait()
 				pending.all = true
-				w.saves.Add(1)
+				pending.upTo = w.saves.Add(1)
 			}
 		case <-timer.C:
 			ready = !pending.empty()

@@ -34,14 +34,13 @@ func (s *Server) rebuild(ctx context.Context, b batch) {
 	s.dirty.all = s.dirty.all || b.all
 	changed := s.changed()
 	start := time.Now()
-	saves := s.watch.saves.Load()
 	res, err := s.guard(func() (*build.Result, error) { return s.builder.BuildPages(ctx, changed...) })
 	took := time.Since(start)
 	s.gatherDue = false
 	if ctx.Err() != nil {
 		return // stopping: a cancelled build is nothing to show
 	}
-	if err != nil && s.watch.saves.Load() != saves {
+	if err != nil && s.watch.saves.Load() != b.upTo {
 		// Files changed while it ran, and may be why it failed (a
 		// folder removed under it): the build of those changes, next,
 		// has the last word.

@@ -101,7 +101,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	}
 	s.current.Store(&snapshot{base: "/", version: s.version()})
 	s.reset()
-	s.rebuild(ctx, batch{all: true})
+	s.rebuild(ctx, batch{all: true, upTo: s.watch.saves.Load()})
 	if s.gatherDue {
 		s.gather(ctx)
 	}
