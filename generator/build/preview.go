@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"reflect"
+	"slices"
 
 	"lentera/generator/linkcheck"
 	"lentera/generator/publish"
@@ -50,14 +51,17 @@ func (b *Builder) Preview(ctx context.Context, file string) (files []publish.Fil
 	}
 	b.fsys.Refresh() // a folder may have been moved since the build
 	meta, body, err := site.ReadPage(b.fsys, file)
-	if err != nil || !onlyShown(p, meta) || (bytes.Equal(body, p.Source) && reflect.DeepEqual(meta, p.Meta)) {
+	if err != nil || (bytes.Equal(body, p.Source) && reflect.DeepEqual(meta, p.Meta)) {
+		return nil, false
+	}
+	edited := *p
+	edited.Source, edited.Meta = body, meta
+	if !onlyShown(p, &edited) {
 		return nil, false
 	}
 	if len(m.conv.passes) < len(passes) && bytes.Contains(body, []byte("trainer")) {
 		return nil, false
 	}
-	edited := *p
-	edited.Source, edited.Meta = body, meta
 	doc, err := m.conv.convert(&edited)
 	if err != nil || len(doc.Warnings) > 0 {
 		return nil, false
@@ -101,20 +105,22 @@ func swap[K comparable, V any](m map[K]V, k K, v V) (undo func()) {
 	}
 }
 
-// onlyShown reports whether front matter meta differs from the page's
-// only in what the page shows of itself: its title, description,
-// objectives and duration. Other pages show some of these too (menus,
-// lists, totals); the build that follows the preview renders them. A
-// title also orders the page among siblings of the same weight, and a new
-// order would change the page's own previous and next links.
-func onlyShown(p *site.Page, meta site.Meta) bool {
-	if meta.Title != p.Meta.Title && p.Parent != nil {
-		for _, s := range p.Parent.Children {
-			if s != p && s.Meta.Weight == p.Meta.Weight {
-				return false
-			}
+// onlyShown reports whether the edited page's front matter differs from
+// the page's only in what the page shows of itself: its title,
+// description, objectives and duration. Other pages show some of these
+// too (menus, lists, totals); the build that follows the preview renders
+// them. A new title must also leave the page where it was among its
+// siblings, which may be ordered by title: a new order would change the
+// page's own previous and next links.
+func onlyShown(p, edited *site.Page) bool {
+	if p.Parent != nil && edited.Meta.Title != p.Meta.Title {
+		sibs := p.Parent.Children
+		i := slices.Index(sibs, p)
+		if i < 0 || i > 0 && !site.Before(sibs[i-1], edited) || i+1 < len(sibs) && !site.Before(edited, sibs[i+1]) {
+			return false
 		}
 	}
+	meta := edited.Meta
 	meta.Title, meta.Description, meta.Objectives, meta.Duration = p.Meta.Title, p.Meta.Description, p.Meta.Objectives, p.Meta.Duration
 	return reflect.DeepEqual(meta, p.Meta)
 }

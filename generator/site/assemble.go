@@ -202,16 +202,18 @@ func (l *Language) walk(p *Page) {
 // sortPages orders by weight, then title, then path, so the order never
 // depends on how the file system lists files.
 func sortPages(pages []*Page) {
-	sort.SliceStable(pages, func(i, j int) bool {
-		a, b := pages[i], pages[j]
-		if a.Meta.Weight != b.Meta.Weight {
-			return a.Meta.Weight < b.Meta.Weight
-		}
-		if ta, tb := strings.ToLower(a.Meta.Title), strings.ToLower(b.Meta.Title); ta != tb {
-			return ta < tb
-		}
-		return a.Rel < b.Rel
-	})
+	sort.SliceStable(pages, func(i, j int) bool { return Before(pages[i], pages[j]) })
+}
+
+// Before reports whether page a comes before page b among siblings.
+func Before(a, b *Page) bool {
+	if a.Meta.Weight != b.Meta.Weight {
+		return a.Meta.Weight < b.Meta.Weight
+	}
+	if ta, tb := strings.ToLower(a.Meta.Title), strings.ToLower(b.Meta.Title); ta != tb {
+		return ta < tb
+	}
+	return a.Rel < b.Rel
 }
 
 // folderTitle names a section that has no _index.md after its folder.
