@@ -46,7 +46,8 @@
 //	                 "s": section title, "d": description (part 0 only),
 //	                 "b": [[anchor, heading, text], ...]}
 //
-// Each folder holds 16 shards or the parts of 32 pages, and is named after
+// Each folder holds up to 16 shards or the parts of up to 32 pages (a small
+// index has about eight folders of each kind, of fewer), and is named after
 // a hash of its files' paths and content: a reader never mixes two builds,
 // and an edit changes only the folders of what it touched, so a build
 // writes, and a reader who saved the course downloads, only those again.
@@ -55,7 +56,7 @@
 // them all.
 //
 // Terms are sorted in UTF-16 order, JavaScript's string order, and cut into
-// shards of about 3 KB, so a query reads one small shard per word (two at
+// shards of about 2 KB, so a query reads one small shard per word (two at
 // most for the prefix of the word being typed). A shard's start in "t" is
 // the shortest beginning of its first term that sorts after the term
 // before it. A posting list holds, per page, three numbers: the gap from
@@ -70,8 +71,10 @@
 // 6*log2(1+length)), as search engines keep norms in a byte: BM25 needs
 // only their rough ratio to the mean.
 //
-// A page is written in parts of about 500 characters of text, cut at its
-// h2, h3 and h4 headings that have an id, each part with the page's URL and
+// A page is split into sections at its h2, h3 and h4 headings that have an
+// id; a section longer than a part is cut at sentence ends into pieces that
+// keep its anchor and heading. The pieces are packed in order into parts of
+// at most 1,000 characters (parts.go), each part with the page's URL and
 // titles: a result reads the one part where its words are (the part most
 // of the query's words point at), links to the heading under which they
 // stand and shows an extract from there. The client reads parts only for

@@ -36,14 +36,7 @@ type File struct {
 // shardBytes is the size at which a term shard is closed. Smaller shards
 // make a first query cheaper and the file count larger; a shard of this
 // size gzips to about two thirds.
-const shardBytes = 3 << 10
-
-// partChars is the text at which a page's part is closed: a result reads
-// the one part of its page where its words are, not the whole page. Each
-// part is a file, which the build writes and saving a course for offline
-// fetches: at 500 a 2 x 1,000-chapter course had 15,415 files where 4,217
-// were enough, so parts are about a screen or two of text.
-const partChars = 1500
+const shardBytes = 2 << 10
 
 // Flags stored with each posting, below the term frequency.
 const (
@@ -93,14 +86,15 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 	}
 	post := map[string][]int{} // term -> doc id, tf<<2|flags, part, ...
 	lengths := make([]int, len(analysed))
-	pageGroups := make([][]File, (len(analysed)+pagesPerFolder-1)/pagesPerFolder)
+	perPage := perFolder(len(analysed), 4, pagesPerFolder)
+	pageGroups := make([][]File, (len(analysed)+perPage-1)/perPage)
 	for id, p := range analysed {
 		r := p.read
 		for i, t := range r.terms {
 			post[t] = append(post[t], id, r.vals[i], r.parts[i])
 		}
 		lengths[id] = r.length
-		g := id / pagesPerFolder
+		g := id / perPage
 		for k, part := range r.page {
 			pageGroups[g] = append(pageGroups[g], File{Path: "d" + strconv.Itoa(id) + "-" + strconv.Itoa(k) + ".json", Body: part})
 		}
@@ -110,14 +104,15 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 	}
 	terms := sortedTerms(post)
 	shards, firsts := shardTerms(terms, post)
-	shardGroups := make([][]File, (len(shards)+shardsPerFolder-1)/shardsPerFolder)
+	perShard := perFolder(len(shards), 2, shardsPerFolder)
+	shardGroups := make([][]File, (len(shards)+perShard-1)/perShard)
 	for i, s := range shards {
-		g := i / shardsPerFolder
+		g := i / perShard
 		shardGroups[g] = append(shardGroups[g], File{Path: "t" + strconv.Itoa(i) + ".json", Body: s})
 	}
 	shardDirs, shardFiles := inFolders(shardGroups)
 	pageDirs, pageFiles := inFolders(pageGroups)
-	m, err := metaFile(lang, lengths, firsts, shardDirs, pageDirs, shownPages(analysed))
+	m, err := metaFile(lang, lengths, firsts, folders{shardDirs, perShard, pageDirs, perPage}, shownPages(analysed))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -127,11 +122,34 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 // The index's files are kept in folders of a few shards or pages each,
 // every folder named after its content (see versionOf). An edit changes
 // the folders of what it touched, and only those are written again, and
-// downloaded again by a reader who saved the course.
+// downloaded again by a reader who saved the course. The entry names every
+// folder, so a large index has folders of up to 16 shards or the parts of
+// 32 pages; a small one has smaller folders, about foldersWanted of each
+// kind, so that an edit there too renames only a few of its files.
 const (
 	shardsPerFolder = 16
 	pagesPerFolder  = 32
+	foldersWanted   = 8
 )
+
+// perFolder is how many of n shards or pages share a folder: the smallest
+// power of two from least on that makes at most foldersWanted folders, or
+// most.
+func perFolder(n, least, most int) int {
+	per := least
+	for per < most && per*foldersWanted < n {
+		per *= 2
+	}
+	return per
+}
+
+// folders are the folders of an index's shards and of its pages' parts.
+type folders struct {
+	shardDirs []string
+	perShard  int
+	pageDirs  []string
+	perPage   int
+}
 
 // inFolders puts each group of files into a folder named after their
 // content, and returns the folder names and the files with their paths.
@@ -219,8 +237,7 @@ func readDoc(a *analyzer, d Doc) docTerms {
 	if a.forms != nil {
 		a.forms = map[string]string{} // this page's forms alone
 	}
-	secs := extract(d.HTML)
-	parts := partsOf(secs)
+	pieces := piecesOf(extract(d.HTML))
 	// A page of n bytes of HTML has about n/40 distinct terms: sized so,
 	// the map seldom grows.
 	stats := make(map[string]termStat, len(d.HTML)/40+16)
@@ -242,10 +259,12 @@ func readDoc(a *analyzer, d Doc) docTerms {
 		}
 	}
 	count(d.Description, 0, 2)
-	for i, s := range secs {
-		count(s.Heading, int32(parts[i]), 3)
-		count(s.Text, int32(parts[i]), 2)
-		flag(s.Heading, flagHeading)
+	for _, p := range pieces {
+		if !p.more {
+			count(p.Heading, p.part, 3)
+			flag(p.Heading, flagHeading)
+		}
+		count(p.Text, p.part, 2)
 	}
 	flag(d.Title, flagTitle)
 	for t, s := range stats {
@@ -255,7 +274,7 @@ func readDoc(a *analyzer, d Doc) docTerms {
 		r.parts = append(r.parts, int(s.best()))
 	}
 	r.forms = a.forms
-	r.page, r.err = docFiles(d, secs, parts)
+	r.page, r.err = docFiles(d, pieces)
 	return r
 }
 
@@ -282,21 +301,6 @@ func (s *termStat) best() int32 {
 		return s.at
 	}
 	return s.top
-}
-
-// partsOf cuts a page's sections into parts of about partChars of text:
-// it returns the part of each section.
-func partsOf(secs []section) []int {
-	out := make([]int, len(secs))
-	part, size := 0, 0
-	for i, s := range secs {
-		if size >= partChars {
-			part, size = part+1, 0
-		}
-		out[i] = part
-		size += len(s.Heading) + len(s.Text)
-	}
-	return out
 }
 
 // sortedTerms sorts terms in UTF-16 code unit order, the order of
@@ -447,19 +451,19 @@ type page struct {
 
 // docFiles writes the parts of a page, each with its sections that have
 // an anchor or text.
-func docFiles(d Doc, secs []section, parts []int) ([][]byte, error) {
+func docFiles(d Doc, pieces []piece) ([][]byte, error) {
 	n := 1
-	if len(parts) > 0 {
-		n = parts[len(parts)-1] + 1
+	if len(pieces) > 0 {
+		n = int(pieces[len(pieces)-1].part) + 1
 	}
 	ps := make([]page, n)
 	for k := range ps {
 		ps[k] = page{URL: d.URL, Title: d.Title, Section: d.Section, Sections: [][3]string{}}
 	}
 	ps[0].Description = d.Description
-	for i, s := range secs {
-		if s.ID != "" || s.Text != "" {
-			ps[parts[i]].Sections = append(ps[parts[i]].Sections, [3]string{s.ID, s.Heading, s.Text})
+	for _, p := range pieces {
+		if p.ID != "" || p.Text != "" {
+			ps[p.part].Sections = append(ps[p.part].Sections, [3]string{p.ID, p.Heading, p.Text})
 		}
 	}
 	out := make([][]byte, n)
@@ -521,10 +525,10 @@ type meta struct {
 	Shown     [][4]string `json:"pg,omitempty"` // per page: URL, title, section, description (small indexes only)
 }
 
-func metaFile(lang string, lengths []int, firsts, shardDirs, pageDirs []string, shown [][4]string) ([]byte, error) {
+func metaFile(lang string, lengths []int, firsts []string, dirs folders, shown [][4]string) ([]byte, error) {
 	base := baseLang(lang)
 	m := meta{Lang: lang, N: len(lengths), Shards: firsts,
-		ShardDirs: shardDirs, PerShard: shardsPerFolder, PageDirs: pageDirs, PerPage: pagesPerFolder, Shown: shown}
+		ShardDirs: dirs.shardDirs, PerShard: dirs.perShard, PageDirs: dirs.pageDirs, PerPage: dirs.perPage, Shown: shown}
 	if stemmers[base] != nil {
 		m.Stem = base
 	}

@@ -92,6 +92,18 @@ func TestIndexPostings(t *testing.T) {
 	}
 }
 
+// A small index keeps its files in smaller folders than a large one, so
+// that an edit renames few of them; a large one's entry names few folders.
+func TestPerFolder(t *testing.T) {
+	for _, c := range []struct{ n, least, most, want int }{
+		{0, 4, 32, 4}, {20, 4, 32, 4}, {33, 4, 32, 8}, {256, 4, 32, 32}, {1011, 4, 32, 32}, {11, 2, 16, 2}, {176, 2, 16, 16},
+	} {
+		if got := perFolder(c.n, c.least, c.most); got != c.want {
+			t.Errorf("perFolder(%d, %d, %d) = %d, want %d", c.n, c.least, c.most, got, c.want)
+		}
+	}
+}
+
 func TestIndexIsDeterministicAndVersioned(t *testing.T) {
 	var docs []Doc
 	for i := 0; i < 3*pagesPerFolder; i++ {
@@ -109,12 +121,14 @@ func TestIndexIsDeterministicAndVersioned(t *testing.T) {
 	docs[pagesPerFolder+3].HTML = []byte("<p>" + filler(3, 300) + " zebra</p>")
 	c := files(t, "en", docs)
 	ma, mc := readMeta(t, a), readMeta(t, c)
-	if len(mc.PageDirs) != 3 {
-		t.Fatalf("%d page folders for %d pages; want 3", len(mc.PageDirs), len(docs))
+	per := mc.PerPage
+	if len(mc.PageDirs) != (len(docs)+per-1)/per || len(mc.PageDirs) < 3 {
+		t.Fatalf("%d page folders of %d pages for %d pages", len(mc.PageDirs), per, len(docs))
 	}
+	edited := (pagesPerFolder + 3) / per
 	for g := range mc.PageDirs {
-		if changed := ma.PageDirs[g] != mc.PageDirs[g]; changed != (g == 1) {
-			t.Errorf("page folder %d: changed %v, want %v", g, changed, g == 1)
+		if changed := ma.PageDirs[g] != mc.PageDirs[g]; changed != (g == edited) {
+			t.Errorf("page folder %d: changed %v, want %v", g, changed, g == edited)
 		}
 	}
 	if slices.Equal(ma.ShardDirs, mc.ShardDirs) {
@@ -295,7 +309,8 @@ func TestShardsPartAtFiveLetters(t *testing.T) {
 		return p
 	}
 	terms := []string{"rama", "ramad", "ramadan", "ramah"}
-	post := map[string][]int{"rama": long(700), "ramad": long(500), "ramadan": long(3), "ramah": long(700)}
+	full := shardBytes / 3 // a posting of (1, 4, 0) takes three characters
+	post := map[string][]int{"rama": long(full + 10), "ramad": long(full), "ramadan": long(3), "ramah": long(full)}
 	shards, _ := shardTerms(terms, post)
 	in := map[string]int{}
 	for i, s := range shards {
