@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"lentera/generator/internal/browser"
@@ -28,7 +29,7 @@ var (
 	compare  = flag.Bool("compare", false, "run the side-by-side benchmark against Pagefind")
 	chapters = flag.Int("n", 1000, "chapters per language in the synthetic corpus")
 	queries  = flag.String("queries", "id:ramadan id:penjualan id:dijual en:voucher en:promoting", "lang:query pairs, space-separated")
-	runs     = flag.Int("runs", 3, "timed runs of each index build")
+	runs     = flag.Int("runs", 3, "timed runs of each index build and of each search page on slow 3G")
 )
 
 // TestCompare measures our search and Pagefind 1.6 over the same built
@@ -80,6 +81,10 @@ func TestCompare(t *testing.T) {
 		lang, q, _ := strings.Cut(spec, ":")
 		o := measure(b, oursSrv, "/"+lang+"/search/?q="+url.QueryEscape(q), q, oursKeystrokes, ourSearchFile(lang))
 		p := measure(b, pfSrv, "/"+lang+"/pfsearch/?q="+url.QueryEscape(q), q, pagefindKeystrokes, pagefindFile)
+		o.Slow, o.Err = slow3G(b, oursSrv, "/"+lang+"/search/?q="+url.QueryEscape(q))
+		if p.Err == nil {
+			p.Slow, p.Err = slow3G(b, pfSrv, "/"+lang+"/pfsearch/?q="+url.QueryEscape(q))
+		}
 		t.Logf("%s, our search files: %s", spec, strings.Join(o.Files, ", "))
 		rows = append(rows, row{spec, o, p})
 	}
@@ -212,7 +217,54 @@ type firstQuery struct {
 	Results                  int
 	Keystrokes               []float64 // ms, shards loaded
 	Files                    []string  // the search files, "path bytes"
+	Slow                     slowTimes
 	Err                      error
+}
+
+// slowTimes are the medians, in ms after the page was asked for, of when a
+// search page opened cold on slow 3G listed its results and when they were
+// complete with their snippets.
+type slowTimes struct{ Listed, Full float64 }
+
+// slow3G opens a search page -runs times on slow 3G with nothing cached.
+func slow3G(b *browser.Browser, srv *browser.Server, path string) (slowTimes, error) {
+	var listed, full []float64
+	for run := 0; run < *runs; run++ {
+		at, err := slowLoad(b, srv.URL+path)
+		if err != nil {
+			return slowTimes{}, fmt.Errorf("slow 3G, %s: %w", path, err)
+		}
+		listed, full = append(listed, at[0]), append(full, at[1])
+	}
+	return slowTimes{medianOf(listed), medianOf(full)}, nil
+}
+
+// slowLoad opens url in a fresh tab on slow 3G (400 ms round trips,
+// 400 kbit/s each way) and reads the marks the page sets when its results
+// are listed and when they are complete.
+func slowLoad(b *browser.Browser, url string) ([]float64, error) {
+	ctx, cancel := b.Fresh()
+	defer cancel()
+	slow := network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{Latency: 400, DownloadThroughput: 400 * 1000 / 8, UploadThroughput: 400 * 1000 / 8}},
+	}
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, slow); err != nil {
+		return nil, err
+	}
+	// The page's service worker would fetch around the throttling.
+	if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+		return nil, err
+	}
+	if err := load(ctx, url, `performance.getEntriesByName("lentera:snippets").length > 0`, time.Minute); err != nil {
+		return nil, err
+	}
+	return chromedp.Run(ctx, chromedp.Evaluate[[]float64](`["lentera:results", "lentera:snippets"].map(m => performance.getEntriesByName(m)[0].startTime)`))
+}
+
+func medianOf(v []float64) float64 {
+	s := slices.Clone(v)
+	sort.Float64s(s)
+	return s[len(s)/2]
 }
 
 // keystrokes measures, in the page, the time from an input to its results
@@ -291,18 +343,19 @@ func report(t *testing.T, rows []row, build, ourIndex time.Duration, ourSize siz
 	browser, _ := exec.Command(chromium, "--version").Output()
 	fmt.Fprintf(&b, "\nSearch, side by side: %d chapters per language; %s; %s; gzip in transit for text files\n\n",
 		*chapters, strings.TrimSpace(string(version)), strings.TrimSpace(string(browser)))
-	b.WriteString("| query | results ours / Pagefind | requests ours / Pagefind | first query KB gz, all: ours / Pagefind | ratio | search files only KB gz: ours / Pagefind | ratio | keystroke to results ms, median [max]: ours / Pagefind |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| query | results ours / Pagefind | requests ours / Pagefind | first query KB gz, all: ours / Pagefind | ratio | search files only KB gz: ours / Pagefind | ratio | keystroke to results ms, median [max]: ours / Pagefind | slow 3G, cold, results listed / complete ms: ours; Pagefind |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		if r.ours.Err != nil || r.pfd.Err != nil {
-			fmt.Fprintf(&b, "| %s | error: ours %v; Pagefind %v ||||||\n", r.spec, r.ours.Err, r.pfd.Err)
+			fmt.Fprintf(&b, "| %s | error: ours %v; Pagefind %v |||||||\n", r.spec, r.ours.Err, r.pfd.Err)
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %d / %d | %d / %d | %.1f / %.1f | %.2f | %.1f / %.1f | %.3f | %s / %s |\n",
+		fmt.Fprintf(&b, "| %s | %d / %d | %d / %d | %.1f / %.1f | %.2f | %.1f / %.1f | %.3f | %s / %s | %.0f / %.0f; %.0f |\n",
 			r.spec, r.ours.Results, r.pfd.Results, r.ours.Requests, r.pfd.Requests,
 			kb(r.ours.Sent), kb(r.pfd.Sent), float64(r.ours.Sent)/float64(r.pfd.Sent),
 			kb(r.ours.SearchSent), kb(r.pfd.SearchSent), float64(r.ours.SearchSent)/float64(r.pfd.SearchSent),
-			msStats(r.ours.Keystrokes), msStats(r.pfd.Keystrokes))
+			msStats(r.ours.Keystrokes), msStats(r.pfd.Keystrokes),
+			r.ours.Slow.Listed, r.ours.Slow.Full, r.pfd.Slow.Full)
 	}
 	b.WriteString("\n| index | build time (median of runs) | files | bytes on disk | each file gzipped, summed |\n|---|---|---:|---:|---:|\n")
 	fmt.Fprintf(&b, "| ours (search.Index, both languages; whole site build %.2f s) | %.2f s | %d | %d | %d |\n",
