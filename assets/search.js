@@ -157,43 +157,47 @@
     }
 
     // rank scores every page that holds the terms; all terms are required,
-    // else any term will do (partial).
+    // else any term will do (partial). Scores are kept per page number in
+    // typed arrays: a page's score is above 0 once a term is in it.
     function rank(m, qs, loaded) {
+      var words = [];
       var per = qs.map(function (q) {
-        var best = {}, part = {}, c = candidates(q, loaded), terms = [];
+        var best = new Float64Array(m.n), part = new Int32Array(m.n), c = candidates(q, loaded);
         for (var t in c) {
-          terms.push(t);
+          words.push(t);
           var list; loaded.some(function (s) { return (list = s[t]); });
           list = lists.get(list) || lists.set(list, numbers(list)).get(list);
           var df = list.length / 3, idf = Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
           postings(list, function (d, f, k) {
             var tf = f >> 2, norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl[d] / m.avg));
             var s = c[t] * idf * (norm + (f & 2 ? TITLE : 0) + (f & 1 ? HEADING : 0));
-            if (!(best[d] >= s)) { best[d] = s; part[d] = k; }
+            if (s > best[d]) { best[d] = s; part[d] = k; }
           });
         }
-        return {best: best, part: part, terms: terms};
-      });
-      var hits = {}, words = [];
-      per.forEach(function (p) {
-        words = words.concat(p.terms);
-        for (var d in p.best) {
-          var h = hits[d] || (hits[d] = {id: +d, score: 0, n: 0, votes: {}});
-          h.score += p.best[d]; h.n++;
-          h.votes[p.part[d]] = (h.votes[p.part[d]] || 0) + 1;
-        }
+        return {best: best, part: part};
       });
       var all = [], any = [];
-      for (var d in hits) {
-        // A result shows the part of its page where most of its words are.
-        var h = hits[d], v = h.votes;
-        h.part = +Object.keys(v).sort(function (a, b) { return v[b] - v[a] || a - b; })[0];
-        delete h.votes;
-        (h.n == qs.length ? all : any).push(h);
+      for (var d = 0; d < m.n; d++) {
+        var score = 0, n = 0;
+        per.forEach(function (p) { if (p.best[d] > 0) { score += p.best[d]; n++; } });
+        if (n) (n == qs.length ? all : any).push({id: d, score: score, n: n, part: voted(per, d)});
       }
       var list = all.length ? all : any;
       list.sort(function (a, b) { return b.n - a.n || b.score - a.score || a.id - b.id; });
       return {hits: list, partial: !all.length && list.length > 0, words: words};
+    }
+
+    // voted is the part of page d that most of the query's terms point at,
+    // the first of equals: a result shows the part where its words are.
+    function voted(per, d) {
+      var top = 0, most = 0;
+      per.forEach(function (p) {
+        if (!(p.best[d] > 0)) return;
+        var k = p.part[d], v = 0;
+        per.forEach(function (o) { if (o.best[d] > 0 && o.part[d] == k) v++; });
+        if (v > most || v == most && k < top) { top = k; most = v; }
+      });
+      return top;
     }
 
     function run(q) {

@@ -109,6 +109,21 @@ func TestQueryLinksBestHeading(t *testing.T) {
 	}
 }
 
+// A result reads the part of its page that most of the query's words point
+// at, the first of equals, and links to the heading there.
+func TestQueryReadsThePartMostWordsPointAt(t *testing.T) {
+	long := strings.Repeat("Plain words for the reader. ", 50) // over a part
+	page := newDoc("/en/herd/", "Herd", `<h2 id="start">Start</h2><p>stripes `+long+`</p>`+
+		`<h2 id="plains">Plains</h2><p>zebra horse grazing</p>`)
+	res := query(t, "en", []Doc{page}, 5, "stripes zebra horse", "stripes zebra")
+	want := []string{"/en/herd/#plains", "/en/herd/#start"}
+	for i, r := range res {
+		if got := r.urls(); len(got) != 1 || got[0] != want[i] {
+			t.Errorf("%s: got %v, want %s", r.Query, got, want[i])
+		}
+	}
+}
+
 func TestQueryPrefixAndTypo(t *testing.T) {
 	res := query(t, "id", shop, 5, "pemasa", "vouch", "voucer", "cahya", "xyzzy", "yang dan", "")
 	want := [][]string{{"/id/pasar/", "/id/jual/"}, {"/id/pasar/#harga"}, {"/id/pasar/#harga"}, {"/id/konten/#cahaya"}, nil, nil, nil}
