@@ -27,25 +27,45 @@ var (
 // works as a maskable icon, whose safe zone is the middle 80%.
 func Icon(size int) []byte {
 	img := image.NewNRGBA(image.Rect(0, 0, size, size))
-	const samples = 4 // per side and pixel: smooth edges without a library
 	for y := 0; y < size; y++ {
 		for x := 0; x < size; x++ {
-			var r, g, b float64
-			for sy := 0; sy < samples; sy++ {
-				for sx := 0; sx < samples; sx++ {
-					u := (float64(x) + (float64(sx)+.5)/samples) / float64(size)
-					v := (float64(y) + (float64(sy)+.5)/samples) / float64(size)
-					c := shade(u, v)
-					r, g, b = r+float64(c.R), g+float64(c.G), b+float64(c.B)
-				}
-			}
-			n := float64(samples * samples)
-			img.SetNRGBA(x, y, color.NRGBA{uint8(r/n + .5), uint8(g/n + .5), uint8(b/n + .5), 0xff})
+			img.SetNRGBA(x, y, pixel(x, y, size))
 		}
 	}
 	var buf bytes.Buffer
 	_ = png.Encode(&buf, img) // writes to memory
 	return buf.Bytes()
+}
+
+// edges are the distances from the centre where the icon's colour changes.
+var edges = [...]float64{.17, .23, .28}
+
+// pixel is the colour of pixel (x, y): the mean of samples×samples points
+// in it, for smooth edges without a library. Only pixels an edge crosses
+// need them; any other is one colour throughout.
+func pixel(x, y, size int) color.NRGBA {
+	const samples = 4
+	at := func(sx, sy float64) color.NRGBA {
+		return shade((float64(x)+sx)/float64(size), (float64(y)+sy)/float64(size))
+	}
+	d := math.Hypot((float64(x)+.5)/float64(size)-.5, (float64(y)+.5)/float64(size)-.5)
+	half := math.Sqrt2 / 2 / float64(size) // centre to corner
+	crossed := false
+	for _, e := range edges {
+		crossed = crossed || math.Abs(d-e) <= half
+	}
+	if !crossed {
+		return at(.5, .5)
+	}
+	var r, g, b float64
+	for sy := 0; sy < samples; sy++ {
+		for sx := 0; sx < samples; sx++ {
+			c := at((float64(sx)+.5)/samples, (float64(sy)+.5)/samples)
+			r, g, b = r+float64(c.R), g+float64(c.G), b+float64(c.B)
+		}
+	}
+	n := float64(samples * samples)
+	return color.NRGBA{uint8(r/n + .5), uint8(g/n + .5), uint8(b/n + .5), 0xff}
 }
 
 // shade is the icon's colour at (u, v), both from 0 to 1.

@@ -3,6 +3,7 @@ package offline
 import (
 	"bytes"
 	"encoding/json"
+	"image/color"
 	"image/png"
 	"strings"
 	"testing"
@@ -50,5 +51,39 @@ func TestWorkerScript(t *testing.T) {
 	}
 	if strings.Contains(js, "</script>") {
 		t.Error("a UI string can end a script element")
+	}
+}
+
+// Icon samples only the pixels an edge crosses; every pixel must still be
+// the mean of all its samples, as when each pixel was sampled.
+func TestIconSamplesWhereEdgesCross(t *testing.T) {
+	for _, size := range []int{48, 192, 512} {
+		img, err := png.Decode(bytes.NewReader(Icon(size)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for y := 0; y < size; y++ {
+			for x := 0; x < size; x++ {
+				var r, g, b float64
+				for sy := 0; sy < 4; sy++ {
+					for sx := 0; sx < 4; sx++ {
+						c := shade((float64(x)+(float64(sx)+.5)/4)/float64(size), (float64(y)+(float64(sy)+.5)/4)/float64(size))
+						r, g, b = r+float64(c.R), g+float64(c.G), b+float64(c.B)
+					}
+				}
+				want := color.NRGBA{uint8(r/16 + .5), uint8(g/16 + .5), uint8(b/16 + .5), 0xff}
+				if got := color.NRGBAModel.Convert(img.At(x, y)); got != want {
+					t.Fatalf("size %d, pixel (%d, %d) = %v, want %v", size, x, y, got, want)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkIcon(b *testing.B) {
+	for b.Loop() {
+		for _, size := range IconSizes {
+			Icon(size)
+		}
 	}
 }
