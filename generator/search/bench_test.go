@@ -34,6 +34,22 @@ func BenchmarkIndex(b *testing.B) {
 	}
 }
 
+// BenchmarkAssemble times the index files of 1,000 analysed pages, what a
+// build does again for a language after an edit:
+//
+//	go test ./generator/search -run XXX -bench Assemble -benchmem
+func BenchmarkAssemble(b *testing.B) {
+	pages, err := Analyze("id", benchDocs(1000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Assemble("id", pages); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkAnalyze(b *testing.B) {
 	text := filler(1, 700) + " pemasaran memasarkan penjualan dijual"
 	a := newAnalyzer("id")

@@ -84,15 +84,12 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: an analysed page from the build cache: %w", err)
 	}
-	post := map[string][]int{} // term -> doc id, tf<<2|flags, part, ...
+	post := postings(analysed)
 	lengths := make([]int, len(analysed))
 	perPage := perFolder(len(analysed), 4, pagesPerFolder)
 	pageGroups := make([][]File, (len(analysed)+perPage-1)/perPage)
 	for id, p := range analysed {
 		r := p.read
-		for i, t := range r.terms {
-			post[t] = append(post[t], id, r.vals[i], r.parts[i])
-		}
 		lengths[id] = r.length
 		g := id / perPage
 		for k, part := range r.page {
@@ -117,6 +114,51 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	return slices.Concat([]File{{Path: EntryFile, Body: m}}, shardFiles, pageFiles), nil
+}
+
+// postings gathers every term's posting list: per page that uses it, in
+// page order, the page's number, tf<<2|flags and the part. The lists are
+// cut from one array sized by a first count, rather than each growing on
+// its own: a language has tens of thousands of them.
+func postings(analysed []*Page) map[string][]int {
+	index := map[string]int{}
+	var counts []int
+	for _, p := range analysed {
+		for _, t := range p.read.terms {
+			k, ok := index[t]
+			if !ok {
+				k = len(counts)
+				index[t] = k
+				counts = append(counts, 0)
+			}
+			counts[k] += 3
+		}
+	}
+	lists := make([][]int, len(counts))
+	all := make([]int, 0, sum(counts))
+	for k, n := range counts {
+		lists[k], all = all[:0:n], all[n:n]
+	}
+	for id, p := range analysed {
+		r := p.read
+		for i, t := range r.terms {
+			k := index[t]
+			lists[k] = append(lists[k], id, r.vals[i], r.parts[i])
+		}
+	}
+	post := make(map[string][]int, len(index))
+	for t, k := range index {
+		post[t] = lists[k]
+	}
+	return post
+}
+
+func sum(ns []int) int {
+	total := 0
+	for _, n := range ns {
+		total += n
+	}
+	return total
 }
 
 // The index's files are kept in folders of a few shards or pages each,
