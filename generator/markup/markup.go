@@ -139,10 +139,11 @@ type Options struct {
 
 // Converter converts Markdown. It is safe for concurrent use.
 type Converter struct {
-	unsafe bool
-	minify func([]byte) ([]byte, error)
-	mu     sync.Mutex
-	mds    map[quotes]goldmark.Markdown // by the quotation marks of a language
+	unsafe  bool
+	minify  func([]byte) ([]byte, error)
+	buffers sync.Pool // of *bytes.Buffer: goldmark's output, until minified
+	mu      sync.Mutex
+	mds     map[quotes]goldmark.Markdown // by the quotation marks of a language
 }
 
 // New returns a converter.
@@ -211,14 +212,12 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 			continue
 		}
 		st.apply(p, root)
-		var buf bytes.Buffer
-		// HTML runs somewhat longer than its Markdown; room up front
-		// spares growing the buffer step by step.
-		buf.Grow(len(in.Page.Source) * 3 / 2)
-		if err := md.Renderer().Render(&buf, in.Page.Source, root); err != nil {
+		buf := c.buffer(len(in.Page.Source))
+		if err := md.Renderer().Render(buf, in.Page.Source, root); err != nil {
+			c.buffers.Put(buf)
 			return nil, st.renderError(err)
 		}
-		html, err := c.tidy(buf.Bytes())
+		html, err := c.tidy(buf)
 		if err != nil {
 			return nil, fileerr.New(in.Page.File, 0, 0, err)
 		}
@@ -228,11 +227,37 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	return doc, nil
 }
 
-func (c *Converter) tidy(html []byte) ([]byte, error) {
-	if c.minify == nil {
-		return html, nil
+// buffer is an empty buffer for the HTML of a page of n bytes of Markdown.
+// Buffers are kept from page to page: a fresh one per page was zeroed
+// memory for the collector to take back.
+func (c *Converter) buffer(n int) *bytes.Buffer {
+	buf, _ := c.buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
 	}
-	return c.minify(html)
+	buf.Reset()
+	// HTML runs somewhat longer than its Markdown; room up front spares
+	// growing the buffer step by step.
+	buf.Grow(n * 3 / 2)
+	return buf
+}
+
+// tidy minifies the HTML in buf into a slice of its own and keeps buf for
+// the next page. Unminified, the page keeps buf's bytes.
+func (c *Converter) tidy(buf *bytes.Buffer) ([]byte, error) {
+	if c.minify == nil {
+		return buf.Bytes(), nil
+	}
+	html, err := c.minify(buf.Bytes())
+	if err == nil && !sameArray(html, buf.Bytes()) {
+		c.buffers.Put(buf)
+	}
+	return html, err
+}
+
+// sameArray reports whether two slices share their first byte's memory.
+func sameArray(a, b []byte) bool {
+	return len(a) > 0 && len(b) > 0 && &a[0] == &b[0]
 }
 
 var stateKey = parser.NewContextKey()
