@@ -74,7 +74,7 @@
 // A page is split into sections at its h2, h3 and h4 headings that have an
 // id; a section longer than a part is cut at sentence ends into pieces that
 // keep its anchor and heading. The pieces are packed in order into parts of
-// at most 1,000 characters (parts.go), each part with the page's URL and
+// at most 1,500 characters (parts.go), each part with the page's URL and
 // titles: a result reads the one part where its words are (the part most
 // of the query's words point at), links to the heading under which they
 // stand and shows an extract from there. The client reads parts only for

@@ -9,10 +9,11 @@ import (
 // of its page where its words are, not the whole page, and shows about 160
 // characters of it. Parts are files, which the build writes and saving a
 // course for offline fetches, so the bound trades the bytes of a first
-// query against the file count: at 1,000 a part gzips to about 0.5 KB and a
-// 2 x 1,000-chapter course has about 6,500 part files per language (half
-// as many at 2,000, each 0.8 KB).
-const partChars = 1000
+// query against the file count. On a 2 x 1,000-chapter course: at 1,500 a
+// part gzips to about 0.65 KB, in 4,500 files per language; at 1,000 to
+// 0.5 KB, in 6,500; cut only at headings, parts ran to 2 KB of text (0.9
+// KB gzipped) in 3,300.
+const partChars = 1500
 
 // piece is a section, or one of the pieces a long section is cut into so
 // that it fits a part. Every piece keeps its section's anchor and heading,
