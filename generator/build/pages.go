@@ -161,11 +161,14 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 				return err
 			}
 		}
-		if err := b.renderPage(r, jobs[i], docs, &files[i]); err != nil {
-			return err
+		var err error
+		if b.stream.drops(jobs[i].Path) && r.Minified() {
+			err = b.writePage(r, jobs[i], docs, &files[i])
+		} else if err = b.renderPage(r, jobs[i], docs, &files[i]); err == nil {
+			err = b.stream.put(&files[i])
 		}
-		rendered[i] = true
-		return b.stream.put(&files[i])
+		rendered[i] = err == nil
+		return err
 	})
 	if err != nil {
 		return nil, 0, firstOfEach(err)
@@ -191,6 +194,19 @@ func (b *Builder) renderPage(r *render.Renderer, job render.Job, docs render.Doc
 		return nil
 	}
 	return b.minifyFile(f)
+}
+
+// writePage renders a page of a streaming build into the output from the
+// renderer's own buffer: written, the page is let go of, so it needs no
+// bytes of its own.
+func (b *Builder) writePage(r *render.Renderer, job render.Job, docs render.Docs, f *publish.File) error {
+	f.Path = job.Path
+	err := r.RenderFunc(job, docs, func(page []byte) error {
+		f.Body = page
+		return b.stream.put(f)
+	})
+	f.Body = nil // the buffer is the next page's
+	return err
 }
 
 // minifyHTML minifies a piece of HTML, or is nil when the build keeps

@@ -54,10 +54,16 @@ func (s *stream) put(f *publish.File) error {
 	s.mu.Lock()
 	s.written[f.Path] = w
 	s.mu.Unlock()
-	if !s.keep[f.Path] {
+	if s.drops(f.Path) {
 		f.Body = nil
 	}
 	return nil
+}
+
+// drops reports whether put lets go of the body of the file at path: in a
+// stream, unless the link check reads it.
+func (s *stream) drops(path string) bool {
+	return s != nil && !s.keep[path]
 }
 
 // reuse puts the page w in the stage without its body, when the last

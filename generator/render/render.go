@@ -211,26 +211,10 @@ func (r *Renderer) T(lang string) func(string) string {
 
 // Render writes one page.
 func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
-	bs, err := r.boundFor(job.Lang, job.Edition)
-	if err != nil {
-		return nil, err
-	}
-	t, ok := bs.kinds[job.Kind]
-	if !ok {
-		return nil, fmt.Errorf("layouts: no %s.html for %s pages", job.Kind, job.Kind)
-	}
-	view := r.view(job, docs)
-	buf, _ := r.buffers.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
+	buf := r.buffer()
 	defer r.putBuffer(buf)
-	buf.Reset()
-	buf.Grow(view.size(job, docs))
-	if err := t.ExecuteTemplate(buf, baseLayout, view); err != nil {
-		return nil, templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
-			return bs.kinds[job.Kind].ExecuteTemplate(w, baseLayout, view)
-		}))
+	if err := r.execute(buf, job, docs); err != nil {
+		return nil, err
 	}
 	if buf.Cap() > maxPooled {
 		// Not reused: the page takes the buffer's bytes, a copy of
@@ -241,6 +225,48 @@ func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
 	// the zeroing of a new buffer per page and the slack the build would
 	// hold on to.
 	return bytes.Clone(buf.Bytes()), nil
+}
+
+// RenderFunc writes one page and hands its bytes to use, which must not
+// keep them: they are in a buffer the next page reuses. A page that is
+// written out and let go of needs no bytes of its own.
+func (r *Renderer) RenderFunc(job Job, docs Docs, use func(page []byte) error) error {
+	buf := r.buffer()
+	defer r.putBuffer(buf)
+	if err := r.execute(buf, job, docs); err != nil {
+		return err
+	}
+	return use(buf.Bytes())
+}
+
+// execute runs the layout of job into buf.
+func (r *Renderer) execute(buf *bytes.Buffer, job Job, docs Docs) error {
+	bs, err := r.boundFor(job.Lang, job.Edition)
+	if err != nil {
+		return err
+	}
+	t, ok := bs.kinds[job.Kind]
+	if !ok {
+		return fmt.Errorf("layouts: no %s.html for %s pages", job.Kind, job.Kind)
+	}
+	view := r.view(job, docs)
+	buf.Grow(view.size(job, docs))
+	if err := t.ExecuteTemplate(buf, baseLayout, view); err != nil {
+		return templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
+			return bs.kinds[job.Kind].ExecuteTemplate(w, baseLayout, view)
+		}))
+	}
+	return nil
+}
+
+// buffer is an empty buffer for a page, kept from an earlier one if it can.
+func (r *Renderer) buffer() *bytes.Buffer {
+	buf, _ := r.buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	return buf
 }
 
 // maxPooled is the largest buffer kept for the next page: larger ones are
