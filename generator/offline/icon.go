@@ -37,7 +37,8 @@ func Icon(size int) []byte {
 	return buf.Bytes()
 }
 
-// edges are the distances from the centre where the icon's colour changes.
+// edges are the distances from the centre where the icon's colour
+// changes: the light's disc ends, the white ring starts and ends.
 var edges = [...]float64{.17, .23, .28}
 
 // pixel is the colour of pixel (x, y): the mean of samples×samples points
@@ -72,9 +73,9 @@ func pixel(x, y, size int) color.NRGBA {
 func shade(u, v float64) color.NRGBA {
 	d := math.Hypot(u-.5, v-.5)
 	switch {
-	case d < .17:
+	case d < edges[0]:
 		return light
-	case d > .23 && d < .28:
+	case d > edges[1] && d < edges[2]:
 		return white
 	}
 	return brand
