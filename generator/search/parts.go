@@ -48,7 +48,8 @@ func piecesOf(secs []section) []piece {
 
 // cutText splits text into pieces of at most limit bytes: after a
 // sentence's end in the second half of the limit, else at the last space,
-// else (one long word) at a character's boundary.
+// else (one long word, or a script without spaces) at a character's
+// boundary.
 func cutText(text string, limit int) []string {
 	var out []string
 	for len(text) > limit {
@@ -63,19 +64,16 @@ func cutText(text string, limit int) []string {
 // bytes; text is longer than limit.
 func breakBefore(text string, limit int) int {
 	space := -1
-	for i := limit; i > 0; i-- {
-		if text[i] != ' ' {
-			continue
-		}
-		if space < 0 {
+	for i := limit; i > limit/2; i-- {
+		if text[i] == ' ' && space < 0 {
 			space = i
 		}
-		if i <= limit/2 {
-			break // too low for a sentence's end: the last space will do
-		}
-		if strings.ContainsRune(".!?;:", rune(text[i-1])) {
+		if sentenceEnds(text, i) {
 			return i
 		}
+	}
+	if space < 0 {
+		space = strings.LastIndexByte(text[:limit/2+1], ' ')
 	}
 	if space > 0 {
 		return space
@@ -88,4 +86,21 @@ func breakBefore(text string, limit int) int {
 		_, at = utf8.DecodeRuneInString(text)
 	}
 	return at
+}
+
+// fullStops end a sentence in scripts that leave no space after one.
+const fullStops = "。！？।"
+
+// sentenceEnds reports whether a sentence ends just before text[i]: a
+// full stop of those scripts, or '.', '!', '?', ';' or ':' and a space (so
+// that "3.5" is not one).
+func sentenceEnds(text string, i int) bool {
+	if text[i] == ' ' {
+		return strings.ContainsRune(".!?;:", rune(text[i-1]))
+	}
+	if !utf8.RuneStart(text[i]) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return strings.ContainsRune(fullStops, r)
 }

@@ -38,6 +38,15 @@ func TestCutTextAtSentences(t *testing.T) {
 	if !strings.HasPrefix(got[0], "Ya. kata") {
 		t.Errorf("cut %q, want the first piece filled past the early sentence end", got)
 	}
+	// Scripts without spaces end their sentences with their own stops.
+	got = checkCut(t, "第一句很短。第二句也很短。第三句。", 50)
+	if len(got) != 2 || got[0] != "第一句很短。第二句也很短。" {
+		t.Errorf("cut %q, want the first two sentences, then the third", got)
+	}
+	// A point inside a number is no sentence's end.
+	if got := checkCut(t, "Harga naik 3.5 persen minggu ini", 16); got[0] != "Harga naik 3.5" {
+		t.Errorf("cut %q, want the first piece to end after the number", got)
+	}
 	// One long word is cut between characters.
 	checkCut(t, strings.Repeat("é", 30), 7)
 	if got := cutText("pendek", 40); len(got) != 1 || got[0] != "pendek" {
