@@ -39,7 +39,7 @@ func TestSearchSlow3G(t *testing.T) {
 			// The service worker comes with the first page and fetches
 			// for it from then on; Chromium would not slow the worker's
 			// own requests down, so the test goes around it.
-			if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+			if err := browser.BypassWorker(ctx); err != nil {
 				t.Fatal(err)
 			}
 			net := watch(t, ctx)
@@ -90,7 +90,7 @@ func TestSearchListsTitlesBeforeParts(t *testing.T) {
 	srv := browsertest.Serve(t, out)
 	results := func(blockParts bool) (titles []string, marks int, status string) {
 		ctx := fresh(t, b)
-		if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+		if err := browser.BypassWorker(ctx); err != nil {
 			t.Fatal(err)
 		}
 		if blockParts {

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/chromedp"
 
 	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
@@ -94,13 +92,10 @@ func TestChapterFirstView(t *testing.T) {
 
 }
 
-// throttle makes the tab's network slow 3G: 400 ms round trips, 400 kbit/s.
+// throttle makes the tab's network slow 3G (see browser.Slow3G).
 func throttle(t *testing.T, ctx context.Context) {
 	t.Helper()
-	_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-		MatchedNetworkConditions: []*network.Conditions{{Latency: 400, DownloadThroughput: 400 * 1000 / 8, UploadThroughput: 400 * 1000 / 8}},
-	})
-	if err != nil {
+	if err := browser.Slow3G(ctx); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"flag"
@@ -17,7 +18,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"lentera/generator/internal/browser"
@@ -239,7 +239,7 @@ func slow3G(b *browser.Browser, srv *browser.Server, path string) (slowTimes, er
 		}
 		listed, full = append(listed, at[0]), append(full, at[1])
 	}
-	return slowTimes{medianOf(listed), medianOf(full)}, nil
+	return slowTimes{median(listed), median(full)}, nil
 }
 
 // slowLoad opens url in a fresh tab on slow 3G (400 ms round trips,
@@ -248,26 +248,17 @@ func slow3G(b *browser.Browser, srv *browser.Server, path string) (slowTimes, er
 func slowLoad(b *browser.Browser, url string) ([]float64, error) {
 	ctx, cancel := b.Fresh()
 	defer cancel()
-	slow := network.EmulateNetworkConditionsByRuleParams{
-		MatchedNetworkConditions: []*network.Conditions{{Latency: 400, DownloadThroughput: 400 * 1000 / 8, UploadThroughput: 400 * 1000 / 8}},
-	}
-	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, slow); err != nil {
+	if err := browser.Slow3G(ctx); err != nil {
 		return nil, err
 	}
 	// The page's service worker would fetch around the throttling.
-	if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+	if err := browser.BypassWorker(ctx); err != nil {
 		return nil, err
 	}
 	if err := load(ctx, url, `performance.getEntriesByName("lentera:snippets").length > 0`, time.Minute); err != nil {
 		return nil, err
 	}
 	return chromedp.Run(ctx, chromedp.Evaluate[[]float64](`["lentera:results", "lentera:snippets"].map(m => performance.getEntriesByName(m)[0].startTime)`))
-}
-
-func medianOf(v []float64) float64 {
-	s := slices.Clone(v)
-	sort.Float64s(s)
-	return s[len(s)/2]
 }
 
 // keystrokes measures, in the page, the time from an input to its results
@@ -380,8 +371,8 @@ func msStats(ms []float64) string {
 	return fmt.Sprintf("%.1f [%.1f]", s[len(s)/2], s[len(s)-1])
 }
 
-func median(d []time.Duration) time.Duration {
-	s := slices.Clone(d)
+func median[T cmp.Ordered](v []T) T {
+	s := slices.Clone(v)
 	slices.Sort(s)
 	return s[len(s)/2]
 }
