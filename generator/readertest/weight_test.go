@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-
 	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
 )
