@@ -65,7 +65,7 @@
   // get(url, fresh) resolves to the parsed JSON of url. entry, when given,
   // is index.json as the search page carries it, one round trip less.
   function open(base, get, entry) {
-    var meta, ready, analyze, dl, shards = {}, docs = {}, views = {}, lists = new Map();
+    var meta, ready, analyze, dl, last, shards = {}, docs = {}, views = {}, lists = new Map();
 
     function load(fresh) {
       var m = entry && !fresh ? Promise.resolve(entry) : get(base + 'index.json', fresh);
@@ -76,7 +76,7 @@
           var q = m.len.charCodeAt(i) - 35;
           dl.push(Math.pow(2, (q > 57 ? q - 1 : q) / 6) - 1);
         }
-        shards = {}; docs = {}; views = {}; lists = new Map();
+        shards = {}; docs = {}; views = {}; lists = new Map(); last = null;
         return (ready = m);
       }));
     }
@@ -210,9 +210,15 @@
     }
 
     // search runs q; a missing file means a newer build replaced the index,
-    // so the index is reloaded once.
+    // so the index is reloaded once. The last query's result is kept: the
+    // page's first search and the search box both ask for the query in the
+    // address, which is ranked once.
     function search(q) {
-      return run(q).catch(function () { load(true); return run(q); });
+      if (last && last.q === q) return last.p;
+      var p = run(q).catch(function () { load(true); return run(q); });
+      last = {q: q, p: p};
+      p.catch(function () { if (last && last.p === p) last = null; });
+      return p;
     }
 
     // page fetches the pages of hits and picks each one's best section and

@@ -13,6 +13,7 @@ type result struct {
 	IDs     []int    `json:"ids"`
 	Partial bool     `json:"partial"`
 	Read    []string `json:"read"`
+	Again   bool     `json:"again"` // the same query asked twice had one answer
 	Items   []struct {
 		URL     string  `json:"url"`
 		Title   string  `json:"title"`
@@ -120,6 +121,16 @@ func TestQueryReadsThePartMostWordsPointAt(t *testing.T) {
 	for i, r := range res {
 		if got := r.urls(); len(got) != 1 || got[0] != want[i] {
 			t.Errorf("%s: got %v, want %s", r.Query, got, want[i])
+		}
+	}
+}
+
+// The search page's first search and its search box both ask for the
+// query in the address: the client answers both with one ranking.
+func TestQueryAskedTwiceIsRankedOnce(t *testing.T) {
+	for _, r := range query(t, "id", shop, 5, "pemasaran", "harga voucher") {
+		if !r.Again {
+			t.Errorf("%s: asked twice, ranked twice", r.Query)
 		}
 	}
 }
