@@ -25,12 +25,13 @@ func init() {
 
 // binding is what a language and an edition fix for their templates.
 type binding struct {
-	r       *Renderer
-	lang    string
-	edition string
-	ui      Strings
-	format  *formatter
-	urls    site.URLs
+	r         *Renderer
+	lang      string
+	edition   string
+	ui        Strings
+	format    *formatter
+	urls      site.URLs
+	fragments fragments // see shared
 }
 
 // funcs is the template function map. The package doc lists it for layout
@@ -46,6 +47,8 @@ func (b *binding) funcs() template.FuncMap {
 		"link":       b.link,
 		"links":      b.links,
 		"linksNear":  b.linksNear,
+		"menu":       b.menu,
+		"shared":     b.shared,
 		"asset":      b.asset,
 		"script":     b.script,
 		"scripts":    b.scripts,
@@ -118,6 +121,30 @@ func (b *binding) links(pages []*site.Page, current *site.Page) template.HTML {
 		s.WriteString("</li>")
 	}
 	return template.HTML(s.String())
+}
+
+// menu is the course contents as the header menu lists them: an entry per
+// page, as links writes them, and under the entry of the current page or
+// of its section, that entry's children near the current page, as
+// linksNear writes them. One call, not a template run per entry: on a
+// large course the menu was a third of each page's rendering.
+func (b *binding) menu(pages []*site.Page, current *site.Page) (template.HTML, error) {
+	var s strings.Builder
+	for _, p := range site.VisibleIn(pages, b.edition) {
+		s.WriteString("<li>")
+		b.writeLink(&s, p, current)
+		if current != nil && len(p.Children) > 0 && (p == current || p == current.Section()) {
+			near, err := b.linksNear(p.Children, current, p)
+			if err != nil {
+				return "", err
+			}
+			s.WriteString("<ol>")
+			s.WriteString(string(near))
+			s.WriteString("</ol>")
+		}
+		s.WriteString("</li>")
+	}
+	return template.HTML(s.String()), nil
 }
 
 // nearCount is how many entries linksNear shows at most.

@@ -26,6 +26,8 @@
 //	link .Page $.Page    <a> to a page with its title; marks the current page and its sections
 //	links .Pages $.Page  <li><a …>…</a></li> for each page, as link: one call for a whole menu
 //	linksNear .Pages $.Page .Whole  links for the 11 pages nearest $.Page, and for the rest one link to .Whole
+//	menu .Pages $.Page   links, and under the entry of $.Page or its section, linksNear of its children
+//	shared "partials/footer.html" .  the partial's output, rendered once per language and edition and reused: for partials every page shows alike; a site's own version runs per page
 //	asset "site.css"     the minified, fingerprinted URL of a file from assets/
 //	script "search.js"   the minified text of a script from assets/, to inline in <script>
 //	scripts .SearchScripts  the same for several scripts, joined in order
@@ -80,25 +82,26 @@ type Options struct {
 
 // Renderer executes layouts. It is safe for concurrent use.
 type Renderer struct {
-	buffers    sync.Pool // *bytes.Buffer, reused from page to page
-	site       *site.Site
-	layouts    fs.FS
-	urls       site.URLs
-	assets     map[string]string
-	scripts    map[string][]byte
-	buildDate  time.Time
-	strings    map[string]Strings
-	names      map[string]string      // each language's own name
-	inline     *markup.Inline         // front matter's one-line Markdown
-	bound      map[bindKey]*lazyBound // every language and edition, bound on first use
-	set        *templateSet           // the layouts the bound ones are cloned from
-	exact      *templateSet           // the layouts as written, when bound are minified; else nil
-	ownLayouts bool
-	metas      map[*site.Page]uint64 // per page, a digest of its front matter and place
-	links      map[*site.Page]uint64 // per page, a digest of the links to its children
-	listing    map[*site.Page]uint64 // per page, a digest of its children's front matter
-	history    History
-	Warnings   []error
+	buffers      sync.Pool // *bytes.Buffer, reused from page to page
+	site         *site.Site
+	layouts      fs.FS
+	urls         site.URLs
+	assets       map[string]string
+	scripts      map[string][]byte
+	buildDate    time.Time
+	strings      map[string]Strings
+	names        map[string]string      // each language's own name
+	inline       *markup.Inline         // front matter's one-line Markdown
+	bound        map[bindKey]*lazyBound // every language and edition, bound on first use
+	set          *templateSet           // the layouts the bound ones are cloned from
+	exact        *templateSet           // the layouts as written, when bound are minified; else nil
+	ownLayouts   bool
+	themeLayouts map[string]bool       // layout files the site left as the theme has them; see shared
+	metas        map[*site.Page]uint64 // per page, a digest of its front matter and place
+	links        map[*site.Page]uint64 // per page, a digest of the links to its children
+	listing      map[*site.Page]uint64 // per page, a digest of its children's front matter
+	history      History
+	Warnings     []error
 }
 
 type bindKey struct{ lang, edition string }
@@ -120,20 +123,29 @@ func New(opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	theme := opts.Theme
+	if theme == nil {
+		theme = opts.Layouts
+	}
+	themed, err := themeLayouts(opts.Layouts, theme)
+	if err != nil {
+		return nil, err
+	}
 	r := &Renderer{
-		site:       opts.Site,
-		layouts:    opts.Layouts,
-		urls:       site.NewURLs(opts.Site.Config.BaseURL),
-		assets:     opts.Assets,
-		scripts:    opts.Scripts,
-		buildDate:  opts.BuildDate,
-		strings:    ui.strings,
-		names:      ui.names,
-		inline:     markup.NewInline(),
-		bound:      map[bindKey]*lazyBound{},
-		set:        set,
-		ownLayouts: opts.OwnLayouts,
-		Warnings:   warnings,
+		site:         opts.Site,
+		layouts:      opts.Layouts,
+		urls:         site.NewURLs(opts.Site.Config.BaseURL),
+		assets:       opts.Assets,
+		scripts:      opts.Scripts,
+		buildDate:    opts.BuildDate,
+		strings:      ui.strings,
+		names:        ui.names,
+		inline:       markup.NewInline(),
+		bound:        map[bindKey]*lazyBound{},
+		set:          set,
+		ownLayouts:   opts.OwnLayouts,
+		themeLayouts: themed,
+		Warnings:     warnings,
 	}
 	if set != exact {
 		r.exact = exact
@@ -174,6 +186,7 @@ func (r *Renderer) bind(set *templateSet, lang, edition string) (*boundSet, erro
 	if bs.common, err = clone(set.common, b); err != nil {
 		return nil, err
 	}
+	b.fragments.set = bs.common
 	for k, t := range set.kinds {
 		if bs.kinds[k], err = clone(t, b); err != nil {
 			return nil, err
@@ -195,6 +208,7 @@ func clone(t *template.Template, b *binding) (*template.Template, error) {
 func (r *Renderer) SetSite(s *site.Site) {
 	r.site = s
 	r.summarize()
+	r.forgetShared()
 }
 
 // T returns the UI string lookup of a language, for markup's labels. A
