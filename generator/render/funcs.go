@@ -114,8 +114,10 @@ func (b *binding) link(p *site.Page, current ...*site.Page) template.HTML {
 // menu is one call, not a template run per entry: menus repeat on every
 // page, and on a large course they are most of a page's rendering.
 func (b *binding) links(pages []*site.Page, current *site.Page) template.HTML {
+	pages = site.VisibleIn(pages, b.edition)
 	var s strings.Builder
-	for _, p := range site.VisibleIn(pages, b.edition) {
+	s.Grow(len(pages) * linkSize)
+	for _, p := range pages {
 		s.WriteString("<li>")
 		b.writeLink(&s, p, current)
 		s.WriteString("</li>")
@@ -129,23 +131,27 @@ func (b *binding) links(pages []*site.Page, current *site.Page) template.HTML {
 // linksNear writes them. One call, not a template run per entry: on a
 // large course the menu was a third of each page's rendering.
 func (b *binding) menu(pages []*site.Page, current *site.Page) (template.HTML, error) {
+	pages = site.VisibleIn(pages, b.edition)
 	var s strings.Builder
-	for _, p := range site.VisibleIn(pages, b.edition) {
+	s.Grow((len(pages) + nearCount + 2) * linkSize)
+	for _, p := range pages {
 		s.WriteString("<li>")
 		b.writeLink(&s, p, current)
 		if current != nil && len(p.Children) > 0 && (p == current || p == current.Section()) {
-			near, err := b.linksNear(p.Children, current, p)
-			if err != nil {
+			s.WriteString("<ol>")
+			if err := b.writeNear(&s, p.Children, current, p); err != nil {
 				return "", err
 			}
-			s.WriteString("<ol>")
-			s.WriteString(string(near))
 			s.WriteString("</ol>")
 		}
 		s.WriteString("</li>")
 	}
 	return template.HTML(s.String()), nil
 }
+
+// linkSize is about the length of a list item with a link, to size a
+// list's buffer once.
+const linkSize = 96
 
 // nearCount is how many entries linksNear shows at most.
 const nearCount = 11
@@ -156,21 +162,27 @@ const nearCount = 11
 // them all. With every entry on every page, a page would grow with its
 // section and the site with the square of it.
 func (b *binding) linksNear(pages []*site.Page, current, whole *site.Page) (template.HTML, error) {
-	pages = site.VisibleIn(pages, b.edition)
-	lo, hi := window(len(pages), slices.Index(pages, current), nearCount)
 	var s strings.Builder
-	if err := b.writeMore(&s, lo, whole); err != nil {
-		return "", err
-	}
-	for _, p := range pages[lo:hi] {
-		s.WriteString("<li>")
-		b.writeLink(&s, p, current)
-		s.WriteString("</li>")
-	}
-	if err := b.writeMore(&s, len(pages)-hi, whole); err != nil {
+	s.Grow((nearCount + 2) * linkSize)
+	if err := b.writeNear(&s, pages, current, whole); err != nil {
 		return "", err
 	}
 	return template.HTML(s.String()), nil
+}
+
+// writeNear writes linksNear's list into s.
+func (b *binding) writeNear(s *strings.Builder, pages []*site.Page, current, whole *site.Page) error {
+	pages = site.VisibleIn(pages, b.edition)
+	lo, hi := window(len(pages), slices.Index(pages, current), nearCount)
+	if err := b.writeMore(s, lo, whole); err != nil {
+		return err
+	}
+	for _, p := range pages[lo:hi] {
+		s.WriteString("<li>")
+		b.writeLink(s, p, current)
+		s.WriteString("</li>")
+	}
+	return b.writeMore(s, len(pages)-hi, whole)
 }
 
 // window is the range of at most size entries of n centred on at, or the
