@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strings"
+	"unicode"
 
 	"github.com/tdewolff/parse/v2"
 	phtml "github.com/tdewolff/parse/v2/html"
@@ -37,12 +38,37 @@ var void = map[string]bool{
 	"track": true, "wbr": true,
 }
 
+// names are the tag names extract meets most, to take a lexed name without
+// a copy.
+var names = map[string]string{}
+
+func init() {
+	for _, set := range []map[string]bool{inline, skipped, void} {
+		for name := range set {
+			names[name] = name
+		}
+	}
+	for _, name := range strings.Fields("p div ul ol li h1 h2 h3 h4 h5 h6 table thead tbody tr th td pre " +
+		"blockquote figure figcaption details summary section article aside nav header footer label " +
+		"form dl dt dd caption svg path") {
+		names[name] = name
+	}
+}
+
+// tagName is a lexed tag name in lower case.
+func tagName(b []byte) string {
+	if name, ok := names[string(b)]; ok {
+		return name
+	}
+	return string(bytes.ToLower(b))
+}
+
 // extractor walks the tokens of a page body and splits its text into
 // sections at every h2, h3 or h4 that carries an id.
 type extractor struct {
 	sections []section
-	text     strings.Builder // text of the current section
-	head     strings.Builder // text of the heading being read
+	text     spaced // text of the current section
+	head     spaced // text of the heading being read
 	inHead   string          // tag name of that heading, "" outside one
 	skip     string          // tag name of the element being skipped
 	depth    int             // nesting of skip inside itself
@@ -61,12 +87,12 @@ func extract(body []byte) []section {
 			e.flush()
 			return e.result()
 		case phtml.StartTagToken:
-			e.start(string(bytes.ToLower(l.Text())), attributes(l))
+			e.start(tagName(l.Text()), attributes(l))
 		case phtml.EndTagToken:
-			e.end(string(bytes.ToLower(l.Text())))
+			e.end(tagName(l.Text()))
 		case phtml.TextToken:
 			if e.skip == "" {
-				e.write(html.UnescapeString(string(l.Text())))
+				e.writeText(l.Text())
 			}
 		}
 	}
@@ -143,8 +169,7 @@ func (e *extractor) end(tag string) {
 		return
 	}
 	if tag == e.inHead {
-		e.sections[len(e.sections)-1].Heading = collapse(e.head.String())
-		e.head.Reset()
+		e.sections[len(e.sections)-1].Heading = e.head.take()
 		e.inHead = ""
 		return
 	}
@@ -155,22 +180,37 @@ func (e *extractor) end(tag string) {
 
 func (e *extractor) write(s string) {
 	if e.inHead != "" {
-		e.head.WriteString(s)
+		addSpaced(&e.head, s)
 	} else {
-		e.text.WriteString(s)
+		addSpaced(&e.text, s)
+	}
+}
+
+// writeText writes a text token, whose entities are decoded only when it
+// has any: most text has none, and needs no copy.
+func (e *extractor) writeText(text []byte) {
+	if bytes.IndexByte(text, '&') >= 0 {
+		e.write(html.UnescapeString(string(text)))
+	} else if e.inHead != "" {
+		addSpaced(&e.head, text)
+	} else {
+		addSpaced(&e.text, text)
 	}
 }
 
 // flush stores the text read so far in the current section.
 func (e *extractor) flush() {
 	if e.inHead != "" { // a heading left open: its text is all we have
-		e.sections[len(e.sections)-1].Heading = collapse(e.head.String())
-		e.head.Reset()
+		e.sections[len(e.sections)-1].Heading = e.head.take()
 		e.inHead = ""
 	}
 	s := &e.sections[len(e.sections)-1]
-	s.Text = collapse(s.Text + " " + e.text.String())
-	e.text.Reset()
+	switch text := e.text.take(); {
+	case s.Text == "":
+		s.Text = text
+	case text != "":
+		s.Text += " " + text
+	}
 }
 
 // result drops the empty part before the first heading.
@@ -181,6 +221,47 @@ func (e *extractor) result() []section {
 	return e.sections
 }
 
-func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+// spaced is text with each run of white space made one space, and none at
+// either end: what strings.Fields and a join make of it, built as the text
+// comes instead of split and joined again.
+type spaced struct {
+	b     []byte
+	space bool // white space since the last word
+}
+
+// addSpaced appends s to t.
+func addSpaced[S string | []byte](t *spaced, s S) {
+	start := -1 // where the word being read began
+	for i, r := range string(s) {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			word(t, s[start:i])
+			start = -1
+			t.space = true
+		default:
+			t.space = true
+		}
+	}
+	if start >= 0 {
+		word(t, s[start:])
+	}
+}
+
+func word[S string | []byte](t *spaced, w S) {
+	if t.space && len(t.b) > 0 {
+		t.b = append(t.b, ' ')
+	}
+	t.space = false
+	t.b = append(t.b, w...)
+}
+
+// take returns the text and empties t.
+func (t *spaced) take() string {
+	s := string(t.b)
+	t.b, t.space = t.b[:0], false
+	return s
 }

@@ -60,3 +60,27 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// Text built piece by piece is what strings.Fields and a join make of the
+// pieces joined, however the pieces cut the words and spaces (between
+// characters: a page's text pieces end at tags).
+func FuzzSpaced(f *testing.F) {
+	f.Add("a  b\u00a0c\td", 2)
+	f.Add(" \u3000x\u2028 y ", 1)
+	f.Add("\xffab\xe3\x80 cd", 3)
+	f.Fuzz(func(t *testing.T, text string, cut int) {
+		var sp spaced
+		at := 0
+		if len(text) > 0 {
+			at = (cut%len(text) + len(text)) % len(text)
+			for at > 0 && !utf8.RuneStart(text[at]) {
+				at--
+			}
+		}
+		addSpaced(&sp, text[:at])
+		addSpaced(&sp, []byte(text[at:]))
+		if got, want := sp.take(), strings.Join(strings.Fields(text), " "); got != want {
+			t.Errorf("%q cut at %d: %q, want %q", text, at, got, want)
+		}
+	})
+}
