@@ -69,9 +69,9 @@ type extractor struct {
 	sections []section
 	text     spaced // text of the current section
 	head     spaced // text of the heading being read
-	inHead   string          // tag name of that heading, "" outside one
-	skip     string          // tag name of the element being skipped
-	depth    int             // nesting of skip inside itself
+	inHead   string // tag name of that heading, "" outside one
+	skip     string // tag name of the element being skipped
+	depth    int    // nesting of skip inside itself
 }
 
 // extract returns the sections of an HTML fragment, text collapsed to
