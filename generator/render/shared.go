@@ -21,7 +21,9 @@ type fragments struct {
 // shared is the output of the partial name run with data, the same for
 // every page of the binding's language and edition: the first page's data
 // renders it, and later pages get that output. A partial the site writes
-// itself runs for every page, as it may show the page's own data.
+// itself runs for every page, as it may show the page's own data. (A
+// shared partial that includes others would need them checked too; the
+// theme's include none.)
 func (b *binding) shared(name string, data any) (template.HTML, error) {
 	if out, ok := b.fragments.done.Load(name); ok {
 		return out.(template.HTML), nil

@@ -40,9 +40,10 @@ var void = map[string]bool{
 
 // names are the tag names extract meets most, to take a lexed name without
 // a copy.
-var names = map[string]string{}
+var names = knownNames()
 
-func init() {
+func knownNames() map[string]string {
+	names := map[string]string{}
 	for _, set := range []map[string]bool{inline, skipped, void} {
 		for name := range set {
 			names[name] = name
@@ -53,6 +54,7 @@ func init() {
 		"form dl dt dd caption svg path") {
 		names[name] = name
 	}
+	return names
 }
 
 // tagName is a lexed tag name in lower case.
