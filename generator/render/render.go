@@ -109,8 +109,28 @@ type bindKey struct{ lang, edition string }
 // boundSet is the layouts bound to one language and edition.
 type boundSet struct {
 	binding *binding
-	kinds   map[string]*template.Template
+	kinds   map[string]*lazyKind
 	common  *template.Template
+}
+
+// lazyKind is the layouts of one kind of page, bound when a page of that
+// kind is first rendered: binding copies every layout, and an edition uses
+// only some kinds (a course without quizzes, the participants' edition).
+type lazyKind struct {
+	once   sync.Once
+	layout *template.Template // as parsed, not yet bound
+	bound  *template.Template
+	err    error
+}
+
+// kind returns the bound layouts of a kind of page.
+func (bs *boundSet) kind(k string) (*template.Template, error) {
+	l, ok := bs.kinds[k]
+	if !ok {
+		return nil, fmt.Errorf("layouts: no %s.html for %s pages", k, k)
+	}
+	l.once.Do(func() { l.bound, l.err = clone(l.layout, bs.binding) })
+	return l.bound, l.err
 }
 
 // New parses the layouts and reads the UI strings.
@@ -181,16 +201,14 @@ func (r *Renderer) boundFor(lang, edition string) (*boundSet, error) {
 func (r *Renderer) bind(set *templateSet, lang, edition string) (*boundSet, error) {
 	b := &binding{r: r, lang: lang, edition: edition, ui: r.strings[lang], urls: r.urls.Edition(edition)}
 	b.format = newFormatter(lang, b.ui)
-	bs := &boundSet{binding: b, kinds: map[string]*template.Template{}}
+	bs := &boundSet{binding: b, kinds: map[string]*lazyKind{}}
 	var err error
 	if bs.common, err = clone(set.common, b); err != nil {
 		return nil, err
 	}
 	b.fragments.set = bs.common
 	for k, t := range set.kinds {
-		if bs.kinds[k], err = clone(t, b); err != nil {
-			return nil, err
-		}
+		bs.kinds[k] = &lazyKind{layout: t}
 	}
 	return bs, nil
 }
@@ -259,15 +277,19 @@ func (r *Renderer) execute(buf *bytes.Buffer, job Job, docs Docs) error {
 	if err != nil {
 		return err
 	}
-	t, ok := bs.kinds[job.Kind]
-	if !ok {
-		return fmt.Errorf("layouts: no %s.html for %s pages", job.Kind, job.Kind)
+	t, err := bs.kind(job.Kind)
+	if err != nil {
+		return err
 	}
 	view := r.view(job, docs)
 	buf.Grow(view.size(job, docs))
 	if err := t.ExecuteTemplate(buf, baseLayout, view); err != nil {
 		return templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
-			return bs.kinds[job.Kind].ExecuteTemplate(w, baseLayout, view)
+			exact, err := bs.kind(job.Kind)
+			if err != nil {
+				return err
+			}
+			return exact.ExecuteTemplate(w, baseLayout, view)
 		}))
 	}
 	return nil
