@@ -180,24 +180,25 @@ func (e *extractor) end(tag string) {
 	}
 }
 
-func (e *extractor) write(s string) {
-	if e.inHead != "" {
-		addSpaced(&e.head, s)
-	} else {
-		addSpaced(&e.text, s)
-	}
-}
+func (e *extractor) write(s string) { addSpaced(e.into(), s) }
 
 // writeText writes a text token, whose entities are decoded only when it
 // has any: most text has none, and needs no copy.
 func (e *extractor) writeText(text []byte) {
 	if bytes.IndexByte(text, '&') >= 0 {
 		e.write(html.UnescapeString(string(text)))
-	} else if e.inHead != "" {
-		addSpaced(&e.head, text)
 	} else {
-		addSpaced(&e.text, text)
+		addSpaced(e.into(), text)
 	}
+}
+
+// into is the text being read: the heading's inside one, else the
+// section's.
+func (e *extractor) into() *spaced {
+	if e.inHead != "" {
+		return &e.head
+	}
+	return &e.text
 }
 
 // flush stores the text read so far in the current section.
