@@ -111,3 +111,51 @@ func TestRecordedFilesTrusted(t *testing.T) {
 		t.Errorf("with another folder's record, the file holds %q", got)
 	}
 }
+
+// holding compares a file with bytes a piece at a time: a difference in
+// any piece, a length either way, or a link in the file's place is not the
+// same, whatever the pieces before it held.
+func TestHoldingComparesEveryPiece(t *testing.T) {
+	dir := t.TempDir()
+	big := make([]byte, 3*64<<10+123) // pieces, and a short last one
+	for i := range big {
+		big[i] = byte(i * 7)
+	}
+	file := filepath.Join(dir, "f")
+	if err := os.WriteFile(file, big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(file, filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	changedAt := func(i int) []byte {
+		b := append([]byte{}, big...)
+		b[i]++
+		return b
+	}
+	cases := []struct {
+		name, path string
+		body       []byte
+		want       bool
+	}{
+		{"the same bytes", file, big, true},
+		{"the first byte differs", file, changedAt(0), false},
+		{"a byte in the third piece differs", file, changedAt(2*64<<10 + 5), false},
+		{"the last byte differs", file, changedAt(len(big) - 1), false},
+		{"one byte shorter", file, big[:len(big)-1], false},
+		{"one byte longer", file, append(append([]byte{}, big...), 0), false},
+		{"a link to the same bytes", filepath.Join(dir, "link"), big, false},
+		{"no file", filepath.Join(dir, "none"), big, false},
+	}
+	for _, c := range cases {
+		if _, got := holding(c.path, c.body); got != c.want {
+			t.Errorf("%s: holding = %v, want %v", c.name, got, c.want)
+		}
+	}
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, got := holding(file, []byte{}); !got {
+		t.Error("an empty file does not hold no bytes")
+	}
+}

@@ -2,8 +2,11 @@ package publish
 
 import (
 	"bytes"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // keepTime gives file f, just written under next, the modification time
@@ -14,24 +17,51 @@ import (
 // time stays.
 func keepTime(prev, next string, f File) {
 	rel := filepath.FromSlash(f.Path)
-	old := filepath.Join(prev, rel)
-	fi, err := os.Stat(old)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(f.Body)) {
-		return
+	if fi, same := holding(filepath.Join(prev, rel), f.Body); same {
+		_ = os.Chtimes(filepath.Join(next, rel), fi.ModTime(), fi.ModTime())
 	}
-	body, err := os.ReadFile(old)
-	if err != nil || !bytes.Equal(body, f.Body) {
-		return
-	}
-	_ = os.Chtimes(filepath.Join(next, rel), fi.ModTime(), fi.ModTime())
 }
 
 // sameFile reports whether old is a regular file holding exactly body.
 func sameFile(old string, body []byte) bool {
-	fi, err := os.Lstat(old)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(body)) {
-		return false
-	}
-	b, err := os.ReadFile(old)
-	return err == nil && bytes.Equal(b, body)
+	_, same := holding(old, body)
+	return same
 }
+
+// holding reports whether p is a regular file holding exactly body, with
+// its information. It reads the file a piece at a time into a pooled
+// buffer and stops at the first piece that differs: a build compares every
+// file it makes with the last build's, and a copy of each would cost as
+// much fresh memory as the whole output.
+func holding(p string, body []byte) (fs.FileInfo, bool) {
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(body)) {
+		return nil, false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	buf := pieces.Get().(*[]byte)
+	defer pieces.Put(buf)
+	for {
+		n, err := io.ReadFull(f, *buf)
+		if n > len(body) || !bytes.Equal((*buf)[:n], body[:n]) {
+			return nil, false
+		}
+		body = body[n:]
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return fi, len(body) == 0
+		case err != nil:
+			return nil, false
+		}
+	}
+}
+
+// pieces are holding's buffers.
+var pieces = sync.Pool{New: func() any {
+	b := make([]byte, 64<<10)
+	return &b
+}}
