@@ -58,6 +58,9 @@ type Meta struct {
 
 // parseFile splits a Markdown file into front matter and body. The body keeps
 // the file's line numbers: the front matter lines are replaced by empty ones.
+// They are blanked in src itself, which becomes the body: src is a buffer
+// read for this call alone, and a copy would double the memory every page's
+// text takes.
 func parseFile(path string, src []byte) (Meta, []byte, error) {
 	if bytes.Contains(src, []byte("\r\n")) { // ReplaceAll copies even when there is nothing to replace
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
@@ -82,8 +85,7 @@ func parseFile(path string, src []byte) (Meta, []byte, error) {
 	// equal to the file's.
 	yamlSrc := append([]byte("\n"), front[4:]...)
 	meta, err := parseMeta(path, yamlSrc)
-	body := make([]byte, len(src))
-	copy(body, src)
+	body := src
 	for i := 0; i < len(front)+4 && i < len(body); i++ {
 		if body[i] != '\n' {
 			body[i] = ' '
