@@ -191,3 +191,16 @@ func far(x, y uint32) bool {
 	d := int(x>>8) - int(y>>8)
 	return d > 32 || d < -32
 }
+
+// BenchmarkDraw draws cards of different titles, past the cache of drawn
+// ones, as a first build of a course does.
+func BenchmarkDraw(b *testing.B) {
+	c := cards["id"]
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		c.Title = cards["id"].Title + " " + strings.Repeat("x", i%7)
+		if _, err := draw(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
