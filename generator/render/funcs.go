@@ -70,7 +70,7 @@ func (b *binding) funcs() template.FuncMap {
 		"add":        func(a, b int) int { return a + b },
 		"seq":        seq,
 		"isoDate":    func(t time.Time) string { return t.Format(time.DateOnly) },
-		"qr":         qrSVG,
+		"qr":         b.r.qr,
 		"dict":       dict,
 		"clock":      site.Clock,
 		"storageKey": StorageKey,

@@ -27,6 +27,24 @@ func qrSVG(text string, label ...string) (template.HTML, error) {
 	return template.HTML(drawQR(code.Bitmap(), name)), nil
 }
 
+// qr is qrSVG, drawn once per text and label: a worksheet's code is
+// printed on its own page, in its chapter and in the workbook, in every
+// edition, and the dev server renders them again on each save.
+func (r *Renderer) qr(text string, label ...string) (template.HTML, error) {
+	key := [2]string{text}
+	if len(label) > 0 {
+		key[1] = label[0]
+	}
+	if svg, ok := r.qrs.Load(key); ok {
+		return svg.(template.HTML), nil
+	}
+	svg, err := qrSVG(text, label...)
+	if err == nil {
+		r.qrs.Store(key, svg)
+	}
+	return svg, err
+}
+
 // drawQR writes a module matrix as one SVG path, inline in HTML (so no
 // xmlns), a 1-high rectangle for
 // each run of dark modules in a row, so the file stays small and every

@@ -259,3 +259,24 @@ func decodeQR(t *testing.T, m [][]bool) string {
 	}
 	return res.GetText()
 }
+
+// A code drawn before is taken again only for the same text and label.
+func TestQRDrawnOncePerTextAndLabel(t *testing.T) {
+	r := &Renderer{}
+	first, err := r.qr("https://example.org/id/a/", "Pindai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := r.qr("https://example.org/id/a/", "Pindai")
+	if again != first {
+		t.Error("the same code was drawn differently")
+	}
+	relabelled, _ := r.qr("https://example.org/id/a/", "Scan")
+	if !strings.Contains(string(relabelled), `aria-label="Scan"`) {
+		t.Errorf("another label gave the first one's code: %.120s", relabelled)
+	}
+	other, _ := r.qr("https://example.org/id/b/", "Pindai")
+	if want, _ := qrSVG("https://example.org/id/b/", "Pindai"); other != want {
+		t.Error("another address gave a code other than its own")
+	}
+}

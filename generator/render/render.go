@@ -101,6 +101,7 @@ type Renderer struct {
 	links        map[*site.Page]uint64 // per page, a digest of the links to its children
 	listing      map[*site.Page]uint64 // per page, a digest of its children's front matter
 	history      History
+	qrs          sync.Map // QR codes drawn, by text and label; see qr
 	Warnings     []error
 }
 
