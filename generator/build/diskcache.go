@@ -39,7 +39,8 @@ import (
 //	program    the version of the program that wrote it (programVersion)
 //	site       the site key (siteKey), 8 bytes
 //	entries    docs, pages, search indexes, sitemap, cards, resized images,
-//	           search analyses, and what the build wrote into its output
+//	           search analyses, what the build wrote into its output, and
+//	           the assets
 //	length     of format to entries, 8 bytes little-endian
 //	checksum   XXH64 of everything before it, 8 bytes little-endian
 //
@@ -48,7 +49,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 5
+const cacheFormat = 6
 
 const cacheMagic = "lentera build cache\n"
 
@@ -289,9 +290,10 @@ func (c *counter) Write(p []byte) (int, error) {
 
 // encodeCache writes what a later run can use: the conversions, rendered
 // pages (or what a streaming build wrote of them), search indexes,
-// sitemap, cards and smaller copies of images. The
-// renderer and assets are made again, at little cost; entries go in order
-// of their names, so one cache gives one file.
+// sitemap, cards, smaller copies of images, and the minified assets with
+// the icons drawn among them, which are most of a small course's build
+// after an edit. The renderer is made again: templates do not encode.
+// Entries go in order of their names, so one cache gives one file.
 func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 	w.Uint(uint64(len(c.docs)))
 	for _, file := range sortedKeys(c.docs) {
@@ -333,6 +335,13 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 	}
 	encodeRecord(w, c.output)
 	encodeRecord(w, c.kept)
+	w.Fixed(c.assets.key)
+	encodeFiles(w, c.assets.files)
+	w.Uint(uint64(len(c.assets.urls)))
+	for _, name := range sortedKeys(c.assets.urls) {
+		w.String(name)
+		w.String(c.assets.urls[name])
+	}
 }
 
 // decodeCache reads what encodeCache wrote; a problem is r's error.
@@ -371,6 +380,11 @@ func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
 	}
 	c.output = decodeRecord(r)
 	c.kept = decodeRecord(r)
+	c.assets = assetsEntry{key: r.Fixed(), files: decodeFiles(r), urls: map[string]string{}}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		name := r.String()
+		c.assets.urls[name] = r.String()
+	}
 	return c, resized
 }
 

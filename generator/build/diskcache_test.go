@@ -314,3 +314,40 @@ func streamedBundle(t *testing.T) (fstest.MapFS, Options) {
 	}
 	return fsys, opts
 }
+
+// The cache keeps the minified assets, the drawn icons among them, so a
+// later run does not make them again; each is the file a build without the
+// cache publishes.
+func TestCacheKeepsAssets(t *testing.T) {
+	_, opts := cachedBundle(t)
+	c, _, err := New(opts).readCache()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := opts
+	clean.CacheDir = ""
+	res, err := Build(context.Background(), clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := map[string][]byte{}
+	for _, f := range res.Files {
+		published[f.Path] = f.Body
+	}
+	if len(c.assets.files) == 0 || c.assets.key == 0 {
+		t.Fatalf("the cache has %d assets, under key %x", len(c.assets.files), c.assets.key)
+	}
+	for _, f := range c.assets.files {
+		if want, ok := published[f.Path]; !ok || string(want) != string(f.Body) {
+			t.Errorf("the cached %s is not the published one", f.Path)
+		}
+	}
+	for name, url := range c.assets.urls {
+		if _, ok := published[strings.TrimPrefix(url, "/")]; !ok {
+			t.Errorf("the cached name %s leads to %s, which is not published", name, url)
+		}
+	}
+	if !strings.Contains(strings.Join(sortedKeys(c.assets.urls), " "), "icon-") {
+		t.Error("the cached assets have no icons")
+	}
+}
