@@ -280,9 +280,8 @@ func readDoc(a *analyzer, d Doc) docTerms {
 		a.forms = map[string]string{} // this page's forms alone
 	}
 	pieces := piecesOf(extract(d.HTML))
-	// A page of n bytes of HTML has about n/40 distinct terms: sized so,
-	// the map seldom grows.
-	stats := make(map[string]termStat, len(d.HTML)/40+16)
+	stats := a.pageStats(len(d.HTML))
+	defer clear(stats)
 	var buf []string
 	count := func(text string, part, weight int32) {
 		buf = a.terms(buf[:0], text)
@@ -309,6 +308,8 @@ func readDoc(a *analyzer, d Doc) docTerms {
 		count(p.Text, p.part, 2)
 	}
 	flag(d.Title, flagTitle)
+	n := len(stats)
+	r.terms, r.vals, r.parts = make([]string, 0, n), make([]int, 0, n), make([]int, 0, n)
 	for t, s := range stats {
 		r.length += int(s.tf)
 		r.terms = append(r.terms, t)
