@@ -213,7 +213,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		}
 		st.apply(p, root)
 		buf := c.buffer(len(in.Page.Source))
-		if err := md.Renderer().Render(buf, in.Page.Source, root); err != nil {
+		if err := md.Renderer().Render(direct{buf}, in.Page.Source, root); err != nil {
 			c.buffers.Put(buf)
 			return nil, st.renderError(err)
 		}
@@ -226,6 +226,17 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	}
 	return doc, nil
 }
+
+// direct lets goldmark render straight into a buffer. Given any other
+// writer than its util.BufWriter, it wraps it in a new bufio.Writer for
+// each call: 4 KB of garbage a page and pass, and a second copy of every
+// byte on its way into the buffer.
+type direct struct{ *bytes.Buffer }
+
+var _ util.BufWriter = direct{} // else goldmark wraps it after all
+
+func (direct) Buffered() int { return 0 }
+func (direct) Flush() error  { return nil }
 
 // buffer is an empty buffer for the HTML of a page of n bytes of Markdown.
 // Buffers are kept from page to page: a fresh one per page was zeroed
