@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"time"
+	"unsafe"
 
 	"lentera/generator/data"
 	"lentera/generator/markup"
@@ -117,7 +118,7 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 	case job.Page != nil:
 		v.Title, v.Description = job.Page.Meta.Title, job.Page.Meta.Description
 		if doc := docs[job.Page]; doc != nil {
-			v.Content = template.HTML(doc.HTML(markup.Pass{Edition: job.Edition, Slides: job.Kind == "slides"}))
+			v.Content = converted(doc.HTML(markup.Pass{Edition: job.Edition, Slides: job.Kind == "slides"}))
 			v.TOC = doc.TOC
 			v.needs = r.needs(doc)
 		}
@@ -218,7 +219,7 @@ func (r *Renderer) workbook(lang *site.Language, edition string, docs Docs) ([]P
 			parts = append(parts, part)
 			continue
 		}
-		part.Content = template.HTML(doc.HTML(markup.Pass{Edition: edition, Workbook: true}))
+		part.Content = converted(doc.HTML(markup.Pass{Edition: edition, Workbook: true}))
 		parts = append(parts, part)
 		for _, src := range doc.Uses {
 			if d := r.site.Data[src]; IsWorksheet(d) && !seen[src] {
@@ -228,6 +229,15 @@ func (r *Renderer) workbook(lang *site.Language, edition string, docs Docs) ([]P
 		}
 	}
 	return parts, sheets
+}
+
+// converted is a page's converted HTML as a layout takes it, without a
+// copy: a copy per page, and per chapter of each workbook, was tens of
+// megabytes a build. The bytes are never written once converted (those
+// from the build cache are a read-only mapping), so a string may share
+// them.
+func converted(html []byte) template.HTML {
+	return template.HTML(unsafe.String(unsafe.SliceData(html), len(html)))
 }
 
 // IsWorksheet reports whether a data file gets a printable worksheet page:
