@@ -207,6 +207,9 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	switch {
 	case b.stream != nil:
 		p.next.output, p.next.kept, err = b.stream.commit(res.Files)
+		if err == nil {
+			p.next.letGoOfIndexes()
+		}
 		b.stream = nil
 	case b.opts.Out != "":
 		err = publish.Write(b.opts.Out, res.Files)

@@ -72,9 +72,13 @@ type pageEntry struct {
 	written publish.Written
 }
 
+// searchEntry is a search index as last made: its files, and, for the
+// files a streaming build wrote and let go of, what it wrote (see
+// letGoOfIndexes).
 type searchEntry struct {
-	key   uint64
-	files []publish.File
+	key     uint64
+	files   []publish.File
+	written map[string]publish.Written // by path, for the files without their body
 }
 
 // sameSlice reports whether a and b are one slice, not merely equal ones.

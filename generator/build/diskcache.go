@@ -49,7 +49,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 6
+const cacheFormat = 7
 
 const cacheMagic = "lentera build cache\n"
 
@@ -312,8 +312,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 	w.Uint(uint64(len(c.search)))
 	for _, dir := range sortedKeys(c.search) {
 		w.String(dir)
-		w.Fixed(c.search[dir].key)
-		encodeFiles(w, c.search[dir].files)
+		encodeIndex(w, c.search[dir])
 	}
 	w.Fixed(c.sitemap.key)
 	w.Blob(c.sitemap.body)
@@ -364,7 +363,7 @@ func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
 	c.pages = decodeEntries(r)
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
 		dir := r.String()
-		c.search[dir] = searchEntry{key: r.Fixed(), files: decodeFiles(r)}
+		c.search[dir] = decodeIndex(r)
 	}
 	c.sitemap = pageEntry{key: r.Fixed(), body: r.Blob()}
 	c.cards = decodeEntries(r)
@@ -461,6 +460,36 @@ func decodeEntries(r *wire.Reader) map[string]pageEntry {
 		entries[p] = e
 	}
 	return entries
+}
+
+// encodeIndex writes a search index's key and files, each with its body or
+// else what a streaming build wrote of it, as encodeEntries does pages.
+func encodeIndex(w *wire.Writer, e searchEntry) {
+	w.Fixed(e.key)
+	w.Uint(uint64(len(e.files)))
+	for _, f := range e.files {
+		w.String(f.Path)
+		w.Bool(f.Body != nil)
+		if f.Body != nil {
+			w.Blob(f.Body)
+		} else {
+			encodeWritten(w, e.written[f.Path])
+		}
+	}
+}
+
+func decodeIndex(r *wire.Reader) searchEntry {
+	e := searchEntry{key: r.Fixed(), written: map[string]publish.Written{}}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		f := publish.File{Path: r.String()}
+		if r.Bool() {
+			f.Body = r.Blob()
+		} else {
+			e.written[f.Path] = decodeWritten(r, f.Path)
+		}
+		e.files = append(e.files, f)
+	}
+	return e
 }
 
 func encodeFiles(w *wire.Writer, files []publish.File) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"lentera/generator/publish"
+	"lentera/generator/search"
 )
 
 // cachedBundle is the bundled site in memory, with a build cache folder of
@@ -277,6 +279,28 @@ func TestCacheKeepsSummariesNotPages(t *testing.T) {
 	if bodies*4 > len(c.pages) {
 		t.Errorf("the cache holds %d of %d pages whole", bodies, len(c.pages))
 	}
+	// So do search indexes, but for the entry file their page carries.
+	indexes := 0
+	for _, dir := range sortedKeys(c.search) {
+		e := c.search[dir]
+		for _, f := range e.files {
+			indexes++
+			whole := path.Base(f.Path) == search.EntryFile
+			if (f.Body != nil) != whole {
+				t.Errorf("%s: the cache holds its body: %v", f.Path, f.Body != nil)
+			}
+			if whole {
+				continue
+			}
+			body, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Path)))
+			if err != nil || e.written[f.Path] != publish.Summary(publish.File{Path: f.Path, Body: body}) {
+				t.Errorf("%s: the cache's summary is not the file written (%v)", f.Path, err)
+			}
+		}
+	}
+	if indexes == 0 {
+		t.Error("the cache has no search index files")
+	}
 
 	file := filepath.Join(out, filepath.FromSlash(page))
 	want, err := os.ReadFile(file)
@@ -349,5 +373,50 @@ func TestCacheKeepsAssets(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(sortedKeys(c.assets.urls), " "), "icon-") {
 		t.Error("the cached assets have no icons")
+	}
+}
+
+// An index file the cache keeps only a summary of, changed in the output
+// by hand, is made again: the index is assembled anew rather than taken
+// from an output that no longer holds it.
+func TestCachedIndexFileChangedByHand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the bundled site several times")
+	}
+	_, opts := streamedBundle(t)
+	ctx := context.Background()
+	if _, err := New(opts).Build(ctx); err != nil { // the first is kept beside it
+		t.Fatal(err)
+	}
+	c, _, err := New(opts).readCache()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shard string
+	for _, f := range c.search["id/search/"].files {
+		if f.Body == nil && strings.HasPrefix(path.Base(f.Path), "t") {
+			shard = f.Path
+			break
+		}
+	}
+	if shard == "" {
+		t.Fatal("the cache keeps no term shard of id/search/ as a summary")
+	}
+	file := filepath.Join(opts.Out, filepath.FromSlash(shard))
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := append([]byte{}, want...)
+	changed[0] ^= 0x20
+	time.Sleep(10 * time.Millisecond) // a later modification time than the record's
+	if err := os.WriteFile(file, changed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(opts).Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(file); string(got) != string(want) {
+		t.Errorf("%s was not made again: %.80q", shard, got)
 	}
 }

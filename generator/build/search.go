@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"lentera/generator/internal/digest"
@@ -63,10 +64,16 @@ func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir
 	}
 	key := h.Sum()
 	if e, ok := prev.search[dir]; ok && e.key == key {
-		for _, k := range keys {
-			next.analysed[k] = prev.analysed[k]
+		reused, err := b.reuseIndex(e)
+		if err != nil {
+			return searchEntry{}, err
 		}
-		return e, nil
+		if reused {
+			for _, k := range keys {
+				next.analysed[k] = prev.analysed[k]
+			}
+			return e, nil
+		}
 	}
 	pages, err := b.analyse(lang, docs, keys, prev, next)
 	if err != nil {
@@ -83,6 +90,40 @@ func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir
 		entry.files = append(entry.files, publish.File{Path: dir + f.Path, Body: f.Body})
 	}
 	return entry, nil
+}
+
+// reuseIndex puts the files of an unchanged index that the build cache
+// keeps without their body into the stream, from the last output. It
+// reports false when one is not there as written, or there is no stream:
+// the index is then made again, from the analyses.
+func (b *Builder) reuseIndex(e searchEntry) (bool, error) {
+	for _, f := range e.files {
+		if f.Body != nil {
+			continue
+		}
+		if reused, err := b.stream.reuse(e.written[f.Path]); !reused || err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// letGoOfIndexes keeps, of the index files a streaming build wrote, what
+// it wrote rather than their bodies, so that the build cache holds a few
+// bytes a file where it held kilobytes. The entry file keeps its body:
+// the search page carries it.
+func (c *cache) letGoOfIndexes() {
+	for dir, e := range c.search {
+		kept := searchEntry{key: e.key, files: make([]publish.File, len(e.files)), written: map[string]publish.Written{}}
+		for i, f := range e.files {
+			kept.files[i] = f
+			if w, ok := c.output.Files[f.Path]; ok && path.Base(f.Path) != search.EntryFile {
+				kept.files[i].Body = nil
+				kept.written[f.Path] = w
+			}
+		}
+		c.search[dir] = kept
+	}
 }
 
 // analyse returns the analysed pages, taking those whose key the last
