@@ -36,6 +36,7 @@ import (
 	"lentera/generator/internal/digest"
 	"lentera/generator/internal/parallel"
 	"lentera/generator/linkcheck"
+	"lentera/generator/markup"
 	"lentera/generator/publish"
 	"lentera/generator/render"
 	"lentera/generator/search"
@@ -99,6 +100,7 @@ type Builder struct {
 	themeFiles  uint64                 // a hash of site.yaml, layouts/ and assets/ as last read; 0 before
 	trainerText map[string]trainerMemo // whether each page's text says "trainer"; see passesFor
 	disk        diskState              // the build cache on disk
+	inline      *markup.Inline         // front matter's one-line Markdown, made text for the search index
 	shown       *shown                 // the last complete build, for Preview; nil while none stands
 }
 
@@ -126,7 +128,7 @@ func New(opts Options) *Builder {
 	if opts.Theme == nil {
 		opts.Theme = lentera.Theme
 	}
-	return &Builder{opts: opts, minify: publish.NewMinifier(), cache: &cache{}}
+	return &Builder{opts: opts, minify: publish.NewMinifier(), cache: &cache{}, inline: markup.NewInline()}
 }
 
 // Build builds the site once.

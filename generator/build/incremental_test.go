@@ -95,6 +95,7 @@ func rebuildEdits() []edit {
 		{"chapter body", appendTo(chapter, "\nParagraf baru di akhir bab.\n"), 7},
 		{"nothing changed", func(fstest.MapFS) []string { return []string{chapter} }, -1},
 		{"chapter title", replaceIn(chapter, "title: Kualitas produksi video", "title: Produksi video yang rapi"), 0},
+		{"chapter description", replaceIn(chapter, "Cahaya, suara, dan penyuntingan", "Cahaya, suara, dan *pengeditan*"), 0},
 		{"new chapter in a new folder", write("content/id/baru/bab.md", "---\ntitle: Bab baru\nweight: 5\n---\nIsi [video](../konten/produksi-video.md).\n"), 0},
 		{"chapter removed", remove("content/id/baru/bab.md"), 0},
 		{"data file", replaceIn("content/data/produksi-video.yaml", "Mikrofon clip-on", "Mikrofon jepit"), 0},

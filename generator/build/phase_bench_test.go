@@ -96,7 +96,10 @@ func BenchmarkSearchAnalysis(b *testing.B) {
 	}
 	var all []langDocs
 	for _, l := range p.site.Languages {
-		docs, _ := searchDocs(l, p.docs, site.NewURLs(p.site.Config.BaseURL), "", markup.NewInline())
+		docs, _ := searchDocs(l, p.docs, site.NewURLs(p.site.Config.BaseURL), "")
+		for i := range docs {
+			docs[i].Description = builder.inline.Plain(l.Code, docs[i].Description)
+		}
 		all = append(all, langDocs{l.Code, docs})
 	}
 	b.ReportAllocs()

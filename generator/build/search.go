@@ -36,12 +36,11 @@ func unstemmed(s *site.Site) []error {
 func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string, prev, next *cache) ([]publish.File, error) {
 	urls := site.NewURLs(s.Config.BaseURL)
 	var files []publish.File
-	inline := markup.NewInline()
 	next.search, next.analysed = map[string]searchEntry{}, map[uint64]*search.Page{}
 	for _, ed := range editions {
 		for _, lang := range s.Languages {
 			dir := editionPath(ed, "/"+lang.Code+"/search/")
-			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed, inline)
+			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed)
 			sdocs, keys = withGlossary(s, lang, urls.Edition(ed), render.GlossaryTitle(s, lang.Code), sdocs, keys)
 			entry, err := b.searchIndex(lang.Code, sdocs, keys, dir, prev, next)
 			if err != nil {
@@ -142,7 +141,9 @@ func (b *Builder) analyse(lang string, docs []search.Doc, keys []uint64, prev, n
 	var at []int
 	for i := range keys {
 		if pages[i] == nil {
-			todo = append(todo, docs[i])
+			d := docs[i]
+			d.Description = b.inline.Plain(lang, d.Description)
+			todo = append(todo, d)
 			at = append(at, i)
 		}
 	}
@@ -160,8 +161,11 @@ func (b *Builder) analyse(lang string, docs []search.Doc, keys []uint64, prev, n
 }
 
 // searchDocs lists the pages of a language and edition for the index, each
-// with a key of everything the index takes from it.
-func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition string, inline *markup.Inline) ([]search.Doc, []uint64) {
+// with a key of everything the index takes from it. Each description is
+// still the front matter's Markdown: analyse makes text of those it
+// analyses, as after an edit most pages are not, and the text follows
+// from the Markdown and the language.
+func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition string) ([]search.Doc, []uint64) {
 	var out []search.Doc
 	var keys []uint64
 	pass := markup.Pass{Edition: edition}
@@ -173,7 +177,7 @@ func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition s
 		d := search.Doc{
 			URL:         urls.Rel(p.URL),
 			Title:       p.Meta.Title,
-			Description: inline.Plain(lang.Code, p.Meta.Description),
+			Description: p.Meta.Description,
 			HTML:        doc.HTML(pass),
 		}
 		if sec := p.Section(); sec != nil {
