@@ -1,8 +1,12 @@
 package publish
 
 import (
+	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -157,5 +161,93 @@ func TestHoldingComparesEveryPiece(t *testing.T) {
 	}
 	if _, got := holding(file, []byte{}); !got {
 		t.Error("an empty file does not hold no bytes")
+	}
+}
+
+// putFrom writes files through a Stage's PutFrom, each body in pieces as
+// a renderer writes it, and commits.
+func putFrom(t *testing.T, out string, files []File) map[string]Written {
+	t.Helper()
+	st, err := NewStage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	written := map[string]Written{}
+	for _, f := range files {
+		w, err := st.PutFrom(f.Path, func(w io.Writer) error {
+			for b := f.Body; len(b) > 0; b = b[min(len(b), 1000):] {
+				if _, err := w.Write(b[:min(len(b), 1000)]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			st.Abort()
+			t.Fatal(err)
+		}
+		written[f.Path] = w
+	}
+	if _, err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return written
+}
+
+// A file written through PutFrom is its bytes, summed as Put sums them;
+// unchanged from the old output, it is the old file, linked; and nothing
+// of the way it was written is left in the output.
+func TestPutFrom(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	big := []byte(strings.Repeat("<p>bagian buku kerja</p>", 9000)) // pieces of the compare, and of the writer's buffer
+	files := []File{{Path: "id/print/index.html", Body: big}, {Path: "en/print/index.html", Body: []byte("old")}}
+	for p, w := range putFrom(t, out, files) {
+		body, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w != Summary(File{Path: p, Body: body}) {
+			t.Errorf("%s: PutFrom's summary is not the file's", p)
+		}
+	}
+	before, _ := os.Stat(filepath.Join(out, "id", "print", "index.html"))
+	files[1].Body = []byte("new")
+	putFrom(t, out, files)
+	same, _ := os.Stat(filepath.Join(out, "id", "print", "index.html"))
+	if before == nil || same == nil || !os.SameFile(before, same) {
+		t.Error("the unchanged file was written again, not linked")
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "en", "print", "index.html")); string(b) != "new" {
+		t.Errorf("the changed file holds %q", b)
+	}
+	err := filepath.WalkDir(out, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && strings.HasPrefix(e.Name(), ".part-") {
+			t.Errorf("left behind: %s", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A write that fails leaves neither the file nor its part, and says so.
+func TestPutFromFailing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	st, err := NewStage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Abort()
+	_, err = st.PutFrom("id/print/index.html", func(w io.Writer) error {
+		w.Write([]byte("<p>separuh"))
+		return errors.New("the layout failed")
+	})
+	if err == nil || !strings.Contains(err.Error(), "the layout failed") {
+		t.Errorf("error %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(st.tmp, "id", "print"))
+	for _, e := range entries {
+		t.Errorf("left behind: %s", e.Name())
 	}
 }

@@ -29,13 +29,19 @@ func sameFile(old string, body []byte) bool {
 }
 
 // holding reports whether p is a regular file holding exactly body, with
-// its information. It reads the file a piece at a time into a pooled
-// buffer and stops at the first piece that differs: a build compares every
-// file it makes with the last build's, and a copy of each would cost as
-// much fresh memory as the whole output.
+// its information.
 func holding(p string, body []byte) (fs.FileInfo, bool) {
+	return holdingFrom(p, int64(len(body)), bytes.NewReader(body))
+}
+
+// holdingFrom reports whether p is a regular file holding exactly the size
+// bytes next reads, with its information. It reads both a piece at a time
+// into pooled buffers and stops at the first piece that differs: a build
+// compares every file it makes with the last build's, and a copy of each
+// would cost as much fresh memory as the whole output.
+func holdingFrom(p string, size int64, next io.Reader) (fs.FileInfo, bool) {
 	fi, err := os.Lstat(p)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(body)) {
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != size {
 		return nil, false
 	}
 	f, err := os.Open(p)
@@ -43,17 +49,19 @@ func holding(p string, body []byte) (fs.FileInfo, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	buf := pieces.Get().(*[]byte)
-	defer pieces.Put(buf)
+	old, want := pieces.Get().(*[]byte), pieces.Get().(*[]byte)
+	defer pieces.Put(old)
+	defer pieces.Put(want)
 	for {
-		n, err := io.ReadFull(f, *buf)
-		if n > len(body) || !bytes.Equal((*buf)[:n], body[:n]) {
+		n, err := io.ReadFull(f, *old)
+		m, _ := io.ReadFull(next, (*want)[:n])
+		if m != n || !bytes.Equal((*old)[:n], (*want)[:n]) {
 			return nil, false
 		}
-		body = body[n:]
 		switch {
 		case err == io.EOF || err == io.ErrUnexpectedEOF:
-			return fi, len(body) == 0
+			m, _ := next.Read((*want)[:1]) // next must end here too
+			return fi, m == 0
 		case err != nil:
 			return nil, false
 		}

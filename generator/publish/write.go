@@ -1,15 +1,18 @@
 package publish
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -39,11 +42,12 @@ func Write(dir string, files []File) error {
 type Stage struct {
 	real, tmp string
 	unlock    func()
-	dirs      sync.Map // folders made so far, so each is made once
-	hasOld    bool     // a previous build is there to keep times from
-	record    Record   // what the previous build wrote, when known
-	kept      Record   // what tmp holds when it started as a kept build (see keep.go)
-	put       sync.Map // the paths Put, when tmp started as a kept build
+	dirs      sync.Map     // folders made so far, so each is made once
+	hasOld    bool         // a previous build is there to keep times from
+	record    Record       // what the previous build wrote, when known
+	kept      Record       // what tmp holds when it started as a kept build (see keep.go)
+	put       sync.Map     // the paths Put, when tmp started as a kept build
+	parts     atomic.Int64 // names the files PutFrom is writing
 }
 
 // Record is what a build wrote into an output folder. With it, the next
@@ -250,6 +254,86 @@ func putAll(st *Stage, files []File) error {
 	close(work)
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// PutFrom writes one file of the new build from what write writes to it,
+// never holding the whole body: a language's workbook is the whole
+// course's text. The file is written beside its place, and moved there
+// unless the kept build or the old output holds the same bytes already,
+// as Put would find them. A failed write leaves nothing behind.
+func (st *Stage) PutFrom(name string, write func(io.Writer) error) (Written, error) {
+	if !fs.ValidPath(name) || name == "." {
+		return Written{}, fmt.Errorf("publish: output path %q leaves the output folder", name)
+	}
+	dir := filepath.Join(st.tmp, filepath.Dir(filepath.FromSlash(name)))
+	if err := st.mkdir(dir); err != nil {
+		return Written{}, fmt.Errorf("publish: %w", err)
+	}
+	part := filepath.Join(dir, fmt.Sprintf(".part-%d", st.parts.Add(1)))
+	w, err := writePart(part, name, write)
+	if err == nil {
+		err = st.placePart(part, w)
+	}
+	if err != nil {
+		os.Remove(part)
+		return Written{}, fmt.Errorf("publish: %s: %w", name, err)
+	}
+	return w, nil
+}
+
+// writePart writes file part, new, from write, and sums what it wrote.
+func writePart(part, name string, write func(io.Writer) error) (Written, error) {
+	f, err := os.OpenFile(part, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return Written{}, err
+	}
+	sum := sha256.New()
+	out := bufio.NewWriterSize(io.MultiWriter(f, sum), 64<<10)
+	err = write(out)
+	if err == nil {
+		err = out.Flush()
+	}
+	var size int64
+	if err == nil {
+		size, err = f.Seek(0, io.SeekCurrent)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return Written{Path: name, Size: size, Sum: [32]byte(sum.Sum(nil))}, err
+}
+
+// placePart puts the written part in its place, as Put does a body: the
+// kept build's file or a link to the old output's stands in for it when
+// either is the same.
+func (st *Stage) placePart(part string, w Written) error {
+	if st.keeps(w) {
+		return os.Remove(part)
+	}
+	var sameAsOld os.FileInfo
+	linked, err := st.linkTwin(w, func(old string) bool {
+		if st.recorded(old, w) {
+			return true
+		}
+		f, err := os.Open(part)
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		sameAsOld, _ = holdingFrom(old, w.Size, f)
+		return sameAsOld != nil
+	})
+	if err != nil || linked {
+		return errors.Join(err, os.Remove(part))
+	}
+	p, err := st.place(w.Path)
+	if err == nil {
+		err = os.Rename(part, p)
+	}
+	if err == nil && sameAsOld != nil { // the same bytes, where a link could not be made
+		_ = os.Chtimes(p, sameAsOld.ModTime(), sameAsOld.ModTime())
+	}
+	return err
 }
 
 func (st *Stage) write(f File) error {
