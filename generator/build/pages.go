@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 
 	"lentera/generator/internal/digest"
 	"lentera/generator/internal/parallel"
@@ -201,6 +202,11 @@ func (b *Builder) renderPage(r *render.Renderer, job render.Job, docs render.Doc
 // bytes of its own.
 func (b *Builder) writePage(r *render.Renderer, job render.Job, docs render.Docs, f *publish.File) error {
 	f.Path = job.Path
+	if job.Kind == "print" {
+		// A language's workbook holds the whole course: it goes to the
+		// output as it is made, never whole in memory.
+		return b.stream.putFrom(job.Path, func(w io.Writer) error { return r.RenderTo(w, job, docs) })
+	}
 	err := r.RenderFunc(job, docs, func(page []byte) error {
 		f.Body = page
 		return b.stream.put(f)

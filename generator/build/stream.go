@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io"
 	"sync"
 	"time"
 
@@ -57,6 +58,19 @@ func (s *stream) put(f *publish.File) error {
 	if s.drops(f.Path) {
 		f.Body = nil
 	}
+	return nil
+}
+
+// putFrom writes the file at path from what write writes, never whole in
+// memory; see publish.Stage.PutFrom.
+func (s *stream) putFrom(path string, write func(io.Writer) error) error {
+	w, err := s.stage.PutFrom(path, write)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.written[path] = w
+	s.mu.Unlock()
 	return nil
 }
 

@@ -62,6 +62,15 @@ func TestSitesStreamed(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(out, "old.html")); err == nil {
 				t.Errorf("old.html of the last build is still there")
 			}
+			made := map[string]bool{publish.Marker: true}
+			for _, f := range mem.Files {
+				made[f.Path] = true
+			}
+			for p := range testsite.Hashes(t, out) {
+				if !made[p] {
+					t.Errorf("the output holds %s, which the build in memory does not make", p)
+				}
+			}
 		})
 	}
 }

@@ -272,8 +272,15 @@ func (r *Renderer) RenderFunc(job Job, docs Docs, use func(page []byte) error) e
 	return use(buf.Bytes())
 }
 
-// execute runs the layout of job into buf.
-func (r *Renderer) execute(buf *bytes.Buffer, job Job, docs Docs) error {
+// RenderTo writes one page to w as it is made, for a page too long to hold
+// whole: a language's workbook. A failure may leave part of it written.
+func (r *Renderer) RenderTo(w io.Writer, job Job, docs Docs) error {
+	return r.execute(w, job, docs)
+}
+
+// execute runs the layout of job into out; a buffer is first given room
+// for the whole page.
+func (r *Renderer) execute(out io.Writer, job Job, docs Docs) error {
 	bs, err := r.boundFor(job.Lang, job.Edition)
 	if err != nil {
 		return err
@@ -283,8 +290,10 @@ func (r *Renderer) execute(buf *bytes.Buffer, job Job, docs Docs) error {
 		return err
 	}
 	view := r.view(job, docs)
-	buf.Grow(view.size(job, docs))
-	if err := t.ExecuteTemplate(buf, baseLayout, view); err != nil {
+	if buf, ok := out.(*bytes.Buffer); ok {
+		buf.Grow(view.size(job, docs))
+	}
+	if err := t.ExecuteTemplate(out, baseLayout, view); err != nil {
 		return templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
 			exact, err := bs.kind(job.Kind)
 			if err != nil {
