@@ -31,6 +31,7 @@ type cache struct {
 	analysed map[uint64]*search.Page // search analyses of pages, by a key of what they read
 	output   publish.Record          // what the last streaming build wrote into its output folder
 	kept     publish.Record          // the build before it, kept beside the folder
+	fronts   site.FrontMatters       // the pages' parsed front matter, for the next run's loader
 
 	gathered []publish.File // the output of the last gather phase
 }

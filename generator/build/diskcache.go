@@ -22,6 +22,7 @@ import (
 	"lentera/generator/markup"
 	"lentera/generator/publish"
 	"lentera/generator/search"
+	"lentera/generator/site"
 )
 
 // The build cache on disk keeps a Builder's cache from one run of the
@@ -39,8 +40,8 @@ import (
 //	program    the version of the program that wrote it (programVersion)
 //	site       the site key (siteKey), 8 bytes
 //	entries    docs, pages, search indexes, sitemap, cards, resized images,
-//	           search analyses, what the build wrote into its output, and
-//	           the assets
+//	           search analyses, what the build wrote into its output, the
+//	           assets, and the pages' parsed front matter
 //	length     of format to entries, 8 bytes little-endian
 //	checksum   XXH64 of everything before it, 8 bytes little-endian
 //
@@ -49,7 +50,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 7
+const cacheFormat = 8
 
 const cacheMagic = "lentera build cache\n"
 
@@ -135,6 +136,7 @@ func (b *Builder) loadCache() error {
 		return fmt.Errorf("build cache ignored (%v): building everything", err)
 	}
 	b.cache, b.resized = c, resized
+	b.loader.Remember(c.fronts)
 	return nil
 }
 
@@ -152,6 +154,7 @@ func (b *Builder) saveCache() error {
 		return nil
 	}
 	b.disk.saved = true
+	b.cache.fronts = b.loader.FrontMatters()
 	if err := b.writeCache(); err != nil {
 		return fmt.Errorf("build cache not saved: %w", err)
 	}
@@ -341,6 +344,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 		w.String(name)
 		w.String(c.assets.urls[name])
 	}
+	c.fronts.Encode(w)
 }
 
 // decodeCache reads what encodeCache wrote; a problem is r's error.
@@ -384,6 +388,7 @@ func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
 		name := r.String()
 		c.assets.urls[name] = r.String()
 	}
+	c.fronts = site.DecodeFrontMatters(r)
 	return c, resized
 }
 

@@ -17,7 +17,8 @@ func FuzzParseFile(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		_, body, err := parseFile("a.md", src)
+		pf, err := parseFile("a.md", src, nil)
+		body := pf.body
 		if err != nil {
 			if len(fileerr.All(err)) == 0 {
 				t.Fatalf("error without a position: %v", err)

@@ -59,6 +59,7 @@ type Options struct {
 // after an edit re-reads only the files that changed.
 type Loader struct {
 	parsed  map[string]parsedFile
+	fronts  FrontMatters    // parsed by an earlier run; see Remember
 	listed  []entry         // the files of the last listing
 	known   map[string]bool // their paths
 	langs   []string        // the languages they were listed for
@@ -66,8 +67,9 @@ type Loader struct {
 }
 
 type parsedFile struct {
-	meta Meta
-	body []byte
+	meta  Meta
+	body  []byte
+	front uint64 // a digest of the front matter's text
 }
 
 // Load reads the site in fsys. A page or data file that fails to load is
@@ -240,8 +242,8 @@ func (l *Loader) readPages(fsys fs.FS, entries []entry, changed map[string]bool)
 	err := parallel.Do(len(entries), func(i int) error {
 		p := entries[i].path
 		if _, ok := l.parsed[p]; path.Ext(p) == ".md" && (!ok || changed[p]) {
-			meta, body, err := ReadPage(fsys, p)
-			out[i] = readFile{parsedFile{meta: meta, body: body}, err, true}
+			pf, err := readPage(fsys, p, l.fronts)
+			out[i] = readFile{pf, err, true}
 		}
 		return nil
 	})
@@ -271,11 +273,16 @@ func (l *Loader) page(e entry, r readFile) (*Page, error) {
 
 // ReadPage reads the Markdown file p: its front matter and its body.
 func ReadPage(fsys fs.FS, p string) (Meta, []byte, error) {
+	pf, err := readPage(fsys, p, nil)
+	return pf.meta, pf.body, err
+}
+
+func readPage(fsys fs.FS, p string, known FrontMatters) (parsedFile, error) {
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return Meta{}, nil, fileerr.New(p, 0, 0, err)
+		return parsedFile{}, fileerr.New(p, 0, 0, err)
 	}
-	return parseFile(p, src)
+	return parseFile(p, src, known)
 }
 
 // standIn takes the place of a page that failed to load, so that links to

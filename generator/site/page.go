@@ -10,6 +10,7 @@ import (
 
 	"lentera/generator/data"
 	"lentera/generator/fileerr"
+	"lentera/generator/internal/digest"
 )
 
 // Kind is what a page is in the course.
@@ -60,38 +61,42 @@ type Meta struct {
 // the file's line numbers: the front matter lines are replaced by empty ones.
 // They are blanked in src itself, which becomes the body: src is a buffer
 // read for this call alone, and a copy would double the memory every page's
-// text takes.
-func parseFile(path string, src []byte) (Meta, []byte, error) {
+// text takes. Front matter known by its text is taken, not parsed.
+func parseFile(path string, src []byte, known FrontMatters) (parsedFile, error) {
 	if bytes.Contains(src, []byte("\r\n")) { // ReplaceAll copies even when there is nothing to replace
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
 	src, err := data.CheckText(path, src)
 	if err != nil {
-		return Meta{}, nil, err
+		return parsedFile{}, err
 	}
 	if !bytes.HasPrefix(src, []byte("---\n")) {
-		return Meta{}, nil, fileerr.Errorf(path, 1, 1, "missing front matter: start the file with a line '---', then at least 'title: …', then '---'")
+		return parsedFile{}, fileerr.Errorf(path, 1, 1, "missing front matter: start the file with a line '---', then at least 'title: …', then '---'")
 	}
 	end := bytes.Index(src[3:], []byte("\n---\n"))
 	if end < 0 {
 		if bytes.HasSuffix(src, []byte("\n---")) {
 			end = len(src) - 7
 		} else {
-			return Meta{}, nil, fileerr.Errorf(path, 1, 1, "front matter is not closed: add a line '---' after it")
+			return parsedFile{}, fileerr.Errorf(path, 1, 1, "front matter is not closed: add a line '---' after it")
 		}
 	}
 	front := src[:3+end+1]
 	// One leading newline per front matter line keeps YAML's line numbers
 	// equal to the file's.
 	yamlSrc := append([]byte("\n"), front[4:]...)
-	meta, err := parseMeta(path, yamlSrc)
+	key := digest.Of(yamlSrc)
+	meta, ok := known[key]
+	if !ok {
+		meta, err = parseMeta(path, yamlSrc)
+	}
 	body := src
 	for i := 0; i < len(front)+4 && i < len(body); i++ {
 		if body[i] != '\n' {
 			body[i] = ' '
 		}
 	}
-	return meta, body, err
+	return parsedFile{meta: meta, body: body, front: key}, err
 }
 
 func parseMeta(path string, src []byte) (Meta, error) {
