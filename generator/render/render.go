@@ -119,7 +119,8 @@ type boundSet struct {
 // only some kinds (a course without quizzes, the participants' edition).
 type lazyKind struct {
 	once   sync.Once
-	layout *template.Template // as parsed, not yet bound
+	common *template.Template // the shared layouts, as parsed
+	own    *template.Template // the kind's own file, as parsed
 	bound  *template.Template
 	err    error
 }
@@ -130,8 +131,26 @@ func (bs *boundSet) kind(k string) (*template.Template, error) {
 	if !ok {
 		return nil, fmt.Errorf("layouts: no %s.html for %s pages", k, k)
 	}
-	l.once.Do(func() { l.bound, l.err = clone(l.layout, bs.binding) })
+	l.once.Do(func() { l.bound, l.err = bindKind(l.common, l.own, bs.binding) })
 	return l.bound, l.err
+}
+
+// bindKind puts the shared layouts and a kind's own together, bound:
+// copies of both, since a layout is escaped in place when first run.
+func bindKind(common, own *template.Template, b *binding) (*template.Template, error) {
+	t, err := common.Clone()
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range own.Templates() {
+		if o.Tree == nil { // the set's root, named after no file
+			continue
+		}
+		if _, err := t.AddParseTree(o.Name(), o.Tree.Copy()); err != nil {
+			return nil, err
+		}
+	}
+	return t.Funcs(b.funcs()), nil
 }
 
 // New parses the layouts and reads the UI strings.
@@ -209,7 +228,7 @@ func (r *Renderer) bind(set *templateSet, lang, edition string) (*boundSet, erro
 	}
 	b.fragments.set = bs.common
 	for k, t := range set.kinds {
-		bs.kinds[k] = &lazyKind{layout: t}
+		bs.kinds[k] = &lazyKind{common: set.common, own: t}
 	}
 	return bs, nil
 }

@@ -27,11 +27,12 @@ const (
 	partialsDir   = "partials/"
 )
 
-// templateSet is one kind's templates, parsed but not yet bound to a
-// language: base, partials, directives and the kind's own file.
+// templateSet is the layouts, parsed but not yet bound to a language:
+// base, partials and directives shared by every kind of page, and each
+// kind's own file alone. Binding puts the two together (bindKind).
 type templateSet struct {
-	kinds  map[string]*template.Template
-	common *template.Template // base, partials and directives only: for embeds
+	kinds  map[string]*template.Template // each kind's own file
+	common *template.Template            // base, partials and directives: for embeds
 }
 
 // origin names a layout file for messages: the site's own copy, or the
@@ -73,13 +74,10 @@ func parseSet(fsys fs.FS, minify Minify) (*templateSet, error) {
 		return nil, err
 	}
 	for _, k := range kinds {
-		// The shared files are parsed once; each kind adds its own file
-		// to a copy of them.
-		t, err := set.common.Clone()
+		// Alone: a copy of the shared files per kind is made only for the
+		// kinds a build renders, when it binds them.
+		t, err := parseFiles(fsys, k, []string{k}, minify)
 		if err != nil {
-			return nil, err
-		}
-		if err := parseFile(fsys, t, k, minify); err != nil {
 			return nil, err
 		}
 		if t.Lookup(mainTemplate) == nil {
