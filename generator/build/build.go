@@ -329,7 +329,7 @@ func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Ti
 		next.renderer.SetSite(s)
 		return next.renderer, nil
 	}
-	opts := render.Options{Layouts: themed, Theme: b.opts.Theme, Site: s, Assets: next.assets.urls, Scripts: next.assets.scripts(), BuildDate: date, OwnLayouts: ownLayouts(b.fsys)}
+	opts := render.Options{Layouts: themed, Theme: b.opts.Theme, Site: s, Assets: next.assets.urls, Scripts: next.assets.scripts(), BuildDate: date, OwnLayouts: ownLayouts(b.fsys), QRCodes: b.cache.qrs}
 	if !b.opts.NoMinify {
 		opts.Minify = b.minify.Template
 	}

@@ -32,6 +32,7 @@ type cache struct {
 	output   publish.Record          // what the last streaming build wrote into its output folder
 	kept     publish.Record          // the build before it, kept beside the folder
 	fronts   site.FrontMatters       // the pages' parsed front matter, for the next run's loader
+	qrs      []render.QRCode         // the QR codes drawn, for the next run's renderer
 
 	gathered []publish.File // the output of the last gather phase
 }

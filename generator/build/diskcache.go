@@ -21,6 +21,7 @@ import (
 	"lentera/generator/internal/wire"
 	"lentera/generator/markup"
 	"lentera/generator/publish"
+	"lentera/generator/render"
 	"lentera/generator/search"
 	"lentera/generator/site"
 )
@@ -41,7 +42,7 @@ import (
 //	site       the site key (siteKey), 8 bytes
 //	entries    docs, pages, search indexes, sitemap, cards, resized images,
 //	           search analyses, what the build wrote into its output, the
-//	           assets, and the pages' parsed front matter
+//	           assets, the pages' parsed front matter, and the QR codes
 //	length     of format to entries, 8 bytes little-endian
 //	checksum   XXH64 of everything before it, 8 bytes little-endian
 //
@@ -50,7 +51,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 8
+const cacheFormat = 9
 
 const cacheMagic = "lentera build cache\n"
 
@@ -155,6 +156,9 @@ func (b *Builder) saveCache() error {
 	}
 	b.disk.saved = true
 	b.cache.fronts = b.loader.FrontMatters()
+	if b.cache.renderer != nil {
+		b.cache.qrs = b.cache.renderer.QRCodes()
+	}
 	if err := b.writeCache(); err != nil {
 		return fmt.Errorf("build cache not saved: %w", err)
 	}
@@ -345,6 +349,12 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 		w.String(c.assets.urls[name])
 	}
 	c.fronts.Encode(w)
+	w.Uint(uint64(len(c.qrs)))
+	for _, q := range c.qrs {
+		w.String(q.Text)
+		w.String(q.Label)
+		w.String(q.SVG)
+	}
 }
 
 // decodeCache reads what encodeCache wrote; a problem is r's error.
@@ -389,6 +399,9 @@ func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
 		c.assets.urls[name] = r.String()
 	}
 	c.fronts = site.DecodeFrontMatters(r)
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		c.qrs = append(c.qrs, render.QRCode{Text: r.String(), Label: r.String(), SVG: r.String()})
+	}
 	return c, resized
 }
 

@@ -420,3 +420,35 @@ func TestCachedIndexFileChangedByHand(t *testing.T) {
 		t.Errorf("%s was not made again: %.80q", shard, got)
 	}
 }
+
+// The cache keeps the QR codes the printed pages carry, each as a build
+// without the cache prints it, for the next run's renderer to take.
+func TestCacheKeepsQRCodes(t *testing.T) {
+	_, opts := cachedBundle(t)
+	c, _, err := New(opts).readCache()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.qrs) == 0 {
+		t.Fatal("the cache keeps no QR code")
+	}
+	clean := opts
+	clean.CacheDir = ""
+	res, err := Build(context.Background(), clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	printed := map[string]bool{}
+	for _, f := range res.Files {
+		for _, svg := range strings.SplitAfter(string(f.Body), "</svg>") {
+			if i := strings.Index(svg, `<svg class="qr"`); i >= 0 {
+				printed[svg[i:]] = true
+			}
+		}
+	}
+	for _, q := range c.qrs {
+		if !printed[q.SVG] {
+			t.Errorf("%s (%s): the kept code is printed nowhere: %.80q", q.Text, q.Label, q.SVG)
+		}
+	}
+}

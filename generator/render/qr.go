@@ -1,9 +1,11 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,6 +45,27 @@ func (r *Renderer) qr(text string, label ...string) (template.HTML, error) {
 		r.qrs.Store(key, svg)
 	}
 	return svg, err
+}
+
+// QRCode is a code a renderer drew, for the build cache to keep: drawing
+// one takes a millisecond, and a course's printed pages carry dozens.
+type QRCode struct {
+	Text, Label string
+	SVG         string
+}
+
+// QRCodes are the codes drawn so far, in order of text and label.
+func (r *Renderer) QRCodes() []QRCode {
+	var codes []QRCode
+	r.qrs.Range(func(k, v any) bool {
+		key := k.([2]string)
+		codes = append(codes, QRCode{Text: key[0], Label: key[1], SVG: string(v.(template.HTML))})
+		return true
+	})
+	slices.SortFunc(codes, func(a, b QRCode) int {
+		return cmp.Or(strings.Compare(a.Text, b.Text), strings.Compare(a.Label, b.Label))
+	})
+	return codes
 }
 
 // drawQR writes a module matrix as one SVG path, inline in HTML (so no

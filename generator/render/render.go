@@ -78,6 +78,7 @@ type Options struct {
 	BuildDate  time.Time         // "today" for calendars, and the sitemap's lastmod
 	OwnLayouts bool              // the site has layouts of its own (see Deps)
 	Minify     Minify            // shrinks layouts at load; nil keeps them as written
+	QRCodes    []QRCode          // codes drawn by an earlier run, taken rather than drawn again
 }
 
 // Renderer executes layouts. It is safe for concurrent use.
@@ -189,6 +190,9 @@ func New(opts Options) (*Renderer, error) {
 	}
 	if set != exact {
 		r.exact = exact
+	}
+	for _, c := range opts.QRCodes {
+		r.qrs.Store([2]string{c.Text, c.Label}, template.HTML(c.SVG))
 	}
 	r.summarize()
 	for _, lang := range opts.Site.Config.Languages {
