@@ -57,6 +57,7 @@ import (
 	"io"
 	"io/fs"
 	"sync"
+	"text/template/parse"
 	"time"
 
 	"lentera/generator/data"
@@ -136,22 +137,73 @@ func (bs *boundSet) kind(k string) (*template.Template, error) {
 	return l.bound, l.err
 }
 
-// bindKind puts the shared layouts and a kind's own together, bound:
-// copies of both, since a layout is escaped in place when first run.
+// bindKind puts together, bound, the templates a kind's pages run:
+// base.html and what it calls, a template of the kind's own file taking
+// the place of a shared one of its name, as parsing the file after them
+// would. Copies, since a layout is escaped in place when first run; and
+// only those a page reaches, since a copy of every shared layout for
+// every kind, language and edition was most of a small course's binding.
 func bindKind(common, own *template.Template, b *binding) (*template.Template, error) {
-	t, err := common.Clone()
-	if err != nil {
-		return nil, err
+	trees := map[string]*parse.Tree{}
+	var reach func(name string)
+	reach = func(name string) {
+		if _, seen := trees[name]; seen {
+			return
+		}
+		trees[name] = treeOf(own, common, name)
+		if trees[name] != nil {
+			calls(trees[name].Root, reach)
+		}
 	}
-	for _, o := range own.Templates() {
-		if o.Tree == nil { // the set's root, named after no file
+	reach(baseLayout)
+	t := template.New("set:" + baseLayout).Funcs(b.funcs())
+	for name, tree := range trees {
+		if tree == nil { // called, and defined nowhere: running it says so
 			continue
 		}
-		if _, err := t.AddParseTree(o.Name(), o.Tree.Copy()); err != nil {
+		if _, err := t.AddParseTree(name, tree.Copy()); err != nil {
 			return nil, err
 		}
 	}
-	return t.Funcs(b.funcs()), nil
+	return t, nil
+}
+
+// treeOf is the template called name: the kind's own, unless it is empty
+// and a shared one is not, as parsing keeps a template from being
+// replaced by an empty one.
+func treeOf(own, common *template.Template, name string) *parse.Tree {
+	o, c := own.Lookup(name), common.Lookup(name)
+	switch {
+	case o != nil && o.Tree != nil && (c == nil || c.Tree == nil || !parse.IsEmptyTree(o.Tree.Root)):
+		return o.Tree
+	case c != nil:
+		return c.Tree
+	}
+	return nil
+}
+
+// calls hands each template that node n or those within it call to call.
+func calls(n parse.Node, call func(name string)) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			calls(c, call)
+		}
+	case *parse.TemplateNode:
+		call(n.Name)
+	case *parse.IfNode:
+		calls(n.List, call)
+		calls(n.ElseList, call)
+	case *parse.RangeNode:
+		calls(n.List, call)
+		calls(n.ElseList, call)
+	case *parse.WithNode:
+		calls(n.List, call)
+		calls(n.ElseList, call)
+	}
 }
 
 // New parses the layouts and reads the UI strings.
