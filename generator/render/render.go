@@ -117,8 +117,9 @@ type boundSet struct {
 }
 
 // lazyKind is the layouts of one kind of page, bound when a page of that
-// kind is first rendered: binding copies every layout, and an edition uses
-// only some kinds (a course without quizzes, the participants' edition).
+// kind is first rendered: binding copies the layouts the kind reaches,
+// and an edition uses only some kinds (a course without quizzes, the
+// participants' edition).
 type lazyKind struct {
 	once   sync.Once
 	common *template.Template // the shared layouts, as parsed
@@ -257,7 +258,7 @@ func New(opts Options) (*Renderer, error) {
 
 // lazyBound is the layouts of one language and edition, bound when first
 // needed: a build after an edit to one language's page renders none of
-// the other's, and binding clones every layout.
+// the other's, and binding copies the shared layouts.
 type lazyBound struct {
 	once sync.Once
 	bs   *boundSet
