@@ -74,8 +74,8 @@ func parseSet(fsys fs.FS, minify Minify) (*templateSet, error) {
 		return nil, err
 	}
 	for _, k := range kinds {
-		// Alone: a copy of the shared files per kind is made only for the
-		// kinds a build renders, when it binds them.
+		// Alone: a kind's pages get copies of the shared templates they
+		// reach when a build binds the kind (see bindKind).
 		t, err := parseFiles(fsys, k, []string{k}, minify)
 		if err != nil {
 			return nil, err
