@@ -31,15 +31,29 @@ func sameFile(old string, body []byte) bool {
 // holding reports whether p is a regular file holding exactly body, with
 // its information.
 func holding(p string, body []byte) (fs.FileInfo, bool) {
-	return holdingFrom(p, int64(len(body)), bytes.NewReader(body))
+	return holdingPieces(p, int64(len(body)), func(piece []byte) bool {
+		same := bytes.HasPrefix(body, piece)
+		body = body[min(len(piece), len(body)):]
+		return same
+	})
 }
 
-// holdingFrom reports whether p is a regular file holding exactly the size
-// bytes next reads, with its information. It reads both a piece at a time
-// into pooled buffers and stops at the first piece that differs: a build
-// compares every file it makes with the last build's, and a copy of each
-// would cost as much fresh memory as the whole output.
+// holdingFrom is holding for the size bytes next reads.
 func holdingFrom(p string, size int64, next io.Reader) (fs.FileInfo, bool) {
+	want := pieces.Get().(*[]byte)
+	defer pieces.Put(want)
+	return holdingPieces(p, size, func(piece []byte) bool {
+		n, _ := io.ReadFull(next, (*want)[:len(piece)])
+		return bytes.Equal(piece, (*want)[:n])
+	})
+}
+
+// holdingPieces reports whether p is a regular file of size bytes, each
+// piece of which, read in turn, is as same says, with its information. It
+// reads into a pooled buffer and stops at the first piece that differs: a
+// build compares every file it makes with the last build's, and a copy of
+// each would cost as much fresh memory as the whole output.
+func holdingPieces(p string, size int64, same func(piece []byte) bool) (fs.FileInfo, bool) {
 	fi, err := os.Lstat(p)
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != size {
 		return nil, false
@@ -49,19 +63,18 @@ func holdingFrom(p string, size int64, next io.Reader) (fs.FileInfo, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	old, want := pieces.Get().(*[]byte), pieces.Get().(*[]byte)
-	defer pieces.Put(old)
-	defer pieces.Put(want)
+	buf := pieces.Get().(*[]byte)
+	defer pieces.Put(buf)
+	var read int64
 	for {
-		n, err := io.ReadFull(f, *old)
-		m, _ := io.ReadFull(next, (*want)[:n])
-		if m != n || !bytes.Equal((*old)[:n], (*want)[:n]) {
+		n, err := io.ReadFull(f, *buf)
+		read += int64(n)
+		if read > size || !same((*buf)[:n]) {
 			return nil, false
 		}
 		switch {
 		case err == io.EOF || err == io.ErrUnexpectedEOF:
-			m, _ := next.Read((*want)[:1]) // next must end here too
-			return fi, m == 0
+			return fi, read == size // the file may have changed since Lstat
 		case err != nil:
 			return nil, false
 		}
