@@ -82,13 +82,12 @@ func parseFile(path string, src []byte, known FrontMatters) (parsedFile, error) 
 		}
 	}
 	front := src[:3+end+1]
-	// One leading newline per front matter line keeps YAML's line numbers
-	// equal to the file's.
-	yamlSrc := append([]byte("\n"), front[4:]...)
-	key := digest.Of(yamlSrc)
+	key := digest.Of(front[4:])
 	meta, ok := known[key]
 	if !ok {
-		meta, err = parseMeta(path, yamlSrc)
+		// One leading newline per front matter line keeps YAML's line
+		// numbers equal to the file's.
+		meta, err = parseMeta(path, append([]byte("\n"), front[4:]...))
 	}
 	body := src
 	for i := 0; i < len(front)+4 && i < len(body); i++ {
