@@ -28,8 +28,7 @@ func TestUndecodableAnalysisAnalysedAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	prev := &cache{analysed: map[uint64]*search.Page{1: broken, 2: fresh[1]}}
-	next := &cache{analysed: map[uint64]*search.Page{}}
-	pages, err := New(Options{}).analyse("id", docs, keys, prev, next)
+	pages, err := New(Options{}).analyse("id", docs, keys, prev, map[uint64]*search.Page{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -64,7 +64,8 @@ type Page struct {
 	err  error
 }
 
-// Analyze analyses pages of one language, on every processor.
+// Analyze analyses pages of one language, on every processor. The pages'
+// HTML must not be analysed elsewhere meanwhile (see extract).
 func Analyze(lang string, docs []Doc) ([]*Page, error) {
 	read := readDocs(lang, docs)
 	pages := make([]*Page, len(read))
