@@ -166,13 +166,22 @@ func (b *Builder) saveCache() error {
 }
 
 func (b *Builder) readCache() (*cache, map[string][]publish.File, error) {
-	data, err := readCacheFile(b.cacheFile())
+	data, release, err := readCacheFile(b.cacheFile())
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, errNoCache
 	}
 	if err != nil {
 		return nil, nil, err
 	}
+	c, resized, err := b.decodeCacheFile(data)
+	if err != nil {
+		release()
+	}
+	return c, resized, err
+}
+
+// decodeCacheFile checks a cache file read whole and decodes it.
+func (b *Builder) decodeCacheFile(data []byte) (*cache, map[string][]publish.File, error) {
 	if !bytes.HasPrefix(data, []byte(cacheMagic)) {
 		return nil, nil, errors.New("not a build cache")
 	}

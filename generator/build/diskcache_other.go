@@ -7,11 +7,13 @@ import (
 	"os"
 )
 
-// readCacheFile reads the cache file.
-func readCacheFile(name string) ([]byte, error) {
+// readCacheFile reads the cache file. Its memory goes with the last
+// reference to it.
+func readCacheFile(name string) (data []byte, release func(), err error) {
 	fi, err := os.Stat(name)
 	if err == nil && !fi.Mode().IsRegular() {
-		return nil, errors.New("not a file")
+		return nil, nil, errors.New("not a file")
 	}
-	return os.ReadFile(name)
+	data, err = os.ReadFile(name)
+	return data, func() {}, err
 }

@@ -1,4 +1,4 @@
-//go:build unix
+//go:build unix && !linux
 
 package build
 
@@ -10,26 +10,27 @@ import (
 )
 
 // readCacheFile maps the cache file into memory rather than reading it: its
-// pages are those of the system's file cache, neither copied nor counted
-// against the build's own memory, where reading it would first fault in as
-// much fresh memory as the file is long. The mapping is never undone, as
-// the pages and conversions taken from the cache point into it for as long
-// as a build keeps them; it stays valid because the file is only ever
-// replaced, by a rename, never changed in place.
-func readCacheFile(name string) ([]byte, error) {
+// pages are those of the system's file cache, not copied, where reading it
+// would first fault in as much fresh memory as the file is long. Unless
+// released, the mapping stays, as the pages and conversions taken from the
+// cache point into it for as long as a build keeps them; it stays valid
+// because the file is only ever replaced, by a rename, never changed in
+// place.
+func readCacheFile(name string) (data []byte, release func(), err error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	switch {
 	case err != nil:
-		return nil, err
+		return nil, nil, err
 	case !fi.Mode().IsRegular():
-		return nil, errors.New("not a file")
+		return nil, nil, errors.New("not a file")
 	case fi.Size() == 0 || int64(int(fi.Size())) != fi.Size():
-		return nil, nil
+		return nil, func() {}, nil
 	}
-	return unix.Mmap(int(f.Fd()), 0, int(fi.Size()), unix.PROT_READ, unix.MAP_SHARED)
+	data, err = unix.Mmap(int(f.Fd()), 0, int(fi.Size()), unix.PROT_READ, unix.MAP_SHARED)
+	return data, func() { unix.Munmap(data) }, err
 }

@@ -128,3 +128,26 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadCache reads, checks and decodes the build cache that a
+// streaming build of the bench site leaves, as the next build starts by
+// doing. The cache is kept under the temporary folder, on disk as a
+// user's is.
+func BenchmarkLoadCache(b *testing.B) {
+	opts := Options{SiteDir: benchSite(b), Out: filepath.Join(b.TempDir(), "public"), CacheDir: b.TempDir(), Stream: true}
+	if _, err := New(opts).Build(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	builder := New(opts)
+	b.ReportAllocs()
+	for b.Loop() {
+		data, release, err := readCacheFile(builder.cacheFile())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := builder.decodeCacheFile(data); err != nil {
+			b.Fatal(err)
+		}
+		release()
+	}
+}
