@@ -16,7 +16,8 @@ import (
 // The benchmarks below time one phase each over the whole bench site (see
 // benchSite), from the state a build leaves before that phase, with
 // nothing taken from an earlier build: convert, render, minify, search
-// analysis and write. make bench runs them with -benchmem.
+// analysis and write; and the loading of the build cache that the next
+// build starts with. make bench runs them with -benchmem.
 
 // builtPages builds the bench site up to the gather phase and returns the
 // Builder holding that state.
