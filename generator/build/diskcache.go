@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -166,7 +167,7 @@ func (b *Builder) saveCache() error {
 }
 
 func (b *Builder) readCache() (*cache, map[string][]publish.File, error) {
-	data, release, err := readCacheFile(b.cacheFile())
+	data, release, err := loadCacheFile(b.cacheFile())
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, errNoCache
 	}
@@ -178,6 +179,27 @@ func (b *Builder) readCache() (*cache, map[string][]publish.File, error) {
 		release()
 	}
 	return c, resized, err
+}
+
+// loadCacheFile reads the cache file whole (see readCacheFile). Only a
+// regular file is opened: a named pipe would block the build.
+func loadCacheFile(name string) (data []byte, release func(), err error) {
+	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
+		return nil, nil, cmp.Or(err, errors.New("not a file"))
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	if n := int(fi.Size()); n > 0 && int64(n) == fi.Size() {
+		return readCacheFile(f, n)
+	}
+	return nil, nil, errors.New("not a build cache: empty or too long")
 }
 
 // decodeCacheFile checks a cache file read whole and decodes it.

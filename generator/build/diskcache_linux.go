@@ -1,7 +1,6 @@
 package build
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,30 +12,16 @@ import (
 // hugePage is the size of the pages readCacheFile asks the system for.
 const hugePage = 2 << 20
 
-// readCacheFile reads the cache file whole into memory of its own, outside
-// the Go heap, asked of the system in huge pages where it gives them. Taken
-// 4 KB at a time, as a mapping of the file or the heap takes it, memory
-// costs a page fault each time, and over the tens of megabytes of a cache
-// that costs more than the reading: BenchmarkLoadCache, 2 x 1,000 chapters
-// (a 50 MB cache), 56 ms mapped, 45 ms so. Unless released, the memory
-// stays, as the pages and conversions taken from the cache point into it
-// for as long as a build keeps them.
-func readCacheFile(name string) (data []byte, release func(), err error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	switch {
-	case err != nil:
-		return nil, nil, err
-	case !fi.Mode().IsRegular():
-		return nil, nil, errors.New("not a file")
-	case fi.Size() == 0 || int64(int(fi.Size())) != fi.Size():
-		return nil, func() {}, nil
-	}
-	n := int(fi.Size())
+// readCacheFile reads the n bytes of the cache file f into memory of its
+// own, outside the Go heap, asked of the system in huge pages where it
+// gives them. Taken 4 KB at a time, as a mapping of the file or the heap
+// takes it, memory costs a page fault each time, and over the tens of
+// megabytes of a cache that costs more than the reading:
+// BenchmarkLoadCache, 2 x 1,000 chapters (a 50 MB cache), 56 ms mapped,
+// 45 ms so. Unless released, the memory stays, as the pages and
+// conversions taken from the cache point into it for as long as a build
+// keeps them.
+func readCacheFile(f *os.File, n int) (data []byte, release func(), err error) {
 	// One huge page more than needed, so that the buffer can start at a
 	// huge page's boundary: only whole, aligned ones are given.
 	mem, err := unix.Mmap(-1, 0, n+hugePage, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)

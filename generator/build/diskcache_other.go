@@ -3,17 +3,14 @@
 package build
 
 import (
-	"errors"
+	"io"
 	"os"
 )
 
-// readCacheFile reads the cache file. Its memory goes with the last
-// reference to it.
-func readCacheFile(name string) (data []byte, release func(), err error) {
-	fi, err := os.Stat(name)
-	if err == nil && !fi.Mode().IsRegular() {
-		return nil, nil, errors.New("not a file")
-	}
-	data, err = os.ReadFile(name)
+// readCacheFile reads the n bytes of the cache file f. Its memory goes
+// with the last reference to it.
+func readCacheFile(f *os.File, n int) (data []byte, release func(), err error) {
+	data = make([]byte, n)
+	_, err = io.ReadFull(f, data)
 	return data, func() {}, err
 }

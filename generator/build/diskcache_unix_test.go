@@ -12,13 +12,13 @@ import (
 
 // The cache is read whole and exactly, also past a huge page, and into
 // memory that cannot be written: what a build takes from it is shared.
-func TestReadCacheFile(t *testing.T) {
+func TestLoadCacheFile(t *testing.T) {
 	name := filepath.Join(t.TempDir(), cacheName)
 	want := bytes.Repeat([]byte("lentera "), (5<<20)/8+3)
 	if err := os.WriteFile(name, want, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	got, release, err := readCacheFile(name)
+	got, release, err := loadCacheFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -142,7 +142,7 @@ func BenchmarkLoadCache(b *testing.B) {
 	builder := New(opts)
 	b.ReportAllocs()
 	for b.Loop() {
-		data, release, err := readCacheFile(builder.cacheFile())
+		data, release, err := loadCacheFile(builder.cacheFile())
 		if err != nil {
 			b.Fatal(err)
 		}
