@@ -4,10 +4,14 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // The cache is read whole and exactly, also past a huge page, and into
@@ -37,4 +41,40 @@ func faults(f func()) (faulted bool) {
 	defer func() { faulted = recover() != nil }()
 	f()
 	return false
+}
+
+// A named pipe where the cache file should be is refused unopened: opened,
+// it would wait for a writer, and the build with it.
+func TestCacheNamedPipeIgnored(t *testing.T) {
+	_, opts := cachedBundle(t)
+	file := New(opts).cacheFile()
+	if err := os.Remove(file); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(file, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	done := make(chan *Result, 1)
+	go func() {
+		res, err := New(opts).Build(context.Background())
+		if err != nil {
+			t.Error(err)
+		}
+		done <- res
+	}()
+	select {
+	case res := <-done:
+		if res == nil {
+			return
+		}
+		var warned bool
+		for _, w := range res.Warnings {
+			warned = warned || strings.Contains(w.Error(), "build cache ignored (not a file)")
+		}
+		if !warned {
+			t.Errorf("warnings %q, want one that the cache is not a file", res.Warnings)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the build waits on the named pipe")
+	}
 }
