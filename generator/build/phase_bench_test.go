@@ -16,8 +16,8 @@ import (
 // The benchmarks below time one phase each over the whole bench site (see
 // benchSite), from the state a build leaves before that phase, with
 // nothing taken from an earlier build: convert, render, minify, search
-// analysis and write; and the loading of the build cache that the next
-// build starts with. make bench runs them with -benchmem.
+// analysis, write and the sitemap; and the loading of the build cache
+// that the next build starts with. make bench runs them with -benchmem.
 
 // builtPages builds the bench site up to the gather phase and returns the
 // Builder holding that state.
@@ -150,5 +150,15 @@ func BenchmarkLoadCache(b *testing.B) {
 			b.Fatal(err)
 		}
 		release()
+	}
+}
+
+// BenchmarkSitemap writes the sitemap, which a build after an edit writes
+// again whole: the edited page's date changes.
+func BenchmarkSitemap(b *testing.B) {
+	r := builtPages(b).pending.renderer
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Sitemap()
 	}
 }

@@ -3,26 +3,19 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"time"
 )
 
-type urlSet struct {
-	XMLName xml.Name     `xml:"urlset"`
-	NS      string       `xml:"xmlns,attr"`
-	XHTML   string       `xml:"xmlns:xhtml,attr"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
+// sitemapURL is a page as the sitemap lists it.
 type sitemapURL struct {
-	Loc        string      `xml:"loc"`
-	LastMod    string      `xml:"lastmod,omitempty"`
-	Alternates []alternate `xml:"xhtml:link"`
+	Loc, LastMod string
+	Alternates   []alternate
 }
 
+// alternate is a translation of a page, by language code.
 type alternate struct {
-	Rel      string `xml:"rel,attr"`
-	HrefLang string `xml:"hreflang,attr"`
-	Href     string `xml:"href,attr"`
+	HrefLang, Href string
 }
 
 // Sitemap lists every page of the participant edition with its
@@ -30,7 +23,7 @@ type alternate struct {
 // (its last commit, or its file's modification time outside Git). Its URLs are full only when
 // site.yaml has a baseURL, as search engines require.
 func (r *Renderer) Sitemap() []byte {
-	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	var urls []sitemapURL
 	for _, lang := range r.site.Languages {
 		for _, p := range lang.Pages {
 			if !p.InEdition("") {
@@ -39,19 +32,59 @@ func (r *Renderer) Sitemap() []byte {
 			u := sitemapURL{Loc: r.urls.Abs(p.URL), LastMod: r.modified(p).Format(time.DateOnly)}
 			for _, code := range r.site.Config.Languages {
 				if t := p.Translation(code); t != nil && len(p.Translations) > 1 {
-					u.Alternates = append(u.Alternates, alternate{Rel: "alternate", HrefLang: code, Href: r.urls.Abs(t.URL)})
+					u.Alternates = append(u.Alternates, alternate{HrefLang: code, Href: r.urls.Abs(t.URL)})
 				}
 			}
-			set.URLs = append(set.URLs, u)
+			urls = append(urls, u)
 		}
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", " ")
-	_ = enc.Encode(set)
-	buf.WriteByte('\n')
-	return buf.Bytes()
+	return sitemapXML(urls)
+}
+
+// sitemapXML writes the sitemap as encoding/xml writes it, indented a
+// space a level, without its reflection: a large course lists tens of
+// thousands of URLs, and a build after an edit writes them all again, as
+// the edited page's date changes.
+func sitemapXML(urls []sitemapURL) []byte {
+	var b bytes.Buffer
+	b.Grow(len(urls) * 320)
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
+	for _, u := range urls {
+		b.WriteString("\n <url>\n  <loc>")
+		escape(&b, u.Loc)
+		b.WriteString("</loc>")
+		if u.LastMod != "" {
+			b.WriteString("\n  <lastmod>")
+			escape(&b, u.LastMod)
+			b.WriteString("</lastmod>")
+		}
+		for _, a := range u.Alternates {
+			b.WriteString("\n  <xhtml:link rel=\"alternate\" hreflang=\"")
+			escape(&b, a.HrefLang)
+			b.WriteString("\" href=\"")
+			escape(&b, a.Href)
+			b.WriteString("\"></xhtml:link>")
+		}
+		b.WriteString("\n </url>")
+	}
+	if len(urls) > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// escape writes s as XML text or an attribute's value. Most are plain
+// ASCII, written as they are.
+func escape(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || strings.IndexByte(`&<>"'`, c) >= 0 {
+			_ = xml.EscapeText(b, []byte(s)) // a bytes.Buffer does not fail
+			return
+		}
+	}
+	b.WriteString(s)
 }
 
 // Robots keeps crawlers out of the trainer edition and points them at the
