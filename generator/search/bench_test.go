@@ -3,6 +3,8 @@ package search
 import (
 	"strings"
 	"testing"
+
+	"lentera/generator/internal/wire"
 )
 
 // benchDocs makes n pages of about 700 words in five sections, with
@@ -56,5 +58,29 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		a.terms(nil, text)
+	}
+}
+
+// BenchmarkReady decodes 1,000 analysed pages as a build finds them in
+// its cache, what it does for a language after an edit before assembling
+// its index again.
+func BenchmarkReady(b *testing.B) {
+	pages, err := Analyze("id", benchDocs(1000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var w wire.Writer
+	for _, p := range pages {
+		p.Encode(&w)
+	}
+	encoded := w.Bytes()
+	b.ReportAllocs()
+	for b.Loop() {
+		r := wire.NewReader(encoded)
+		for range pages {
+			if err := DecodePage(r).Ready(); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }

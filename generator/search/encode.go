@@ -79,11 +79,12 @@ func decodeTerms(raw []byte) (docTerms, error) {
 	if n > 0 && d.forms == nil {
 		r.Fail(errors.New("search page: word forms where there are none"))
 	}
+	// The words share raw, the build cache's memory, as the parts do.
 	for ; n > 0 && r.Err() == nil; n-- {
-		f := r.String()
-		d.forms[f] = r.String()
+		f := r.View()
+		d.forms[f] = r.View()
 	}
-	d.terms = r.Strings()
+	d.terms = r.Views()
 	d.vals, d.parts = make([]int, len(d.terms)), make([]int, len(d.terms))
 	for i := range d.terms {
 		d.vals[i], d.parts[i] = r.Int(), r.Int()

@@ -9,6 +9,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"unsafe"
 )
 
 // Writer appends values to a byte slice, or writes them on to an
@@ -194,6 +195,27 @@ func (r *Reader) Blob() []byte {
 
 // String reads a string written by Writer.String.
 func (r *Reader) String() string { return string(r.Blob()) }
+
+// View reads a string written by Writer.String without copying it: the
+// string shares the Reader's input, which must never change after.
+func (r *Reader) View() string {
+	b := r.Blob()
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// Views reads a list written by Writer.Strings as View reads each string;
+// nil when it was empty.
+func (r *Reader) Views() []string {
+	n := r.Len() // each takes a byte at least: the list is bounded by the input
+	if n == 0 {
+		return nil
+	}
+	list := make([]string, 0, n)
+	for ; n > 0 && r.err == nil; n-- {
+		list = append(list, r.View())
+	}
+	return list
+}
 
 // Strings reads a list written by Writer.Strings; nil when it was empty.
 func (r *Reader) Strings() []string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func writeSome(w *Writer) {
@@ -65,5 +66,39 @@ func TestReaderRefusesShortInput(t *testing.T) {
 	big.Uint(1 << 40)
 	if r := NewReader(big.Bytes()); r.Len() != 0 || r.Err() == nil {
 		t.Error("a count of 2^40 in a few bytes was taken")
+	}
+}
+
+// View and Views read what String and Strings read, sharing the input
+// rather than copying it, and fail on a cut input as they do.
+func TestViewsShareTheInput(t *testing.T) {
+	var w Writer
+	w.String("héllo")
+	w.Strings([]string{"a", "", "bc"})
+	w.Strings(nil)
+	data := w.Bytes()
+	r := NewReader(data)
+	s := r.View()
+	list := r.Views()
+	if s != "héllo" || len(list) != 3 || list[0] != "a" || list[1] != "" || list[2] != "bc" || r.Views() != nil {
+		t.Fatalf("read %q and %q", s, list)
+	}
+	if err := r.Done(); err != nil {
+		t.Fatal(err)
+	}
+	if p := unsafe.StringData(s); p != &data[1] {
+		t.Error("View copied the string")
+	}
+	if p := unsafe.StringData(list[2]); p != &data[len(data)-3] {
+		t.Error("Views copied the strings")
+	}
+	for n := range len(data) - 1 {
+		r := NewReader(data[:n])
+		r.View()
+		r.Views()
+		r.Views()
+		if r.Done() == nil {
+			t.Errorf("cut to %d bytes, it reads", n)
+		}
 	}
 }
