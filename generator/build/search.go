@@ -2,7 +2,6 @@ package build
 
 import (
 	"fmt"
-	"maps"
 	"path"
 	"strings"
 
@@ -33,65 +32,37 @@ func unstemmed(s *site.Site) []error {
 
 // searchIndexes builds the search index of every language and edition from
 // the rendered HTML of its pages, next to its search page. An index whose
-// pages are unchanged is kept.
+// pages are unchanged is kept. A page in both editions is analysed once:
+// the trainer edition takes the analyses the participant edition made.
+// The indexes are made one after the other, beside the workbooks: made
+// side by side, two languages' working sets were in memory at once (a
+// cold build of 2 x 5,000 chapters peaked 50 MB higher).
 func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string, prev, next *cache) ([]publish.File, error) {
 	urls := site.NewURLs(s.Config.BaseURL)
-	type job struct {
-		entries  []searchEntry // by edition
-		analysed map[uint64]*search.Page
-	}
-	jobs := make([]job, len(s.Languages))
-	// Each language's indexes are mostly one processor's work once its
-	// pages are analysed, and after an edit one language's are made again
-	// while the others are taken as they were: the languages go side by
-	// side. A language's editions go in turn, as they share most pages:
-	// the trainer edition takes the analyses the participant's made. Two
-	// languages share no page, and so no HTML, which the analysis reads
-	// in place.
-	err := parallel.Do(len(jobs), func(i int) error {
-		lang, j := s.Languages[i], &jobs[i]
-		j.analysed = map[uint64]*search.Page{}
-		for _, ed := range editions {
-			u := urls.Edition(ed)
-			sdocs, keys := searchDocs(lang, docs, u, ed)
-			sdocs, keys = withGlossary(s, lang, u, render.GlossaryTitle(s, lang.Code), sdocs, keys)
-			entry, err := b.searchIndex(lang.Code, sdocs, keys, indexDir(ed, lang), prev, next.theme, j.analysed)
-			if err != nil {
-				return err
-			}
-			j.entries = append(j.entries, entry)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 	var files []publish.File
 	next.search, next.analysed = map[string]searchEntry{}, map[uint64]*search.Page{}
-	for e, ed := range editions {
-		for i, lang := range s.Languages {
-			entry := jobs[i].entries[e]
-			next.search[indexDir(ed, lang)] = entry
+	for _, ed := range editions {
+		for _, lang := range s.Languages {
+			dir := editionPath(ed, "/"+lang.Code+"/search/")
+			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed)
+			sdocs, keys = withGlossary(s, lang, urls.Edition(ed), render.GlossaryTitle(s, lang.Code), sdocs, keys)
+			entry, err := b.searchIndex(lang.Code, sdocs, keys, dir, prev, next)
+			if err != nil {
+				return nil, err
+			}
+			next.search[dir] = entry
 			files = append(files, entry.files...)
 		}
-	}
-	for _, j := range jobs {
-		maps.Copy(next.analysed, j.analysed)
 	}
 	return files, nil
 }
 
-// indexDir is where the search index of a language and edition goes.
-func indexDir(edition string, lang *site.Language) string {
-	return editionPath(edition, "/"+lang.Code+"/search/")
-}
-
-// searchIndex assembles the index of one language and edition, and puts
-// the analyses of its pages into analysed. It analyses only the pages that
-// are new or changed since the last build, and not in analysed already.
-func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir string, prev *cache, theme uint64, analysed map[uint64]*search.Page) (searchEntry, error) {
+// searchIndex assembles the index of one language and edition. It analyses
+// only the pages that are new or changed since the last build, and not
+// analysed by this build already.
+func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir string, prev, next *cache) (searchEntry, error) {
 	h := digest.New()
-	h.Int(int64(theme))
+	h.Int(int64(next.theme))
 	for _, k := range keys {
 		h.Int(int64(k))
 	}
@@ -103,12 +74,12 @@ func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir
 		}
 		if reused {
 			for _, k := range keys {
-				analysed[k] = prev.analysed[k]
+				next.analysed[k] = prev.analysed[k]
 			}
 			return e, nil
 		}
 	}
-	pages, err := b.analyse(lang, docs, keys, prev, analysed)
+	pages, err := b.analyse(lang, docs, keys, prev, next)
 	if err != nil {
 		return searchEntry{}, fmt.Errorf("search index %s: %w", lang, err)
 	}
@@ -159,14 +130,14 @@ func (c *cache) letGoOfIndexes() {
 	}
 }
 
-// analyse returns the analysed pages, taking those whose key analysed or
-// else the last build knew from there, and puts them into analysed.
-func (b *Builder) analyse(lang string, docs []search.Doc, keys []uint64, prev *cache, analysed map[uint64]*search.Page) ([]*search.Page, error) {
+// analyse returns the analysed pages, taking those whose key this build
+// or else the last knew from there.
+func (b *Builder) analyse(lang string, docs []search.Doc, keys []uint64, prev, next *cache) ([]*search.Page, error) {
 	pages := make([]*search.Page, len(docs))
 	// The cache's pages are decoded here, on every processor; one that
 	// does not decode is analysed again.
 	parallel.Do(len(keys), func(i int) error {
-		if p := analysed[keys[i]]; p != nil {
+		if p := next.analysed[keys[i]]; p != nil {
 			pages[i] = p
 		} else if p := prev.analysed[keys[i]]; p != nil && p.Ready() == nil {
 			pages[i] = p
@@ -191,7 +162,7 @@ func (b *Builder) analyse(lang string, docs []search.Doc, keys []uint64, prev *c
 		pages[at[j]] = p
 	}
 	for i, k := range keys {
-		analysed[k] = pages[i]
+		next.analysed[k] = pages[i]
 	}
 	return pages, nil
 }

@@ -8,6 +8,29 @@ import (
 	"lentera/generator/search"
 )
 
+// A page that one edition's index analysed is taken as it is by the next
+// edition's, in the same build: the trainer edition shares most pages
+// with the participant edition.
+func TestAnalysisTakenByTheNextEdition(t *testing.T) {
+	docs := []search.Doc{
+		{URL: "/id/a/", Title: "Pemasaran", HTML: []byte(`<p>Jualan lewat video pendek.</p>`)},
+		{URL: "/id/b/", Title: "Kalender", HTML: []byte(`<p>Kalender musim jualan.</p>`)},
+	}
+	keys := []uint64{1, 2}
+	b, prev, next := New(Options{}), &cache{}, &cache{analysed: map[uint64]*search.Page{}}
+	first, err := b.analyse("id", docs, keys, prev, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := b.analyse("id", docs[1:], keys[1:], prev, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again[0] != first[1] {
+		t.Error("the page was analysed again")
+	}
+}
+
 // A page of the build cache that does not decode is analysed again, not
 // trusted, and the index is what it is without the cache.
 func TestUndecodableAnalysisAnalysedAgain(t *testing.T) {
@@ -28,7 +51,8 @@ func TestUndecodableAnalysisAnalysedAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	prev := &cache{analysed: map[uint64]*search.Page{1: broken, 2: fresh[1]}}
-	pages, err := New(Options{}).analyse("id", docs, keys, prev, map[uint64]*search.Page{})
+	next := &cache{analysed: map[uint64]*search.Page{}}
+	pages, err := New(Options{}).analyse("id", docs, keys, prev, next)
 	if err != nil {
 		t.Fatal(err)
 	}
