@@ -52,9 +52,7 @@ func (s *stream) put(f *publish.File) error {
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	s.written[f.Path] = w
-	s.mu.Unlock()
+	s.wrote(w)
 	if s.drops(f.Path) {
 		f.Body = nil
 	}
@@ -68,9 +66,7 @@ func (s *stream) putFrom(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	s.written[path] = w
-	s.mu.Unlock()
+	s.wrote(w)
 	return nil
 }
 
@@ -90,11 +86,16 @@ func (s *stream) reuse(w publish.Written) (bool, error) {
 	}
 	ok, err := s.stage.Reuse(w)
 	if ok {
-		s.mu.Lock()
-		s.written[w.Path] = w
-		s.mu.Unlock()
+		s.wrote(w)
 	}
 	return ok, err
+}
+
+// wrote notes that w is in the stage; safe for concurrent use.
+func (s *stream) wrote(w publish.Written) {
+	s.mu.Lock()
+	s.written[w.Path] = w
+	s.mu.Unlock()
 }
 
 // summary is what was written at path; the zero Written without a stream.

@@ -234,7 +234,7 @@ func (r *Renderer) workbook(lang *site.Language, edition string, docs Docs) ([]P
 // converted is a page's converted HTML as a layout takes it, without a
 // copy: a copy per page, and per chapter of each workbook, was tens of
 // megabytes a build. The bytes are never written once converted (those
-// from the build cache are a read-only mapping), so a string may share
+// from the build cache are in read-only memory), so a string may share
 // them.
 func converted(html []byte) template.HTML {
 	return template.HTML(unsafe.String(unsafe.SliceData(html), len(html)))
