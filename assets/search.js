@@ -224,12 +224,16 @@
     // page fetches the pages of hits and picks each one's best section and
     // snippet for the matched words.
     function page(hits, words) {
+      return Promise.all(each(hits, words));
+    }
+    // each is page's promise for each hit, in the order of hits.
+    function each(hits, words) {
       var set = new Set(words), key = words.join(' ');
-      return meta.then(function (m) {
-        return Promise.all(hits.map(function (h) {
-          var k = h.id + '-' + h.part + ' ' + key;
+      return hits.map(function (h) {
+        var k = h.id + '-' + h.part + ' ' + key;
+        return meta.then(function (m) {
           return once(views, k, function () { return doc(m, h).then(function (p) { return present(p, set); }); });
-        }));
+        });
       });
     }
 
@@ -290,7 +294,7 @@
     }
 
     load(false);
-    return {search: search, page: page, has: has, shown: shown};
+    return {search: search, page: page, each: each, has: has, shown: shown};
   }
 
   // wordEnd is the end of the word at i (or the text's length).
@@ -384,9 +388,18 @@
       var early = q !== undefined && !index.has(q, hits) && index.shown(hits);
       list.setAttribute('aria-busy', 'true');
       if (early) put(early, from, q, typed);
-      return index.page(hits, result.words).then(function (items) {
+      // Without titles to show first, each result is listed once it and
+      // those above it are in: on a slow line the first ones can be read
+      // while the rest download.
+      var items = [];
+      return index.each(hits, result.words).reduce(function (before, p, i) {
+        return before.then(function () { return p; }).then(function (it) {
+          items.push(it);
+          if (!early && my == seq) put([it], from + i, i ? undefined : q, typed, i < hits.length - 1);
+        });
+      }, Promise.resolve()).then(function () {
         if (my != seq) return;
-        put(items, from, early ? undefined : q, typed);
+        if (early || !hits.length) put(items, from, early ? undefined : q, typed);
         finish();
         if (performance.mark) performance.mark('lentera:snippets'); // for timing tests
       }, function (e) {
@@ -401,14 +414,15 @@
     }
 
     // put shows items as the results from `from` on, in place of what was
-    // there; q is set the first time a new search's results are shown.
-    function put(items, from, q, typed) {
+    // there; q is set the first time a new search's results are shown, and
+    // coming while more of them are on their way.
+    function put(items, from, q, typed, coming) {
       var focus = links().indexOf(document.activeElement);
       while (list.children.length > from) list.lastChild.remove(); // a new search's results are from 0 on
       items.forEach(function (it) { list.appendChild(item(it)); });
       if (focus >= 0 && links()[focus]) links()[focus].focus(); // the snippets came in while the reader moved
       shown = from + items.length;
-      more.hidden = shown >= result.hits.length;
+      more.hidden = !!coming || shown >= result.hits.length;
       var n = result.hits.length;
       document.body.dataset.results = n;
       if (q === undefined) return;

@@ -3,11 +3,16 @@ package readertest
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,6 +22,7 @@ import (
 	"lentera/generator/build"
 	"lentera/generator/internal/browser"
 	"lentera/generator/internal/browser/browsertest"
+	"lentera/generator/internal/testsite"
 )
 
 // Opening the search page with a query on a slow 3G phone with nothing
@@ -116,6 +122,73 @@ func TestSearchListsTitlesBeforeParts(t *testing.T) {
 	whole, marks, _ := results(false)
 	if !slices.Equal(whole, blocked) || marks == 0 {
 		t.Errorf("parts in: titles %q (without parts %q), %d marks; want the same titles with the words marked", whole, blocked, marks)
+	}
+}
+
+// On a course too big for the search page to carry its pages' titles,
+// each result is listed as soon as its page's part and those of the
+// results above it are in: with the fifth part held back by the server,
+// four results are there to read, the status says how many pages match,
+// and the list stays busy with no "more" button until the fifth comes.
+func TestSearchListsEachResultAsItComes(t *testing.T) {
+	out := t.TempDir()
+	course := testsite.New(t, testsite.Course(300))
+	if _, err := build.Build(context.Background(), build.Options{SiteDir: course, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	if entry, err := os.ReadFile(filepath.Join(out, "en", "search", "index.json")); err != nil || strings.Contains(string(entry), `"pg":`) {
+		t.Fatalf("the test needs a search entry without the pages' titles (%v)", err)
+	}
+	b := phone(t)
+	files := browsertest.Serve(t, out)
+	var held atomic.Value
+	release := make(chan struct{})
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p, _ := held.Load().(string); p != "" && r.URL.Path == p {
+			<-release
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(front.Close)
+	var once sync.Once
+	free := func() { once.Do(func() { close(release) }) }
+	t.Cleanup(free) // before front.Close, which waits for the held request
+	page := front.URL + "/en/search/?q=video"
+
+	// The order the search asks for the parts of its first results in.
+	ctx := fresh(t, b)
+	if err := browser.BypassWorker(ctx); err != nil {
+		t.Fatal(err)
+	}
+	load(t, ctx, page)
+	until(t, ctx, `document.body.dataset.done == "1"`, 30*time.Second)
+	parts := eval[[]string](t, ctx, `performance.getEntriesByType("resource").filter(e => /\/d\d+-\d+\.json$/.test(e.name)).sort((a, b) => a.startTime - b.startTime).map(e => new URL(e.name).pathname)`)
+	if len(parts) != 5 {
+		t.Fatalf("the search asked for the parts %q, want five", parts)
+	}
+
+	held.Store(parts[4])
+	ctx = fresh(t, b)
+	if err := browser.BypassWorker(ctx); err != nil {
+		t.Fatal(err)
+	}
+	load(t, ctx, page)
+	until(t, ctx, `document.querySelectorAll("#search-results > li").length >= 4`, 30*time.Second)
+	time.Sleep(300 * time.Millisecond) // a fifth result would show now, without its part
+	listed := eval[int](t, ctx, `document.querySelectorAll("#search-results > li").length`)
+	busy := eval[string](t, ctx, `document.getElementById("search-results").getAttribute("aria-busy")`)
+	more := eval[bool](t, ctx, `document.getElementById("search-more").hidden`)
+	status, count := text(t, ctx, "#search-status"), eval[string](t, ctx, `document.body.dataset.results`)
+	if listed != 4 || busy != "true" || !more || count == "" || !strings.Contains(status, count) {
+		t.Errorf("fifth part held: %d results, aria-busy %q, more hidden %v, status %q; want 4, busy, hidden and the count", listed, busy, more, status)
+	}
+	free()
+	until(t, ctx, `document.body.dataset.done == "1"`, 30*time.Second)
+	listed = eval[int](t, ctx, `document.querySelectorAll("#search-results > li").length`)
+	busy = eval[string](t, ctx, `document.getElementById("search-results").getAttribute("aria-busy")`)
+	more = eval[bool](t, ctx, `document.getElementById("search-more").hidden`)
+	if listed != 5 || busy != "false" || more {
+		t.Errorf("fifth part in: %d results, aria-busy %q, more hidden %v; want 5, not busy, and more to show", listed, busy, more)
 	}
 }
 

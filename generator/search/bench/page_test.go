@@ -94,7 +94,8 @@ func TestSearchPage(t *testing.T) {
 			t.Skipf("%d results: too few to page", total)
 		}
 		eval[bool](t, ctx, `(document.getElementById("search-more").click(), true)`)
-		waitFor(t, ctx, `document.querySelectorAll("#search-results > li").length > 5`)
+		// The next five are listed one by one as their parts come in.
+		waitFor(t, ctx, `document.querySelectorAll("#search-results > li").length > 5 && document.getElementById("search-results").getAttribute("aria-busy") == "false"`)
 		if got := eval[int](t, ctx, `document.querySelectorAll("#search-results > li").length`); got != min(10, total) {
 			t.Errorf("%d results shown after more, want %d", got, min(10, total))
 		}
