@@ -86,8 +86,8 @@ func TestKilledBuild(t *testing.T) {
 			replaced++
 			current = next
 		default:
-			t.Fatalf("killed %s after its start, a build left an output that is neither the old build (%d files) nor the new (%d files), but %d files",
-				at.Round(time.Millisecond), len(whole[current]), len(whole[next]), len(got))
+			t.Fatalf("killed %s after its start, a build left an output that is neither the old build (%d files) nor the new (%d files), but %d files; not as in the old: %v; not as in the new: %v",
+				at.Round(time.Millisecond), len(whole[current]), len(whole[next]), len(got), differ(got, whole[current]), differ(got, whole[next]))
 		}
 	}
 	t.Logf("after %d kills the output was the old build %d times and the new one %d times; %d temporary folders were left", kills, kept, replaced, leftovers)
@@ -102,6 +102,23 @@ func TestKilledBuild(t *testing.T) {
 	if !maps.Equal(testsite.Hashes(t, out), whole[inSite]) {
 		t.Error("the build after the kills is not a whole build")
 	}
+}
+
+// differ lists, sorted, the paths where got and want differ (a missing
+// file counts), at most five: what a failure shows of a mixed output.
+func differ(got, want map[string][32]byte) []string {
+	var out []string
+	for _, m := range []map[string][32]byte{got, want} {
+		for p := range m {
+			g, inGot := got[p]
+			w, inWant := want[p]
+			if (inGot != inWant || g != w) && !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out[:min(len(out), 5)]
 }
 
 // goTool is the go command that runs this test.

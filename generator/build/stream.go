@@ -127,7 +127,7 @@ func (s *stream) commit(files []publish.File) (live, kept publish.Record, err er
 	if kept, err = s.stage.Commit(); err != nil {
 		return live, kept, err
 	}
-	return publish.Record{Dir: s.stage.Dir(), At: time.Now(), Files: s.written}, kept, nil
+	return publish.Record{Dir: s.stage.Dir(), Folder: s.stage.Folder(), At: time.Now(), Files: s.written}, kept, nil
 }
 
 // summaries are the path, size and digest of every file, whether its body

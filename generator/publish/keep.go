@@ -32,7 +32,9 @@ const keptIgnore = ".gitignore"
 // the one kept beside it. A kept folder whose record is right becomes the
 // stage's folder, which must still be empty; any other is removed.
 func (st *Stage) Trust(live, kept Record) {
-	st.record = live
+	if live.Folder.Is(st.real) {
+		st.record = live
+	}
 	parent, base := filepath.Split(st.real)
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
@@ -41,7 +43,7 @@ func (st *Stage) Trust(live, kept Record) {
 			continue
 		}
 		p := filepath.Join(parent, e.Name())
-		if p == kept.Dir && live.Dir == st.real && st.adopt(p, kept) {
+		if p == kept.Dir && kept.Folder.Is(p) && st.record.Dir == st.real && st.adopt(p, kept) {
 			continue
 		}
 		os.RemoveAll(p)
@@ -176,5 +178,5 @@ func (st *Stage) keep() Record {
 		}
 		return Record{}
 	}
-	return Record{Dir: dir, At: old.At, Files: old.Files}
+	return Record{Dir: dir, Folder: old.Folder, At: old.At, Files: old.Files}
 }

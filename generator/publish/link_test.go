@@ -73,7 +73,7 @@ func stageKept(t *testing.T, out string, live, kept Record, files []File) (Recor
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Record{Dir: st.Dir(), At: time.Now(), Files: written}, kept
+	return Record{Dir: st.Dir(), Folder: st.Folder(), At: time.Now(), Files: written}, kept
 }
 
 // With the record of the last build, a file it wrote that looks untouched
@@ -113,6 +113,29 @@ func TestRecordedFilesTrusted(t *testing.T) {
 	stageAll(t, out, other, files)
 	if got, _ := os.ReadFile(a); string(got) != "aaaa" {
 		t.Errorf("with another folder's record, the file holds %q", got)
+	}
+	// Nor is the record of the folder that was at this path before
+	// another took its place, files, sizes and times alike.
+	rec = stageAll(t, out, Record{}, files)
+	if err := os.WriteFile(a, []byte("XXXX"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(a, back, back); err != nil {
+		t.Fatal(err)
+	}
+	moved := out + ".moved"
+	if err := os.Rename(out, moved); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(out, os.DirFS(moved)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(a, back, back); err != nil {
+		t.Fatal(err)
+	}
+	stageAll(t, out, rec, files)
+	if got, _ := os.ReadFile(a); string(got) != "aaaa" {
+		t.Errorf("with the record of the folder that was there before, the file holds %q", got)
 	}
 }
 

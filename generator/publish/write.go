@@ -46,6 +46,7 @@ type Stage struct {
 	hasOld    bool         // a previous build is there to keep times from
 	record    Record       // what the previous build wrote, when known
 	kept      Record       // what tmp holds when it started as a kept build (see keep.go)
+	folder    Folder       // tmp's, taken before Commit puts it in place
 	put       sync.Map     // the paths Put, when tmp started as a kept build
 	parts     atomic.Int64 // names the files PutFrom is writing
 }
@@ -54,10 +55,26 @@ type Stage struct {
 // build takes a file there as the one it needs without reading it, as
 // long as its size is the same and it has not been modified since.
 type Record struct {
-	Dir   string             // the output folder, its links resolved
-	At    time.Time          // when the build was put in place
-	Files map[string]Written // by path
+	Dir    string             // the output folder, its links resolved
+	Folder Folder             // the folder the build was written into, now at Dir
+	At     time.Time          // when the build was put in place
+	Files  map[string]Written // by path
 }
+
+// Folder tells one folder from another on the same machine, whatever
+// its name; the zero Folder is none. A build killed once its folder is in
+// place, before its record is saved, leaves the record of the build
+// before it: the folder at Dir is then not the record's, and the files
+// there, some older than the record and of the same size as the ones it
+// names, are not taken for them.
+type Folder struct{ Dev, Ino uint64 }
+
+// Is reports whether the folder at p is f.
+func (f Folder) Is(p string) bool { return f != Folder{} && folderOf(p) == f }
+
+// Folder is the folder the build went into, once Commit has put it in
+// place.
+func (st *Stage) Folder() Folder { return st.folder }
 
 // Dir is the output folder, its links resolved.
 func (st *Stage) Dir() string { return st.real }
@@ -142,6 +159,7 @@ func (st *Stage) Commit() (kept Record, err error) {
 	if err != nil {
 		return Record{}, errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(st.tmp))
 	}
+	st.folder = folderOf(st.tmp)
 	exchanged, err := swap(st.real, st.tmp)
 	if err != nil || !exchanged {
 		return Record{}, err
