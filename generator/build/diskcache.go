@@ -52,7 +52,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 10
+const cacheFormat = 11
 
 const cacheMagic = "lentera build cache\n"
 
@@ -441,6 +441,7 @@ func encodeRecord(w *wire.Writer, rec publish.Record) {
 	w.String(rec.Dir)
 	w.Uint(rec.Folder.Dev)
 	w.Uint(rec.Folder.Ino)
+	w.Int(int(rec.Folder.Changed))
 	w.Int(int(rec.At.UnixNano()))
 	w.Uint(uint64(len(rec.Files)))
 	for _, p := range sortedKeys(rec.Files) {
@@ -450,7 +451,7 @@ func encodeRecord(w *wire.Writer, rec publish.Record) {
 }
 
 func decodeRecord(r *wire.Reader) publish.Record {
-	rec := publish.Record{Dir: r.String(), Folder: publish.Folder{Dev: r.Uint(), Ino: r.Uint()}, At: time.Unix(0, int64(r.Int())), Files: map[string]publish.Written{}}
+	rec := publish.Record{Dir: r.String(), Folder: publish.Folder{Dev: r.Uint(), Ino: r.Uint(), Changed: int64(r.Int())}, At: time.Unix(0, int64(r.Int())), Files: map[string]publish.Written{}}
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
 		f := decodeWritten(r, r.String())
 		rec.Files[f.Path] = f

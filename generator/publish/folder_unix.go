@@ -2,21 +2,15 @@
 
 package publish
 
-import (
-	"os"
-	"syscall"
-)
+import "golang.org/x/sys/unix"
 
 // folderOf is the identity of the folder at p: its device and inode,
-// which go with it when it is renamed or exchanged.
+// which go with it when it is renamed or exchanged, and the time it last
+// changed.
 func folderOf(p string) Folder {
-	fi, err := os.Lstat(p)
-	if err != nil || !fi.IsDir() {
+	var st unix.Stat_t
+	if err := unix.Lstat(p, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFDIR {
 		return Folder{}
 	}
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok {
-		return Folder{}
-	}
-	return Folder{Dev: uint64(st.Dev), Ino: uint64(st.Ino)}
+	return Folder{Dev: uint64(st.Dev), Ino: uint64(st.Ino), Changed: st.Ctim.Nano()}
 }

@@ -178,5 +178,5 @@ func (st *Stage) keep() Record {
 		}
 		return Record{}
 	}
-	return Record{Dir: dir, Folder: old.Folder, At: old.At, Files: old.Files}
+	return Record{Dir: dir, Folder: folderOf(dir), At: old.At, Files: old.Files}
 }

@@ -114,26 +114,50 @@ func TestRecordedFilesTrusted(t *testing.T) {
 	if got, _ := os.ReadFile(a); string(got) != "aaaa" {
 		t.Errorf("with another folder's record, the file holds %q", got)
 	}
-	// Nor is the record of the folder that was at this path before
-	// another took its place: a copy whose file a has the recorded size
-	// and a time before the record, but other bytes.
+	// Nor is the record of a folder removed and another made in its
+	// place, as rm -r then cp -a do, with file a of the recorded size and a
+	// time before the record, but other bytes. The new folder often gets
+	// the removed one's inode number; its change time tells them apart.
+	// The pauses outlast a tick of the file system's clock.
 	rec = stageAll(t, out, Record{}, files)
 	if err := os.WriteFile(a, []byte("XXXX"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	moved := out + ".moved"
-	if err := os.Rename(out, moved); err != nil {
+	aside := filepath.Join(t.TempDir(), "aside")
+	if err := os.CopyFS(aside, os.DirFS(out)); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.CopyFS(out, os.DirFS(moved)); err != nil {
+	before := folderOf(out)
+	time.Sleep(50 * time.Millisecond)
+	if err := os.RemoveAll(out); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(out, os.DirFS(aside)); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chtimes(a, back, back); err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("the copy took the removed folder's inode: %v", folderOf(out).Ino == before.Ino)
 	stageAll(t, out, rec, files)
 	if got, _ := os.ReadFile(a); string(got) != "aaaa" {
-		t.Errorf("with the record of the folder that was there before, the file holds %q", got)
+		t.Errorf("with the record of a folder removed and copied back, the file holds %q", got)
+	}
+	// Nor of the very folder, once an entry was added to it since.
+	rec = stageAll(t, out, Record{}, files)
+	if err := os.WriteFile(a, []byte("XXXX"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(a, back, back); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if err := os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stageAll(t, out, rec, files)
+	if got, _ := os.ReadFile(a); string(got) != "aaaa" {
+		t.Errorf("with the record of a folder changed since, the file holds %q", got)
 	}
 }
 

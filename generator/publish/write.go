@@ -46,7 +46,7 @@ type Stage struct {
 	hasOld    bool         // a previous build is there to keep times from
 	record    Record       // what the previous build wrote, when known
 	kept      Record       // what tmp holds when it started as a kept build (see keep.go)
-	folder    Folder       // tmp's, taken before Commit puts it in place
+	folder    Folder       // tmp's, taken once Commit has put it in place
 	put       sync.Map     // the paths Put, when tmp started as a kept build
 	parts     atomic.Int64 // names the files PutFrom is writing
 }
@@ -66,8 +66,14 @@ type Record struct {
 // place, before its record is saved, leaves the record of the build
 // before it: the folder at Dir is then not the record's, and the files
 // there, some older than the record and of the same size as the ones it
-// names, are not taken for them.
-type Folder struct{ Dev, Ino uint64 }
+// names, are not taken for them. The inode alone would not do: a folder
+// removed and another made in its place (rm -r, then cp -a) often gets
+// the same number. The time the folder last changed tells them apart, as
+// it changes too when an entry of the folder is added, removed or renamed.
+type Folder struct {
+	Dev, Ino uint64
+	Changed  int64 // the inode's change time, in nanoseconds
+}
 
 // Is reports whether the folder at p is f.
 func (f Folder) Is(p string) bool { return f != Folder{} && folderOf(p) == f }
@@ -159,8 +165,11 @@ func (st *Stage) Commit() (kept Record, err error) {
 	if err != nil {
 		return Record{}, errors.Join(fmt.Errorf("publish: %w", err), os.RemoveAll(st.tmp))
 	}
-	st.folder = folderOf(st.tmp)
 	exchanged, err := swap(st.real, st.tmp)
+	if err == nil {
+		// Taken once in place: moving a folder changes its change time.
+		st.folder = folderOf(st.real)
+	}
 	if err != nil || !exchanged {
 		return Record{}, err
 	}
