@@ -292,6 +292,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	warnings = append(warnings, overBudget(docs, images)...)
 	if b.stream != nil {
 		b.stream.keep = linkTargets(docs)
+		b.letGoOfSources(s, next)
 	}
 	p := &pending{site: s, status: history.Status, renderer: r, conv: conv, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
 	if w := s.Config.BaseURLWarning(); w != nil {

@@ -63,6 +63,23 @@ func (b *Builder) saysTrainer(p *site.Page, next map[string]trainerMemo) bool {
 	return m.says
 }
 
+// letGoOfSources drops every page's Markdown once the pages are
+// converted. A streaming build builds once, so nothing reads it again,
+// and the build's memory need not hold the whole site's text to its end.
+func (b *Builder) letGoOfSources(s *site.Site, next *cache) {
+	for _, l := range s.Languages {
+		for _, p := range l.Pages {
+			p.Source = nil
+		}
+	}
+	b.loader.LetGoOfBodies()
+	b.trainerText = nil
+	for file, e := range next.docs {
+		e.src = nil
+		next.docs[file] = e
+	}
+}
+
 type trainerMemo struct {
 	src  []byte
 	says bool

@@ -93,7 +93,23 @@ func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir
 	for _, f := range index {
 		entry.files = append(entry.files, publish.File{Path: dir + f.Path, Body: f.Body})
 	}
-	return entry, nil
+	return entry, b.writeIndex(entry.files)
+}
+
+// writeIndex puts an index's files into a streaming build's output as soon
+// as the index is made, and lets go of their bodies, so that the build
+// does not hold every index until the end. The entry file stays: the
+// search page carries it.
+func (b *Builder) writeIndex(files []publish.File) error {
+	if b.stream == nil {
+		return nil
+	}
+	return parallel.Do(len(files), func(i int) error {
+		if path.Base(files[i].Path) == search.EntryFile {
+			return nil
+		}
+		return b.stream.put(&files[i])
+	})
 }
 
 // reuseIndex puts the files of an unchanged index that the build cache

@@ -3,12 +3,14 @@ package build
 import (
 	"context"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"lentera/generator/internal/testsite"
 	"lentera/generator/publish"
+	"lentera/generator/search"
 )
 
 // A streaming build writes, page by page, the very files a build in
@@ -49,6 +51,13 @@ func TestSitesStreamed(t *testing.T) {
 			if len(res.Files) != len(mem.Files) {
 				t.Errorf("streamed %d files, in memory %d", len(res.Files), len(mem.Files))
 			}
+			// Each search index is written once made, not held to the
+			// end; its entry stays, for the search page.
+			for _, f := range res.Files {
+				if isIndexFile(f.Path) && path.Base(f.Path) != search.EntryFile && f.Body != nil {
+					t.Errorf("%s: the build still holds its body", f.Path)
+				}
+			}
 			for _, f := range mem.Files {
 				got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Path)))
 				if err != nil {
@@ -73,6 +82,11 @@ func TestSitesStreamed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// isIndexFile reports whether p is a file of a search index.
+func isIndexFile(p string) bool {
+	return path.Ext(p) == ".json" && strings.Contains(p, "/search/")
 }
 
 func sameHashes(a, b map[string][32]byte) bool {

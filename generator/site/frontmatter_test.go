@@ -2,6 +2,7 @@ package site
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -76,4 +77,43 @@ func TestLoaderRemembersFrontMatter(t *testing.T) {
 	if p := s.PageOf("content/id/parameter.md"); p == nil || p.Meta.Params["a"] != 1 {
 		t.Errorf("front matter with params was not parsed: %+v", p)
 	}
+}
+
+// A loader that let go of the pages' text still hands back their front
+// matter, and its next load reads every page again, the unchanged ones
+// too, rather than give them no text.
+func TestLoaderAfterLettingGoOfBodies(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":            {Data: []byte("title: Kursus\nlanguages: [id]\n")},
+		"content/id/_index.md": {Data: []byte("---\ntitle: Beranda\n---\nSelamat datang.\n")},
+		"content/id/satu.md":   {Data: []byte("---\ntitle: Satu\n---\nTeks satu.\n")},
+		"content/id/dua.md":    {Data: []byte("---\ntitle: Dua\n---\nTeks dua.\n")},
+	}
+	var l Loader
+	if _, err := l.Load(fsys, Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	l.LetGoOfBodies()
+	if n := len(l.FrontMatters()); n != 3 {
+		t.Errorf("%d front matters after letting go of the text, want 3", n)
+	}
+	fsys["content/id/dua.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dua\n---\nTeks dua, diubah.\n")}
+	s, err := l.Load(fsys, Options{}, map[string]bool{"content/id/dua.md": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"content/id/_index.md": "Selamat datang.\n", "content/id/satu.md": "Teks satu.\n", "content/id/dua.md": "Teks dua, diubah.\n"}
+	for file, text := range want {
+		// The front matter's lines stay as blanks, for line numbers.
+		if p := s.PageOf(file); p == nil || strings.TrimSpace(string(p.Source)) != strings.TrimSpace(text) {
+			t.Errorf("%s: text %q after letting go, want %q", file, pageSource(p), text)
+		}
+	}
+}
+
+func pageSource(p *Page) string {
+	if p == nil {
+		return "(no page)"
+	}
+	return string(p.Source)
 }

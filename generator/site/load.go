@@ -58,12 +58,15 @@ type Options struct {
 // Loader reads sites. It remembers each file it parsed, so that a rebuild
 // after an edit re-reads only the files that changed.
 type Loader struct {
-	parsed  map[string]parsedFile
-	fronts  FrontMatters    // parsed by an earlier run; see Remember
-	listed  []entry         // the files of the last listing
-	known   map[string]bool // their paths
-	langs   []string        // the languages they were listed for
-	checked []output        // the outputs of the last load, when they passed checkOutputs
+	parsed map[string]parsedFile
+	// bodiless is set once LetGoOfBodies has run: parsed then has the
+	// front matter but not the text, and the next Load reads every file.
+	bodiless bool
+	fronts   FrontMatters    // parsed by an earlier run; see Remember
+	listed   []entry         // the files of the last listing
+	known    map[string]bool // their paths
+	langs    []string        // the languages they were listed for
+	checked  []output        // the outputs of the last load, when they passed checkOutputs
 }
 
 type parsedFile struct {
@@ -103,8 +106,8 @@ func (l *Loader) Load(fsys fs.FS, opts Options, changed map[string]bool) (*Site,
 
 // readContent reads content/<lang>/ for every language.
 func (l *Loader) readContent(fsys fs.FS, cfg *Config, opts Options, changed map[string]bool) ([]*Page, []File, error) {
-	if changed == nil || l.parsed == nil {
-		l.parsed = map[string]parsedFile{}
+	if changed == nil || l.parsed == nil || l.bodiless {
+		l.parsed, l.bodiless = map[string]parsedFile{}, false
 	}
 	// A folder that cannot be listed is reported with the files that
 	// can: one build shows every problem.
@@ -269,6 +272,17 @@ func (l *Loader) page(e entry, r readFile) (*Page, error) {
 		l.parsed[e.path] = r.parsedFile
 	}
 	return newPage(e.path, e.lang, l.parsed[e.path]), nil
+}
+
+// LetGoOfBodies forgets the pages' Markdown, keeping their front matter:
+// for a build that has converted every page and loads no more. A Load
+// after it reads every page again.
+func (l *Loader) LetGoOfBodies() {
+	for file, pf := range l.parsed {
+		pf.body = nil
+		l.parsed[file] = pf
+	}
+	l.bodiless = true
 }
 
 // ReadPage reads the Markdown file p: its front matter and its body.
