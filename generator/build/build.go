@@ -278,7 +278,10 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	world.Int(int64(b.linkKey(s)))
 	world.Int(int64(glossaryKey(s)))
 	world.Int(int64(imagesKey)) // pages show their images' sizes
-	passes := b.passesFor(s)
+	passes, err := b.passesFor(s)
+	if err != nil {
+		return nil, errors.Join(phase("load", loadErr), phase("load", err))
+	}
 	world.Int(int64(len(passes))) // a page converted without the trainer's passes lacks them
 	worldKey := world.Sum()
 	conv := b.converter(s, r, images, passes)
@@ -292,7 +295,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	warnings = append(warnings, overBudget(docs, images)...)
 	if b.stream != nil {
 		b.stream.keep = linkTargets(docs)
-		b.letGoOfSources(s, next)
+		b.letGoOfSources(s)
 	}
 	p := &pending{site: s, status: history.Status, renderer: r, conv: conv, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
 	if w := s.Config.BaseURLWarning(); w != nil {

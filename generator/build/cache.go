@@ -27,12 +27,14 @@ type cache struct {
 	pages    map[string]pageEntry   // by output path
 	search   map[string]searchEntry // by index folder
 	sitemap  pageEntry
-	cards    map[string]pageEntry    // link-preview cards, by output path
-	analysed map[uint64]*search.Page // search analyses of pages, by a key of what they read
-	output   publish.Record          // what the last streaming build wrote into its output folder
-	kept     publish.Record          // the build before it, kept beside the folder
-	fronts   site.FrontMatters       // the pages' parsed front matter, for the next run's loader
-	qrs      []render.QRCode         // the QR codes drawn, for the next run's renderer
+	cards    map[string]pageEntry      // link-preview cards, by output path
+	analysed map[uint64]*search.Page   // search analyses of pages, by a key of what they read
+	output   publish.Record            // what the last streaming build wrote into its output folder
+	kept     publish.Record            // the build before it, kept beside the folder
+	fronts   site.FrontMatters         // the pages' parsed front matter, for the next run's loader
+	stamps   map[string]site.FileStamp // the page files as read, for the next run's loader
+	trainer  map[string]trainerMemo    // whether each page's text says "trainer", for the next run
+	qrs      []render.QRCode           // the QR codes drawn, for the next run's renderer
 
 	gathered []publish.File // the output of the last gather phase
 }
@@ -59,11 +61,9 @@ func (a assetsEntry) scripts() map[string][]byte {
 }
 
 type docEntry struct {
-	key   uint64
-	world uint64
-	src   []byte              // the Markdown it was converted from
-	data  map[string][32]byte // the data files it embeds, as they were
-	doc   *markup.Doc
+	key  uint64
+	data map[string][32]byte // the data files it embeds, as they were
+	doc  *markup.Doc
 }
 
 // pageEntry is a page or card as last made: its body, or, for a page a
@@ -177,17 +177,13 @@ func (b *Builder) linkKey(s *site.Site) uint64 {
 	return h.Sum()
 }
 
-// docKey hashes one page's Markdown with what its conversion reads. A page
-// the loader did not read again has the very same Source as last time, and
-// its key is taken from then rather than hashed again.
-func (b *Builder) docKey(prev *cache, world uint64, p *site.Page) uint64 {
-	if e, ok := prev.docs[p.File]; ok && e.world == world && sameSlice(e.src, p.Source) {
-		return e.key
-	}
+// docKey hashes one page's Markdown, by its digest, with what its
+// conversion reads.
+func docKey(world uint64, p *site.Page) uint64 {
 	h := digest.New()
 	h.Int(int64(world))
 	h.String(p.File + "\x00" + p.Lang + "\x00" + p.URL)
-	h.Bytes(p.Source)
+	h.Int(int64(p.Sum))
 	return h.Sum()
 }
 

@@ -52,7 +52,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 11
+const cacheFormat = 12
 
 const cacheMagic = "lentera build cache\n"
 
@@ -130,6 +130,8 @@ func (b *Builder) loadCache() error {
 		return nil
 	}
 	b.disk.loaded = true
+	// Stamps are taken from the first build on, for the next run.
+	b.loader.Stamp(nil)
 	c, resized, err := b.readCache()
 	switch {
 	case errors.Is(err, errNoCache):
@@ -139,6 +141,8 @@ func (b *Builder) loadCache() error {
 	}
 	b.cache, b.resized = c, resized
 	b.loader.Remember(c.fronts)
+	b.loader.Stamp(c.stamps)
+	b.trainerText = c.trainer
 	return nil
 }
 
@@ -157,6 +161,7 @@ func (b *Builder) saveCache() error {
 	}
 	b.disk.saved = true
 	b.cache.fronts = b.loader.FrontMatters()
+	b.cache.stamps, b.cache.trainer = b.loader.Stamps(), b.trainerText
 	if b.cache.renderer != nil {
 		b.cache.qrs = b.cache.renderer.QRCodes()
 	}
@@ -380,6 +385,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 		w.String(c.assets.urls[name])
 	}
 	c.fronts.Encode(w)
+	encodeStamps(w, c.stamps, c.trainer)
 	w.Uint(uint64(len(c.qrs)))
 	for _, q := range c.qrs {
 		w.String(q.Text)
@@ -430,10 +436,44 @@ func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
 		c.assets.urls[name] = r.String()
 	}
 	c.fronts = site.DecodeFrontMatters(r)
+	c.stamps, c.trainer = decodeStamps(r)
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
 		c.qrs = append(c.qrs, render.QRCode{Text: r.String(), Label: r.String(), SVG: r.String()})
 	}
 	return c, resized
+}
+
+// encodeStamps writes the page files' stamps and, for each, whether its
+// text says "trainer" when that is known.
+func encodeStamps(w *wire.Writer, stamps map[string]site.FileStamp, trainer map[string]trainerMemo) {
+	w.Uint(uint64(len(stamps)))
+	for _, p := range sortedKeys(stamps) {
+		s := stamps[p]
+		w.String(p)
+		w.Int(int(s.Stamp.Size))
+		w.Int(int(s.Stamp.Modified))
+		w.Int(int(s.Stamp.Changed))
+		w.Uint(s.Stamp.Dev)
+		w.Uint(s.Stamp.Ino)
+		w.Fixed(s.Front)
+		w.Fixed(s.Body)
+		m, ok := trainer[p]
+		w.Bool(ok && m.sum == s.Body)
+		w.Bool(m.says)
+	}
+}
+
+func decodeStamps(r *wire.Reader) (map[string]site.FileStamp, map[string]trainerMemo) {
+	stamps, trainer := map[string]site.FileStamp{}, map[string]trainerMemo{}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		p := r.String()
+		s := site.FileStamp{Stamp: site.Stamp{Size: int64(r.Int()), Modified: int64(r.Int()), Changed: int64(r.Int()), Dev: r.Uint(), Ino: r.Uint()}, Front: r.Fixed(), Body: r.Fixed()}
+		stamps[p] = s
+		if known, says := r.Bool(), r.Bool(); known {
+			trainer[p] = trainerMemo{sum: s.Body, says: says}
+		}
+	}
+	return stamps, trainer
 }
 
 // encodeRecord writes what a build wrote into its output folder.

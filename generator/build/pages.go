@@ -31,57 +31,62 @@ var participantPasses = []markup.Pass{{}, {Workbook: true}}
 // exists only with a session plan, a trainer-only page or :::trainer
 // notes, so a site whose text never says "trainer" has none, and its
 // chapters need no slides (a trainer's view) converted.
-func (b *Builder) passesFor(s *site.Site) []markup.Pass {
+func (b *Builder) passesFor(s *site.Site) ([]markup.Pass, error) {
 	if s.Config.Plan.Given {
-		return passes
+		return passes, nil
 	}
 	trainer := false
 	next := map[string]trainerMemo{}
 	for _, l := range s.Languages {
 		for _, p := range l.Pages {
-			if !p.InEdition("") || b.saysTrainer(p, next) {
+			if !p.InEdition("") {
 				trainer = true
+				continue
 			}
+			says, err := b.saysTrainer(p, next)
+			if err != nil {
+				return nil, err
+			}
+			trainer = trainer || says
 		}
 	}
 	b.trainerText = next
 	if trainer {
-		return passes
+		return passes, nil
 	}
-	return participantPasses
+	return participantPasses, nil
 }
 
 // saysTrainer reports whether a page's text has the word "trainer", and
-// notes the answer in next. The answer is kept with the text it was found
-// in: a save must not cost a search through every page.
-func (b *Builder) saysTrainer(p *site.Page, next map[string]trainerMemo) bool {
+// notes the answer in next. The answer is kept with the digest of the
+// text it was found in: a save must not cost a search through every page,
+// nor a build read the pages it found unchanged.
+func (b *Builder) saysTrainer(p *site.Page, next map[string]trainerMemo) (bool, error) {
 	m, ok := b.trainerText[p.File]
-	if !ok || !sameSlice(m.src, p.Source) {
-		m = trainerMemo{src: p.Source, says: bytes.Contains(p.Source, []byte("trainer"))}
+	if !ok || m.sum != p.Sum {
+		if err := b.loader.ReadSource(b.fsys, p); err != nil {
+			return false, err
+		}
+		m = trainerMemo{sum: p.Sum, says: bytes.Contains(p.Source, []byte("trainer"))}
 	}
 	next[p.File] = m
-	return m.says
+	return m.says, nil
 }
 
 // letGoOfSources drops every page's Markdown once the pages are
 // converted. A streaming build builds once, so nothing reads it again,
 // and the build's memory need not hold the whole site's text to its end.
-func (b *Builder) letGoOfSources(s *site.Site, next *cache) {
+func (b *Builder) letGoOfSources(s *site.Site) {
 	for _, l := range s.Languages {
 		for _, p := range l.Pages {
 			p.Source = nil
 		}
 	}
 	b.loader.LetGoOfBodies()
-	b.trainerText = nil
-	for file, e := range next.docs {
-		e.src = nil
-		next.docs[file] = e
-	}
 }
 
 type trainerMemo struct {
-	src  []byte
+	sum  uint64 // the digest of the page's text
 	says bool
 }
 
@@ -101,17 +106,21 @@ func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (rend
 	out := make([]docEntry, len(pages))
 	err := parallel.Do(len(pages), func(i int) error {
 		p := pages[i]
-		key := b.docKey(prev, world, p)
+		key := docKey(world, p)
 		if e, ok := prev.doc(s, p, key); ok {
-			e.world, e.src = world, p.Source
 			out[i] = e
 			return nil
+		}
+		// A page found unchanged, but converted with other pages or
+		// layouts last time, is read now.
+		if err := b.loader.ReadSource(b.fsys, p); err != nil {
+			return err
 		}
 		doc, err := conv.convert(p)
 		if err != nil {
 			return err
 		}
-		out[i] = docEntry{key: key, world: world, src: p.Source, doc: doc, data: dataSums(s, doc)}
+		out[i] = docEntry{key: key, doc: doc, data: dataSums(s, doc)}
 		return nil
 	})
 	// A page that failed leaves a gap; the others are kept, so that their

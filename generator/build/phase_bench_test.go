@@ -34,7 +34,11 @@ func BenchmarkConvert(b *testing.B) {
 	builder := builtPages(b)
 	p := builder.pending
 	images, _ := builder.images(p.site)
-	conv := builder.converter(p.site, p.renderer, images, builder.passesFor(p.site))
+	passes, err := builder.passesFor(p.site)
+	if err != nil {
+		b.Fatal(err)
+	}
+	conv := builder.converter(p.site, p.renderer, images, passes)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, _, err := builder.convert(conv, 0, &cache{}, (&cache{}).fresh(0)); err != nil {

@@ -62,17 +62,23 @@ type Loader struct {
 	// bodiless is set once LetGoOfBodies has run: parsed then has the
 	// front matter but not the text, and the next Load reads every file.
 	bodiless bool
-	fronts   FrontMatters    // parsed by an earlier run; see Remember
-	listed   []entry         // the files of the last listing
-	known    map[string]bool // their paths
-	langs    []string        // the languages they were listed for
-	checked  []output        // the outputs of the last load, when they passed checkOutputs
+	stamping bool                 // take each page file's stamp; see Stamp
+	stamps   map[string]FileStamp // of the page files an earlier run read
+	fronts   FrontMatters         // parsed by an earlier run; see Remember
+	listed   []entry              // the files of the last listing
+	known    map[string]bool      // their paths
+	langs    []string             // the languages they were listed for
+	checked  []output             // the outputs of the last load, when they passed checkOutputs
 }
 
 type parsedFile struct {
-	meta  Meta
-	body  []byte
-	front uint64 // a digest of the front matter's text
+	meta    Meta
+	body    []byte
+	front   uint64 // a digest of the front matter's text
+	sum     uint64 // a digest of body
+	stamp   Stamp  // the file's, when stamped
+	stamped bool
+	unread  bool // taken as unchanged by its stamp: body is nil
 }
 
 // Load reads the site in fsys. A page or data file that fails to load is
@@ -245,7 +251,11 @@ func (l *Loader) readPages(fsys fs.FS, entries []entry, changed map[string]bool)
 	err := parallel.Do(len(entries), func(i int) error {
 		p := entries[i].path
 		if _, ok := l.parsed[p]; path.Ext(p) == ".md" && (!ok || changed[p]) {
-			pf, err := readPage(fsys, p, l.fronts)
+			read := readPage
+			if l.stamping {
+				read = l.readStamped
+			}
+			pf, err := read(fsys, p, l.fronts)
 			out[i] = readFile{pf, err, true}
 		}
 		return nil
@@ -315,7 +325,7 @@ func newPage(file, lang string, pf parsedFile) *Page {
 	} else if strings.HasSuffix(rel, "/_index") {
 		kind, rel = Section, strings.TrimSuffix(rel, "/_index")
 	}
-	p := &Page{Kind: kind, Lang: lang, File: file, Rel: rel, Meta: pf.meta, Source: pf.body}
+	p := &Page{Kind: kind, Lang: lang, File: file, Rel: rel, Meta: pf.meta, Source: pf.body, Sum: pf.sum, Unread: pf.unread}
 	p.URL = pageURL(lang, rel)
 	p.Key = rel
 	if pf.meta.TranslationKey != "" {

@@ -33,6 +33,8 @@ type Page struct {
 	Key    string // translation key: front matter translationKey, or Rel
 	Meta   Meta
 	Source []byte // the Markdown; front matter blanked out so lines keep their numbers
+	Sum    uint64 // a digest of Source, known also when Unread
+	Unread bool   // taken as unchanged without reading: Source is nil until Loader.ReadSource
 	Broken bool   // the file failed to load; this page only stands in for it
 
 	Parent       *Page
@@ -95,7 +97,7 @@ func parseFile(path string, src []byte, known FrontMatters) (parsedFile, error) 
 			body[i] = ' '
 		}
 	}
-	return parsedFile{meta: meta, body: body, front: key}, err
+	return parsedFile{meta: meta, body: body, front: key, sum: digest.Of(body)}, err
 }
 
 func parseMeta(path string, src []byte) (Meta, error) {
