@@ -66,7 +66,8 @@ func (l *Loader) readStamped(fsys fs.FS, p string, fronts FrontMatters) (parsedF
 		}
 	}
 	pf, err := readPage(fsys, p, fronts)
-	if ok && time.Since(time.Unix(0, stamp.Changed)) > SettleTime {
+	// A change time of zero is a file system that keeps none.
+	if ok && stamp.Changed > 0 && time.Since(time.Unix(0, stamp.Changed)) > SettleTime {
 		pf.stamp, pf.stamped = stamp, true
 	}
 	return pf, err
