@@ -104,12 +104,7 @@ func (b *Builder) writeIndex(files []publish.File) error {
 	if b.stream == nil {
 		return nil
 	}
-	return parallel.Do(len(files), func(i int) error {
-		if path.Base(files[i].Path) == search.EntryFile {
-			return nil
-		}
-		return b.stream.put(&files[i])
-	})
+	return b.stream.putAll(files, func(f publish.File) bool { return path.Base(f.Path) == search.EntryFile })
 }
 
 // reuseIndex puts the files of an unchanged index that the build cache

@@ -59,6 +59,23 @@ func (s *stream) put(f *publish.File) error {
 	return nil
 }
 
+// putAll writes files but those skip reports (when given), the files of
+// one folder one after the other (see publish.Folders).
+func (s *stream) putAll(files []publish.File, skip func(publish.File) bool) error {
+	folders := publish.Folders(files)
+	return parallel.Do(len(folders), func(k int) error {
+		for _, i := range folders[k] {
+			if skip != nil && skip(files[i]) {
+				continue
+			}
+			if err := s.put(&files[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // putFrom writes the file at path from what write writes, never whole in
 // memory; see publish.Stage.PutFrom.
 func (s *stream) putFrom(path string, write func(io.Writer) error) error {
@@ -119,7 +136,7 @@ func (s *stream) commit(files []publish.File) (live, kept publish.Record, err er
 			rest = append(rest, f)
 		}
 	}
-	err = parallel.Do(len(rest), func(i int) error { return s.put(&rest[i]) })
+	err = s.putAll(rest, nil)
 	if err != nil {
 		s.stage.Abort()
 		return live, kept, err

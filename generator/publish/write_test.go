@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -251,5 +252,16 @@ func TestWriteRefusesEscapingPaths(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "x.html")); err == nil {
 			t.Errorf("path %q was written outside the output folder", bad)
 		}
+	}
+}
+
+// Folders puts each file in the group of its folder, once, the groups in
+// the order their folders first come and each in the files' order.
+func TestFolders(t *testing.T) {
+	files := []File{{Path: "id/a/index.html"}, {Path: "id/search/x/1.json"}, {Path: "id/a/b.png"}, {Path: "sw.js"}, {Path: "id/search/x/2.json"}, {Path: "404.html"}}
+	got := Folders(files)
+	want := [][]int{{0, 2}, {1, 4}, {3, 5}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Folders = %v, want %v", got, want)
 	}
 }
