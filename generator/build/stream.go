@@ -59,20 +59,14 @@ func (s *stream) put(f *publish.File) error {
 	return nil
 }
 
-// putAll writes files but those skip reports (when given), the files of
-// one folder one after the other (see publish.Folders).
+// putAll writes files but those skip reports (when given); see
+// publish.EachFolder.
 func (s *stream) putAll(files []publish.File, skip func(publish.File) bool) error {
-	folders := publish.Folders(files)
-	return parallel.Do(len(folders), func(k int) error {
-		for _, i := range folders[k] {
-			if skip != nil && skip(files[i]) {
-				continue
-			}
-			if err := s.put(&files[i]); err != nil {
-				return err
-			}
+	return publish.EachFolder(files, func(i int) error {
+		if skip != nil && skip(files[i]) {
+			return nil
 		}
-		return nil
+		return s.put(&files[i])
 	})
 }
 

@@ -10,11 +10,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"lentera/generator/internal/parallel"
 )
 
 // Write makes dir hold exactly files, and the marker. They are written to a
@@ -260,37 +261,33 @@ func swapByRenames(dir, next string) error {
 	return nil
 }
 
-// putAll stages files, a few folders at a time (see Folders).
+// putAll stages files.
 func putAll(st *Stage, files []File) error {
-	work := make(chan []int)
-	errs := make([]error, runtime.GOMAXPROCS(0)*2)
-	var wg sync.WaitGroup
-	for w := range errs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for folder := range work {
-				for _, i := range folder {
-					if errs[w] == nil {
-						_, errs[w] = st.Put(files[i])
-					}
-				}
-			}
-		}()
-	}
-	for _, folder := range Folders(files) {
-		work <- folder
-	}
-	close(work)
-	wg.Wait()
-	return errors.Join(errs...)
+	return EachFolder(files, func(i int) error {
+		_, err := st.Put(files[i])
+		return err
+	})
 }
 
-// Folders groups files by the folder each goes in: the indexes of each
-// folder's files, the folders in the order they first come. Files
-// created side by side in one folder wait on the folder's lock, which
-// ext4 spins on; written a folder to a thread, they do not.
-func Folders(files []File) [][]int {
+// EachFolder calls put for each of files, on every processor, but for the
+// files of one folder one after the other. Files created side by side in
+// one folder wait on the folder's lock, which ext4 spins on; written a
+// folder to a thread, they do not.
+func EachFolder(files []File, put func(i int) error) error {
+	groups := folders(files)
+	return parallel.Do(len(groups), func(k int) error {
+		for _, i := range groups[k] {
+			if err := put(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// folders groups files by the folder each goes in: the indexes of each
+// folder's files, the folders in the order they first come.
+func folders(files []File) [][]int {
 	at := map[string]int{}
 	var out [][]int
 	for i, f := range files {

@@ -255,13 +255,13 @@ func TestWriteRefusesEscapingPaths(t *testing.T) {
 	}
 }
 
-// Folders puts each file in the group of its folder, once, the groups in
+// folders puts each file in the group of its folder, once, the groups in
 // the order their folders first come and each in the files' order.
 func TestFolders(t *testing.T) {
 	files := []File{{Path: "id/a/index.html"}, {Path: "id/search/x/1.json"}, {Path: "id/a/b.png"}, {Path: "sw.js"}, {Path: "id/search/x/2.json"}, {Path: "404.html"}}
-	got := Folders(files)
+	got := folders(files)
 	want := [][]int{{0, 2}, {1, 4}, {3, 5}}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Folders = %v, want %v", got, want)
+		t.Errorf("folders = %v, want %v", got, want)
 	}
 }

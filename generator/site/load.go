@@ -62,8 +62,7 @@ type Loader struct {
 	// bodiless is set once LetGoOfBodies has run: parsed then has the
 	// front matter but not the text, and the next Load reads every file.
 	bodiless bool
-	stamping bool                 // take each page file's stamp; see Stamp
-	stamps   map[string]FileStamp // of the page files an earlier run read
+	stamps   map[string]FileStamp // of the page files an earlier run read; nil when not stamping (see Stamp)
 	fronts   FrontMatters         // parsed by an earlier run; see Remember
 	listed   []entry              // the files of the last listing
 	known    map[string]bool      // their paths
@@ -72,13 +71,12 @@ type Loader struct {
 }
 
 type parsedFile struct {
-	meta    Meta
-	body    []byte
-	front   uint64 // a digest of the front matter's text
-	sum     uint64 // a digest of body
-	stamp   Stamp  // the file's, when stamped
-	stamped bool
-	unread  bool // taken as unchanged by its stamp: body is nil
+	meta   Meta
+	body   []byte
+	front  uint64 // a digest of the front matter's text
+	sum    uint64 // a digest of body
+	stamp  Stamp  // the file's, when it is to be trusted next time; else zero
+	unread bool   // taken as unchanged by its stamp: body is nil
 }
 
 // Load reads the site in fsys. A page or data file that fails to load is
@@ -252,7 +250,7 @@ func (l *Loader) readPages(fsys fs.FS, entries []entry, changed map[string]bool)
 		p := entries[i].path
 		if _, ok := l.parsed[p]; path.Ext(p) == ".md" && (!ok || changed[p]) {
 			read := readPage
-			if l.stamping {
+			if l.stamps != nil {
 				read = l.readStamped
 			}
 			pf, err := read(fsys, p, l.fronts)

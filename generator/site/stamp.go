@@ -37,7 +37,10 @@ const SettleTime = 2 * time.Second
 // it was given (Remember), as unchanged without reading it. Such a page
 // has no Source until ReadSource reads it.
 func (l *Loader) Stamp(known map[string]FileStamp) {
-	l.stamping, l.stamps = true, known
+	if known == nil {
+		known = map[string]FileStamp{}
+	}
+	l.stamps = known
 }
 
 // Stamps are the stamps of the page files as last loaded, for the next
@@ -45,7 +48,7 @@ func (l *Loader) Stamp(known map[string]FileStamp) {
 func (l *Loader) Stamps() map[string]FileStamp {
 	out := map[string]FileStamp{}
 	for p, pf := range l.parsed {
-		if pf.stamped {
+		if pf.stamp != (Stamp{}) {
 			out[p] = FileStamp{Stamp: pf.stamp, Front: pf.front, Body: pf.sum}
 		}
 	}
@@ -62,13 +65,13 @@ func (l *Loader) readStamped(fsys fs.FS, p string, fronts FrontMatters) (parsedF
 	stamp, ok := stampOf(info)
 	if known, found := l.stamps[p]; ok && found && known.Stamp == stamp {
 		if meta, found := fronts[known.Front]; found {
-			return parsedFile{meta: meta, front: known.Front, sum: known.Body, stamp: stamp, stamped: true, unread: true}, nil
+			return parsedFile{meta: meta, front: known.Front, sum: known.Body, stamp: stamp, unread: true}, nil
 		}
 	}
 	pf, err := readPage(fsys, p, fronts)
 	// A change time of zero is a file system that keeps none.
 	if ok && stamp.Changed > 0 && time.Since(time.Unix(0, stamp.Changed)) > SettleTime {
-		pf.stamp, pf.stamped = stamp, true
+		pf.stamp = stamp
 	}
 	return pf, err
 }
