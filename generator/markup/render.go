@@ -188,6 +188,9 @@ func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 	if lexer == nil {
 		lexer = lexers.Fallback
 	}
+	if isPlaintext(lexer) {
+		lexer = plaintext{}
+	}
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 	if err != nil {
 		return nil, err
