@@ -166,7 +166,7 @@ func (b *Builder) BuildPages(ctx context.Context, changed ...string) (*Result, e
 	b.shown = nil // the model is about to change
 	cacheWarning := b.loadCache()
 	if b.stream != nil {
-		b.stream.stage.Trust(b.cache.output, b.cache.kept)
+		b.stream.trust(b.cache.output, b.cache.kept)
 	}
 	p, err := b.buildPages(ctx, changed)
 	if err != nil {

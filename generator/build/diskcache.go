@@ -52,7 +52,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 12
+const cacheFormat = 13
 
 const cacheMagic = "lentera build cache\n"
 
@@ -394,10 +394,15 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 	}
 }
 
-// decodeCache reads what encodeCache wrote; a problem is r's error.
+// decodeCache reads what encodeCache wrote; a problem is r's error. Each
+// map is made as large as the count before its entries says: grown a table
+// at a time, the maps of a warm build touched twice the memory, and fresh
+// memory costs a page fault per 4 KB. The checksum has been verified, and
+// r.Len never counts more items than bytes left.
 func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
-	c := &cache{docs: map[string]docEntry{}, search: map[string]searchEntry{}}
-	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+	n := r.Len()
+	c := &cache{docs: make(map[string]docEntry, n), search: map[string]searchEntry{}}
+	for ; n > 0 && r.Err() == nil; n-- {
 		file := r.String()
 		e := docEntry{key: r.Fixed(), data: map[string][32]byte{}, doc: &markup.Doc{}}
 		for m := r.Len(); m > 0 && r.Err() == nil; m-- {
@@ -423,8 +428,9 @@ func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
 		key := r.String()
 		resized[key] = decodeFiles(r)
 	}
-	c.analysed = map[uint64]*search.Page{}
-	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+	n = r.Len()
+	c.analysed = make(map[uint64]*search.Page, n)
+	for ; n > 0 && r.Err() == nil; n-- {
 		k := r.Fixed()
 		c.analysed[k] = search.DecodePage(r)
 	}
@@ -464,8 +470,9 @@ func encodeStamps(w *wire.Writer, stamps map[string]site.FileStamp, trainer map[
 }
 
 func decodeStamps(r *wire.Reader) (map[string]site.FileStamp, map[string]trainerMemo) {
-	stamps, trainer := map[string]site.FileStamp{}, map[string]trainerMemo{}
-	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+	n := r.Len()
+	stamps, trainer := make(map[string]site.FileStamp, n), make(map[string]trainerMemo, n)
+	for ; n > 0 && r.Err() == nil; n-- {
 		p := r.String()
 		s := site.FileStamp{Stamp: site.Stamp{Size: int64(r.Int()), Modified: int64(r.Int()), Changed: int64(r.Int()), Dev: r.Uint(), Ino: r.Uint()}, Front: r.Fixed(), Body: r.Fixed()}
 		stamps[p] = s
@@ -491,8 +498,10 @@ func encodeRecord(w *wire.Writer, rec publish.Record) {
 }
 
 func decodeRecord(r *wire.Reader) publish.Record {
-	rec := publish.Record{Dir: r.String(), Folder: publish.Folder{Dev: r.Uint(), Ino: r.Uint(), Changed: int64(r.Int())}, At: time.Unix(0, int64(r.Int())), Files: map[string]publish.Written{}}
-	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+	rec := publish.Record{Dir: r.String(), Folder: publish.Folder{Dev: r.Uint(), Ino: r.Uint(), Changed: int64(r.Int())}, At: time.Unix(0, int64(r.Int()))}
+	n := r.Len()
+	rec.Files = make(map[string]publish.Written, n)
+	for ; n > 0 && r.Err() == nil; n-- {
 		f := decodeWritten(r, r.String())
 		rec.Files[f.Path] = f
 	}
@@ -521,12 +530,15 @@ func decodeWritten(r *wire.Reader, path string) publish.Written {
 // file from the output it left (see stream.reuse). An entry with neither
 // is left out.
 func encodeEntries(w *wire.Writer, entries map[string]pageEntry) {
+	var kept []string
 	for _, p := range sortedKeys(entries) {
-		e := entries[p]
-		if e.body == nil && e.written.Path != p {
-			continue
+		if e := entries[p]; e.body != nil || e.written.Path == p {
+			kept = append(kept, p)
 		}
-		w.Bool(true)
+	}
+	w.Uint(uint64(len(kept)))
+	for _, p := range kept {
+		e := entries[p]
 		w.String(p)
 		w.Fixed(e.key)
 		w.Bool(e.body != nil)
@@ -536,12 +548,12 @@ func encodeEntries(w *wire.Writer, entries map[string]pageEntry) {
 			encodeWritten(w, e.written)
 		}
 	}
-	w.Bool(false)
 }
 
 func decodeEntries(r *wire.Reader) map[string]pageEntry {
-	entries := map[string]pageEntry{}
-	for r.Bool() && r.Err() == nil {
+	n := r.Len()
+	entries := make(map[string]pageEntry, n)
+	for ; n > 0 && r.Err() == nil; n-- {
 		p := r.String()
 		e := pageEntry{key: r.Fixed()}
 		if r.Bool() {
@@ -571,8 +583,10 @@ func encodeIndex(w *wire.Writer, e searchEntry) {
 }
 
 func decodeIndex(r *wire.Reader) searchEntry {
-	e := searchEntry{key: r.Fixed(), written: map[string]publish.Written{}}
-	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+	e := searchEntry{key: r.Fixed()}
+	n := r.Len()
+	e.written = make(map[string]publish.Written, n)
+	for ; n > 0 && r.Err() == nil; n-- {
 		f := publish.File{Path: r.String()}
 		if r.Bool() {
 			f.Body = r.Blob()

@@ -129,7 +129,7 @@ func (b *Builder) reuseIndex(e searchEntry) (bool, error) {
 // the search page carries it.
 func (c *cache) letGoOfIndexes() {
 	for dir, e := range c.search {
-		kept := searchEntry{key: e.key, files: make([]publish.File, len(e.files)), written: map[string]publish.Written{}}
+		kept := searchEntry{key: e.key, files: make([]publish.File, len(e.files)), written: make(map[string]publish.Written, len(e.files))}
 		for i, f := range e.files {
 			kept.files[i] = f
 			if w, ok := c.output.Files[f.Path]; ok && path.Base(f.Path) != search.EntryFile {

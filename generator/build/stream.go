@@ -102,6 +102,17 @@ func (s *stream) reuse(w publish.Written) (bool, error) {
 	return ok, err
 }
 
+// trust hands the stage the records of the last build (see
+// publish.Stage.Trust). A build writes about as many files as the last:
+// the map of what it wrote is made that large at once, as growing it a
+// table at a time touched twice the memory.
+func (s *stream) trust(output, kept publish.Record) {
+	s.stage.Trust(output, kept)
+	if len(s.written) == 0 {
+		s.written = make(map[string]publish.Written, len(output.Files))
+	}
+}
+
 // wrote notes that w is in the stage; safe for concurrent use.
 func (s *stream) wrote(w publish.Written) {
 	s.mu.Lock()

@@ -69,8 +69,10 @@ func (l *Loader) checkOutputs(pages []*Page, files []File) error {
 }
 
 func checkOutputs(outs []output) error {
-	claimed := map[string]output{} // by lower-case path
-	made := map[string]bool{}      // folders claimed, with their folders, under these very names
+	// Most pages are an index.html in a folder of their own: about two
+	// paths claimed and one folder made per output.
+	claimed := make(map[string]output, 2*len(outs)) // by lower-case path
+	made := make(map[string]bool, len(outs))        // folders claimed, with their folders, under these very names
 	var errs []error
 	for _, o := range outs {
 		dirs := folders(o)
