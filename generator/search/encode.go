@@ -38,8 +38,8 @@ func (d docTerms) encode(w *wire.Writer) {
 	}
 	w.Strings(d.terms)
 	for i := range d.terms {
-		w.Int(d.vals[i])
-		w.Int(d.parts[i])
+		w.Int(int(d.vals[i]))
+		w.Int(int(d.parts[i]))
 	}
 	w.Int(d.length)
 	w.Uint(uint64(len(d.page)))
@@ -85,9 +85,9 @@ func decodeTerms(raw []byte) (docTerms, error) {
 		d.forms[f] = r.View()
 	}
 	d.terms = r.Views()
-	d.vals, d.parts = make([]int, len(d.terms)), make([]int, len(d.terms))
+	d.vals, d.parts = make([]int32, len(d.terms)), make([]int32, len(d.terms))
 	for i := range d.terms {
-		d.vals[i], d.parts[i] = r.Int(), r.Int()
+		d.vals[i], d.parts[i] = r.Int32(), r.Int32()
 	}
 	d.length = r.Int()
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {

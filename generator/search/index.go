@@ -121,7 +121,7 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 // page order, the page's number, tf<<2|flags and the part. The lists are
 // cut from one array sized by a first count, rather than each growing on
 // its own: a language has tens of thousands of them.
-func postings(analysed []*Page) map[string][]int {
+func postings(analysed []*Page) map[string][]int32 {
 	index := map[string]int{}
 	var counts []int
 	for _, p := range analysed {
@@ -135,8 +135,8 @@ func postings(analysed []*Page) map[string][]int {
 			counts[k] += 3
 		}
 	}
-	lists := make([][]int, len(counts))
-	all := make([]int, 0, sum(counts))
+	lists := make([][]int32, len(counts))
+	all := make([]int32, 0, sum(counts))
 	for k, n := range counts {
 		lists[k], all = all[:0:n], all[n:n]
 	}
@@ -144,10 +144,10 @@ func postings(analysed []*Page) map[string][]int {
 		r := p.read
 		for i, t := range r.terms {
 			k := index[t]
-			lists[k] = append(lists[k], id, r.vals[i], r.parts[i])
+			lists[k] = append(lists[k], int32(id), r.vals[i], r.parts[i])
 		}
 	}
-	post := make(map[string][]int, len(index))
+	post := make(map[string][]int32, len(index))
 	for t, k := range index {
 		post[t] = lists[k]
 	}
@@ -231,8 +231,8 @@ func wordForms(analysed []*Page) map[string]string {
 
 // byForm keys the postings by the words the client looks up: each word
 // holds its stem's pages, so every form of a word finds them all.
-func byForm(post map[string][]int, forms map[string]string) map[string][]int {
-	out := make(map[string][]int, len(forms))
+func byForm(post map[string][]int32, forms map[string]string) map[string][]int32 {
+	out := make(map[string][]int32, len(forms))
 	for w, t := range forms {
 		out[w] = post[t]
 	}
@@ -243,8 +243,8 @@ func byForm(post map[string][]int, forms map[string]string) map[string][]int {
 type docTerms struct {
 	forms  map[string]string // folded word -> term, for languages stemmed at build time
 	terms  []string
-	vals   []int // tf<<2|flags, per term
-	parts  []int // the part of the page file where the term is most, per term
+	vals   []int32 // tf<<2|flags, per term
+	parts  []int32 // the part of the page file where the term is most, per term
 	length int
 	page   [][]byte // the page's parts
 	err    error
@@ -310,12 +310,12 @@ func readDoc(a *analyzer, d Doc) docTerms {
 	}
 	flag(d.Title, flagTitle)
 	n := len(stats)
-	r.terms, r.vals, r.parts = make([]string, 0, n), make([]int, 0, n), make([]int, 0, n)
+	r.terms, r.vals, r.parts = make([]string, 0, n), make([]int32, 0, n), make([]int32, 0, n)
 	for t, s := range stats {
 		r.length += int(s.tf)
 		r.terms = append(r.terms, t)
-		r.vals = append(r.vals, int(s.tf<<2|s.flags))
-		r.parts = append(r.parts, int(s.best()))
+		r.vals = append(r.vals, s.tf<<2|s.flags)
+		r.parts = append(r.parts, s.best())
 	}
 	r.forms = a.forms
 	r.page, r.err = docFiles(d, pieces)
@@ -349,7 +349,7 @@ func (s *termStat) best() int32 {
 
 // sortedTerms sorts terms in UTF-16 code unit order, the order of
 // JavaScript's string comparison, which the client's binary search uses.
-func sortedTerms(post map[string][]int) []string {
+func sortedTerms(post map[string][]int32) []string {
 	terms := make([]string, 0, len(post))
 	for t := range post {
 		terms = append(terms, t)
@@ -369,7 +369,7 @@ func compareUTF16(a, b string) int {
 // returns the shard bodies and where each starts: "" for the first shard,
 // so every term falls in some shard, else the shortest start of its
 // first term that sorts after the term before it.
-func shardTerms(terms []string, post map[string][]int) (shards [][]byte, firsts []string) {
+func shardTerms(terms []string, post map[string][]int32) (shards [][]byte, firsts []string) {
 	var cur bytes.Buffer
 	last := ""
 	closeShard := func() {
@@ -440,15 +440,15 @@ func separator(prev, next string) string {
 
 // writeTerm writes "term":"postings": per page, the gap from the previous
 // page number, tf<<2|flags and the part, each as a number in digits.
-func writeTerm(b *bytes.Buffer, t string, p []int) {
+func writeTerm(b *bytes.Buffer, t string, p []int32) {
 	q, _ := json.Marshal(t)
 	b.Write(q)
 	b.WriteString(`:"`)
-	prev := 0
+	prev := int32(0)
 	for i := 0; i < len(p); i += 3 {
-		writeNumber(b, p[i]-prev)
-		writeNumber(b, p[i+1])
-		writeNumber(b, p[i+2])
+		writeNumber(b, int(p[i]-prev))
+		writeNumber(b, int(p[i+1]))
+		writeNumber(b, int(p[i+2]))
 		prev = p[i]
 	}
 	b.WriteByte('"')

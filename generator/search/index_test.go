@@ -301,8 +301,8 @@ func TestEntryShowsSmallIndexes(t *testing.T) {
 // between terms that share only four, so that a word's shard need not
 // carry the long lists of words that merely begin like it.
 func TestShardsPartAtFiveLetters(t *testing.T) {
-	long := func(pages int) []int {
-		var p []int
+	long := func(pages int) []int32 {
+		var p []int32
 		for range pages {
 			p = append(p, 1, 4, 0)
 		}
@@ -310,7 +310,7 @@ func TestShardsPartAtFiveLetters(t *testing.T) {
 	}
 	terms := []string{"rama", "ramad", "ramadan", "ramah"}
 	full := shardBytes / 3 // a posting of (1, 4, 0) takes three characters
-	post := map[string][]int{"rama": long(full + 10), "ramad": long(full), "ramadan": long(3), "ramah": long(full)}
+	post := map[string][]int32{"rama": long(full + 10), "ramad": long(full), "ramadan": long(3), "ramah": long(full)}
 	shards, _ := shardTerms(terms, post)
 	in := map[string]int{}
 	for i, s := range shards {

@@ -151,6 +151,16 @@ func (r *Reader) Int() int {
 	return int(n)
 }
 
+// Int32 reads a number written by Writer.Int that must fit in 32 bits.
+func (r *Reader) Int32() int32 {
+	n := r.Int()
+	if int(int32(n)) != n {
+		r.fail()
+		return 0
+	}
+	return int32(n)
+}
+
 // Fixed reads a number written by Writer.Fixed.
 func (r *Reader) Fixed() uint64 {
 	if len(r.buf) < 8 {

@@ -62,6 +62,12 @@ func TestReaderRefusesShortInput(t *testing.T) {
 			t.Errorf("cut to %d bytes, it reads", n)
 		}
 	}
+	var wide Writer
+	wide.Int(-1 << 31)
+	wide.Int(1 << 31)
+	if r := NewReader(wide.Bytes()); r.Int32() != -1<<31 || r.Err() != nil || r.Int32() != 0 || r.Err() == nil {
+		t.Error("Int32 did not take -2^31 and refuse 2^31")
+	}
 	var big Writer
 	big.Uint(1 << 40)
 	if r := NewReader(big.Bytes()); r.Len() != 0 || r.Err() == nil {
