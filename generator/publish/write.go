@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -330,24 +331,34 @@ func (st *Stage) PutFrom(name string, write func(io.Writer) error) (Written, err
 
 // writePart writes file part, new, from write, and sums what it wrote.
 func writePart(part, name string, write func(io.Writer) error) (Written, error) {
-	f, err := os.OpenFile(part, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := createFile(part, os.O_CREATE|os.O_EXCL)
 	if err != nil {
 		return Written{}, err
 	}
-	sum := sha256.New()
-	out := bufio.NewWriterSize(io.MultiWriter(f, sum), 64<<10)
+	sum := &summer{w: f, hash: sha256.New()}
+	out := bufio.NewWriterSize(sum, 64<<10)
 	err = write(out)
 	if err == nil {
 		err = out.Flush()
 	}
-	var size int64
-	if err == nil {
-		size, err = f.Seek(0, io.SeekCurrent)
-	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return Written{Path: name, Size: size, Sum: [32]byte(sum.Sum(nil))}, err
+	return Written{Path: name, Size: sum.size, Sum: [32]byte(sum.hash.Sum(nil))}, err
+}
+
+// summer writes to w, keeping the size and digest of what it wrote.
+type summer struct {
+	w    io.Writer
+	hash hash.Hash
+	size int64
+}
+
+func (s *summer) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	s.hash.Write(p[:n])
+	s.size += int64(n)
+	return n, err
 }
 
 // placePart puts the written part in its place, as Put does a body: the
@@ -388,7 +399,21 @@ func (st *Stage) write(f File) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p, f.Body, 0o644)
+	return writeFile(p, f.Body)
+}
+
+// writeFile writes body to a new file, or over an old one, as
+// os.WriteFile does.
+func writeFile(name string, body []byte) error {
+	f, err := createFile(name, os.O_CREATE|os.O_TRUNC)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(body)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // link makes f a link to its twin in the old output, when that holds the
