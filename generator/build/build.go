@@ -164,17 +164,11 @@ func (b *Builder) BuildPages(ctx context.Context, changed ...string) (*Result, e
 		}
 	}
 	b.shown = nil // the model is about to change
-	cacheWarning := b.loadCache()
-	if b.stream != nil {
-		b.stream.trust(b.cache.output, b.cache.kept)
-	}
+	b.loadCache()
 	p, err := b.buildPages(ctx, changed)
 	if err != nil {
 		b.pending = nil
 		return nil, b.located(err)
-	}
-	if cacheWarning != nil {
-		p.warnings = append(p.warnings, cacheWarning)
 	}
 	b.pending, b.cache = p, p.next
 	files := append(append([]publish.File{}, p.files...), p.next.gathered...)
@@ -259,6 +253,10 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err != nil {
 		return nil, errors.Join(phase("load", loadErr), phase("load", err))
 	}
+	cacheWarning := b.takeCache()
+	if b.stream != nil {
+		b.stream.trust(b.cache.output, b.cache.kept)
+	}
 	prev := b.cache
 	next := prev.fresh(theme)
 	if next.assets, err = b.assets(themed, theme); err != nil {
@@ -298,8 +296,10 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		b.letGoOfSources(s)
 	}
 	p := &pending{site: s, status: history.Status, renderer: r, conv: conv, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
-	if w := s.Config.BaseURLWarning(); w != nil {
-		p.warnings = append(p.warnings, w)
+	for _, w := range []error{s.Config.BaseURLWarning(), cacheWarning} {
+		if w != nil {
+			p.warnings = append(p.warnings, w)
+		}
 	}
 	var pageJobs []render.Job
 	pageJobs, p.gatherJobs = planJobs(r, p.editions)

@@ -41,9 +41,10 @@ import (
 //	format     cacheFormat, as a varint
 //	program    the version of the program that wrote it (programVersion)
 //	site       the site key (siteKey), 8 bytes
-//	entries    docs, pages, search indexes, sitemap, cards, resized images,
-//	           search analyses, what the build wrote into its output, the
-//	           assets, the pages' parsed front matter, and the QR codes
+//	entries    the pages' parsed front matter and their files' stamps
+//	           (what the loader takes), then docs, pages, search indexes,
+//	           sitemap, cards, resized images, search analyses, what the
+//	           build wrote into its output, the assets, and the QR codes
 //	length     of format to entries, 8 bytes little-endian
 //	checksum   XXH64 of everything before it, 8 bytes little-endian
 //
@@ -52,7 +53,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 13
+const cacheFormat = 14
 
 const cacheMagic = "lentera build cache\n"
 
@@ -122,34 +123,74 @@ func (b *Builder) cacheFile() string {
 	return filepath.Join(b.opts.CacheDir, strconv.FormatUint(b.siteKey(), 16), cacheName)
 }
 
-// loadCache reads the cache a previous run saved into b, once per Builder
-// and only when it has not built yet. It returns a warning when there was
-// a cache that could not be used.
-func (b *Builder) loadCache() error {
+// loadCache reads the cache a previous run saved, once per Builder and
+// only when it has not built yet. The loader's part is decoded at once;
+// the rest, most of the file, on another thread while the site loads,
+// which leaves a processor idle for most of its time. takeCache waits for
+// it.
+func (b *Builder) loadCache() {
 	if b.opts.CacheDir == "" || b.disk.loaded {
-		return nil
+		return
 	}
 	b.disk.loaded = true
 	// Stamps are taken from the first build on, for the next run.
 	b.loader.Stamp(nil)
-	c, resized, err := b.readCache()
+	c, rest, err := b.openCache()
 	switch {
 	case errors.Is(err, errNoCache):
-		return nil
+		return
 	case err != nil:
-		return fmt.Errorf("build cache ignored (%v): building everything", err)
+		b.disk.warning = ignored(err)
+		return
 	}
-	b.cache, b.resized = c, resized
 	b.loader.Remember(c.fronts)
 	b.loader.Stamp(c.stamps)
 	b.trainerText = c.trainer
+	done := make(chan restOfCache, 1)
+	b.disk.rest = done
+	go func() {
+		resized, err := rest()
+		done <- restOfCache{c, resized, err}
+	}()
+}
+
+// restOfCache is the build cache once decoded whole; see loadCache.
+type restOfCache struct {
+	cache   *cache
+	resized map[string][]publish.File
+	err     error
+}
+
+// takeCache waits for the rest of the build cache, decoded while the site
+// loads, and makes it the last build's. It returns, once, the warning of
+// a cache that was ignored.
+func (b *Builder) takeCache() error {
+	warning := b.disk.warning
+	b.disk.warning = nil
+	if b.disk.rest == nil {
+		return warning
+	}
+	r := <-b.disk.rest
+	b.disk.rest = nil
+	if r.err != nil {
+		return ignored(r.err)
+	}
+	b.cache, b.resized = r.cache, r.resized
 	return nil
+}
+
+func ignored(err error) error {
+	return fmt.Errorf("build cache ignored (%v): building everything", err)
 }
 
 // diskState is where a Builder stands with the build cache on disk.
 type diskState struct {
 	loaded, saved bool
 	version       string // the program version the cache is keyed with; programVersion's when ""
+	// The cache is decoded in two steps: what the loader needs at once,
+	// the rest while the site loads, to be taken before the first use.
+	rest    <-chan restOfCache
+	warning error // why the cache was ignored, until taken
 }
 
 // saveCache writes b's cache for the next run, once per Builder: a dev
@@ -171,7 +212,23 @@ func (b *Builder) saveCache() error {
 	return nil
 }
 
+// readCache reads the cache file and decodes it whole.
 func (b *Builder) readCache() (*cache, map[string][]publish.File, error) {
+	c, rest, err := b.openCache()
+	if err != nil {
+		return nil, nil, err
+	}
+	resized, err := rest()
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, resized, nil
+}
+
+// openCache reads and checks the cache file and decodes what the loader
+// needs: the pages' front matter and stamps. rest decodes the remainder
+// into the same cache.
+func (b *Builder) openCache() (c *cache, rest func() (map[string][]publish.File, error), err error) {
 	data, release, err := loadCacheFile(b.cacheFile())
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, errNoCache
@@ -179,11 +236,18 @@ func (b *Builder) readCache() (*cache, map[string][]publish.File, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	c, resized, err := b.decodeCacheFile(data)
+	c, finish, err := b.decodeCacheFile(data)
 	if err != nil {
 		release()
+		return nil, nil, err
 	}
-	return c, resized, err
+	return c, func() (map[string][]publish.File, error) {
+		resized, err := finish()
+		if err != nil {
+			release()
+		}
+		return resized, err
+	}, nil
 }
 
 // loadCacheFile reads the cache file whole (see readCacheFile). Only a
@@ -207,8 +271,9 @@ func loadCacheFile(name string) (data []byte, release func(), err error) {
 	return nil, nil, errors.New("not a build cache: empty or too long")
 }
 
-// decodeCacheFile checks a cache file read whole and decodes it.
-func (b *Builder) decodeCacheFile(data []byte) (*cache, map[string][]publish.File, error) {
+// decodeCacheFile checks a cache file read whole and decodes what the
+// loader needs; rest decodes the remainder.
+func (b *Builder) decodeCacheFile(data []byte) (c *cache, rest func() (map[string][]publish.File, error), err error) {
 	if !bytes.HasPrefix(data, []byte(cacheMagic)) {
 		return nil, nil, errors.New("not a build cache")
 	}
@@ -234,11 +299,17 @@ func (b *Builder) decodeCacheFile(data []byte) (*cache, map[string][]publish.Fil
 	if r.Fixed() != b.siteKey() {
 		return nil, nil, errors.New("written for another site or other options")
 	}
-	c, resized := decodeCache(r)
-	if err := r.Done(); err != nil {
+	c = decodeLoaderPart(r)
+	if err := r.Err(); err != nil {
 		return nil, nil, fmt.Errorf("damaged: %w", err)
 	}
-	return c, resized, nil
+	return c, func() (map[string][]publish.File, error) {
+		resized := decodeRest(r, c)
+		if err := r.Done(); err != nil {
+			return nil, fmt.Errorf("damaged: %w", err)
+		}
+		return resized, nil
+	}, nil
 }
 
 func (b *Builder) programVersion() (string, error) {
@@ -338,6 +409,8 @@ func (c *counter) Write(p []byte) (int, error) {
 // after an edit. The renderer is made again: templates do not encode.
 // Entries go in order of their names, so one cache gives one file.
 func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
+	c.fronts.Encode(w)
+	encodeStamps(w, c.stamps, c.trainer)
 	w.Uint(uint64(len(c.docs)))
 	for _, file := range sortedKeys(c.docs) {
 		e := c.docs[file]
@@ -384,8 +457,6 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 		w.String(name)
 		w.String(c.assets.urls[name])
 	}
-	c.fronts.Encode(w)
-	encodeStamps(w, c.stamps, c.trainer)
 	w.Uint(uint64(len(c.qrs)))
 	for _, q := range c.qrs {
 		w.String(q.Text)
@@ -400,8 +471,22 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 // memory costs a page fault per 4 KB. The checksum has been verified, and
 // r.Len never counts more items than bytes left.
 func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
+	c := decodeLoaderPart(r)
+	return c, decodeRest(r, c)
+}
+
+// decodeLoaderPart reads the part of the cache the loader takes, which
+// comes first.
+func decodeLoaderPart(r *wire.Reader) *cache {
+	c := &cache{fronts: site.DecodeFrontMatters(r)}
+	c.stamps, c.trainer = decodeStamps(r)
+	return c
+}
+
+// decodeRest reads the rest of the cache into c.
+func decodeRest(r *wire.Reader, c *cache) map[string][]publish.File {
 	n := r.Len()
-	c := &cache{docs: make(map[string]docEntry, n), search: map[string]searchEntry{}}
+	c.docs, c.search = make(map[string]docEntry, n), map[string]searchEntry{}
 	for ; n > 0 && r.Err() == nil; n-- {
 		file := r.String()
 		e := docEntry{key: r.Fixed(), data: map[string][32]byte{}, doc: &markup.Doc{}}
@@ -441,12 +526,10 @@ func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
 		name := r.String()
 		c.assets.urls[name] = r.String()
 	}
-	c.fronts = site.DecodeFrontMatters(r)
-	c.stamps, c.trainer = decodeStamps(r)
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
 		c.qrs = append(c.qrs, render.QRCode{Text: r.String(), Label: r.String(), SVG: r.String()})
 	}
-	return c, resized
+	return resized
 }
 
 // encodeStamps writes the page files' stamps and, for each, whether its

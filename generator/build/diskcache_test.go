@@ -100,6 +100,12 @@ func TestBadCacheIgnored(t *testing.T) {
 			b = binary.LittleEndian.AppendUint64(b, uint64(len(b)-len(cacheMagic)))
 			writeFile(t, file, binary.LittleEndian.AppendUint64(b, xxhash.Sum64(b)))
 		}},
+		// Cut in the front matter and stamps, decoded before the rest.
+		{"loader's part cut short", "damaged", func(t *testing.T) {
+			b := append([]byte{}, good[:len(cacheMagic)+80]...)
+			b = binary.LittleEndian.AppendUint64(b, uint64(len(b)-len(cacheMagic)))
+			writeFile(t, file, binary.LittleEndian.AppendUint64(b, xxhash.Sum64(b)))
+		}},
 		{"another program version", "another version", func(t *testing.T) {
 			b := New(opts)
 			b.disk.version = "another"

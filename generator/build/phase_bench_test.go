@@ -150,7 +150,11 @@ func BenchmarkLoadCache(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := builder.decodeCacheFile(data); err != nil {
+		_, rest, err := builder.decodeCacheFile(data)
+		if err == nil {
+			_, err = rest()
+		}
+		if err != nil {
 			b.Fatal(err)
 		}
 		release()
