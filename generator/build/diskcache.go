@@ -465,15 +465,12 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 	}
 }
 
-// decodeCache reads what encodeCache wrote; a problem is r's error. Each
-// map is made as large as the count before its entries says: grown a table
-// at a time, the maps of a warm build touched twice the memory, and fresh
-// memory costs a page fault per 4 KB. The checksum has been verified, and
-// r.Len never counts more items than bytes left.
-func decodeCache(r *wire.Reader) (*cache, map[string][]publish.File) {
-	c := decodeLoaderPart(r)
-	return c, decodeRest(r, c)
-}
+// decodeLoaderPart and decodeRest read, in turn, what encodeCache wrote; a
+// problem is r's error. Each map is made as large as the count before its
+// entries says: grown a table at a time, the maps of a warm build touched
+// twice the memory, and fresh memory costs a page fault per 4 KB. The
+// checksum has been verified, and r.Len never counts more items than bytes
+// left.
 
 // decodeLoaderPart reads the part of the cache the loader takes, which
 // comes first.
