@@ -74,13 +74,12 @@ type pageEntry struct {
 	written publish.Written
 }
 
-// searchEntry is a search index as last made: its files, and, for the
-// files a streaming build wrote and let go of, what it wrote (see
-// letGoOfIndexes).
+// searchEntry is a search index as last made: its files, without the
+// bodies of those a streaming build wrote and let go of, which the record
+// of the build's output describes (see letGoOfIndexes).
 type searchEntry struct {
-	key     uint64
-	files   []publish.File
-	written map[string]publish.Written // by path, for the files without their body
+	key   uint64
+	files []publish.File
 }
 
 // sameSlice reports whether a and b are one slice, not merely equal ones.

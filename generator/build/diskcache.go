@@ -53,7 +53,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 14
+const cacheFormat = 15
 
 const cacheMagic = "lentera build cache\n"
 
@@ -656,8 +656,6 @@ func encodeIndex(w *wire.Writer, e searchEntry) {
 		w.Bool(f.Body != nil)
 		if f.Body != nil {
 			w.Blob(f.Body)
-		} else {
-			encodeWritten(w, e.written[f.Path])
 		}
 	}
 }
@@ -665,13 +663,11 @@ func encodeIndex(w *wire.Writer, e searchEntry) {
 func decodeIndex(r *wire.Reader) searchEntry {
 	e := searchEntry{key: r.Fixed()}
 	n := r.Len()
-	e.written = make(map[string]publish.Written, n)
+	e.files = make([]publish.File, 0, n)
 	for ; n > 0 && r.Err() == nil; n-- {
 		f := publish.File{Path: r.String()}
 		if r.Bool() {
 			f.Body = r.Blob()
-		} else {
-			e.written[f.Path] = decodeWritten(r, f.Path)
 		}
 		e.files = append(e.files, f)
 	}

@@ -299,8 +299,8 @@ func TestCacheKeepsSummariesNotPages(t *testing.T) {
 				continue
 			}
 			body, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Path)))
-			if err != nil || e.written[f.Path] != publish.Summary(publish.File{Path: f.Path, Body: body}) {
-				t.Errorf("%s: the cache's summary is not the file written (%v)", f.Path, err)
+			if err != nil || c.output.Files[f.Path] != publish.Summary(publish.File{Path: f.Path, Body: body}) {
+				t.Errorf("%s: the output record's summary is not the file written (%v)", f.Path, err)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"lentera/generator/internal/digest"
@@ -68,7 +69,7 @@ func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir
 	}
 	key := h.Sum()
 	if e, ok := prev.search[dir]; ok && e.key == key {
-		reused, err := b.reuseIndex(e)
+		reused, err := b.reuseIndex(e, prev.output)
 		if err != nil {
 			return searchEntry{}, err
 		}
@@ -108,33 +109,32 @@ func (b *Builder) writeIndex(files []publish.File) error {
 }
 
 // reuseIndex puts the files of an unchanged index that the build cache
-// keeps without their body into the stream, from the last output. It
-// reports false when one is not there as written, or there is no stream:
-// the index is then made again, from the analyses.
-func (b *Builder) reuseIndex(e searchEntry) (bool, error) {
+// keeps without their body into the stream, from the last output, which
+// rec, its record, describes. It reports false when one is not there as
+// written, or there is no stream: the index is then made again, from the
+// analyses.
+func (b *Builder) reuseIndex(e searchEntry, rec publish.Record) (bool, error) {
 	for _, f := range e.files {
 		if f.Body != nil {
 			continue
 		}
-		if reused, err := b.stream.reuse(e.written[f.Path]); !reused || err != nil {
+		if reused, err := b.stream.reuse(rec.Files[f.Path]); !reused || err != nil {
 			return false, err
 		}
 	}
 	return true, nil
 }
 
-// letGoOfIndexes keeps, of the index files a streaming build wrote, what
-// it wrote rather than their bodies, so that the build cache holds a few
-// bytes a file where it held kilobytes. The entry file keeps its body:
-// the search page carries it.
+// letGoOfIndexes keeps, of the index files a streaming build wrote, only
+// their paths: the record of the output says what was written, and the
+// build cache holds a few bytes a file where it held kilobytes. The entry
+// file keeps its body: the search page carries it.
 func (c *cache) letGoOfIndexes() {
 	for dir, e := range c.search {
-		kept := searchEntry{key: e.key, files: make([]publish.File, len(e.files)), written: make(map[string]publish.Written, len(e.files))}
-		for i, f := range e.files {
-			kept.files[i] = f
-			if w, ok := c.output.Files[f.Path]; ok && path.Base(f.Path) != search.EntryFile {
+		kept := searchEntry{key: e.key, files: slices.Clone(e.files)}
+		for i, f := range kept.files {
+			if _, ok := c.output.Files[f.Path]; ok && path.Base(f.Path) != search.EntryFile {
 				kept.files[i].Body = nil
-				kept.written[f.Path] = w
 			}
 		}
 		c.search[dir] = kept
