@@ -54,7 +54,7 @@ type siteCase struct {
 	warnings []string
 }
 
-func readSiteCase(t *testing.T, file string) siteCase {
+func readSiteCase(t testing.TB, file string) siteCase {
 	t.Helper()
 	ar, err := txtar.ParseFile(file)
 	if err != nil {
