@@ -37,13 +37,16 @@ func unstemmed(s *site.Site) []error {
 // the trainer edition takes the analyses the participant edition made.
 // The indexes are made one after the other, beside the workbooks: made
 // side by side, two languages' working sets were in memory at once (a
-// cold build of 2 x 5,000 chapters peaked 50 MB higher).
+// cold build of 2 x 5,000 chapters peaked 50 MB higher). A language's
+// editions go in turn, so that a streaming build can let go of its
+// analyses once they are done with.
 func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string, prev, next *cache) ([]publish.File, error) {
 	urls := site.NewURLs(s.Config.BaseURL)
 	var files []publish.File
 	next.search, next.analysed = map[string]searchEntry{}, map[uint64]*search.Page{}
-	for _, ed := range editions {
-		for _, lang := range s.Languages {
+	for _, lang := range s.Languages {
+		var used []uint64
+		for _, ed := range editions {
 			dir := editionPath(ed, "/"+lang.Code+"/search/")
 			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed)
 			sdocs, keys = withGlossary(s, lang, urls.Edition(ed), render.GlossaryTitle(s, lang.Code), sdocs, keys)
@@ -53,9 +56,29 @@ func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []strin
 			}
 			next.search[dir] = entry
 			files = append(files, entry.files...)
+			used = append(used, keys...)
+		}
+		if b.stream != nil {
+			b.keepForCache(used, next)
 		}
 	}
 	return files, nil
+}
+
+// keepForCache lets go of what a streaming build no longer needs of the
+// analyses of a language whose indexes are made: all of it when no build
+// cache is saved, else their decoded terms, the cache taking them
+// encoded (see search.Page.Compact).
+func (b *Builder) keepForCache(keys []uint64, next *cache) {
+	for _, k := range keys {
+		switch p := next.analysed[k]; {
+		case p == nil:
+		case b.opts.CacheDir == "":
+			delete(next.analysed, k)
+		default:
+			p.Compact()
+		}
+	}
 }
 
 // searchIndex assembles the index of one language and edition. It analyses

@@ -1,8 +1,11 @@
 package build
 
 import (
+	"context"
+	"path/filepath"
 	"testing"
 
+	"lentera/generator/internal/testsite"
 	"lentera/generator/internal/wire"
 	"lentera/generator/publish"
 	"lentera/generator/search"
@@ -76,4 +79,34 @@ func asFiles(index []search.File) []publish.File {
 		out[i] = publish.File{Path: f.Path, Body: f.Body}
 	}
 	return out
+}
+
+// A streaming build lets go of a language's analyses once its indexes are
+// made, unless it saves a build cache, which keeps them; either way the
+// output is the same, and a later build from that cache too.
+func TestStreamedBuildKeepsAnalysesForTheCacheOnly(t *testing.T) {
+	site := readSiteCase(t, "testdata/sites/bilingual.txtar").site
+	var outputs []map[string][32]byte
+	for _, cacheDir := range []string{"", t.TempDir()} {
+		opts := Options{Site: site, BuildDate: testDate, Out: filepath.Join(t.TempDir(), "public"), Stream: true, CacheDir: cacheDir}
+		b := New(opts)
+		if _, err := b.Build(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if kept := len(b.cache.analysed); (cacheDir == "") != (kept == 0) {
+			t.Errorf("cache folder %q: %d analyses kept", cacheDir, kept)
+		}
+		outputs = append(outputs, testsite.Hashes(t, opts.Out))
+		if cacheDir != "" {
+			if _, err := New(opts).Build(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			outputs = append(outputs, testsite.Hashes(t, opts.Out))
+		}
+	}
+	for i := 1; i < len(outputs); i++ {
+		if !sameHashes(outputs[0], outputs[i]) {
+			t.Errorf("build %d's output differs from the first", i)
+		}
+	}
 }

@@ -2,7 +2,9 @@ package search
 
 import (
 	"errors"
+	"slices"
 	"sort"
+	"sync"
 
 	"lentera/generator/internal/wire"
 )
@@ -46,6 +48,22 @@ func (d docTerms) encode(w *wire.Writer) {
 	for _, part := range d.page {
 		w.Blob(part)
 	}
+}
+
+// Compact keeps p in its encoding only, as the build cache holds it, and
+// lets go of its decoded terms until the next Ready. A streaming build
+// keeps every analysed page for the build cache, and holds less so. Not
+// safe beside Ready or Encode.
+func (p *Page) Compact() {
+	if p.err != nil {
+		return
+	}
+	if p.raw == nil {
+		var body wire.Writer
+		p.read.encode(&body)
+		p.raw = slices.Clone(body.Bytes()) // without the room the writer grew
+	}
+	p.read, p.once = docTerms{}, sync.Once{}
 }
 
 // DecodePage reads what Encode wrote; a problem is r's error. The page

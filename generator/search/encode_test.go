@@ -66,6 +66,38 @@ func TestPageRoundTrip(t *testing.T) {
 	}
 }
 
+// A compacted page lets go of its decoded terms, encodes as before, and
+// builds the same index once ready again; so does one compacted twice,
+// and one read from its encoding.
+func TestCompactKeepsThePage(t *testing.T) {
+	for name, p := range analysedCases(t) {
+		want := encodePage(p)
+		index, _ := Assemble("es", []*Page{p})
+		r := wire.NewReader(want)
+		for _, c := range []*Page{p, p, DecodePage(r)} {
+			if err := c.Ready(); err != nil {
+				t.Fatal(err)
+			}
+			c.Compact()
+			if c.read.terms != nil || c.read.page != nil {
+				t.Errorf("%s: compacted, the page still holds its terms", name)
+			}
+			if got := encodePage(c); !bytes.Equal(got, want) {
+				t.Errorf("%s: compacted, it encodes to %d bytes, not %d", name, len(got), len(want))
+			}
+			if err := c.Ready(); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			again, _ := Assemble("es", []*Page{c})
+			for i := range index {
+				if !bytes.Equal(index[i].Body, again[i].Body) {
+					t.Errorf("%s: %s differs after compacting", name, index[i].Path)
+				}
+			}
+		}
+	}
+}
+
 // Cut short, an encoding is refused, and so is a page's body cut short
 // inside it; with a byte changed it is refused or decodes to some page,
 // never panics.
