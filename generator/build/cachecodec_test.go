@@ -58,7 +58,7 @@ func TestCacheDecodesAsEncoded(t *testing.T) {
 
 // FuzzCacheDecode decodes damaged cache entries. The checksum keeps such
 // bytes from being decoded, but a decoder must still end in an error,
-// never a panic or an allocation out of proportion to its input.
+// never a panic.
 //
 // Its seed is a quarter of a megabyte, which the fuzzer takes minutes to
 // minimize each time an input finds new code: hence no minimizing.

@@ -212,19 +212,6 @@ func (b *Builder) saveCache() error {
 	return nil
 }
 
-// readCache reads the cache file and decodes it whole.
-func (b *Builder) readCache() (*cache, map[string][]publish.File, error) {
-	c, rest, err := b.openCache()
-	if err != nil {
-		return nil, nil, err
-	}
-	resized, err := rest()
-	if err != nil {
-		return nil, nil, err
-	}
-	return c, resized, nil
-}
-
 // openCache reads and checks the cache file and decodes what the loader
 // needs: the pages' front matter and stamps. rest decodes the remainder
 // into the same cache.

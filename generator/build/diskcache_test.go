@@ -458,3 +458,17 @@ func TestCacheKeepsQRCodes(t *testing.T) {
 		}
 	}
 }
+
+// readCache reads the cache file and decodes it whole, as a build does
+// in two steps (loadCache, takeCache), for the tests to look into.
+func (b *Builder) readCache() (*cache, map[string][]publish.File, error) {
+	c, rest, err := b.openCache()
+	if err != nil {
+		return nil, nil, err
+	}
+	resized, err := rest()
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, resized, nil
+}
