@@ -10,8 +10,10 @@ import (
 )
 
 // writeFile must do what os.WriteFile does: create, replace a longer
-// file's bytes whole, fail on a missing folder or an existing file opened
-// exclusively, with errors that name the file.
+// file's bytes whole, write a large body whole, fail on a missing folder
+// or an existing file opened exclusively, with errors that name the file.
+// (A short write, which rawFile.Write goes on from, does not happen on a
+// local disk, so it is not tried here.)
 func TestWriteFileAsOSWriteFile(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "a.html")
@@ -39,7 +41,7 @@ func TestWriteFileAsOSWriteFile(t *testing.T) {
 	if !errors.Is(err, fs.ErrExist) {
 		t.Errorf("exclusive over an existing file: %v", err)
 	}
-	big := strings.Repeat("0123456789", 1<<20) // more than one write may take
+	big := strings.Repeat("0123456789", 1<<20)
 	if err := writeFile(name, []byte(big)); err != nil {
 		t.Fatal(err)
 	}
