@@ -53,10 +53,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 
 // buildGCPercent is the garbage collector's target for a one-off build: a
 // heap at most 75% over what is live, where Go's default allows 100%. On
-// the 2 x 1,000 and 2 x 5,000 chapter corpora this took 12 to 15% off peak
-// memory at no CPU cost we could measure: a smaller heap is grown and
-// zeroed less, which pays for the extra collections. 50 took 19 to 25%
-// off, for 3 to 8% more CPU.
+// the 2 x 1,000 and 2 x 5,000 chapter corpora this took 9 to 13% off peak
+// memory, for 3 to 4% more CPU. (Before the converted pages went into a
+// spool, it took 12 to 15% off at no CPU cost we could measure, and 50
+// took 19 to 25% off for 3 to 8% more.)
 const buildGCPercent = 75
 
 // collectSooner sets buildGCPercent, unless GOGC says otherwise.

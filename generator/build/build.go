@@ -92,6 +92,7 @@ type Builder struct {
 	order   fileOrder                 // how the last files came, and sorted
 	resized map[string][]publish.File // smaller copies of wide images, by original and content
 	stream  *stream                   // the output being written, in a streaming build
+	spool   *markup.Spool             // the converted pages of a streaming build
 	// Each page file's modification time as the last build found it, and
 	// the Git history it was read with.
 	mtimes      map[string]time.Time
@@ -202,7 +203,10 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	}
 	switch {
 	case b.stream != nil:
-		p.next.output, p.next.kept, err = b.stream.commit(res.Files)
+		// Pages made from HTML the spool failed to give back are wrong.
+		if err = b.spool.Err(); err == nil {
+			p.next.output, p.next.kept, err = b.stream.commit(res.Files)
+		}
 		if err == nil {
 			p.next.letGoOfIndexes()
 		}

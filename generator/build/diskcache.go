@@ -328,6 +328,9 @@ func (b *Builder) writeCache() error {
 		return err
 	}
 	err = writeCacheTo(tmp, version, b.siteKey(), b.cache, b.resized)
+	if err == nil {
+		err = b.spool.Err() // the pages' HTML was read from it
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

@@ -150,7 +150,7 @@ type converter struct {
 
 func (b *Builder) converter(s *site.Site, r *render.Renderer, images map[string]imageInfo, passes []markup.Pass) converter {
 	return converter{
-		markup: markup.New(markup.Options{Unsafe: s.Config.Unsafe, Minify: b.minifyHTML()}),
+		markup: markup.New(markup.Options{Unsafe: s.Config.Unsafe, Minify: b.minifyHTML(), Spool: b.spool}),
 		site:   s, renderer: r, urls: site.NewURLs(s.Config.BaseURL), images: images, passes: passes,
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"lentera/generator/internal/parallel"
+	"lentera/generator/markup"
 	"lentera/generator/publish"
 )
 
@@ -29,16 +30,29 @@ func (b *Builder) startStream() error {
 	if err != nil {
 		return err
 	}
+	spool, err := markup.NewSpool()
+	if err != nil {
+		st.Abort()
+		return err
+	}
 	b.stream = &stream{stage: st, written: map[string]publish.Written{}}
+	// The pages of an earlier build by this Builder read their HTML from
+	// that build's spool, which is gone.
+	b.spool, b.cache = spool, &cache{}
 	return nil
 }
 
 // endStream drops a stage that was not committed: the build failed, and
-// the output folder stays as it was.
+// the output folder stays as it was. The spool goes in any case, after the
+// build cache is saved from it.
 func (b *Builder) endStream() {
 	if b.stream != nil {
 		b.stream.stage.Abort()
 		b.stream = nil
+	}
+	if b.spool != nil {
+		b.spool.Close() // a file left behind is in the temporary folder, not the output
+		b.spool = nil
 	}
 }
 

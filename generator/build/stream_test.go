@@ -100,3 +100,31 @@ func sameHashes(a, b map[string][32]byte) bool {
 	}
 	return true
 }
+
+// Pages made from a spool that could not give their HTML back are not
+// published: the build fails, and the output folder stays as it was.
+func TestFailedSpoolPublishesNothing(t *testing.T) {
+	c := readSiteCase(t, "testdata/sites/bilingual.txtar")
+	out := filepath.Join(t.TempDir(), "public")
+	opts := Options{Site: c.site, BuildDate: testDate, Out: out, Stream: true}
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	before := testsite.Hashes(t, out)
+	opts.BuildDate = testDate.AddDate(0, 1, 0) // a build that did publish would change the dates shown
+	b := New(opts)
+	if err := b.startStream(); err != nil {
+		t.Fatal(err)
+	}
+	defer b.endStream()
+	if _, err := b.BuildPages(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	b.spool.Close() // the workbooks and search indexes read every page from it
+	if _, err := b.Gather(context.Background()); err == nil || !strings.Contains(err.Error(), "spool") {
+		t.Errorf("got %v, want the spool's error", err)
+	}
+	if after := testsite.Hashes(t, out); !sameHashes(before, after) {
+		t.Error("the output folder changed")
+	}
+}

@@ -58,8 +58,8 @@ func (d *Doc) Encode(w *wire.Writer) {
 	w.Bool(d.varies.edition)
 	w.Bool(d.varies.workbook)
 	w.Bool(d.varies.slides)
-	passes := make([]Pass, 0, len(d.html))
-	for p := range d.html {
+	passes := make([]Pass, 0, len(d.sums))
+	for p := range d.sums {
 		passes = append(passes, p)
 	}
 	sort.Slice(passes, func(i, j int) bool { return passLess(passes[i], passes[j]) })
@@ -69,7 +69,7 @@ func (d *Doc) Encode(w *wire.Writer) {
 		w.Bool(p.Workbook)
 		w.Bool(p.Slides)
 		w.Fixed(d.sums[p])
-		w.Blob(d.html[p])
+		w.Blob(d.normalHTML(p))
 	}
 }
 

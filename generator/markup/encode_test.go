@@ -16,10 +16,10 @@ import (
 var allPasses = []Pass{{}, {Edition: "trainer"}, {Workbook: true}, {Edition: "trainer", Workbook: true}, {Edition: "trainer", Slides: true}}
 
 // convertedCases converts every golden case that converts without error.
-func convertedCases(t *testing.T) map[string]*Doc {
+func convertedCases(t *testing.T, opts Options) map[string]*Doc {
 	t.Helper()
 	files, _ := filepath.Glob("testdata/cases/*.txtar")
-	conv := New(Options{})
+	conv := New(opts)
 	docs := map[string]*Doc{}
 	for _, file := range files {
 		ar, err := txtar.ParseFile(file)
@@ -42,7 +42,7 @@ func convertedCases(t *testing.T) map[string]*Doc {
 // sum of every pass, and warnings that print the same with their position.
 func TestDocRoundTrip(t *testing.T) {
 	warned := false
-	for name, doc := range convertedCases(t) {
+	for name, doc := range convertedCases(t, Options{}) {
 		data, err := doc.MarshalBinary()
 		if err != nil {
 			t.Fatal(err)
@@ -79,7 +79,7 @@ func TestDocRoundTrip(t *testing.T) {
 // A Doc's encoding cut short or with a byte changed is refused or decodes
 // to some Doc, never panics; cut short it is always refused.
 func TestDocDecodeDamaged(t *testing.T) {
-	for name, doc := range convertedCases(t) {
+	for name, doc := range convertedCases(t, Options{}) {
 		data, _ := doc.MarshalBinary()
 		for n := 0; n < len(data); n++ {
 			var got Doc

@@ -88,7 +88,9 @@ type Doc struct {
 	Terms    []string         // glossary terms marked, by id, in order of first use
 	Links    []linkcheck.Link // links only the finished build can check: site paths and #fragments
 	Warnings []error          // problems that do not stop the build
-	html     map[Pass][]byte
+	html     map[Pass][]byte  // by normal pass, unless spooled
+	spool    *Spool
+	spans    map[Pass]span // where spool keeps each normal pass
 	sums     map[Pass]uint64
 	varies   varies
 }
@@ -103,7 +105,23 @@ type varies struct {
 // HTML returns the page rendered for pass p, which must be one of those
 // Convert was asked for.
 func (d *Doc) HTML(p Pass) []byte {
-	return d.html[d.varies.normal(p)]
+	return d.normalHTML(d.varies.normal(p))
+}
+
+// Len is len(HTML(p)), without reading a spooled page back.
+func (d *Doc) Len(p Pass) int {
+	p = d.varies.normal(p)
+	if d.spool != nil {
+		return d.spans[p].n
+	}
+	return len(d.html[p])
+}
+
+func (d *Doc) normalHTML(p Pass) []byte {
+	if d.spool != nil {
+		return d.spool.read(d.spans[p])
+	}
+	return d.html[p]
 }
 
 // Sum is a digest of HTML(p), for telling whether it changed.
@@ -135,12 +153,16 @@ type Options struct {
 	// pages that show it (a chapter in both editions, its slides, the
 	// workbook) need no minify pass of their own.
 	Minify func(html []byte) ([]byte, error)
+	// Spool, when set, keeps the HTML of the Docs made, which then read it
+	// back each time it is asked for.
+	Spool *Spool
 }
 
 // Converter converts Markdown. It is safe for concurrent use.
 type Converter struct {
 	unsafe  bool
 	minify  func([]byte) ([]byte, error)
+	spool   *Spool
 	buffers sync.Pool // of *bytes.Buffer: goldmark's output, until minified
 	mu      sync.Mutex
 	mds     map[quotes]goldmark.Markdown // by the quotation marks of a language
@@ -148,7 +170,7 @@ type Converter struct {
 
 // New returns a converter.
 func New(opts Options) *Converter {
-	return &Converter{unsafe: opts.Unsafe, minify: opts.Minify, mds: map[quotes]goldmark.Markdown{}}
+	return &Converter{unsafe: opts.Unsafe, minify: opts.Minify, spool: opts.Spool, mds: map[quotes]goldmark.Markdown{}}
 }
 
 // markdown returns the goldmark of a language: they differ only in their
@@ -204,11 +226,16 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	if err := st.err(); err != nil {
 		return nil, err
 	}
-	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Terms: st.terms, Links: st.checks, Warnings: st.warnings, html: map[Pass][]byte{}, sums: map[Pass]uint64{}}
+	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Terms: st.terms, Links: st.checks, Warnings: st.warnings, sums: map[Pass]uint64{}}
+	if c.spool != nil {
+		doc.spool, doc.spans = c.spool, map[Pass]span{}
+	} else {
+		doc.html = map[Pass][]byte{}
+	}
 	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes)+len(st.uses)+len(st.terms) > 0 || st.hasFootnotes || st.hasRawHTML, slides: st.hasSlides}
 	for _, p := range passes {
 		p = doc.varies.normal(p)
-		if _, done := doc.html[p]; done {
+		if _, done := doc.sums[p]; done {
 			continue
 		}
 		st.apply(p, root)
@@ -221,10 +248,25 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		if err != nil {
 			return nil, fileerr.New(in.Page.File, 0, 0, err)
 		}
-		doc.html[p] = html
 		doc.sums[p] = digest.Of(html)
+		c.keep(doc, p, html, buf)
 	}
 	return doc, nil
+}
+
+// keep stores the HTML of pass p, in the spool if there is one, and keeps
+// buf for the next page unless the Doc holds html and html is buf's bytes
+// (not minified).
+func (c *Converter) keep(doc *Doc, p Pass, html []byte, buf *bytes.Buffer) {
+	if doc.spool != nil {
+		doc.spans[p] = doc.spool.put(html)
+		c.buffers.Put(buf)
+		return
+	}
+	doc.html[p] = html
+	if !sameArray(html, buf.Bytes()) {
+		c.buffers.Put(buf)
+	}
 }
 
 // direct lets goldmark render straight into a buffer. Given any other
@@ -253,17 +295,13 @@ func (c *Converter) buffer(n int) *bytes.Buffer {
 	return buf
 }
 
-// tidy minifies the HTML in buf into a slice of its own and keeps buf for
-// the next page. Unminified, the page keeps buf's bytes.
+// tidy minifies the HTML in buf into a slice of its own. Unminified, it is
+// buf's bytes.
 func (c *Converter) tidy(buf *bytes.Buffer) ([]byte, error) {
 	if c.minify == nil {
 		return buf.Bytes(), nil
 	}
-	html, err := c.minify(buf.Bytes())
-	if err == nil && !sameArray(html, buf.Bytes()) {
-		c.buffers.Put(buf)
-	}
-	return html, err
+	return c.minify(buf.Bytes())
 }
 
 // sameArray reports whether two slices share their first byte's memory.

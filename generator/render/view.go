@@ -234,8 +234,8 @@ func (r *Renderer) workbook(lang *site.Language, edition string, docs Docs) ([]P
 // converted is a page's converted HTML as a layout takes it, without a
 // copy: a copy per page, and per chapter of each workbook, was tens of
 // megabytes a build. The bytes are never written once converted (those
-// from the build cache are in read-only memory), so a string may share
-// them.
+// from the build cache are in read-only memory, those from a spool a copy
+// of their own), so a string may share them.
 func converted(html []byte) template.HTML {
 	return template.HTML(unsafe.String(unsafe.SliceData(html), len(html)))
 }
@@ -256,7 +256,7 @@ func (v *View) size(job Job, docs Docs) int {
 	}
 	if job.Page != nil {
 		if d := docs[job.Page]; d != nil {
-			n += len(d.HTML(markup.Pass{Edition: job.Edition}))
+			n += d.Len(markup.Pass{Edition: job.Edition})
 		}
 	}
 	return n

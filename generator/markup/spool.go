@@ -1,0 +1,95 @@
+package markup
+
+import (
+	"fmt"
+	"os"
+	"sync"
+	"sync/atomic"
+)
+
+// A Spool keeps converted HTML in a temporary file instead of memory. A
+// build converts every page before it renders one, and the workbooks and
+// search indexes read every page again at the end: held in memory, that is
+// the whole site's HTML, live for the whole build, and the garbage collector
+// lets the heap grow to twice what is live. In a file, it is the kernel's
+// page cache, which it can write out or drop when memory is short.
+//
+// It is safe for concurrent use. A failed write or read is kept, not
+// returned where it happens (Doc.HTML has no error); Err reports it, and a
+// build that uses a spool checks it before it publishes anything.
+type Spool struct {
+	f    *os.File
+	name string // still to be removed at Close, where an open file cannot be (Windows)
+	end  atomic.Int64
+	mu   sync.Mutex
+	err  error
+}
+
+// span is where one pass's HTML is in a spool.
+type span struct {
+	at int64
+	n  int
+}
+
+// NewSpool creates a spool in the system's temporary folder. Where the
+// system allows, the file is removed at once and lives on only as long as
+// it is open, so that a build killed halfway leaves nothing behind.
+func NewSpool() (*Spool, error) {
+	f, err := os.CreateTemp("", "lentera-spool-*")
+	if err != nil {
+		return nil, fmt.Errorf("spool for converted pages: %w", err)
+	}
+	s := &Spool{f: f}
+	if os.Remove(f.Name()) != nil {
+		s.name = f.Name()
+	}
+	return s, nil
+}
+
+// put appends html to the spool.
+func (s *Spool) put(html []byte) span {
+	at := s.end.Add(int64(len(html))) - int64(len(html))
+	if _, err := s.f.WriteAt(html, at); err != nil {
+		s.fail(err)
+	}
+	return span{at: at, n: len(html)}
+}
+
+// read returns a copy of the bytes at sp.
+func (s *Spool) read(sp span) []byte {
+	b := make([]byte, sp.n)
+	if _, err := s.f.ReadAt(b, sp.at); err != nil {
+		s.fail(err)
+	}
+	return b
+}
+
+func (s *Spool) fail(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err == nil {
+		s.err = fmt.Errorf("spool for converted pages: %w", err)
+	}
+}
+
+// Err reports the first write or read that failed. A nil Spool has none.
+func (s *Spool) Err() error {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// Close closes and removes the file. HTML read from the spool after that
+// is wrong, and Err says so.
+func (s *Spool) Close() error {
+	err := s.f.Close()
+	if s.name != "" {
+		if rmErr := os.Remove(s.name); err == nil {
+			err = rmErr
+		}
+	}
+	return err
+}
