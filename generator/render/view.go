@@ -92,9 +92,20 @@ type LangLink struct {
 
 // Part is one page of the workbook.
 type Part struct {
-	Page    *site.Page
-	Anchor  string // the id of the part; every id inside it starts with it
-	Content template.HTML
+	Page   *site.Page
+	Anchor string // the id of the part; every id inside it starts with it
+	doc    *markup.Doc
+	pass   markup.Pass
+}
+
+// Content is the part's converted HTML. It is read when the layout shows
+// it, so that a workbook whose pages are in a spool does not read them all
+// before it writes the first.
+func (p Part) Content() template.HTML {
+	if p.doc == nil {
+		return ""
+	}
+	return converted(p.doc.HTML(p.pass))
 }
 
 func (r *Renderer) view(job Job, docs Docs) *View {
@@ -213,14 +224,11 @@ func (r *Renderer) workbook(lang *site.Language, edition string, docs Docs) ([]P
 		if p.Kind == site.Home || p.Meta.Draft || !p.InEdition(edition) {
 			continue
 		}
-		part := Part{Page: p, Anchor: markup.Anchor(p)}
 		doc := docs[p]
+		parts = append(parts, Part{Page: p, Anchor: markup.Anchor(p), doc: doc, pass: markup.Pass{Edition: edition, Workbook: true}})
 		if doc == nil {
-			parts = append(parts, part)
 			continue
 		}
-		part.Content = converted(doc.HTML(markup.Pass{Edition: edition, Workbook: true}))
-		parts = append(parts, part)
 		for _, src := range doc.Uses {
 			if d := r.site.Data[src]; IsWorksheet(d) && !seen[src] {
 				seen[src] = true
@@ -252,7 +260,10 @@ func IsWorksheet(d *data.Doc) bool {
 func (v *View) size(job Job, docs Docs) int {
 	n := 16 << 10
 	for _, p := range v.Parts {
-		n += len(p.Content) + 1024 // its heading, anchors and worksheet links
+		n += 1024 // its heading, anchors and worksheet links
+		if p.doc != nil {
+			n += p.doc.Len(p.pass)
+		}
 	}
 	if job.Page != nil {
 		if d := docs[job.Page]; d != nil {

@@ -24,6 +24,9 @@ type Doc struct {
 	Section     string // the section's title, for display ("" for top-level pages)
 	Description string
 	HTML        []byte // the rendered article body (HTML fragment); headings h2..h4 carry id="..." attributes
+	// Read, when set, gives HTML at the time the page is analysed, so that
+	// a site's pages need not all be in memory at once.
+	Read func() []byte
 }
 
 // File is one index file; Path is slash-separated and relative to the
@@ -280,8 +283,12 @@ func readDoc(a *analyzer, d Doc) docTerms {
 	if a.forms != nil {
 		a.forms = map[string]string{} // this page's forms alone
 	}
-	pieces := piecesOf(extract(d.HTML))
-	stats := a.pageStats(len(d.HTML))
+	html := d.HTML
+	if d.Read != nil {
+		html = d.Read()
+	}
+	pieces := piecesOf(extract(html))
+	stats := a.pageStats(len(html))
 	defer clear(stats)
 	var buf []string
 	count := func(text string, part, weight int32) {

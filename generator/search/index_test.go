@@ -329,3 +329,25 @@ func TestShardsPartAtFiveLetters(t *testing.T) {
 		t.Errorf("ramad and ramah share shard %d of %d; want the full shard closed between them", in["ramad"], len(shards))
 	}
 }
+
+// A page whose HTML comes from Read is indexed as one that gives it
+// outright.
+func TestReadGivesTheHTML(t *testing.T) {
+	docs := benchDocs(30)
+	read := make([]Doc, len(docs))
+	for i, d := range docs {
+		html := d.HTML
+		d.HTML, d.Read = nil, func() []byte { return html }
+		read[i] = d
+	}
+	want := files(t, "id", docs)
+	got := files(t, "id", read)
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for p, body := range want {
+		if !bytes.Equal(got[p], body) {
+			t.Errorf("%s differs", p)
+		}
+	}
+}
