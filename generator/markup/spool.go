@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"sync"
-	"sync/atomic"
 )
 
 // A Spool keeps converted HTML in a temporary file instead of memory. A
@@ -20,10 +19,18 @@ import (
 type Spool struct {
 	f    *os.File
 	name string // still to be removed at Close, where an open file cannot be (Windows)
-	end  atomic.Int64
 	mu   sync.Mutex
-	err  error
+	// buf is the HTML put since the last write to the file, which goes
+	// from offset at: written page by page, the system calls cost more
+	// than the copying.
+	buf    []byte
+	at     int64
+	err    error
+	closed bool
 }
+
+// spoolWrite is how much HTML the spool gathers before it writes.
+const spoolWrite = 64 << 10
 
 // span is where one pass's HTML is in a spool.
 type span struct {
@@ -48,25 +55,50 @@ func NewSpool() (*Spool, error) {
 
 // put appends html to the spool.
 func (s *Spool) put(html []byte) span {
-	at := s.end.Add(int64(len(html))) - int64(len(html))
-	if _, err := s.f.WriteAt(html, at); err != nil {
-		s.fail(err)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.buf) > 0 && len(s.buf)+len(html) > spoolWrite {
+		s.write()
 	}
-	return span{at: at, n: len(html)}
+	sp := span{at: s.at + int64(len(s.buf)), n: len(html)}
+	s.buf = append(s.buf, html...)
+	return sp
 }
 
-// read returns a copy of the bytes at sp.
+// write moves buf to the file; s.mu is held.
+func (s *Spool) write() {
+	if _, err := s.f.WriteAt(s.buf, s.at); err != nil {
+		s.fail(err)
+	}
+	s.at += int64(len(s.buf))
+	s.buf = s.buf[:0]
+}
+
+// read returns a copy of the bytes at sp, from buf while they are there.
 func (s *Spool) read(sp span) []byte {
 	b := make([]byte, sp.n)
+	s.mu.Lock()
+	switch {
+	case s.closed:
+		s.fail(os.ErrClosed)
+		s.mu.Unlock()
+		return b
+	case sp.at >= s.at:
+		copy(b, s.buf[sp.at-s.at:])
+		s.mu.Unlock()
+		return b
+	}
+	s.mu.Unlock()
 	if _, err := s.f.ReadAt(b, sp.at); err != nil {
+		s.mu.Lock()
 		s.fail(err)
+		s.mu.Unlock()
 	}
 	return b
 }
 
+// fail keeps the first error; s.mu is held.
 func (s *Spool) fail(err error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.err == nil {
 		s.err = fmt.Errorf("spool for converted pages: %w", err)
 	}
@@ -85,6 +117,9 @@ func (s *Spool) Err() error {
 // Close closes and removes the file. HTML read from the spool after that
 // is wrong, and Err says so.
 func (s *Spool) Close() error {
+	s.mu.Lock()
+	s.closed, s.buf = true, nil
+	s.mu.Unlock()
 	err := s.f.Close()
 	if s.name != "" {
 		if rmErr := os.Remove(s.name); err == nil {

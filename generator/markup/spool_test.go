@@ -18,6 +18,33 @@ func newSpool(t *testing.T) *Spool {
 	return s
 }
 
+// What goes into a spool comes back, whether it has been written to the
+// file yet or not, and whatever its size.
+func TestSpoolGivesBackWhatWasPut(t *testing.T) {
+	spool := newSpool(t)
+	var put [][]byte
+	var spans []span
+	for i := 0; i < 300; i++ {
+		n := i * 997 % 9000
+		if i == 150 {
+			n = 3 * spoolWrite // more than the spool gathers at once
+		}
+		b := bytes.Repeat([]byte{byte(i)}, n)
+		put, spans = append(put, b), append(spans, spool.put(b))
+	}
+	if spool.at == 0 || len(spool.buf) == 0 {
+		t.Fatalf("written %d bytes, %d waiting: the test reads from only one of the file and the buffer", spool.at, len(spool.buf))
+	}
+	for i, sp := range spans {
+		if got := spool.read(sp); !bytes.Equal(got, put[i]) {
+			t.Fatalf("put %d came back different", i)
+		}
+	}
+	if err := spool.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A Doc whose HTML is in a spool gives back each pass, its length and its
 // encoding as one that holds the HTML in memory.
 func TestSpooledDocAsHeld(t *testing.T) {
@@ -41,23 +68,38 @@ func TestSpooledDocAsHeld(t *testing.T) {
 	}
 }
 
-// HTML that cannot be read back is an error the spool keeps for the
-// build to find, and the file is gone from the temporary folder from the
-// start where the system allows.
+// HTML that cannot be written or read back is an error the spool keeps
+// for the build to find, and the file is gone from the temporary folder
+// from the start where the system allows.
 func TestSpoolKeepsItsError(t *testing.T) {
-	spool := newSpool(t)
-	if _, err := os.Stat(spool.f.Name()); runtime.GOOS != "windows" && !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the spool's file is still there: %v", err)
-	}
-	docs := convertedCases(t, Options{Spool: spool})
-	if err := spool.Err(); err != nil {
-		t.Fatal(err)
-	}
-	spool.Close()
-	for _, doc := range docs {
-		doc.HTML(Pass{})
-	}
-	if err := spool.Err(); err == nil {
-		t.Error("no error after reading from a closed spool")
+	for _, c := range []struct {
+		name string
+		fail func(s *Spool)
+	}{
+		{"read after close", func(s *Spool) {
+			sp := s.put([]byte("<p>a</p>"))
+			s.Close()
+			s.read(sp)
+		}},
+		{"write to a closed file", func(s *Spool) {
+			s.f.Close()
+			s.put(make([]byte, spoolWrite))
+			s.put([]byte("<p>a</p>"))
+		}},
+		{"read from a closed file", func(s *Spool) {
+			sp := s.put(make([]byte, spoolWrite))
+			s.put([]byte("<p>a</p>"))
+			s.f.Close()
+			s.read(sp)
+		}},
+	} {
+		spool := newSpool(t)
+		if _, err := os.Stat(spool.f.Name()); runtime.GOOS != "windows" && !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the spool's file is still there: %v", err)
+		}
+		c.fail(spool)
+		if err := spool.Err(); !errors.Is(err, os.ErrClosed) {
+			t.Errorf("%s: got %v, want the closed file's error", c.name, err)
+		}
 	}
 }
