@@ -72,11 +72,7 @@ func (b *Builder) buildAssets(fsys fs.FS) ([]publish.File, map[string]string, er
 			return nil, nil, err
 		}
 	}
-	highlight, err := markup.HighlightCSS()
-	if err != nil {
-		return nil, nil, err
-	}
-	return files, urls, add(stylesheet, append(css, highlight...), cssDir)
+	return files, urls, add(stylesheet, append(css, markup.HighlightCSS()...), cssDir)
 }
 
 func (b *Builder) minifyAsset(name string, body []byte, src string) ([]byte, error) {

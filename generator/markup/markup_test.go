@@ -17,7 +17,7 @@ import (
 	"lentera/generator/site"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/cases")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/cases, and highlight.css")
 
 // fixture is the site every case converts in: each case's input.md becomes
 // content/id/bab/a.md beside a few pages and one data file of each kind.

@@ -2,13 +2,13 @@ package markup
 
 import (
 	"bytes"
+	_ "embed"
 	"html"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -147,8 +147,19 @@ var codeFormatter = chromahtml.New(
 	chromahtml.WithPreWrapper(pre{}),
 )
 
-// HighlightStyle is the chroma style the stylesheet is generated from.
+// HighlightStyle is the chroma style highlight.css is made from. The
+// stylesheet is kept made rather than made at each run: chroma's styles
+// package reads every style it has when the program starts, which took
+// 15 ms of every command. TestHighlightCSSIsCurrent makes it again
+// (go test ./generator/markup -run HighlightCSS -update).
 const HighlightStyle = "github"
+
+//go:embed highlight.css
+var highlightCSS []byte
+
+// classesOnly stands for the style where the formatter wants one: with
+// classes, it writes the same HTML whatever the style.
+var classesOnly = chroma.MustNewStyle("classes-only", chroma.StyleEntries{})
 
 // pre leaves the wrapper to highlight, which knows the block's language.
 type pre struct{}
@@ -204,7 +215,7 @@ func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 	} else {
 		out.WriteString(`<pre class="chroma" tabindex="0"><code>`)
 	}
-	if err := codeFormatter.Format(&out, styles.Get(HighlightStyle), it); err != nil {
+	if err := codeFormatter.Format(&out, classesOnly, it); err != nil {
 		return nil, err
 	}
 	out.WriteString("</code></pre>\n")
@@ -226,10 +237,4 @@ func languageClass(lang string) string {
 }
 
 // HighlightCSS is the stylesheet for highlighted code.
-func HighlightCSS() ([]byte, error) {
-	var b strings.Builder
-	if err := codeFormatter.WriteCSS(&b, styles.Get(HighlightStyle)); err != nil {
-		return nil, err
-	}
-	return []byte(b.String()), nil
-}
+func HighlightCSS() []byte { return highlightCSS }
