@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -30,7 +29,6 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	opts.NoMinify = *noMinify
 	// One build, then the process ends: write pages as they are made.
 	opts.Stream = true
-	collectSooner()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := prof.start(); err != nil {
@@ -49,21 +47,6 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "the trainer edition, with the session plan and translation status: %s\n", filepath.Join(opts.Out, "trainer", "index.html"))
 	}
 	return nil
-}
-
-// buildGCPercent is the garbage collector's target for a one-off build: a
-// heap at most 75% over what is live, where Go's default allows 100%. On
-// the 2 x 1,000 and 2 x 5,000 chapter corpora this took 9 to 13% off peak
-// memory, for 3 to 4% more CPU. (Before the converted pages went into a
-// spool, it took 12 to 15% off at no CPU cost we could measure, and 50
-// took 19 to 25% off for 3 to 8% more.)
-const buildGCPercent = 75
-
-// collectSooner sets buildGCPercent, unless GOGC says otherwise.
-func collectSooner() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(buildGCPercent)
-	}
 }
 
 // buildFlags declares the flags of the commands that build a site into an
