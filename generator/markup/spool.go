@@ -75,8 +75,10 @@ func (s *Spool) write() {
 }
 
 // read returns a copy of the bytes at sp, from buf while they are there.
+// The copy has room for one byte more: the search index's HTML lexer ends
+// its input with a zero byte, and copies input that has no room for it.
 func (s *Spool) read(sp span) []byte {
-	b := make([]byte, sp.n)
+	b := make([]byte, sp.n, sp.n+1)
 	s.mu.Lock()
 	switch {
 	case s.closed:
