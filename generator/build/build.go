@@ -257,9 +257,10 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err != nil {
 		return nil, errors.Join(phase("load", loadErr), phase("load", err))
 	}
-	cacheWarning := b.takeCache()
+	runWarnings := []error{b.takeCache()} // of this run, not of the site
 	if b.stream != nil {
 		b.stream.trust(b.cache.output, b.cache.kept)
+		runWarnings = append(runWarnings, b.stream.warning)
 	}
 	prev := b.cache
 	next := prev.fresh(theme)
@@ -300,7 +301,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		b.letGoOfSources(s)
 	}
 	p := &pending{site: s, status: history.Status, renderer: r, conv: conv, docs: docs, editions: editions(docs, s.Config.Plan.Given), prev: prev, next: next, warnings: slices.Concat(warnings, r.Warnings, unstemmed(s))}
-	for _, w := range []error{s.Config.BaseURLWarning(), cacheWarning} {
+	for _, w := range append(runWarnings, s.Config.BaseURLWarning()) {
 		if w != nil {
 			p.warnings = append(p.warnings, w)
 		}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"io"
 	"sync"
 	"time"
@@ -15,6 +16,7 @@ import (
 // what later phases read stays in memory, so a build's memory does not
 // grow with the whole site's HTML.
 type stream struct {
+	warning error // about the build, for its result
 	stage   *publish.Stage
 	keep    map[string]bool // pages whose ids the link check reads
 	mu      sync.Mutex
@@ -30,12 +32,13 @@ func (b *Builder) startStream() error {
 	if err != nil {
 		return err
 	}
+	b.stream = &stream{stage: st, written: map[string]publish.Written{}}
+	// Without a spool the converted pages stay in memory, as the dev
+	// server keeps them: the same site, for more memory.
 	spool, err := markup.NewSpool()
 	if err != nil {
-		st.Abort()
-		return err
+		b.stream.warning = fmt.Errorf("%w: the converted pages are kept in memory instead; set TMPDIR to a folder that can be written", err)
 	}
-	b.stream = &stream{stage: st, written: map[string]publish.Written{}}
 	// The pages of an earlier build by this Builder read their HTML from
 	// that build's spool, which is gone.
 	b.spool, b.cache = spool, &cache{}

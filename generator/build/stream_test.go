@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path"
 	"path/filepath"
@@ -126,5 +127,29 @@ func TestFailedSpoolPublishesNothing(t *testing.T) {
 	}
 	if after := testsite.Hashes(t, out); !sameHashes(before, after) {
 		t.Error("the output folder changed")
+	}
+}
+
+// A build whose temporary folder cannot take a spool keeps the converted
+// pages in memory, says so, and writes the same site.
+func TestBuildWithoutSpool(t *testing.T) {
+	c := readSiteCase(t, "testdata/sites/bilingual.txtar")
+	var outputs []map[string][32]byte
+	for _, tmp := range []string{t.TempDir(), filepath.Join(t.TempDir(), "missing")} {
+		t.Setenv("TMPDIR", tmp)
+		t.Setenv("TMP", tmp) // Windows
+		out := filepath.Join(t.TempDir(), "public")
+		res, err := Build(context.Background(), Options{Site: c.site, BuildDate: testDate, Out: out, Stream: true})
+		if err != nil {
+			t.Fatalf("TMPDIR %s: %v", tmp, err)
+		}
+		said := strings.Contains(errorLines(errors.Join(res.Warnings...)), "kept in memory")
+		if missing := filepath.Base(tmp) == "missing"; said != missing {
+			t.Errorf("TMPDIR %s: warned of pages in memory: %v", tmp, said)
+		}
+		outputs = append(outputs, testsite.Hashes(t, out))
+	}
+	if !sameHashes(outputs[0], outputs[1]) {
+		t.Error("the build without a spool wrote another site")
 	}
 }
