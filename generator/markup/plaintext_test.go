@@ -8,7 +8,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // plaintextCases are texts where a plain tokeniser could part from
@@ -67,7 +66,7 @@ func BenchmarkHighlightPlainText(b *testing.B) {
 			for b.Loop() {
 				it, err := chroma.Coalesce(l).Tokenise(nil, text)
 				if err == nil {
-					err = codeFormatter.Format(io.Discard, styles.Get(HighlightStyle), it)
+					err = codeFormatter.Format(io.Discard, classesOnly, it)
 				}
 				if err != nil {
 					b.Fatal(err)
