@@ -49,7 +49,7 @@ test:
 
 # The fuzzers, each for FUZZTIME. `make test` runs their seed corpora only.
 FUZZTIME ?= 1m
-FUZZERS = build:FuzzSite markup:FuzzConvert markup:FuzzParseHead markup:FuzzDocDecode data:FuzzDecode site:FuzzParseFile search:FuzzAnalyze search:FuzzExtract search:FuzzStemIndonesian search:FuzzPageDecode
+FUZZERS = build:FuzzSite markup:FuzzConvert markup:FuzzParseHead markup:FuzzDocDecode data:FuzzDecode site:FuzzParseFile search:FuzzAnalyze markup:FuzzSections markup:FuzzTextAsHTML markup:FuzzSpaced search:FuzzStemIndonesian search:FuzzPageDecode
 fuzz:
 	@set -e; for f in $(FUZZERS); do \
 		echo "fuzz $$f for $(FUZZTIME)"; \

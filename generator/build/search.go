@@ -219,7 +219,7 @@ func searchDocs(lang *site.Language, docs render.Docs, urls site.URLs, edition s
 			URL:         urls.Rel(p.URL),
 			Title:       p.Meta.Title,
 			Description: p.Meta.Description,
-			Read:        func() []byte { return doc.HTML(pass) }, // most pages are not analysed again
+			Text:        func() []markup.Section { return doc.Text(pass) }, // most pages are not analysed again
 		}
 		if sec := p.Section(); sec != nil {
 			d.Section = sec.Meta.Title

@@ -49,7 +49,7 @@ func (in *Inline) render(lang, s string) [2]string {
 	src := []byte(s)
 	root := md.Parser().Parse(text.NewReader(src))
 	var buf bytes.Buffer
-	if err := md.Renderer().Render(direct{&buf}, src, root); err != nil {
+	if err := md.Renderer().Render(direct{Buffer: &buf}, src, root); err != nil {
 		// The default renderers fail only on a failing writer.
 		buf.Reset()
 		buf.WriteString(html.EscapeString(s))

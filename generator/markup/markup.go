@@ -15,6 +15,10 @@
 // embed data (::checklist{src="…"}) and containers around Markdown
 // (:::tip … :::). Links written as relative paths to .md files become page
 // URLs; a link or image that leads nowhere is an error at its line.
+//
+// Each edition's page also gives its text by heading, for the search index:
+// read from the tree as it was rendered (text.go), or from HTML
+// (sections.go) for pages converted elsewhere.
 package markup
 
 import (
@@ -91,8 +95,11 @@ type Doc struct {
 	html     map[Pass][]byte  // by normal pass, unless spooled
 	spool    *Spool
 	spans    map[Pass]span // where spool keeps each normal pass
-	sums     map[Pass]uint64
-	varies   varies
+	// textSpans is where spool keeps the text of each searched pass,
+	// read from the tree as the pass was rendered.
+	textSpans map[Pass]span
+	sums      map[Pass]uint64
+	varies    varies
 }
 
 // varies says which parts of a pass make a difference for this page.
@@ -128,6 +135,21 @@ func (d *Doc) normalHTML(p Pass) []byte {
 func (d *Doc) Sum(p Pass) uint64 {
 	return d.sums[d.varies.normal(p)]
 }
+
+// Text returns the sections of HTML(p), as Sections reads them. A page
+// converted into a spool read them from its tree as it was rendered; any
+// other reads them from its HTML.
+func (d *Doc) Text(p Pass) []Section {
+	p = d.varies.normal(p)
+	if sp, ok := d.textSpans[p]; ok {
+		return decodeSections(d.spool.read(sp))
+	}
+	return Sections(d.normalHTML(p))
+}
+
+// searched reports whether the search index reads pages in pass p: the
+// editions' own pages, not the workbook or slides.
+func (p Pass) searched() bool { return !p.Workbook && !p.Slides }
 
 // HasTrainerNotes reports whether the page has :::trainer notes, which makes
 // its trainer edition differ.
@@ -184,10 +206,10 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 	}
 	rendererOpts := []renderer.Option{
 		renderer.WithNodeRenderers(
-			util.Prioritized(directiveRenderer{}, 100),
+			util.Prioritized(marked{directiveRenderer{}}, 100),
 			util.Prioritized(codeRenderer{}, 100),
-			util.Prioritized(rawHTMLRenderer{unsafe: c.unsafe}, 100),
-			util.Prioritized(slideRenderer{}, 100),
+			util.Prioritized(marked{rawHTMLRenderer{unsafe: c.unsafe}}, 100),
+			util.Prioritized(marked{slideRenderer{}}, 100),
 		),
 	}
 	if c.unsafe {
@@ -228,7 +250,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	}
 	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Terms: st.terms, Links: st.checks, Warnings: st.warnings, sums: map[Pass]uint64{}}
 	if c.spool != nil {
-		doc.spool, doc.spans = c.spool, map[Pass]span{}
+		doc.spool, doc.spans, doc.textSpans = c.spool, map[Pass]span{}, map[Pass]span{}
 	} else {
 		doc.html = map[Pass][]byte{}
 	}
@@ -240,9 +262,23 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		}
 		st.apply(p, root)
 		buf := c.buffer(len(in.Page.Source))
-		if err := md.Renderer().Render(direct{buf}, in.Page.Source, root); err != nil {
+		out := direct{Buffer: buf}
+		if doc.spool != nil && p.searched() {
+			out.marks = map[ast.Node]mark{}
+		}
+		if err := md.Renderer().Render(out, in.Page.Source, root); err != nil {
 			c.buffers.Put(buf)
 			return nil, st.renderError(err)
+		}
+		if out.marks != nil {
+			secs, err := sectionsOf(root, in.Page.Source, buf.Bytes(), out.marks, func(w util.BufWriter, n ast.Node) error {
+				return md.Renderer().Render(w, in.Page.Source, n)
+			})
+			if err != nil {
+				c.buffers.Put(buf)
+				return nil, st.renderError(err)
+			}
+			doc.textSpans[p] = doc.spool.put(encodeSections(secs))
 		}
 		html, err := c.tidy(buf)
 		if err != nil {
@@ -273,7 +309,10 @@ func (c *Converter) keep(doc *Doc, p Pass, html []byte, buf *bytes.Buffer) {
 // writer than its util.BufWriter, it wraps it in a new bufio.Writer for
 // each call: 4 KB of garbage a page and pass, and a second copy of every
 // byte on its way into the buffer.
-type direct struct{ *bytes.Buffer }
+type direct struct {
+	*bytes.Buffer
+	marks map[ast.Node]mark // where marked renderers wrote, when kept (text.go)
+}
 
 var _ util.BufWriter = direct{} // else goldmark wraps it after all
 

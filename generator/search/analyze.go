@@ -33,10 +33,10 @@ type analyzer struct {
 // pageStats is the map a page's terms are counted in, empty. It is the
 // same map page after page, cleared after each: made for every page, the
 // maps were a third of what reading the pages allocated.
-func (a *analyzer) pageStats(htmlBytes int) map[string]termStat {
+func (a *analyzer) pageStats(textBytes int) map[string]termStat {
 	if a.stats == nil {
-		// A page of n bytes of HTML has about n/40 distinct terms.
-		a.stats = make(map[string]termStat, htmlBytes/40+16)
+		// A page of n bytes of text has about n/30 distinct terms.
+		a.stats = make(map[string]termStat, textBytes/30+16)
 	}
 	return a.stats
 }

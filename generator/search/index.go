@@ -15,6 +15,7 @@ import (
 	"unicode/utf16"
 
 	"lentera/generator/internal/parallel"
+	"lentera/generator/markup"
 )
 
 // Doc is one published page of one language and edition.
@@ -24,9 +25,18 @@ type Doc struct {
 	Section     string // the section's title, for display ("" for top-level pages)
 	Description string
 	HTML        []byte // the rendered article body (HTML fragment); headings h2..h4 carry id="..." attributes
-	// Read, when set, gives HTML at the time the page is analysed, so that
-	// a site's pages need not all be in memory at once.
-	Read func() []byte
+	// Text, when set, gives the body's sections instead of HTML, at the
+	// time the page is analysed: the converter knows them without reading
+	// its HTML again, and a site's pages need not all be in memory at once.
+	Text func() []markup.Section
+}
+
+// sections is the text of the page's body, by heading.
+func (d Doc) sections() []markup.Section {
+	if d.Text != nil {
+		return d.Text()
+	}
+	return markup.Sections(d.HTML)
 }
 
 // File is one index file; Path is slash-separated and relative to the
@@ -283,12 +293,9 @@ func readDoc(a *analyzer, d Doc) docTerms {
 	if a.forms != nil {
 		a.forms = map[string]string{} // this page's forms alone
 	}
-	html := d.HTML
-	if d.Read != nil {
-		html = d.Read()
-	}
-	pieces := piecesOf(extract(html))
-	stats := a.pageStats(len(html))
+	secs := d.sections()
+	pieces := piecesOf(secs)
+	stats := a.pageStats(textLen(secs))
 	defer clear(stats)
 	var buf []string
 	count := func(text string, part, weight int32) {
@@ -327,6 +334,14 @@ func readDoc(a *analyzer, d Doc) docTerms {
 	r.forms = a.forms
 	r.page, r.err = docFiles(d, pieces)
 	return r
+}
+
+func textLen(secs []markup.Section) int {
+	n := 0
+	for _, s := range secs {
+		n += len(s.Heading) + len(s.Text)
+	}
+	return n
 }
 
 // termStat is what a page says of one term: its frequency, flags, and

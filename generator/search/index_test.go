@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"lentera/generator/markup"
 )
 
 func files(t *testing.T, lang string, docs []Doc) map[string][]byte {
@@ -330,14 +332,14 @@ func TestShardsPartAtFiveLetters(t *testing.T) {
 	}
 }
 
-// A page whose HTML comes from Read is indexed as one that gives it
-// outright.
-func TestReadGivesTheHTML(t *testing.T) {
+// A page whose sections come from Text is indexed as one that gives its
+// HTML.
+func TestTextGivesTheSections(t *testing.T) {
 	docs := benchDocs(30)
 	read := make([]Doc, len(docs))
 	for i, d := range docs {
 		html := d.HTML
-		d.HTML, d.Read = nil, func() []byte { return html }
+		d.HTML, d.Text = nil, func() []markup.Section { return markup.Sections(html) }
 		read[i] = d
 	}
 	want := files(t, "id", docs)

@@ -3,6 +3,8 @@ package search
 import (
 	"strings"
 	"unicode/utf8"
+
+	"lentera/generator/markup"
 )
 
 // partChars bounds the text of a page's part: a result reads the one part
@@ -19,7 +21,7 @@ const partChars = 1500
 // that it fits a part. Every piece keeps its section's anchor and heading,
 // so a result still links to the heading above its words.
 type piece struct {
-	section
+	markup.Section
 	part int32 // the part of the page the piece is in
 	more bool  // a later piece of its section, whose heading is counted once
 }
@@ -28,12 +30,12 @@ type piece struct {
 // the pieces into parts in order, a part closing before the piece that
 // would take it over partChars, so no part is much over the bound
 // whatever the page's headings.
-func piecesOf(secs []section) []piece {
+func piecesOf(secs []markup.Section) []piece {
 	out := make([]piece, 0, len(secs))
 	part, size := int32(0), 0
 	for _, s := range secs {
 		for i, text := range cutText(s.Text, max(partChars-len(s.Heading), partChars/2)) {
-			p := piece{section: section{ID: s.ID, Heading: s.Heading, Text: text}, more: i > 0}
+			p := piece{Section: markup.Section{ID: s.ID, Heading: s.Heading, Text: text}, more: i > 0}
 			n := len(p.Heading) + len(p.Text)
 			if size > 0 && size+n > partChars {
 				part, size = part+1, 0

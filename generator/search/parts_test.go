@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"lentera/generator/markup"
 )
 
 // checkCut holds cutText to its contract: pieces within the limit, valid
@@ -59,7 +61,7 @@ func TestCutTextAtSentences(t *testing.T) {
 // counts once.
 func TestPiecesFitParts(t *testing.T) {
 	long := strings.Repeat("Kalimat yang cukup panjang untuk diulang. ", 80)
-	secs := []section{{Text: "Awal."}, {ID: "a", Heading: "Judul", Text: long}, {ID: "b", Heading: "Kecil", Text: "Isi."}}
+	secs := []markup.Section{{Text: "Awal."}, {ID: "a", Heading: "Judul", Text: long}, {ID: "b", Heading: "Kecil", Text: "Isi."}}
 	pieces := piecesOf(secs)
 	sizes := map[int32]int{}
 	for i, p := range pieces {

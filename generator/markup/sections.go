@@ -1,4 +1,4 @@
-package search
+package markup
 
 import (
 	"bytes"
@@ -10,10 +10,10 @@ import (
 	phtml "github.com/tdewolff/parse/v2/html"
 )
 
-// section is the part of a page under one heading: the text a search result
+// Section is the part of a page under one heading: the text a search result
 // can point at with the heading's anchor. The part before the first heading
 // has no anchor.
-type section struct {
+type Section struct {
 	ID, Heading, Text string
 }
 
@@ -38,7 +38,7 @@ var void = map[string]bool{
 	"track": true, "wbr": true,
 }
 
-// names are the tag names extract meets most, to take a lexed name without
+// names are the tag names an extractor meets most, to take a lexed name without
 // a copy.
 var names = knownNames()
 
@@ -65,10 +65,11 @@ func tagName(b []byte) string {
 	return string(bytes.ToLower(b))
 }
 
-// extractor walks the tokens of a page body and splits its text into
-// sections at every h2, h3 or h4 that carries an id.
+// extractor splits a page's text into sections at every h2, h3 or h4 that
+// carries an id. It reads tags and text as HTML has them, from HTML
+// (html) or from a tree that would render so (text.go).
 type extractor struct {
-	sections []section
+	sections []Section
 	text     spaced // text of the current section
 	head     spaced // text of the heading being read
 	inHead   string // tag name of that heading, "" outside one
@@ -76,41 +77,46 @@ type extractor struct {
 	depth    int    // nesting of skip inside itself
 }
 
-// extract returns the sections of an HTML fragment, text collapsed to
+func newExtractor() *extractor { return &extractor{sections: []Section{{}}} }
+
+// Sections returns the sections of an HTML fragment, text collapsed to
 // single spaces. Text hidden from readers (script, hidden, aria-hidden) is
 // left out. The lexer ends its input with a zero byte, written in place
-// just past body when body has the room: one HTML must not be extracted
-// by two goroutines at once.
-func extract(body []byte) []section {
-	e := &extractor{sections: []section{{}}}
+// just past body when body has the room: one HTML must not be read by two
+// goroutines at once.
+func Sections(body []byte) []Section {
+	e := newExtractor()
+	e.html(body)
+	return e.result()
+}
+
+// html reads the tags and text of an HTML fragment.
+func (e *extractor) html(body []byte) {
 	l := phtml.NewLexer(parse.NewInputBytes(body))
 	for {
 		tt, _ := l.Next()
 		switch tt {
 		case phtml.ErrorToken:
-			e.flush()
-			return e.result()
+			return
 		case phtml.StartTagToken:
 			e.start(tagName(l.Text()), attributes(l))
 		case phtml.EndTagToken:
 			e.end(tagName(l.Text()))
 		case phtml.TextToken:
-			if e.skip == "" {
-				e.writeText(l.Text())
-			}
+			e.writeText(l.Text())
 		}
 	}
 }
 
-// tagAttrs are the attributes of a start tag that extract reads.
+// tagAttrs are the attributes of a start tag that an extractor reads.
 type tagAttrs struct {
 	id, alt            string
 	hidden, ariaHidden bool
 }
 
 // attributes reads the attributes of the start tag just lexed. Only those
-// extract reads become strings: a map of every attribute of every tag was
-// half the cost of extract.
+// an extractor reads become strings: a map of every attribute of every tag was
+// half the cost of reading a page.
 func attributes(l *phtml.Lexer) tagAttrs {
 	var a tagAttrs
 	for {
@@ -120,18 +126,18 @@ func attributes(l *phtml.Lexer) tagAttrs {
 		}
 		switch key := l.AttrKey(); {
 		case bytes.EqualFold(key, []byte("id")):
-			a.id = attrValue(l)
+			a.id = lexedValue(l)
 		case bytes.EqualFold(key, []byte("alt")):
-			a.alt = attrValue(l)
+			a.alt = lexedValue(l)
 		case bytes.EqualFold(key, []byte("hidden")):
 			a.hidden = true
 		case bytes.EqualFold(key, []byte("aria-hidden")):
-			a.ariaHidden = attrValue(l) == "true"
+			a.ariaHidden = lexedValue(l) == "true"
 		}
 	}
 }
 
-func attrValue(l *phtml.Lexer) string {
+func lexedValue(l *phtml.Lexer) string {
 	return html.UnescapeString(strings.Trim(string(l.AttrVal()), `"'`))
 }
 
@@ -150,7 +156,7 @@ func (e *extractor) start(tag string, attrs tagAttrs) {
 	}
 	if (tag == "h2" || tag == "h3" || tag == "h4") && attrs.id != "" && e.inHead == "" {
 		e.flush()
-		e.sections = append(e.sections, section{ID: attrs.id})
+		e.sections = append(e.sections, Section{ID: attrs.id})
 		e.inHead = tag
 		return
 	}
@@ -182,7 +188,19 @@ func (e *extractor) end(tag string) {
 	}
 }
 
-func (e *extractor) write(s string) { addSpaced(e.into(), s) }
+// write and writePlain add text as it is; writeText decodes it first.
+// All three add nothing inside an element being skipped.
+func (e *extractor) write(s string) {
+	if e.skip == "" {
+		addSpaced(e.into(), s)
+	}
+}
+
+func (e *extractor) writePlain(b []byte) {
+	if e.skip == "" {
+		addSpaced(e.into(), b)
+	}
+}
 
 // writeText writes a text token, whose entities are decoded only when it
 // has any: most text has none, and needs no copy.
@@ -190,7 +208,7 @@ func (e *extractor) writeText(text []byte) {
 	if bytes.IndexByte(text, '&') >= 0 {
 		e.write(html.UnescapeString(string(text)))
 	} else {
-		addSpaced(e.into(), text)
+		e.writePlain(text)
 	}
 }
 
@@ -218,8 +236,9 @@ func (e *extractor) flush() {
 	}
 }
 
-// result drops the empty part before the first heading.
-func (e *extractor) result() []section {
+// result ends the text and drops the empty part before the first heading.
+func (e *extractor) result() []Section {
+	e.flush()
 	if len(e.sections) > 1 && e.sections[0].Text == "" {
 		return e.sections[1:]
 	}
@@ -244,7 +263,7 @@ func addSpaced[S string | []byte](t *spaced, s S) {
 				start = i
 			}
 		case start >= 0:
-			word(t, s[start:i])
+			appendWord(t, s[start:i])
 			start = -1
 			t.space = true
 		default:
@@ -252,11 +271,11 @@ func addSpaced[S string | []byte](t *spaced, s S) {
 		}
 	}
 	if start >= 0 {
-		word(t, s[start:])
+		appendWord(t, s[start:])
 	}
 }
 
-func word[S string | []byte](t *spaced, w S) {
+func appendWord[S string | []byte](t *spaced, w S) {
 	if t.space && len(t.b) > 0 {
 		t.b = append(t.b, ' ')
 	}
