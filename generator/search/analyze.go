@@ -35,8 +35,9 @@ type analyzer struct {
 // maps were a third of what reading the pages allocated.
 func (a *analyzer) pageStats(textBytes int) map[string]termStat {
 	if a.stats == nil {
-		// A page of n bytes of text has about n/30 distinct terms.
-		a.stats = make(map[string]termStat, textBytes/30+16)
+		// A page of n bytes of text has about n/20 distinct terms (one
+		// per 16 to 22 bytes in the bundled course and the bench corpus).
+		a.stats = make(map[string]termStat, textBytes/20+16)
 	}
 	return a.stats
 }
