@@ -96,7 +96,7 @@ func (a *analyzer) stemmedRaw(dst []string, raw string) []string {
 	if len(parts) != 1 {
 		for _, w := range parts {
 			if t := a.term(w); t != "" {
-				a.forms[w] = t
+				a.forms[strings.Clone(w)] = t
 				dst = append(dst, t)
 			}
 		}
@@ -105,15 +105,15 @@ func (a *analyzer) stemmedRaw(dst []string, raw string) []string {
 	t, ok := a.rawCache[raw]
 	if !ok {
 		if t = a.term(parts[0]); t != "" {
-			t = fold(a.stemRaw(strings.ToLower(norm.NFC.String(raw))))
+			t = strings.Clone(fold(a.stemRaw(strings.ToLower(norm.NFC.String(raw)))))
 		}
-		a.rawCache[raw] = t
+		a.rawCache[strings.Clone(raw)] = t
 	}
 	if t == "" {
 		return dst
 	}
 	if prev, seen := a.forms[parts[0]]; !seen || t < prev {
-		a.forms[parts[0]] = t
+		a.forms[strings.Clone(parts[0])] = t
 	}
 	return append(dst, t)
 }
@@ -124,6 +124,9 @@ func (a *analyzer) term(w string) string {
 	if t, ok := a.cache[w]; ok {
 		return t
 	}
+	// w is most often a piece of a page's text, which the cache must not
+	// keep alive.
+	w = strings.Clone(w)
 	t := w
 	n := utf8.RuneCountInString(w)
 	switch {
