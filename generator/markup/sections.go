@@ -38,8 +38,8 @@ var void = map[string]bool{
 	"track": true, "wbr": true,
 }
 
-// names are the tag names an extractor meets most, to take a lexed name without
-// a copy.
+// names are the tag names an extractor meets most, to take a lexed name
+// without a copy.
 var names = knownNames()
 
 func knownNames() map[string]string {
@@ -115,8 +115,8 @@ type tagAttrs struct {
 }
 
 // attributes reads the attributes of the start tag just lexed. Only those
-// an extractor reads become strings: a map of every attribute of every tag was
-// half the cost of reading a page.
+// an extractor reads become strings: a map of every attribute of every tag
+// was half the cost of reading a page.
 func attributes(l *phtml.Lexer) tagAttrs {
 	var a tagAttrs
 	for {
