@@ -186,6 +186,8 @@ type Converter struct {
 	minify  func([]byte) ([]byte, error)
 	spool   *Spool
 	buffers sync.Pool // of *bytes.Buffer: goldmark's output, until minified
+	encoded sync.Pool // of *[]byte: a page's text, until spooled
+	marked  sync.Pool // of map[ast.Node]mark, for reading a page's text
 	mu      sync.Mutex
 	mds     map[quotes]goldmark.Markdown // by the quotation marks of a language
 }
@@ -260,34 +262,70 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		if _, done := doc.sums[p]; done {
 			continue
 		}
-		st.apply(p, root)
-		buf := c.buffer(len(in.Page.Source))
-		out := direct{Buffer: buf}
-		if doc.spool != nil && p.searched() {
-			out.marks = map[ast.Node]mark{}
+		if err := c.renderPass(doc, p, st, md, root); err != nil {
+			return nil, err
 		}
-		if err := md.Renderer().Render(out, in.Page.Source, root); err != nil {
-			c.buffers.Put(buf)
-			return nil, st.renderError(err)
-		}
-		if out.marks != nil {
-			secs, err := sectionsOf(root, in.Page.Source, buf.Bytes(), out.marks, func(w util.BufWriter, n ast.Node) error {
-				return md.Renderer().Render(w, in.Page.Source, n)
-			})
-			if err != nil {
-				c.buffers.Put(buf)
-				return nil, st.renderError(err)
-			}
-			doc.textSpans[p] = doc.spool.put(encodeSections(secs))
-		}
-		html, err := c.tidy(buf)
-		if err != nil {
-			return nil, fileerr.New(in.Page.File, 0, 0, err)
-		}
-		doc.sums[p] = digest.Of(html)
-		c.keep(doc, p, html, buf)
 	}
 	return doc, nil
+}
+
+// renderPass renders root for pass p into doc, and reads its text when the
+// search index reads the pass and doc is spooled.
+func (c *Converter) renderPass(doc *Doc, p Pass, st *state, md goldmark.Markdown, root ast.Node) error {
+	src := st.in.Page.Source
+	st.apply(p, root)
+	buf := c.buffer(len(src))
+	out := direct{Buffer: buf}
+	if doc.spool != nil && p.searched() {
+		out.marks = c.marks()
+	}
+	if err := md.Renderer().Render(out, src, root); err != nil {
+		c.buffers.Put(buf)
+		return st.renderError(err)
+	}
+	if out.marks != nil {
+		err := c.spoolText(doc, p, md, src, root, out)
+		c.marked.Put(out.marks)
+		if err != nil {
+			c.buffers.Put(buf)
+			return st.renderError(err)
+		}
+	}
+	html, err := c.tidy(buf)
+	if err != nil {
+		return fileerr.New(st.in.Page.File, 0, 0, err)
+	}
+	doc.sums[p] = digest.Of(html)
+	c.keep(doc, p, html, buf)
+	return nil
+}
+
+// marks is an empty map for the marks of one pass.
+func (c *Converter) marks() map[ast.Node]mark {
+	if m, ok := c.marked.Get().(map[ast.Node]mark); ok {
+		clear(m)
+		return m
+	}
+	return map[ast.Node]mark{}
+}
+
+// spoolText puts the sections of pass p, read from root as it was
+// rendered into out, in the spool.
+func (c *Converter) spoolText(doc *Doc, p Pass, md goldmark.Markdown, src []byte, root ast.Node, out direct) error {
+	secs, err := sectionsOf(root, src, out.Bytes(), out.marks, func(w util.BufWriter, n ast.Node) error {
+		return md.Renderer().Render(w, src, n)
+	})
+	if err != nil {
+		return err
+	}
+	enc, _ := c.encoded.Get().(*[]byte)
+	if enc == nil {
+		enc = new([]byte)
+	}
+	*enc = encodeSections((*enc)[:0], secs)
+	doc.textSpans[p] = doc.spool.put(*enc)
+	c.encoded.Put(enc)
+	return nil
 }
 
 // keep stores the HTML of pass p, in the spool if there is one, and keeps

@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
@@ -288,16 +289,20 @@ func (t *textWalk) escaped(b []byte) {
 	t.e.writePlain(b)
 }
 
-// encodeSections writes secs for the spool.
-func encodeSections(secs []Section) []byte {
-	var b []byte
+// encodeSections appends secs to dst, for the spool.
+func encodeSections(dst []byte, secs []Section) []byte {
+	n := 0
+	for _, s := range secs {
+		n += 3*binary.MaxVarintLen32 + len(s.ID) + len(s.Heading) + len(s.Text)
+	}
+	dst = slices.Grow(dst, n)
 	for _, s := range secs {
 		for _, f := range [...]string{s.ID, s.Heading, s.Text} {
-			b = binary.AppendUvarint(b, uint64(len(f)))
-			b = append(b, f...)
+			dst = binary.AppendUvarint(dst, uint64(len(f)))
+			dst = append(dst, f...)
 		}
 	}
-	return b
+	return dst
 }
 
 // decodeSections reads what encodeSections wrote. The sections' strings

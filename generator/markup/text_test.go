@@ -95,7 +95,7 @@ func FuzzTextAsHTML(f *testing.F) {
 
 func TestSectionsRoundTrip(t *testing.T) {
 	for _, secs := range [][]Section{nil, {{}}, {{Text: "a"}, {ID: "x", Heading: "Judul é", Text: string(make([]byte, 300))}}} {
-		got := decodeSections(encodeSections(secs))
+		got := decodeSections(encodeSections(nil, secs))
 		if len(got) == 0 && len(secs) == 0 {
 			continue
 		}
