@@ -203,8 +203,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	}
 	switch {
 	case b.stream != nil:
-		// Pages made from HTML the spool failed to give back are wrong.
-		if err = b.spool.Err(); err == nil {
+		if err = b.spoolErr(); err == nil {
 			p.next.output, p.next.kept, err = b.stream.commit(res.Files)
 		}
 		if err == nil {

@@ -6,36 +6,44 @@ import (
 	"testing"
 
 	"lentera/generator/internal/wire"
+	"lentera/generator/markup"
 	"lentera/generator/publish"
 )
 
 // builtCache is the cache a build of a small two-language course leaves,
-// and the entries encodeCache writes of it.
-func builtCache(t testing.TB) (*cache, map[string][]publish.File, []byte) {
+// and the entries and HTML encodeCache and writeHTML write of it.
+func builtCache(t testing.TB) (c *cache, resized map[string][]publish.File, entries, html []byte) {
 	t.Helper()
 	b := New(Options{Site: readSiteCase(t, "testdata/sites/bilingual.txtar").site, BuildDate: testDate})
 	if _, err := b.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	return b.cache, b.resized, encoded(t, b.cache, b.resized)
+	entries, html = encoded(t, b.cache, b.resized)
+	return b.cache, b.resized, entries, html
 }
 
-func encoded(t testing.TB, c *cache, resized map[string][]publish.File) []byte {
+func encoded(t testing.TB, c *cache, resized map[string][]publish.File) (entries, html []byte) {
 	t.Helper()
-	var buf bytes.Buffer
+	var buf, htmlBuf bytes.Buffer
 	w := wire.NewWriter(&buf)
-	encodeCache(w, c, resized)
+	n := encodeCache(w, c, resized)
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	if err := writeHTML(&htmlBuf, c); err != nil {
+		t.Fatal(err)
+	}
+	if int64(htmlBuf.Len()) != n {
+		t.Fatalf("encodeCache counted %d bytes of HTML, writeHTML wrote %d", n, htmlBuf.Len())
+	}
+	return buf.Bytes(), htmlBuf.Bytes()
 }
 
 // decoded reads entries as a build does: the loader's part, then the rest.
-func decoded(entries []byte) (*cache, map[string][]publish.File, error) {
+func decoded(entries, html []byte) (*cache, map[string][]publish.File, error) {
 	r := wire.NewReader(entries)
 	c := decodeLoaderPart(r)
-	resized := decodeRest(r, c)
+	resized := decodeRest(r, c, markup.OpenSpool(nil, 0, html), int64(len(html)))
 	return c, resized, r.Done()
 }
 
@@ -43,16 +51,20 @@ func decoded(entries []byte) (*cache, map[string][]publish.File, error) {
 // bytes. Reading its parts in another order than they were written, or
 // leaving one out, fails this.
 func TestCacheDecodesAsEncoded(t *testing.T) {
-	c, _, entries := builtCache(t)
+	c, _, entries, html := builtCache(t)
 	if len(c.docs) == 0 || len(c.analysed) == 0 || len(c.pages) == 0 {
 		t.Fatalf("the build left a thin cache: %d docs, %d analyses, %d pages", len(c.docs), len(c.analysed), len(c.pages))
 	}
-	got, resized, err := decoded(entries)
+	got, resized, err := decoded(entries, html)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again := encoded(t, got, resized); !bytes.Equal(again, entries) {
+	again, againHTML := encoded(t, got, resized)
+	if !bytes.Equal(again, entries) {
 		t.Errorf("decoded and encoded again, the cache's %d bytes became %d", len(entries), len(again))
+	}
+	if !bytes.Equal(againHTML, html) {
+		t.Errorf("decoded and written again, the cache's %d bytes of HTML became %d", len(html), len(againHTML))
 	}
 }
 
@@ -65,10 +77,14 @@ func TestCacheDecodesAsEncoded(t *testing.T) {
 //
 //	go test ./generator/build -run '^$' -fuzz FuzzCacheDecode -fuzztime 1m -fuzzminimizetime 0
 func FuzzCacheDecode(f *testing.F) {
-	_, _, entries := builtCache(f)
+	_, _, entries, html := builtCache(f)
 	f.Add(entries)
 	f.Add(entries[:len(entries)/2])
 	f.Fuzz(func(t *testing.T, entries []byte) {
-		decoded(entries)
+		if c, _, err := decoded(entries, html); err == nil {
+			for _, e := range c.docs {
+				e.doc.HTML(markup.Pass{}) // within html, or the decoder failed
+			}
+		}
 	})
 }

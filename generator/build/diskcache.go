@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/binary"
@@ -45,15 +46,22 @@ import (
 //	           (what the loader takes), then docs, pages, search indexes,
 //	           sitemap, cards, resized images, search analyses, what the
 //	           build wrote into its output, the assets, and the QR codes
+//	html       the docs' HTML, where their entries say
 //	length     of format to entries, 8 bytes little-endian
+//	length     of html, 8 bytes little-endian
 //	checksum   XXH64 of everything before it, 8 bytes little-endian
+//
+// The entries are read into memory; the HTML, most of the file, is read a
+// page at a time when a build uses it (where the system lets a build keep
+// the file open while the next build's file is renamed over it), so that a
+// build after an edit does not hold the whole site's HTML.
 //
 // A file that is cut short, damaged, or written by another program version
 // or for another site is not used: the build says so in one warning and
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 15
+const cacheFormat = 16
 
 const cacheMagic = "lentera build cache\n"
 
@@ -173,6 +181,7 @@ func (b *Builder) takeCache() error {
 	r := <-b.disk.rest
 	b.disk.rest = nil
 	if r.err != nil {
+		b.disk.html = nil // closed
 		return ignored(r.err)
 	}
 	b.cache, b.resized = r.cache, r.resized
@@ -191,6 +200,15 @@ type diskState struct {
 	// the rest while the site loads, to be taken before the first use.
 	rest    <-chan restOfCache
 	warning error // why the cache was ignored, until taken
+	// html gives the HTML of the docs taken from the cache file, read
+	// when used.
+	html *markup.Spool
+}
+
+// spoolErr is the first HTML that a spool, the build's or the cache's,
+// failed to give back: pages made from it are wrong.
+func (b *Builder) spoolErr() error {
+	return errors.Join(b.spool.Err(), b.disk.html.Err())
 }
 
 // saveCache writes b's cache for the next run, once per Builder: a dev
@@ -216,63 +234,126 @@ func (b *Builder) saveCache() error {
 // needs: the pages' front matter and stamps. rest decodes the remainder
 // into the same cache.
 func (b *Builder) openCache() (c *cache, rest func() (map[string][]publish.File, error), err error) {
-	data, release, err := loadCacheFile(b.cacheFile())
+	file, err := openCacheFile(b.cacheFile())
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil, errNoCache
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	c, finish, err := b.decodeCacheFile(data)
+	c, finish, err := b.decodeCacheFile(file)
 	if err != nil {
-		release()
+		file.close()
 		return nil, nil, err
 	}
+	b.disk.html = file.html
 	return c, func() (map[string][]publish.File, error) {
 		resized, err := finish()
 		if err != nil {
-			release()
+			file.close()
 		}
 		return resized, err
 	}, nil
 }
 
-// loadCacheFile reads the cache file whole (see readCacheFile). Only a
-// regular file is opened: a named pipe would block the build.
-func loadCacheFile(name string) (data []byte, release func(), err error) {
+// openedCache is a cache file opened and checked: its entries in memory,
+// its HTML in a spool.
+type openedCache struct {
+	entries []byte // from the magic on
+	release func() // of the entries' memory
+	html    *markup.Spool
+	htmlLen int64
+}
+
+func (o *openedCache) close() {
+	o.release()
+	o.html.Close()
+}
+
+// cacheTrailer is the two lengths and the checksum at the file's end.
+const cacheTrailer = 24
+
+// openCacheFile opens a cache file and checks its framing and checksum.
+// Only a regular file is opened: a named pipe would block the build.
+func openCacheFile(name string) (*openedCache, error) {
 	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
-		return nil, nil, cmp.Or(err, errors.New("not a file"))
+		return nil, cmp.Or(err, errors.New("not a file"))
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	defer f.Close()
-	fi, err := f.Stat()
+	o, err := checkCacheFile(f)
 	if err != nil {
-		return nil, nil, err
+		f.Close()
 	}
-	if n := int(fi.Size()); n > 0 && int64(n) == fi.Size() {
-		return readCacheFile(f, n)
-	}
-	return nil, nil, errors.New("not a build cache: empty or too long")
+	return o, err
 }
 
-// decodeCacheFile checks a cache file read whole and decodes what the
-// loader needs; rest decodes the remainder.
-func (b *Builder) decodeCacheFile(data []byte) (c *cache, rest func() (map[string][]publish.File, error), err error) {
+func checkCacheFile(f *os.File) (*openedCache, error) {
+	trailer, entriesLen, htmlLen, err := readTrailer(f)
+	if err != nil {
+		return nil, err
+	}
+	head := len(cacheMagic) + int(entriesLen)
+	data, release, err := readCacheFile(f, head)
+	if err != nil {
+		return nil, err
+	}
 	if !bytes.HasPrefix(data, []byte(cacheMagic)) {
-		return nil, nil, errors.New("not a build cache")
+		release()
+		return nil, errors.New("not a build cache")
 	}
-	body := data[len(cacheMagic):]
-	if len(body) < 16 || binary.LittleEndian.Uint64(body[len(body)-16:]) != uint64(len(body)-16) {
-		return nil, nil, errors.New("cut short")
+	h := xxhash.New()
+	h.Write(data)
+	html, err := openHTML(f, int64(head), htmlLen, h)
+	if err != nil {
+		release()
+		return nil, err
 	}
-	body, sum := body[:len(body)-16], data[len(data)-8:]
-	if xxhash.Sum64(data[:len(data)-8]) != binary.LittleEndian.Uint64(sum) {
-		return nil, nil, errors.New("damaged: checksum does not match")
+	h.Write(trailer[:16])
+	if h.Sum64() != binary.LittleEndian.Uint64(trailer[16:]) {
+		release()
+		html.Close()
+		return nil, errors.New("damaged: checksum does not match")
 	}
-	r := wire.NewReader(body)
+	return &openedCache{entries: data, release: release, html: html, htmlLen: htmlLen}, nil
+}
+
+// readTrailer reads the lengths and checksum at the end of a cache file,
+// and checks that the lengths frame the file.
+func readTrailer(f *os.File) (trailer [cacheTrailer]byte, entriesLen, htmlLen int64, err error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return trailer, 0, 0, err
+	}
+	size := fi.Size()
+	switch {
+	case size <= int64(len(cacheMagic)) || int64(int(size)) != size:
+		return trailer, 0, 0, errors.New("not a build cache: empty or too long")
+	case size < int64(len(cacheMagic)+cacheTrailer):
+		return trailer, 0, 0, errors.New("cut short")
+	}
+	if _, err := f.ReadAt(trailer[:], size-cacheTrailer); err != nil {
+		return trailer, 0, 0, err
+	}
+	e, h := binary.LittleEndian.Uint64(trailer[:]), binary.LittleEndian.Uint64(trailer[8:])
+	if body := uint64(size) - uint64(len(cacheMagic)+cacheTrailer); e > body || h != body-e {
+		return trailer, 0, 0, errors.New("cut short")
+	}
+	return trailer, int64(e), int64(h), nil
+}
+
+// hashSection writes n bytes of f from at into h, a piece at a time.
+func hashSection(f *os.File, at, n int64, h io.Writer) error {
+	_, err := io.CopyBuffer(h, io.NewSectionReader(f, at, n), make([]byte, 64<<10))
+	return err
+}
+
+// decodeCacheFile decodes what the loader needs of a checked cache file;
+// rest decodes the remainder.
+func (b *Builder) decodeCacheFile(file *openedCache) (c *cache, rest func() (map[string][]publish.File, error), err error) {
+	r := wire.NewReader(file.entries[len(cacheMagic):])
 	if f := r.Uint(); f != cacheFormat {
 		return nil, nil, fmt.Errorf("format %d, not %d", f, cacheFormat)
 	}
@@ -291,7 +372,7 @@ func (b *Builder) decodeCacheFile(data []byte) (c *cache, rest func() (map[strin
 		return nil, nil, fmt.Errorf("damaged: %w", err)
 	}
 	return c, func() (map[string][]publish.File, error) {
-		resized := decodeRest(r, c)
+		resized := decodeRest(r, c, file.html, file.htmlLen)
 		if err := r.Done(); err != nil {
 			return nil, fmt.Errorf("damaged: %w", err)
 		}
@@ -329,7 +410,7 @@ func (b *Builder) writeCache() error {
 	}
 	err = writeCacheTo(tmp, version, b.siteKey(), b.cache, b.resized)
 	if err == nil {
-		err = b.spool.Err() // the pages' HTML was read from it
+		err = b.spoolErr() // the pages' HTML was read from them
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
@@ -364,20 +445,39 @@ func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized ma
 	if _, err := io.WriteString(out, cacheMagic); err != nil {
 		return err
 	}
-	body := &counter{w: out}
-	w := wire.NewWriter(body)
+	entries := &counter{w: out}
+	w := wire.NewWriter(entries)
 	w.Uint(cacheFormat)
 	w.String(version)
 	w.Fixed(site)
-	encodeCache(w, c, resized)
+	htmlLen := encodeCache(w, c, resized)
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if _, err := out.Write(binary.LittleEndian.AppendUint64(nil, uint64(body.n))); err != nil {
+	html := &counter{w: out}
+	if err := writeHTML(html, c); err != nil {
+		return err
+	}
+	if html.n != htmlLen {
+		return fmt.Errorf("the pages' HTML came to %d bytes, not the %d counted", html.n, htmlLen)
+	}
+	lengths := binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, uint64(entries.n)), uint64(html.n))
+	if _, err := out.Write(lengths); err != nil {
 		return err
 	}
 	_, err := f.Write(binary.LittleEndian.AppendUint64(nil, h.Sum64()))
 	return err
+}
+
+// writeHTML writes the docs' HTML, in the order encodeCache counts it.
+func writeHTML(out io.Writer, c *cache) error {
+	bw := bufio.NewWriterSize(out, 64<<10)
+	for _, file := range sortedKeys(c.docs) {
+		if err := c.docs[file].doc.WriteHTML(bw); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }
 
 // counter counts the bytes written through it.
@@ -398,7 +498,7 @@ func (c *counter) Write(p []byte) (int, error) {
 // the icons drawn among them, which are most of a small course's build
 // after an edit. The renderer is made again: templates do not encode.
 // Entries go in order of their names, so one cache gives one file.
-func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
+func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) (htmlLen int64) {
 	c.fronts.Encode(w)
 	encodeStamps(w, c.stamps, c.trainer)
 	w.Uint(uint64(len(c.docs)))
@@ -412,7 +512,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 			w.String(src)
 			w.Blob(sum[:])
 		}
-		e.doc.Encode(w)
+		e.doc.EncodeSpooled(w, &htmlLen)
 	}
 	encodeEntries(w, c.pages)
 	w.Uint(uint64(len(c.search)))
@@ -453,6 +553,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) {
 		w.String(q.Label)
 		w.String(q.SVG)
 	}
+	return htmlLen
 }
 
 // decodeLoaderPart and decodeRest read, in turn, what encodeCache wrote; a
@@ -471,7 +572,7 @@ func decodeLoaderPart(r *wire.Reader) *cache {
 }
 
 // decodeRest reads the rest of the cache into c.
-func decodeRest(r *wire.Reader, c *cache) map[string][]publish.File {
+func decodeRest(r *wire.Reader, c *cache, html *markup.Spool, htmlLen int64) map[string][]publish.File {
 	n := r.Len()
 	c.docs, c.search = make(map[string]docEntry, n), map[string]searchEntry{}
 	for ; n > 0 && r.Err() == nil; n-- {
@@ -485,7 +586,7 @@ func decodeRest(r *wire.Reader, c *cache) map[string][]publish.File {
 				r.Fail(errors.New("a data file's sum is not 32 bytes"))
 			}
 		}
-		e.doc.Decode(r)
+		e.doc.DecodeSpooled(r, html, htmlLen)
 		c.docs[file] = e
 	}
 	c.pages = decodeEntries(r)

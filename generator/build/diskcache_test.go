@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -96,15 +97,23 @@ func TestBadCacheIgnored(t *testing.T) {
 		{"flipped in the checksum", "checksum", func(t *testing.T) { writeFile(t, file, flipped(len(good)-1)) }},
 		// Well framed, so only reading the entries finds them cut short.
 		{"entries cut short", "damaged", func(t *testing.T) {
-			b := append([]byte{}, good[:len(good)-16-1000]...)
-			b = binary.LittleEndian.AppendUint64(b, uint64(len(b)-len(cacheMagic)))
-			writeFile(t, file, binary.LittleEndian.AppendUint64(b, xxhash.Sum64(b)))
+			entries, html := cacheParts(t, good)
+			writeFile(t, file, framedCache(entries[:len(entries)-1000], html))
 		}},
 		// Cut in the front matter and stamps, decoded before the rest.
 		{"loader's part cut short", "damaged", func(t *testing.T) {
-			b := append([]byte{}, good[:len(cacheMagic)+80]...)
-			b = binary.LittleEndian.AppendUint64(b, uint64(len(b)-len(cacheMagic)))
-			writeFile(t, file, binary.LittleEndian.AppendUint64(b, xxhash.Sum64(b)))
+			entries, html := cacheParts(t, good)
+			writeFile(t, file, framedCache(entries[:80], html))
+		}},
+		// The HTML is read a page at a time, but checked whole first.
+		{"flipped in the HTML", "checksum", func(t *testing.T) {
+			entries, _ := cacheParts(t, good)
+			writeFile(t, file, flipped(len(cacheMagic)+len(entries)+10))
+		}},
+		// A page's HTML said to be past the file's.
+		{"HTML cut short", "damaged", func(t *testing.T) {
+			entries, html := cacheParts(t, good)
+			writeFile(t, file, framedCache(entries, html[:len(html)/2]))
 		}},
 		{"another program version", "another version", func(t *testing.T) {
 			b := New(opts)
@@ -471,4 +480,26 @@ func (b *Builder) readCache() (*cache, map[string][]publish.File, error) {
 		return nil, nil, err
 	}
 	return c, resized, nil
+}
+
+// cacheParts splits a cache file into its entries (after the magic) and
+// its HTML.
+func cacheParts(t *testing.T, file []byte) (entries, html []byte) {
+	t.Helper()
+	if len(file) < len(cacheMagic)+cacheTrailer {
+		t.Fatal("no cache file")
+	}
+	trailer := file[len(file)-cacheTrailer:]
+	n := int(binary.LittleEndian.Uint64(trailer))
+	body := file[len(cacheMagic) : len(file)-cacheTrailer]
+	return body[:n], body[n:]
+}
+
+// framedCache makes a cache file of entries and HTML, its lengths and
+// checksum right.
+func framedCache(entries, html []byte) []byte {
+	b := slices.Concat([]byte(cacheMagic), entries, html)
+	b = binary.LittleEndian.AppendUint64(b, uint64(len(entries)))
+	b = binary.LittleEndian.AppendUint64(b, uint64(len(html)))
+	return binary.LittleEndian.AppendUint64(b, xxhash.Sum64(b))
 }

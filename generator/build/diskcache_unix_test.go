@@ -14,15 +14,21 @@ import (
 	"time"
 )
 
-// The cache is read whole and exactly, also past a huge page, and into
-// memory that cannot be written: what a build takes from it is shared.
-func TestLoadCacheFile(t *testing.T) {
+// The cache's entries are read whole and exactly, also past a huge page,
+// and into memory that cannot be written: what a build takes from them is
+// shared.
+func TestReadCacheFile(t *testing.T) {
 	name := filepath.Join(t.TempDir(), cacheName)
 	want := bytes.Repeat([]byte("lentera "), (5<<20)/8+3)
 	if err := os.WriteFile(name, want, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	got, release, err := loadCacheFile(name)
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, release, err := readCacheFile(f, len(want))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -146,18 +146,18 @@ func BenchmarkLoadCache(b *testing.B) {
 	builder := New(opts)
 	b.ReportAllocs()
 	for b.Loop() {
-		data, release, err := loadCacheFile(builder.cacheFile())
+		file, err := openCacheFile(builder.cacheFile())
 		if err != nil {
 			b.Fatal(err)
 		}
-		_, rest, err := builder.decodeCacheFile(data)
+		_, rest, err := builder.decodeCacheFile(file)
 		if err == nil {
 			_, err = rest()
 		}
 		if err != nil {
 			b.Fatal(err)
 		}
-		release()
+		file.close()
 	}
 }
 

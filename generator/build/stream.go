@@ -57,6 +57,11 @@ func (b *Builder) endStream() {
 		b.spool.Close() // a file left behind is in the temporary folder, not the output
 		b.spool = nil
 	}
+	// A streaming build builds once: nothing reads the cache file after.
+	if b.disk.html != nil {
+		b.disk.html.Close()
+		b.disk.html = nil
+	}
 }
 
 // put writes f, and lets go of its body unless the link check needs it.

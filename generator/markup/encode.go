@@ -3,6 +3,7 @@ package markup
 import (
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 
 	"lentera/generator/fileerr"
@@ -33,6 +34,89 @@ func (d *Doc) UnmarshalBinary(data []byte) error {
 
 // Encode writes d into w, for a caller that stores many Docs in one file.
 func (d *Doc) Encode(w *wire.Writer) {
+	d.encodeMeta(w)
+	for _, p := range d.passes() {
+		encodePass(w, p, d.sums[p])
+		w.Blob(d.normalHTML(p))
+	}
+}
+
+// EncodeSpooled writes d into w as Encode does, but for each pass's HTML
+// only where it is in what WriteHTML writes, were that written from *at
+// on; it moves *at past it. A file can so keep the HTML apart, for a later
+// build to read a page when it needs it rather than all with the rest.
+func (d *Doc) EncodeSpooled(w *wire.Writer, at *int64) {
+	d.encodeMeta(w)
+	for _, p := range d.passes() {
+		encodePass(w, p, d.sums[p])
+		n := d.normalLen(p)
+		w.Uint(uint64(*at))
+		w.Uint(uint64(n))
+		*at += int64(n)
+	}
+}
+
+// WriteHTML writes the HTML of d's passes as EncodeSpooled counts them.
+func (d *Doc) WriteHTML(w io.Writer) error {
+	for _, p := range d.passes() {
+		if _, err := w.Write(d.normalHTML(p)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Decode reads into d what Encode wrote; a problem is r's error.
+func (d *Doc) Decode(r *wire.Reader) {
+	d.decodeMeta(r)
+	d.html = map[Pass][]byte{}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		p, sum := decodePass(r)
+		d.sums[p] = sum
+		d.html[p] = r.Blob()
+	}
+}
+
+// DecodeSpooled reads into d what EncodeSpooled wrote, where s gives back
+// what WriteHTML wrote, size bytes; a problem is r's error.
+func (d *Doc) DecodeSpooled(r *wire.Reader, s *Spool, size int64) {
+	d.decodeMeta(r)
+	d.spool, d.spans = s, map[Pass]span{}
+	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
+		p, sum := decodePass(r)
+		at, k := r.Uint(), r.Uint()
+		if at > uint64(size) || k > uint64(size)-at {
+			r.Fail(fmt.Errorf("HTML at %d, %d bytes, past the %d there are", at, k, size))
+			return
+		}
+		d.sums[p], d.spans[p] = sum, span{at: int64(at), n: int(k)}
+	}
+}
+
+// passes lists d's passes in a fixed order.
+func (d *Doc) passes() []Pass {
+	passes := make([]Pass, 0, len(d.sums))
+	for p := range d.sums {
+		passes = append(passes, p)
+	}
+	sort.Slice(passes, func(i, j int) bool { return passLess(passes[i], passes[j]) })
+	return passes
+}
+
+func encodePass(w *wire.Writer, p Pass, sum uint64) {
+	w.String(p.Edition)
+	w.Bool(p.Workbook)
+	w.Bool(p.Slides)
+	w.Fixed(sum)
+}
+
+func decodePass(r *wire.Reader) (Pass, uint64) {
+	p := Pass{Edition: r.String(), Workbook: r.Bool(), Slides: r.Bool()}
+	return p, r.Fixed()
+}
+
+// encodeMeta writes what d says of its page, all but the passes.
+func (d *Doc) encodeMeta(w *wire.Writer) {
 	w.Uint(uint64(len(d.TOC)))
 	for _, h := range d.TOC {
 		w.Int(h.Level)
@@ -58,23 +142,11 @@ func (d *Doc) Encode(w *wire.Writer) {
 	w.Bool(d.varies.edition)
 	w.Bool(d.varies.workbook)
 	w.Bool(d.varies.slides)
-	passes := make([]Pass, 0, len(d.sums))
-	for p := range d.sums {
-		passes = append(passes, p)
-	}
-	sort.Slice(passes, func(i, j int) bool { return passLess(passes[i], passes[j]) })
-	w.Uint(uint64(len(passes)))
-	for _, p := range passes {
-		w.String(p.Edition)
-		w.Bool(p.Workbook)
-		w.Bool(p.Slides)
-		w.Fixed(d.sums[p])
-		w.Blob(d.normalHTML(p))
-	}
+	w.Uint(uint64(len(d.sums)))
 }
 
-// Decode reads into d what Encode wrote; a problem is r's error.
-func (d *Doc) Decode(r *wire.Reader) {
+// decodeMeta reads what encodeMeta wrote into a new d.
+func (d *Doc) decodeMeta(r *wire.Reader) {
 	*d = Doc{}
 	// Lists grow as their items are read rather than as long as a count
 	// says, which a damaged count could make huge.
@@ -91,12 +163,7 @@ func (d *Doc) Decode(r *wire.Reader) {
 		d.Warnings = append(d.Warnings, decodeError(r))
 	}
 	d.varies = varies{edition: r.Bool(), workbook: r.Bool(), slides: r.Bool()}
-	d.html, d.sums = map[Pass][]byte{}, map[Pass]uint64{}
-	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
-		p := Pass{Edition: r.String(), Workbook: r.Bool(), Slides: r.Bool()}
-		d.sums[p] = r.Fixed()
-		d.html[p] = r.Blob()
-	}
+	d.sums = map[Pass]uint64{}
 }
 
 func passLess(a, b Pass) bool {

@@ -1,14 +1,19 @@
 package markup
 
 import (
+	"bytes"
+	"maps"
+	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
 
 	"lentera/generator/fileerr"
+	"lentera/generator/internal/wire"
 	"lentera/generator/site"
 )
 
@@ -109,4 +114,61 @@ func FuzzDocDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A Doc encoded with its HTML apart comes back with the same HTML, length
+// and sum of every pass, read from a file or from memory; a span past the
+// HTML there is, is an error.
+func TestDocSpooledRoundTrip(t *testing.T) {
+	docs := convertedCases(t, Options{})
+	var w wire.Writer
+	var html bytes.Buffer
+	var at int64
+	names := slices.Sorted(maps.Keys(docs))
+	for _, name := range names {
+		docs[name].EncodeSpooled(&w, &at)
+		if err := docs[name].WriteHTML(&html); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if at != int64(html.Len()) {
+		t.Fatalf("counted %d bytes of HTML, wrote %d", at, html.Len())
+	}
+	file := filepath.Join(t.TempDir(), "html")
+	const base = 7 // the HTML need not start the file
+	if err := os.WriteFile(file, append(make([]byte, base), html.Bytes()...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, spool := range []*Spool{OpenSpool(f, base, nil), OpenSpool(nil, 0, html.Bytes())} {
+		r := wire.NewReader(w.Bytes())
+		for _, name := range names {
+			var got Doc
+			got.DecodeSpooled(r, spool, at)
+			want := docs[name]
+			for _, p := range allPasses {
+				if !bytes.Equal(got.HTML(p), want.HTML(p)) || got.Len(p) != want.Len(p) || got.Sum(p) != want.Sum(p) {
+					t.Errorf("%s: pass %+v differs", name, p)
+				}
+			}
+		}
+		if err := r.Done(); err != nil {
+			t.Fatal(err)
+		}
+		if err := spool.Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.Close()
+	var short Doc
+	r := wire.NewReader(w.Bytes())
+	for range names {
+		short.DecodeSpooled(r, OpenSpool(nil, 0, nil), at-1)
+	}
+	if r.Err() == nil {
+		t.Error("HTML said to be past what there is was taken")
+	}
 }

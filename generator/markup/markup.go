@@ -117,7 +117,10 @@ func (d *Doc) HTML(p Pass) []byte {
 
 // Len is len(HTML(p)), without reading a spooled page back.
 func (d *Doc) Len(p Pass) int {
-	p = d.varies.normal(p)
+	return d.normalLen(d.varies.normal(p))
+}
+
+func (d *Doc) normalLen(p Pass) int {
 	if d.spool != nil {
 		return d.spans[p].n
 	}

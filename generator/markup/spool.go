@@ -2,6 +2,7 @@ package markup
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"sync"
 )
@@ -16,8 +17,12 @@ import (
 // It is safe for concurrent use. A failed write or read is kept, not
 // returned where it happens (Doc.HTML has no error); Err reports it, and a
 // build that uses a spool checks it before it publishes anything.
+//
+// A spool made by OpenSpool only reads: it gives back what a file already
+// holds, such as the HTML of the build cache.
 type Spool struct {
 	f    *os.File
+	base int64  // where the spool starts in f
 	name string // still to be removed at Close, where an open file cannot be (Windows)
 	mu   sync.Mutex
 	// buf is the HTML put since the last write to the file, which goes
@@ -51,6 +56,16 @@ func NewSpool() (*Spool, error) {
 		s.name = f.Name()
 	}
 	return s, nil
+}
+
+// OpenSpool returns a spool that reads f from offset base on, or, with f
+// nil, gives back data. Spans into it come from the Docs that DecodeSpooled
+// reads.
+func OpenSpool(f *os.File, base int64, data []byte) *Spool {
+	if f == nil {
+		return &Spool{buf: data}
+	}
+	return &Spool{f: f, base: base, at: math.MaxInt64}
 }
 
 // put appends html to the spool.
@@ -91,7 +106,7 @@ func (s *Spool) read(sp span) []byte {
 		return b
 	}
 	s.mu.Unlock()
-	if _, err := s.f.ReadAt(b, sp.at); err != nil {
+	if _, err := s.f.ReadAt(b, s.base+sp.at); err != nil {
 		s.mu.Lock()
 		s.fail(err)
 		s.mu.Unlock()
@@ -122,6 +137,9 @@ func (s *Spool) Close() error {
 	s.mu.Lock()
 	s.closed, s.buf = true, nil
 	s.mu.Unlock()
+	if s.f == nil {
+		return nil
+	}
 	err := s.f.Close()
 	if s.name != "" {
 		if rmErr := os.Remove(s.name); err == nil {
