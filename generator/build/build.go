@@ -66,13 +66,14 @@ type Options struct {
 
 // Result is a finished build.
 type Result struct {
-	Files    []publish.File // every output file, sorted by path
-	Warnings []error
-	Site     *site.Site
-	Pages    int      // pages, all editions
-	Rendered int      // pages rendered by this build; the others were unchanged
-	Changed  []string // output paths added or changed since the last Result; nil after the first
-	Removed  []string // output paths gone since the last Result
+	Files     []publish.File // every output file, sorted by path
+	Warnings  []error
+	Site      *site.Site
+	Pages     int      // pages, all editions
+	Rendered  int      // pages rendered by this build; the others were unchanged
+	Converted int      // Markdown files converted by this build; the others were unchanged
+	Changed   []string // output paths added or changed since the last Result; nil after the first
+	Removed   []string // output paths gone since the last Result
 
 	// Status is where every chapter's translations stand.
 	Status *translation.Report
@@ -122,6 +123,7 @@ type pending struct {
 	warnings   []error
 	pages      int
 	rendered   int
+	converted  int
 }
 
 // New prepares a Builder.
@@ -227,7 +229,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 
 func (b *Builder) result(p *pending, files []publish.File) (*Result, error) {
 	b.sortFiles(files)
-	res := &Result{Files: files, Warnings: b.locatedCopies(p.warnings), Site: p.site, Status: p.status, Pages: p.pages, Rendered: p.rendered}
+	res := &Result{Files: files, Warnings: b.locatedCopies(p.warnings), Site: p.site, Status: p.status, Pages: p.pages, Rendered: p.rendered, Converted: p.converted}
 	if b.stream == nil {
 		// A streaming build has let go of the bodies, and builds once.
 		b.diff(res)
@@ -277,7 +279,6 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	images, imagesKey := b.images(s)
 	world := digest.New()
 	world.Int(int64(theme))
-	world.Int(int64(b.linkKey(s)))
 	world.Int(int64(glossaryKey(s)))
 	world.Int(int64(imagesKey)) // pages show their images' sizes
 	passes, err := b.passesFor(s)
@@ -285,9 +286,11 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, errors.Join(phase("load", loadErr), phase("load", err))
 	}
 	world.Int(int64(len(passes))) // a page converted without the trainer's passes lacks them
+	convKey := world.Sum()
+	world.Int(int64(b.linkKey(s)))
 	worldKey := world.Sum()
 	conv := b.converter(s, r, images, passes)
-	docs, warnings, convErr := b.convert(conv, worldKey, prev, next)
+	docs, warnings, converted, convErr := b.convert(conv, convKey, prev, next)
 	if loadErr != nil || convErr != nil {
 		// Every page that did convert still has its links checked, so
 		// one build reports the problems of every file.
@@ -326,7 +329,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, err
 	}
 	// Pages counts the workbooks too, which the gather phase renders.
-	p.pages, p.rendered = len(pages)+len(p.gatherJobs), rendered
+	p.pages, p.rendered, p.converted = len(pages)+len(p.gatherJobs), rendered, converted
 	return p, nil
 }
 

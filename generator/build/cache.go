@@ -162,7 +162,8 @@ func themeFiles(fsys fs.FS) (uint64, error) {
 }
 
 // linkKey hashes what links resolve against: which pages are published
-// where, and which files exist.
+// where, and which files exist. The sitemap depends on it; a page's
+// conversion only on where its own links lead (markup.Doc.SameTargets).
 func (b *Builder) linkKey(s *site.Site) uint64 {
 	h := digest.New()
 	for _, l := range s.Languages {
@@ -187,10 +188,10 @@ func docKey(world uint64, p *site.Page) uint64 {
 }
 
 // doc returns the page's earlier conversion if nothing it read has
-// changed, including the data files it embeds.
+// changed, including the data files it embeds and where its links lead.
 func (c *cache) doc(s *site.Site, p *site.Page, key uint64) (docEntry, bool) {
 	e, ok := c.docs[p.File]
-	if !ok || e.key != key {
+	if !ok || e.key != key || !e.doc.SameTargets(s, p) {
 		return docEntry{}, false
 	}
 	for src, sum := range e.data {

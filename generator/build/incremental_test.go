@@ -40,8 +40,10 @@ func bundledSite(t testing.TB) fstest.MapFS {
 type edit struct {
 	name  string
 	apply func(fstest.MapFS) []string
-	// rendered, when not zero, is how many pages the rebuild must render.
-	rendered int
+	// rendered, when not zero, is how many pages the rebuild must render
+	// (none when below zero); converted, likewise, how many Markdown
+	// files it must convert.
+	rendered, converted int
 }
 
 func appendTo(path, text string) func(fstest.MapFS) []string {
@@ -92,19 +94,28 @@ func rebuildEdits() []edit {
 	return []edit{
 		// The chapter in both editions, its slides, and the workbook and
 		// the search page in both: a search page carries its index's entry.
-		{"chapter body", appendTo(chapter, "\nParagraf baru di akhir bab.\n"), 7},
-		{"nothing changed", func(fstest.MapFS) []string { return []string{chapter} }, -1},
-		{"chapter title", replaceIn(chapter, "title: Kualitas produksi video", "title: Produksi video yang rapi"), 0},
-		{"chapter description", replaceIn(chapter, "Cahaya, suara, dan penyuntingan", "Cahaya, suara, dan *pengeditan*"), 0},
-		{"new chapter in a new folder", write("content/id/baru/bab.md", "---\ntitle: Bab baru\nweight: 5\n---\nIsi [video](../konten/produksi-video.md).\n"), 0},
-		{"chapter removed", remove("content/id/baru/bab.md"), 0},
-		{"data file", replaceIn("content/data/produksi-video.yaml", "Mikrofon clip-on", "Mikrofon jepit"), 0},
-		{"glossary", replaceIn("content/data/glosarium.yaml", "Total nilai penjualan", "Jumlah nilai penjualan"), 0},
-		{"quiz", replaceIn("content/data/kuis-konten.yaml", "Berapa lama hook", "Berapa panjang hook"), 0},
-		{"stylesheet", write("assets/css/90-site.css", "body { color: #111; }\n"), 0},
-		{"site layout", write("layouts/partials/footer.html", "<footer>kaki</footer>\n"), 0},
-		{"UI string file", write("layouts/i18n/en/extra.yaml", "extra_key: extra\n"), 0},
-		{"settings", replaceIn("site.yaml", "baseURL: https://playbook-umkm.pages.dev/", "baseURL: https://playbook-umkm.pages.dev/kursus/"), 0},
+		{"chapter body", appendTo(chapter, "\nParagraf baru di akhir bab.\n"), 7, 1},
+		{"nothing changed", func(fstest.MapFS) []string { return []string{chapter} }, -1, -1},
+		{"chapter title", replaceIn(chapter, "title: Kualitas produksi video", "title: Produksi video yang rapi"), 0, 0},
+		{"chapter description", replaceIn(chapter, "Cahaya, suara, dan penyuntingan", "Cahaya, suara, dan *pengeditan*"), 0, 0},
+		// Only the new page is converted: no other page's links lead
+		// elsewhere now.
+		{"new chapter in a new folder", write("content/id/baru/bab.md", "---\ntitle: Bab baru\nweight: 5\n---\nIsi [video](../konten/produksi-video.md).\n"), 0, 1},
+		{"chapter removed", remove("content/id/baru/bab.md"), 0, -1},
+		// A link to a page not translated yet leads to the default
+		// language's; once translated, to the translation: the page with
+		// the link is converted again, and again when it is removed.
+		{"page to link to", write("content/id/baru/b.md", "---\ntitle: B\n---\nIsi.\n"), 0, 1},
+		{"page linking to an untranslated page", write("content/en/baru/a.md", "---\ntitle: A\n---\nSee [b](b.md).\n"), 0, 1},
+		{"linked page translated", write("content/en/baru/b.md", "---\ntitle: B\n---\nText.\n"), 0, 2},
+		{"translation removed", remove("content/en/baru/b.md"), 0, 1},
+		{"data file", replaceIn("content/data/produksi-video.yaml", "Mikrofon clip-on", "Mikrofon jepit"), 0, 0},
+		{"glossary", replaceIn("content/data/glosarium.yaml", "Total nilai penjualan", "Jumlah nilai penjualan"), 0, 0},
+		{"quiz", replaceIn("content/data/kuis-konten.yaml", "Berapa lama hook", "Berapa panjang hook"), 0, 0},
+		{"stylesheet", write("assets/css/90-site.css", "body { color: #111; }\n"), 0, 0},
+		{"site layout", write("layouts/partials/footer.html", "<footer>kaki</footer>\n"), 0, 0},
+		{"UI string file", write("layouts/i18n/en/extra.yaml", "extra_key: extra\n"), 0, 0},
+		{"settings", replaceIn("site.yaml", "baseURL: https://playbook-umkm.pages.dev/", "baseURL: https://playbook-umkm.pages.dev/kursus/"), 0, 0},
 	}
 }
 
@@ -143,6 +154,12 @@ func (e edit) check(t *testing.T, what string, got, want *Result) {
 		t.Errorf("%s: rendered %d pages, want none", e.name, got.Rendered)
 	case got.Rendered > want.Rendered:
 		t.Errorf("%s: %s rendered %d pages, more than a clean build's %d", e.name, what, got.Rendered, want.Rendered)
+	}
+	switch {
+	case e.converted > 0 && got.Converted != e.converted:
+		t.Errorf("%s: converted %d files, want %d", e.name, got.Converted, e.converted)
+	case e.converted < 0 && got.Converted != 0:
+		t.Errorf("%s: converted %d files, want none", e.name, got.Converted)
 	}
 }
 
@@ -236,4 +253,37 @@ func body(files []publish.File, path string) string {
 		}
 	}
 	return ""
+}
+
+// A rebuild finds the links that no longer lead where they may, in pages
+// it did not convert again, as a clean build does: a page linked to that is
+// removed, or that becomes for trainers only.
+func TestRebuildFindsLinksLeadingNowhere(t *testing.T) {
+	fsys, _, inc := builtBundle(t)
+	ctx := context.Background()
+	write("content/id/baru/b.md", "---\ntitle: B\n---\nIsi.\n")(fsys)
+	write("content/id/baru/a.md", "---\ntitle: A\n---\nLihat [b](b.md).\n")(fsys)
+	if _, err := inc.Build(ctx, "content/id/baru"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, b, want string
+	}{
+		{"for trainers only", "---\ntitle: B\nedition: trainer\n---\nIsi.\n", "for trainers only"},
+		{"removed", "", "dead link"},
+	} {
+		if c.b == "" {
+			remove("content/id/baru/b.md")(fsys)
+		} else {
+			write("content/id/baru/b.md", c.b)(fsys)
+		}
+		_, err := inc.Build(ctx, "content/id/baru/b.md")
+		if err == nil || !strings.Contains(err.Error(), "content/id/baru/a.md") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: rebuild gave %v; want the link in a.md reported (%s)", c.name, err, c.want)
+		}
+		write("content/id/baru/b.md", "---\ntitle: B\n---\nIsi.\n")(fsys)
+		if _, err := inc.Build(ctx, "content/id/baru/b.md"); err != nil {
+			t.Fatalf("%s: after the fix: %v", c.name, err)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"sync/atomic"
 
 	"lentera/generator/internal/digest"
 	"lentera/generator/internal/parallel"
@@ -93,7 +94,7 @@ type trainerMemo struct {
 // convert turns every page's Markdown into HTML, in parallel, reusing the
 // conversions whose inputs have not changed. The model is read-only, so the
 // workers share it without locks.
-func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (render.Docs, []error, error) {
+func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (docs render.Docs, warnings []error, converted int, err error) {
 	s := conv.site
 	var pages []*site.Page
 	for _, l := range s.Languages {
@@ -104,7 +105,8 @@ func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (rend
 		}
 	}
 	out := make([]docEntry, len(pages))
-	err := parallel.Do(len(pages), func(i int) error {
+	var n atomic.Int64
+	err = parallel.Do(len(pages), func(i int) error {
 		p := pages[i]
 		key := docKey(world, p)
 		if e, ok := prev.doc(s, p, key); ok {
@@ -120,13 +122,13 @@ func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (rend
 		if err != nil {
 			return err
 		}
+		n.Add(1)
 		out[i] = docEntry{key: key, doc: doc, data: dataSums(s, doc)}
 		return nil
 	})
 	// A page that failed leaves a gap; the others are kept, so that their
 	// links can be checked too.
-	docs := render.Docs{}
-	var warnings []error
+	docs = render.Docs{}
 	for i, p := range pages {
 		if out[i].doc == nil {
 			continue
@@ -135,7 +137,7 @@ func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (rend
 		next.docs[p.File] = out[i]
 		warnings = append(warnings, out[i].doc.Warnings...)
 	}
-	return docs, warnings, err
+	return docs, warnings, int(n.Load()), err
 }
 
 // A converter converts the pages of one build.

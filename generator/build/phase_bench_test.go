@@ -41,7 +41,7 @@ func BenchmarkConvert(b *testing.B) {
 	conv := builder.converter(p.site, p.renderer, images, passes)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := builder.convert(conv, 0, &cache{}, (&cache{}).fresh(0)); err != nil {
+		if _, _, _, err := builder.convert(conv, 0, &cache{}, (&cache{}).fresh(0)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -139,6 +139,8 @@ func (d *Doc) encodeMeta(w *wire.Writer) {
 	for _, e := range d.Warnings {
 		encodeError(w, e)
 	}
+	w.Strings(d.Resolved)
+	w.Fixed(d.targets)
 	w.Bool(d.varies.edition)
 	w.Bool(d.varies.workbook)
 	w.Bool(d.varies.slides)
@@ -162,6 +164,8 @@ func (d *Doc) decodeMeta(r *wire.Reader) {
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
 		d.Warnings = append(d.Warnings, decodeError(r))
 	}
+	d.Resolved = r.Strings()
+	d.targets = r.Fixed()
 	d.varies = varies{edition: r.Bool(), workbook: r.Bool(), slides: r.Bool()}
 	d.sums = map[Pass]uint64{}
 }

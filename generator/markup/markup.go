@@ -86,13 +86,19 @@ type Heading struct {
 
 // Doc is a converted page.
 type Doc struct {
-	TOC      []Heading        // h2 and h3
-	Uses     []string         // data files embedded, by src, in order of first use
-	Images   []string         // image targets, for checks
-	Terms    []string         // glossary terms marked, by id, in order of first use
-	Links    []linkcheck.Link // links only the finished build can check: site paths and #fragments
-	Warnings []error          // problems that do not stop the build
-	html     map[Pass][]byte  // by normal pass, unless spooled
+	TOC    []Heading        // h2 and h3
+	Uses   []string         // data files embedded, by src, in order of first use
+	Images []string         // image targets, for checks
+	Terms  []string         // glossary terms marked, by id, in order of first use
+	Links  []linkcheck.Link // links only the finished build can check: site paths and #fragments
+	// Resolved are the links and images the page resolved against the
+	// site, so that a later build can tell whether they still lead where
+	// they led (SameTargets) instead of converting the page again
+	// whenever any page or file is added or removed.
+	Resolved []string
+	targets  uint64          // what Resolved led to; see targetsSum
+	Warnings []error         // problems that do not stop the build
+	html     map[Pass][]byte // by normal pass, unless spooled
 	spool    *Spool
 	spans    map[Pass]span // where spool keeps each normal pass
 	// textSpans is where spool keeps the text of each searched pass,
@@ -254,6 +260,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		return nil, err
 	}
 	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Terms: st.terms, Links: st.checks, Warnings: st.warnings, sums: map[Pass]uint64{}}
+	doc.Resolved, doc.targets = st.resolved, targetsSum(in.Site, in.Page, st.resolved)
 	if c.spool != nil {
 		doc.spool, doc.spans, doc.textSpans = c.spool, map[Pass]span{}, map[Pass]span{}
 	} else {
@@ -408,6 +415,8 @@ type state struct {
 	imageNodes   []*ast.Image
 	firstImage   *ast.Image // the image on a phone's first screen, if any
 	checks       []linkcheck.Link
+	resolved     []string // the links and images resolved, each once, in order (see Doc.Resolved)
+	seen         map[string]bool
 	toc          []Heading
 	uses         []string
 	images       []string

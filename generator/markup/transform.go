@@ -147,7 +147,7 @@ func (st *state) link(n *ast.Link, src []byte) {
 		st.checkLater(n, src, dest, st.in.Page.URL, ref.fragment)
 		return
 	}
-	t, err := st.in.Site.Resolve(st.in.Page, dest)
+	t, err := st.resolve(dest)
 	if err != nil {
 		st.failf(st.nodeLine(n, src), "%v", err)
 		return
@@ -179,7 +179,7 @@ func (st *state) checkEdition(n ast.Node, src []byte, dest string, t site.Target
 func (st *state) image(n *ast.Image, src []byte) {
 	line := st.nodeLine(n, src)
 	dest := string(n.Destination)
-	t, err := st.in.Site.Resolve(st.in.Page, dest)
+	t, err := st.resolve(dest)
 	if err != nil {
 		st.failf(line, "image: %v", err)
 		return
