@@ -287,7 +287,8 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	}
 	world.Int(int64(len(passes))) // a page converted without the trainer's passes lacks them
 	convKey := world.Sum()
-	world.Int(int64(b.linkKey(s)))
+	next.links = b.linkKey(s)
+	world.Int(int64(next.links))
 	worldKey := world.Sum()
 	conv := b.converter(s, r, images, passes)
 	docs, warnings, converted, convErr := b.convert(conv, convKey, prev, next)

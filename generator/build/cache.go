@@ -24,6 +24,7 @@ type cache struct {
 	renderer *render.Renderer // layouts bound to the theme; reused while it holds
 	assets   assetsEntry
 	docs     map[string]docEntry    // by page file
+	links    uint64                 // the linkKey the docs' links were last found to lead right in
 	pages    map[string]pageEntry   // by output path
 	search   map[string]searchEntry // by index folder
 	sitemap  pageEntry
@@ -162,13 +163,18 @@ func themeFiles(fsys fs.FS) (uint64, error) {
 }
 
 // linkKey hashes what links resolve against: which pages are published
-// where, and which files exist. The sitemap depends on it; a page's
-// conversion only on where its own links lead (markup.Doc.SameTargets).
+// where (and what a link takes from them), and which files exist. The
+// sitemap depends on it; a page's conversion only on where its own links
+// lead (markup.Doc.SameTargets), which needs checking only when linkKey
+// changed.
 func (b *Builder) linkKey(s *site.Site) uint64 {
 	h := digest.New()
 	for _, l := range s.Languages {
 		for _, p := range l.Pages {
-			h.String(p.File + "\x00" + p.URL + "\x00" + p.Key)
+			h.String(p.File + "\x00" + p.URL + "\x00" + p.Key + "\x00" + p.Rel + "\x00" + p.Lang)
+			h.Int(int64(p.Kind))
+			h.Bool(p.InEdition(""))
+			h.Bool(p.InEdition("trainer"))
 		}
 	}
 	for _, f := range s.Files {
@@ -188,10 +194,11 @@ func docKey(world uint64, p *site.Page) uint64 {
 }
 
 // doc returns the page's earlier conversion if nothing it read has
-// changed, including the data files it embeds and where its links lead.
-func (c *cache) doc(s *site.Site, p *site.Page, key uint64) (docEntry, bool) {
+// changed, including the data files it embeds and, when links may lead
+// elsewhere now (relink), where its links lead.
+func (c *cache) doc(s *site.Site, p *site.Page, key uint64, relink bool) (docEntry, bool) {
 	e, ok := c.docs[p.File]
-	if !ok || e.key != key || !e.doc.SameTargets(s, p) {
+	if !ok || e.key != key || relink && !e.doc.SameTargets(s, p) {
 		return docEntry{}, false
 	}
 	for src, sum := range e.data {

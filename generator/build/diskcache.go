@@ -61,7 +61,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 17
+const cacheFormat = 18
 
 const cacheMagic = "lentera build cache\n"
 
@@ -501,6 +501,7 @@ func (c *counter) Write(p []byte) (int, error) {
 func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) (htmlLen int64) {
 	c.fronts.Encode(w)
 	encodeStamps(w, c.stamps, c.trainer)
+	w.Fixed(c.links)
 	w.Uint(uint64(len(c.docs)))
 	for _, file := range sortedKeys(c.docs) {
 		e := c.docs[file]
@@ -573,6 +574,7 @@ func decodeLoaderPart(r *wire.Reader) *cache {
 
 // decodeRest reads the rest of the cache into c.
 func decodeRest(r *wire.Reader, c *cache, html *markup.Spool, htmlLen int64) map[string][]publish.File {
+	c.links = r.Fixed()
 	n := r.Len()
 	c.docs, c.search = make(map[string]docEntry, n), map[string]searchEntry{}
 	for ; n > 0 && r.Err() == nil; n-- {

@@ -105,11 +105,14 @@ func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (docs
 		}
 	}
 	out := make([]docEntry, len(pages))
+	// Each page's links are resolved again only when a page or file they
+	// could lead to changed: per save, the dev server checks every page.
+	relink := prev.links != next.links
 	var n atomic.Int64
 	err = parallel.Do(len(pages), func(i int) error {
 		p := pages[i]
 		key := docKey(world, p)
-		if e, ok := prev.doc(s, p, key); ok {
+		if e, ok := prev.doc(s, p, key, relink); ok {
 			out[i] = e
 			return nil
 		}
