@@ -472,10 +472,12 @@ func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized ma
 // writeHTML writes the docs' HTML, in the order encodeCache counts it.
 func writeHTML(out io.Writer, c *cache) error {
 	bw := bufio.NewWriterSize(out, 64<<10)
+	docs := make([]*markup.Doc, 0, len(c.docs))
 	for _, file := range sortedKeys(c.docs) {
-		if err := c.docs[file].doc.WriteHTML(bw); err != nil {
-			return err
-		}
+		docs = append(docs, c.docs[file].doc)
+	}
+	if err := markup.WriteHTML(bw, docs); err != nil {
+		return err
 	}
 	return bw.Flush()
 }

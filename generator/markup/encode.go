@@ -56,14 +56,48 @@ func (d *Doc) EncodeSpooled(w *wire.Writer, at *int64) {
 	}
 }
 
-// WriteHTML writes the HTML of d's passes as EncodeSpooled counts them.
-func (d *Doc) WriteHTML(w io.Writer) error {
-	for _, p := range d.passes() {
-		if _, err := w.Write(d.normalHTML(p)); err != nil {
-			return err
+// WriteHTML writes the HTML of docs' passes, doc by doc, as EncodeSpooled
+// counts them. HTML that lies in a row in one spool (the pages of the last
+// build cache that this build did not convert again) is copied a run at a
+// time, not read back page by page.
+func WriteHTML(w io.Writer, docs []*Doc) error {
+	var run struct {
+		spool *Spool
+		at    int64
+		n     int64
+	}
+	flush := func() error {
+		if run.n == 0 {
+			return nil
+		}
+		err := run.spool.copyTo(w, run.at, run.n)
+		run.n = 0
+		return err
+	}
+	for _, d := range docs {
+		for _, p := range d.passes() {
+			if d.spool == nil {
+				if err := flush(); err != nil {
+					return err
+				}
+				if _, err := w.Write(d.html[p]); err != nil {
+					return err
+				}
+				continue
+			}
+			sp := d.spans[p]
+			if run.n > 0 && (run.spool != d.spool || run.at+run.n != sp.at) {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+			if run.n == 0 {
+				run.spool, run.at = d.spool, sp.at
+			}
+			run.n += int64(sp.n)
 		}
 	}
-	return nil
+	return flush()
 }
 
 // Decode reads into d what Encode wrote; a problem is r's error.

@@ -125,11 +125,13 @@ func TestDocSpooledRoundTrip(t *testing.T) {
 	var html bytes.Buffer
 	var at int64
 	names := slices.Sorted(maps.Keys(docs))
+	var list []*Doc
 	for _, name := range names {
 		docs[name].EncodeSpooled(&w, &at)
-		if err := docs[name].WriteHTML(&html); err != nil {
-			t.Fatal(err)
-		}
+		list = append(list, docs[name])
+	}
+	if err := WriteHTML(&html, list); err != nil {
+		t.Fatal(err)
 	}
 	if at != int64(html.Len()) {
 		t.Fatalf("counted %d bytes of HTML, wrote %d", at, html.Len())
@@ -145,9 +147,11 @@ func TestDocSpooledRoundTrip(t *testing.T) {
 	}
 	for _, spool := range []*Spool{OpenSpool(f, base, nil), OpenSpool(nil, 0, html.Bytes())} {
 		r := wire.NewReader(w.Bytes())
+		var decoded []*Doc
 		for _, name := range names {
-			var got Doc
+			got := &Doc{}
 			got.DecodeSpooled(r, spool, at)
+			decoded = append(decoded, got)
 			want := docs[name]
 			for _, p := range allPasses {
 				if !bytes.Equal(got.HTML(p), want.HTML(p)) || got.Len(p) != want.Len(p) || got.Sum(p) != want.Sum(p) {
@@ -158,11 +162,32 @@ func TestDocSpooledRoundTrip(t *testing.T) {
 		if err := r.Done(); err != nil {
 			t.Fatal(err)
 		}
+		// Written again, the pages come from the spool in runs.
+		var again bytes.Buffer
+		if err := WriteHTML(&again, decoded); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again.Bytes(), html.Bytes()) {
+			t.Errorf("the HTML written again from the spool differs (%d bytes, not %d)", again.Len(), html.Len())
+		}
 		if err := spool.Err(); err != nil {
 			t.Fatal(err)
 		}
 	}
 	f.Close()
+	// Pages converted into a build's spool, partly still in its buffer.
+	spooled := convertedCases(t, Options{Spool: newSpool(t)})
+	var fromSpool []*Doc
+	for _, name := range names {
+		fromSpool = append(fromSpool, spooled[name])
+	}
+	var again bytes.Buffer
+	if err := WriteHTML(&again, fromSpool); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), html.Bytes()) {
+		t.Errorf("the HTML written from a build's spool differs (%d bytes, not %d)", again.Len(), html.Len())
+	}
 	var short Doc
 	r := wire.NewReader(w.Bytes())
 	for range names {

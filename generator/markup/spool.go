@@ -1,7 +1,9 @@
 package markup
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"sync"
@@ -112,6 +114,30 @@ func (s *Spool) read(sp span) []byte {
 		s.mu.Unlock()
 	}
 	return b
+}
+
+// copyTo writes the n bytes at at to w: from the file a piece at a time,
+// and what is still in buf from a copy of it.
+func (s *Spool) copyTo(w io.Writer, at, n int64) error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return os.ErrClosed
+	}
+	inFile := max(0, min(n, s.at-at))
+	var tail []byte
+	if inFile < n {
+		from := at + inFile - s.at
+		tail = bytes.Clone(s.buf[from : from+n-inFile])
+	}
+	s.mu.Unlock()
+	if inFile > 0 {
+		if _, err := io.CopyBuffer(w, io.NewSectionReader(s.f, s.base+at, inFile), make([]byte, spoolWrite)); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(tail)
+	return err
 }
 
 // fail keeps the first error; s.mu is held.

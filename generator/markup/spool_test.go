@@ -103,3 +103,27 @@ func TestSpoolKeepsItsError(t *testing.T) {
 		}
 	}
 }
+
+// A run of pages is copied out whole, from the file, from what is not
+// written yet, or from both.
+func TestSpoolCopiesRuns(t *testing.T) {
+	spool := newSpool(t)
+	var all []byte
+	for i := 0; i < 40; i++ {
+		b := bytes.Repeat([]byte{byte('a' + i%26)}, 1000+i*97)
+		spool.put(b)
+		all = append(all, b...)
+	}
+	if spool.at == 0 || len(spool.buf) == 0 {
+		t.Fatalf("written %d bytes, %d waiting: no run crosses from the file to the buffer", spool.at, len(spool.buf))
+	}
+	for _, r := range [][2]int64{{0, int64(len(all))}, {10, spool.at - 5}, {spool.at - 3, 10}, {spool.at + 1, 7}, {5, 0}} {
+		var got bytes.Buffer
+		if err := spool.copyTo(&got, r[0], r[1]); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), all[r[0]:r[0]+r[1]]) {
+			t.Errorf("bytes %d to %d came back different", r[0], r[0]+r[1])
+		}
+	}
+}
