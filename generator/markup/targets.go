@@ -26,9 +26,10 @@ func (d *Doc) SameTargets(s *site.Site, p *site.Page) bool {
 	return targetsSum(s, p, d.Resolved) == d.targets
 }
 
-// targetsSum is a digest of where the links dests of page p lead in s:
-// everything a conversion takes from a target (its path; the page's file,
-// URL, place in the workbook, language, kind and editions), or the error.
+// targetsSum is a digest of where dests, the links and images of page p,
+// lead in s: everything a conversion takes from a target (its path; the
+// page's file, URL, place in the workbook, language, kind and editions),
+// or the error.
 func targetsSum(s *site.Site, p *site.Page, dests []string) uint64 {
 	h := digest.New()
 	for _, dest := range dests {
