@@ -280,14 +280,18 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	world := digest.New()
 	world.Int(int64(theme))
 	world.Int(int64(glossaryKey(s)))
-	world.Int(int64(imagesKey)) // pages show their images' sizes
 	passes, err := b.passesFor(s)
 	if err != nil {
 		return nil, errors.Join(phase("load", loadErr), phase("load", err))
 	}
 	world.Int(int64(len(passes))) // a page converted without the trainer's passes lacks them
 	convKey := world.Sum()
-	next.links = b.linkKey(s)
+	// Links and images: a page depends on those it has alone (see
+	// cache.doc), the sitemap on all.
+	links := digest.New()
+	links.Int(int64(b.linkKey(s)))
+	links.Int(int64(imagesKey))
+	next.links = links.Sum()
 	world.Int(int64(next.links))
 	worldKey := world.Sum()
 	conv := b.converter(s, r, images, passes)

@@ -24,7 +24,7 @@ type cache struct {
 	renderer *render.Renderer // layouts bound to the theme; reused while it holds
 	assets   assetsEntry
 	docs     map[string]docEntry    // by page file
-	links    uint64                 // the linkKey the docs' links were last found to lead right in
+	links    uint64                 // the links key the docs' links were last found to lead right in (see buildPages)
 	pages    map[string]pageEntry   // by output path
 	search   map[string]searchEntry // by index folder
 	sitemap  pageEntry
@@ -196,11 +196,12 @@ func docKey(world uint64, p *site.Page) uint64 {
 // doc returns the page's earlier conversion if nothing it read has
 // changed, including the data files it embeds and, when links may lead
 // elsewhere now (relink), where its links lead.
-func (c *cache) doc(s *site.Site, p *site.Page, key uint64, relink bool) (docEntry, bool) {
+func (c *cache) doc(conv converter, p *site.Page, key uint64, relink bool) (docEntry, bool) {
 	e, ok := c.docs[p.File]
-	if !ok || e.key != key || relink && !e.doc.SameTargets(s, p) {
+	if !ok || e.key != key || relink && !e.doc.SameTargets(conv.input(p)) {
 		return docEntry{}, false
 	}
+	s := conv.site
 	for src, sum := range e.data {
 		if d := s.Data[src]; d == nil || d.Sum != sum {
 			return docEntry{}, false

@@ -109,6 +109,10 @@ func rebuildEdits() []edit {
 		{"page linking to an untranslated page", write("content/en/baru/a.md", "---\ntitle: A\n---\nSee [b](b.md).\n"), 0, 1},
 		{"linked page translated", write("content/en/baru/b.md", "---\ntitle: B\n---\nText.\n"), 0, 2},
 		{"translation removed", remove("content/en/baru/b.md"), 0, 1},
+		// Pages show their images' sizes: the two that show this one are
+		// converted again, and none for an image no page shows.
+		{"image no page shows", write("content/id/konten/fig/lain.svg", `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>`), 0, -1},
+		{"image resized", replaceIn("content/id/konten/fig/cahaya-45.svg", `width="300" height="240"`, `width="320" height="256"`), 0, 2},
 		{"data file", replaceIn("content/data/produksi-video.yaml", "Mikrofon clip-on", "Mikrofon jepit"), 0, 0},
 		{"glossary", replaceIn("content/data/glosarium.yaml", "Total nilai penjualan", "Jumlah nilai penjualan"), 0, 0},
 		{"quiz", replaceIn("content/data/kuis-konten.yaml", "Berapa lama hook", "Berapa panjang hook"), 0, 0},

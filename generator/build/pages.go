@@ -105,14 +105,15 @@ func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (docs
 		}
 	}
 	out := make([]docEntry, len(pages))
-	// Each page's links are resolved again only when a page or file they
-	// could lead to changed: per save, the dev server checks every page.
+	// Each page's links are resolved again only when a page, file or
+	// image they could lead to changed: per save, the dev server checks
+	// every page.
 	relink := prev.links != next.links
 	var n atomic.Int64
 	err = parallel.Do(len(pages), func(i int) error {
 		p := pages[i]
 		key := docKey(world, p)
-		if e, ok := prev.doc(s, p, key, relink); ok {
+		if e, ok := prev.doc(conv, p, key, relink); ok {
 			out[i] = e
 			return nil
 		}
@@ -161,9 +162,13 @@ func (b *Builder) converter(s *site.Site, r *render.Renderer, images map[string]
 }
 
 func (c converter) convert(p *site.Page) (*markup.Doc, error) {
+	return c.markup.Convert(c.input(p), c.passes...)
+}
+
+// input is what converting page p may look up.
+func (c converter) input(p *site.Page) markup.Input {
 	r := c.renderer
-	in := markup.Input{Site: c.site, Page: p, URLs: c.urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang), ImageSize: imageSize(c.images), ImageSources: imageSources(c.images)}
-	return c.markup.Convert(in, c.passes...)
+	return markup.Input{Site: c.site, Page: p, URLs: c.urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang), ImageSize: imageSize(c.images), ImageSources: imageSources(c.images)}
 }
 
 // render writes every page of every edition through the layouts, in

@@ -260,7 +260,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		return nil, err
 	}
 	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Terms: st.terms, Links: st.checks, Warnings: st.warnings, sums: map[Pass]uint64{}}
-	doc.Resolved, doc.targets = st.resolved, targetsSum(in.Site, in.Page, st.resolved)
+	doc.Resolved, doc.targets = st.resolved, targetsSum(in, st.resolved)
 	if c.spool != nil {
 		doc.spool, doc.spans, doc.textSpans = c.spool, map[Pass]span{}, map[Pass]span{}
 	} else {

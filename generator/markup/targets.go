@@ -20,25 +20,27 @@ func (st *state) resolve(dest string) (site.Target, error) {
 	return st.in.Site.Resolve(st.in.Page, dest)
 }
 
-// SameTargets reports whether every link and image of the converted page
-// p still leads where it led in s, as far as converting reads it.
-func (d *Doc) SameTargets(s *site.Site, p *site.Page) bool {
-	return targetsSum(s, p, d.Resolved) == d.targets
+// SameTargets reports whether every link and image of the page converted
+// as Doc still leads where it led, in the site and with the images of in,
+// as far as converting reads it.
+func (d *Doc) SameTargets(in Input) bool {
+	return targetsSum(in, d.Resolved) == d.targets
 }
 
-// targetsSum is a digest of where dests, the links and images of page p,
-// lead in s: everything a conversion takes from a target (its path; the
-// page's file, URL, place in the workbook, language, kind and editions),
-// or the error.
-func targetsSum(s *site.Site, p *site.Page, dests []string) uint64 {
+// targetsSum is a digest of where dests, the links and images of in's
+// page, lead: everything a conversion takes from a target (its path; a
+// file's size and smaller copies when it is an image; the page's file,
+// URL, place in the workbook, language, kind and editions), or the error.
+func targetsSum(in Input, dests []string) uint64 {
 	h := digest.New()
 	for _, dest := range dests {
-		t, err := s.Resolve(p, dest)
+		t, err := in.Site.Resolve(in.Page, dest)
 		switch {
 		case err != nil:
 			h.String("error\x00" + err.Error())
 		case t.Page == nil:
 			h.String("file\x00" + t.Path)
+			imageSum(h, in, t.Path)
 		default:
 			tp := t.Page
 			h.String("page\x00" + t.Path + "\x00" + tp.File + "\x00" + tp.URL + "\x00" + Anchor(tp) + "\x00" + tp.Lang + "\x00" +
@@ -46,4 +48,20 @@ func targetsSum(s *site.Site, p *site.Page, dests []string) uint64 {
 		}
 	}
 	return h.Sum()
+}
+
+// imageSum adds what the page's conversion reads of the image at path.
+func imageSum(h *digest.Hash, in Input, path string) {
+	if in.ImageSize != nil {
+		w, ht, ok := in.ImageSize(path)
+		h.Int(int64(w))
+		h.Int(int64(ht))
+		h.Bool(ok)
+	}
+	if in.ImageSources != nil {
+		for _, src := range in.ImageSources(path) {
+			h.String(src.Path)
+			h.Int(int64(src.Width))
+		}
+	}
 }
