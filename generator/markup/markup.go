@@ -260,7 +260,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 		return nil, err
 	}
 	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Terms: st.terms, Links: st.checks, Warnings: st.warnings, sums: map[Pass]uint64{}}
-	doc.Resolved, doc.targets = st.resolved, targetsSum(in, st.resolved)
+	doc.Resolved, doc.targets = st.resolved, st.targetsSum()
 	if c.spool != nil {
 		doc.spool, doc.spans, doc.textSpans = c.spool, map[Pass]span{}, map[Pass]span{}
 	} else {
@@ -417,6 +417,7 @@ type state struct {
 	checks       []linkcheck.Link
 	resolved     []string // the links and images resolved, each once, in order (see Doc.Resolved)
 	seen         map[string]bool
+	targets      *digest.Hash // where resolved lead (see addTarget)
 	toc          []Heading
 	uses         []string
 	images       []string
