@@ -147,27 +147,29 @@ func element(n ast.Node) (string, util.BytesFilter, bool) {
 		return "em", html.EmphasisAttributeFilter, true
 	case *ast.Link:
 		return "a", html.LinkAttributeFilter, true
-	case *east.Strikethrough:
-		return "del", html.GlobalAttributeFilter, true
-	case *east.Table:
-		return "table", html.GlobalAttributeFilter, true
-	case *east.TableRow:
-		return "tr", html.GlobalAttributeFilter, true
-	case *east.TableHeader:
-		return "thead", html.GlobalAttributeFilter, true
 	case *east.TableCell:
 		if _, head := n.Parent().(*east.TableHeader); head {
 			return "th", html.GlobalAttributeFilter, true
 		}
 		return "td", html.GlobalAttributeFilter, true
-	case *east.DefinitionList:
-		return "dl", html.GlobalAttributeFilter, true
-	case *east.DefinitionTerm:
-		return "dt", html.GlobalAttributeFilter, true
-	case *east.DefinitionDescription:
-		return "dd", html.GlobalAttributeFilter, true
+	}
+	if tag, ok := extensionTags[n.Kind()]; ok {
+		return tag, html.GlobalAttributeFilter, true
 	}
 	return "", nil, false
+}
+
+// extensionTags are the tags of the extensions' nodes whose children are
+// all inside the tag. Their attribute filters add to GlobalAttributeFilter
+// only attributes the text does not depend on (align, width and such).
+var extensionTags = map[ast.NodeKind]string{
+	east.KindStrikethrough:         "del",
+	east.KindTable:                 "table",
+	east.KindTableRow:              "tr",
+	east.KindTableHeader:           "thead",
+	east.KindDefinitionList:        "dl",
+	east.KindDefinitionTerm:        "dt",
+	east.KindDefinitionDescription: "dd",
 }
 
 // element reads tag around what inside reads.
