@@ -65,7 +65,7 @@
   // get(url, fresh) resolves to the parsed JSON of url. entry, when given,
   // is index.json as the search page carries it, one round trip less.
   function open(base, get, entry) {
-    var meta, ready, analyze, dl, last, shards = {}, docs = {}, views = {}, lists = new Map();
+    var meta, ready, analyze, dl, last, shards = {}, docs = {}, views = {}, lists = new Map(), heads = {};
 
     function load(fresh) {
       var m = entry && !fresh ? Promise.resolve(entry) : get(base + 'index.json', fresh);
@@ -76,7 +76,7 @@
           var q = m.len.charCodeAt(i) - 35;
           dl.push(Math.pow(2, (q > 57 ? q - 1 : q) / 6) - 1);
         }
-        shards = {}; docs = {}; views = {}; lists = new Map(); last = null;
+        shards = {}; docs = {}; views = {}; lists = new Map(); heads = {}; last = null;
         return (ready = m);
       }));
     }
@@ -88,7 +88,16 @@
     function once(cache, k, make) {
       return cache[k] || (cache[k] = make().catch(function (e) { delete cache[k]; throw e; }));
     }
-    function shard(m, i) { return once(shards, i, function () { return file(m.ts, m.tn, +i, 't' + i + '.json'); }); }
+    // A large index's shards name the pages their terms rank first, under
+    // "" (see heads.go): [URL, title, section] by page number.
+    function shard(m, i) {
+      return once(shards, i, function () {
+        return file(m.ts, m.tn, +i, 't' + i + '.json').then(function (s) {
+          Object.assign(heads, s['']);
+          return s;
+        });
+      });
+    }
     function doc(m, h) {
       var k = h.id + '-' + h.part;
       return once(docs, k, function () { return file(m.ds, m.dn, h.id, 'd' + k + '.json'); });
@@ -127,6 +136,8 @@
 
     // candidates maps each query term to the index terms it matches, with a
     // weight: exact 1, prefix of the last term, else one-letter typos.
+    // A shard's "" names pages, not a term: no prefix of MIN_PREFIX
+    // letters and no typo of a word over three letters matches it.
     function candidates(q, loaded) {
       var c = {}, pre = q.last ? [q.t, q.w].filter(function (p) { return Array.from(p).length >= MIN_PREFIX; }) : [];
       loaded.forEach(function (s) {
@@ -282,15 +293,21 @@
         (hits || []).every(function (h) { return docs[h.id + '-' + h.part]; });
     }
 
-    // shown is what the entry tells of hits before their parts are in:
+    // shown is what the index tells of hits before their parts are in:
     // a small index's entry has every page's title, section and
-    // description (m.pg). It is null without them.
+    // description (m.pg), a large one's shards name the pages they rank
+    // first. It is null unless every hit is named.
     function shown(hits) {
       var pg = ready && ready.pg;
-      return pg ? hits.map(function (h) {
+      if (pg) return hits.map(function (h) {
         var p = pg[h.id];
         return {url: p[0], title: p[1], section: p[2], heading: '', snippet: [[p[3]]]};
-      }) : null;
+      });
+      if (!hits.length || !hits.every(function (h) { return heads[h.id]; })) return null;
+      return hits.map(function (h) {
+        var p = heads[h.id];
+        return {url: p[0], title: p[1], section: p[2], heading: '', snippet: []};
+      });
     }
 
     load(false);

@@ -61,7 +61,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 19
+const cacheFormat = 20
 
 const cacheMagic = "lentera build cache\n"
 

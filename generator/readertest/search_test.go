@@ -8,11 +8,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -125,11 +125,15 @@ func TestSearchListsTitlesBeforeParts(t *testing.T) {
 	}
 }
 
-// On a course too big for the search page to carry its pages' titles,
-// each result is listed as soon as its page's part and those of the
-// results above it are in: with the fifth part held back by the server,
-// four results are there to read, the status says how many pages match,
-// and the list stays busy with no "more" button until the fifth comes.
+// On a course too big for the search page to carry its pages' titles, a
+// one-word query lists its first five results from its term shard, which
+// names the pages it ranks first: with every page part held back by the
+// server, the five titles are there to read, the status says how many
+// pages match, and the list stays busy until the snippets come. The next
+// five, which no shard need name, are each listed as soon as its page's
+// part and those above it are in: with the tenth part held back, nine
+// results are there to read, and the list stays busy with no "more"
+// button until the tenth comes.
 func TestSearchListsEachResultAsItComes(t *testing.T) {
 	out := t.TempDir()
 	course := testsite.New(t, testsite.Course(300))
@@ -141,54 +145,92 @@ func TestSearchListsEachResultAsItComes(t *testing.T) {
 	}
 	b := phone(t)
 	files := browsertest.Serve(t, out)
-	var held atomic.Value
-	release := make(chan struct{})
+	var mu sync.Mutex
+	holding, release := func(string) bool { return false }, make(chan struct{})
+	hold := func(which func(string) bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		holding, release = which, make(chan struct{})
+	}
+	free := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		holding = func(string) bool { return false }
+		close(release)
+	}
 	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if p, _ := held.Load().(string); p != "" && r.URL.Path == p {
-			<-release
+		mu.Lock()
+		held, wait := holding(r.URL.Path), release
+		mu.Unlock()
+		if held {
+			<-wait
 		}
 		files.ServeHTTP(w, r)
 	}))
 	t.Cleanup(front.Close)
-	var once sync.Once
-	free := func() { once.Do(func() { close(release) }) }
-	t.Cleanup(free) // before front.Close, which waits for the held request
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		select {
+		case <-release:
+		default:
+			close(release) // before front.Close, which waits for held requests
+		}
+	})
 	page := front.URL + "/en/search/?q=video"
-
-	// The order the search asks for the parts of its first results in.
-	ctx := fresh(t, b)
-	if err := browser.BypassWorker(ctx); err != nil {
-		t.Fatal(err)
+	state := func(ctx context.Context) (listed, marks int, busy string, more bool) {
+		return eval[int](t, ctx, `document.querySelectorAll("#search-results > li").length`),
+			eval[int](t, ctx, `document.querySelectorAll("#search-results mark").length`),
+			eval[string](t, ctx, `document.getElementById("search-results").getAttribute("aria-busy")`),
+			eval[bool](t, ctx, `document.getElementById("search-more").hidden`)
 	}
-	load(t, ctx, page)
+	open := func() context.Context {
+		ctx := fresh(t, b)
+		if err := browser.BypassWorker(ctx); err != nil {
+			t.Fatal(err)
+		}
+		load(t, ctx, page)
+		return ctx
+	}
+	const nextFive = `document.getElementById("search-more").click()`
+	isPart := regexp.MustCompile(`/d\d+-\d+\.json$`).MatchString
+
+	// The order the search asks for the parts of its first ten results in.
+	ctx := open()
 	until(t, ctx, `document.body.dataset.done == "1"`, 30*time.Second)
+	eval[bool](t, ctx, nextFive+`, true`)
+	until(t, ctx, `document.querySelectorAll("#search-results > li").length == 10 && document.getElementById("search-results").getAttribute("aria-busy") == "false"`, 30*time.Second)
 	parts := eval[[]string](t, ctx, `performance.getEntriesByType("resource").filter(e => /\/d\d+-\d+\.json$/.test(e.name)).sort((a, b) => a.startTime - b.startTime).map(e => new URL(e.name).pathname)`)
-	if len(parts) != 5 {
-		t.Fatalf("the search asked for the parts %q, want five", parts)
+	if len(parts) != 10 {
+		t.Fatalf("the search asked for the parts %q, want ten", parts)
 	}
 
-	held.Store(parts[4])
-	ctx = fresh(t, b)
-	if err := browser.BypassWorker(ctx); err != nil {
-		t.Fatal(err)
-	}
-	load(t, ctx, page)
-	until(t, ctx, `document.querySelectorAll("#search-results > li").length >= 4`, 30*time.Second)
-	time.Sleep(300 * time.Millisecond) // a fifth result would show now, without its part
-	listed := eval[int](t, ctx, `document.querySelectorAll("#search-results > li").length`)
-	busy := eval[string](t, ctx, `document.getElementById("search-results").getAttribute("aria-busy")`)
-	more := eval[bool](t, ctx, `document.getElementById("search-more").hidden`)
+	hold(isPart)
+	ctx = open()
+	until(t, ctx, `document.querySelectorAll("#search-results > li").length >= 5`, 30*time.Second)
+	time.Sleep(300 * time.Millisecond) // snippets would show now, without the parts
+	listed, marks, busy, _ := state(ctx)
 	status, count := text(t, ctx, "#search-status"), eval[string](t, ctx, `document.body.dataset.results`)
-	if listed != 4 || busy != "true" || !more || count == "" || !strings.Contains(status, count) {
-		t.Errorf("fifth part held: %d results, aria-busy %q, more hidden %v, status %q; want 4, busy, hidden and the count", listed, busy, more, status)
+	if listed != 5 || marks != 0 || busy != "true" || count == "" || !strings.Contains(status, count) {
+		t.Errorf("parts held: %d results, %d marks, aria-busy %q, status %q; want 5, none, busy and the count", listed, marks, busy, status)
 	}
 	free()
 	until(t, ctx, `document.body.dataset.done == "1"`, 30*time.Second)
-	listed = eval[int](t, ctx, `document.querySelectorAll("#search-results > li").length`)
-	busy = eval[string](t, ctx, `document.getElementById("search-results").getAttribute("aria-busy")`)
-	more = eval[bool](t, ctx, `document.getElementById("search-more").hidden`)
-	if listed != 5 || busy != "false" || more {
-		t.Errorf("fifth part in: %d results, aria-busy %q, more hidden %v; want 5, not busy, and more to show", listed, busy, more)
+	if listed, marks, busy, more := state(ctx); listed != 5 || marks == 0 || busy != "false" || more {
+		t.Errorf("parts in: %d results, %d marks, aria-busy %q, more hidden %v; want 5, marks, not busy, and more to show", listed, marks, busy, more)
+	}
+
+	hold(func(p string) bool { return p == parts[9] })
+	eval[bool](t, ctx, nextFive+`, true`)
+	until(t, ctx, `document.querySelectorAll("#search-results > li").length >= 9`, 30*time.Second)
+	time.Sleep(300 * time.Millisecond) // a tenth result would show now, without its part
+	if listed, _, busy, more := state(ctx); listed != 9 || busy != "true" || !more {
+		t.Errorf("tenth part held: %d results, aria-busy %q, more hidden %v; want 9, busy and hidden", listed, busy, more)
+	}
+	free()
+	until(t, ctx, `document.getElementById("search-results").getAttribute("aria-busy") == "false"`, 30*time.Second)
+	if listed, _, busy, more := state(ctx); listed != 10 || busy != "false" || more {
+		t.Errorf("tenth part in: %d results, aria-busy %q, more hidden %v; want 10, not busy, and more to show", listed, busy, more)
 	}
 }
 

@@ -41,7 +41,10 @@
 //	                 "pg": [[URL, title, section, description], ...]
 //	                 per page, only while that is under 12 KB}
 //	<ts[i/tn]>/t<i>.json     term shard i: {"term": "postings", ...}
-//	                with every term t[i] <= term < t[i+1]
+//	                with every term t[i] <= term < t[i+1]; when the
+//	                entry has no "pg", also "": {"page": [URL, title,
+//	                section], ...} for the pages its terms rank first
+//	                (heads.go)
 //	<ds[i/dn]>/d<i>-<k>.json part k of page i: {"u": URL, "t": title,
 //	                 "s": section title, "d": description (part 0 only),
 //	                 "b": [[anchor, heading, text], ...]}

@@ -44,6 +44,9 @@ func (d docTerms) encode(w *wire.Writer) {
 		w.Int(int(d.parts[i]))
 	}
 	w.Int(d.length)
+	for _, h := range d.head {
+		w.String(h)
+	}
 	w.Uint(uint64(len(d.page)))
 	for _, part := range d.page {
 		w.Blob(part)
@@ -108,6 +111,9 @@ func decodeTerms(raw []byte) (docTerms, error) {
 		d.vals[i], d.parts[i] = r.Int32(), r.Int32()
 	}
 	d.length = r.Int()
+	for i := range d.head {
+		d.head[i] = r.View()
+	}
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
 		d.page = append(d.page, r.Blob())
 	}

@@ -114,7 +114,12 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 		post = byForm(post, forms)
 	}
 	terms := sortedTerms(post)
-	shards, firsts := shardTerms(terms, post)
+	shown := shownPages(analysed)
+	var named heads
+	if shown == nil {
+		named = headsOf(analysed, lengths, post)
+	}
+	shards, firsts := shardTerms(terms, post, named)
 	perShard := perFolder(len(shards), 2, shardsPerFolder)
 	shardGroups := make([][]File, (len(shards)+perShard-1)/perShard)
 	for i, s := range shards {
@@ -123,7 +128,7 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 	}
 	shardDirs, shardFiles := inFolders(shardGroups)
 	pageDirs, pageFiles := inFolders(pageGroups)
-	m, err := metaFile(lang, lengths, firsts, folders{shardDirs, perShard, pageDirs, perPage}, shownPages(analysed))
+	m, err := metaFile(lang, lengths, firsts, folders{shardDirs, perShard, pageDirs, perPage}, shown)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -259,7 +264,8 @@ type docTerms struct {
 	vals   []int32 // tf<<2|flags, per term
 	parts  []int32 // the part of the page file where the term is most, per term
 	length int
-	page   [][]byte // the page's parts
+	head   [4]string // URL, title, section and description: what a result shows before its part is in
+	page   [][]byte  // the page's parts
 	err    error
 }
 
@@ -332,6 +338,7 @@ func readDoc(a *analyzer, d Doc) docTerms {
 		r.parts = append(r.parts, s.best())
 	}
 	r.forms = a.forms
+	r.head = [4]string{d.URL, d.Title, d.Section, d.Description}
 	r.page, r.err = docFiles(d, pieces)
 	return r
 }
@@ -390,14 +397,24 @@ func compareUTF16(a, b string) int {
 // shardTerms cuts the sorted terms into shards of about shardBytes. It
 // returns the shard bodies and where each starts: "" for the first shard,
 // so every term falls in some shard, else the shortest start of its
-// first term that sorts after the term before it.
-func shardTerms(terms []string, post map[string][]int32) (shards [][]byte, firsts []string) {
+// first term that sorts after the term before it. Each shard also names
+// the pages named gives for its terms, unless named is nil.
+func shardTerms(terms []string, post map[string][]int32, named heads) (shards [][]byte, firsts []string) {
 	var cur bytes.Buffer
+	var in []string // the terms of cur
 	last := ""
 	closeShard := func() {
+		if named != nil {
+			if len(in) > 0 {
+				cur.WriteByte(',')
+			}
+			writeKey(&cur, headsKey)
+			cur.Write(named(in))
+		}
 		cur.WriteByte('}')
 		shards = append(shards, bytes.Clone(cur.Bytes()))
 		cur.Reset()
+		in = in[:0]
 	}
 	for _, t := range terms {
 		// Terms that start alike stay together where they can, so that
@@ -416,6 +433,7 @@ func shardTerms(terms []string, post map[string][]int32) (shards [][]byte, first
 			cur.WriteByte(',')
 		}
 		writeTerm(&cur, t, post[t])
+		in = append(in, t)
 		last = t
 	}
 	if cur.Len() > 0 || len(shards) == 0 {
@@ -463,9 +481,8 @@ func separator(prev, next string) string {
 // writeTerm writes "term":"postings": per page, the gap from the previous
 // page number, tf<<2|flags and the part, each as a number in digits.
 func writeTerm(b *bytes.Buffer, t string, p []int32) {
-	q, _ := json.Marshal(t)
-	b.Write(q)
-	b.WriteString(`:"`)
+	writeKey(b, t)
+	b.WriteByte('"')
 	prev := int32(0)
 	for i := 0; i < len(p); i += 3 {
 		writeNumber(b, int(p[i]-prev))
@@ -474,6 +491,13 @@ func writeTerm(b *bytes.Buffer, t string, p []int32) {
 		prev = p[i]
 	}
 	b.WriteByte('"')
+}
+
+// writeKey writes a JSON object's key and its colon.
+func writeKey(b *bytes.Buffer, k string) {
+	q, _ := json.Marshal(k)
+	b.Write(q)
+	b.WriteByte(':')
 }
 
 // digits holds 32 digits that end a number and 32 that go on: a number
@@ -556,15 +580,9 @@ func shownPages(analysed []*Page) [][4]string {
 	out := make([][4]string, len(analysed))
 	size := 0
 	for i, p := range analysed {
-		if len(p.read.page) == 0 {
-			return nil
-		}
-		var head page
-		if err := json.Unmarshal(p.read.page[0], &head); err != nil {
-			return nil
-		}
-		out[i] = [4]string{head.URL, head.Title, head.Section, head.Description}
-		if size += len(head.URL) + len(head.Title) + len(head.Section) + len(head.Description) + 12; size > shownBytes {
+		h := p.read.head
+		out[i] = h
+		if size += len(h[0]) + len(h[1]) + len(h[2]) + len(h[3]) + 12; size > shownBytes {
 			return nil
 		}
 	}
@@ -599,17 +617,25 @@ func metaFile(lang string, lengths []int, firsts []string, dirs folders, shown [
 		m.Stem = base
 	}
 	m.Stop = strings.Join(strings.Fields(stopWords[base]), " ")
-	sum := 0
 	var enc strings.Builder
 	for _, n := range lengths {
-		sum += n
 		enc.WriteByte(lengthChar(n))
 	}
-	if len(lengths) > 0 {
-		m.Avg = math.Round(float64(sum)/float64(len(lengths))*10) / 10
-	}
+	m.Avg = meanLength(lengths)
 	m.Len = enc.String()
 	return marshal(m)
+}
+
+// meanLength is the mean page length as the entry gives it, to a tenth.
+func meanLength(lengths []int) float64 {
+	if len(lengths) == 0 {
+		return 0
+	}
+	sum := 0
+	for _, n := range lengths {
+		sum += n
+	}
+	return math.Round(float64(sum)/float64(len(lengths))*10) / 10
 }
 
 // lengthChar stores a page length in one character, on a log scale with

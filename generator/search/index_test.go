@@ -313,7 +313,7 @@ func TestShardsPartAtFiveLetters(t *testing.T) {
 	terms := []string{"rama", "ramad", "ramadan", "ramah"}
 	full := shardBytes / 3 // a posting of (1, 4, 0) takes three characters
 	post := map[string][]int32{"rama": long(full + 10), "ramad": long(full), "ramadan": long(3), "ramah": long(full)}
-	shards, _ := shardTerms(terms, post)
+	shards, _ := shardTerms(terms, post, nil)
 	in := map[string]int{}
 	for i, s := range shards {
 		var m map[string]string

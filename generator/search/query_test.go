@@ -14,6 +14,7 @@ type result struct {
 	Partial bool     `json:"partial"`
 	Read    []string `json:"read"`
 	Again   bool     `json:"again"` // the same query asked twice had one answer
+	Early   []string `json:"early"` // the URLs listed before any part is read
 	Items   []struct {
 		URL     string  `json:"url"`
 		Title   string  `json:"title"`
@@ -207,4 +208,43 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// A course too large for the entry to name its pages lists the first
+// results of a one-word query from its shard, before any page part is
+// read: the shards name the pages the client ranks first for every term,
+// ranked as the client ranks them (title and heading bonus, length norm),
+// whether the word is found as it is, as the start of longer words or
+// with a typo.
+func TestQueryListsOneWordFromItsShard(t *testing.T) {
+	var docs []Doc
+	for i := 0; i < 400; i++ {
+		body := "<p>" + filler(i, 20+i%7*40) + "</p><h2 id=\"h\">" + filler(i+1000, 2) + "</h2><p>" + filler(i+2000, 30) + " " + vocabulary[i%len(vocabulary)] + "a</p>"
+		docs = append(docs, newDoc("/xx/p"+itoa(i)+"/", "Page "+filler(i+3000, 2), body))
+	}
+	if m := readMeta(t, files(t, "xx", docs)); m.Shown != nil {
+		t.Fatal("the test needs an entry that does not name the pages")
+	}
+	var queries []string
+	for i := 0; i < 120; i += 3 {
+		w := vocabulary[i*7%len(vocabulary)]
+		queries = append(queries, w, w[:4], w[:4]+"x"+w[4:])
+	}
+	listed := 0
+	for _, r := range query(t, "xx", docs, 5, queries...) {
+		if len(r.IDs) == 0 {
+			continue
+		}
+		var want []string
+		for _, id := range r.IDs[:min(5, len(r.IDs))] {
+			want = append(want, docs[id].URL)
+		}
+		if strings.Join(r.Early, " ") != strings.Join(want, " ") {
+			t.Errorf("%q: listed %v before the parts, want %v", r.Query, r.Early, want)
+		}
+		listed++
+	}
+	if listed < len(queries)/2 {
+		t.Errorf("%d of %d queries found anything: the test needs more", listed, len(queries))
+	}
 }
