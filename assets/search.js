@@ -57,7 +57,7 @@
 
   // Ranking knobs: BM25 over the page text plus a bonus when the term is in
   // the title or a heading; prefix and one-letter-typo matches count less.
-  var K1 = 1.2, B = 0.75, TITLE = 2.5, HEADING = 0.7, PREFIX = 0.6, TYPO = 0.4, MIN_PREFIX = 3;
+  var PREFIX = 0.6, TYPO = 0.4, MIN_PREFIX = 3;
   // The digits of posting lists: 32 that end a number, 32 that go on.
   var DIGITS = '0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ-_wxyz';
 
@@ -65,17 +65,12 @@
   // get(url, fresh) resolves to the parsed JSON of url. entry, when given,
   // is index.json as the search page carries it, one round trip less.
   function open(base, get, entry) {
-    var meta, ready, analyze, dl, last, shards = {}, docs = {}, views = {}, lists = new Map(), heads = {};
+    var meta, ready, analyze, last, shards = {}, docs = {}, views = {}, lists = new Map(), heads = {};
 
     function load(fresh) {
       var m = entry && !fresh ? Promise.resolve(entry) : get(base + 'index.json', fresh);
       return (meta = m.then(function (m) {
         analyze = analyzer(new Set(m.stop.split(' ')), stemmer(m.stem));
-        dl = [];
-        for (var i = 0; i < m.n; i++) {
-          var q = m.len.charCodeAt(i) - 35;
-          dl.push(Math.pow(2, (q > 57 ? q - 1 : q) / 6) - 1);
-        }
         shards = {}; docs = {}; views = {}; lists = new Map(); heads = {}; last = null;
         return (ready = m);
       }));
@@ -153,7 +148,9 @@
     }
 
     // numbers decodes a posting list: per page the gap from the previous
-    // page, tf<<2|flags and the part of the page file (see index.go).
+    // page, the term's weight in the page (BM25's share of its frequency,
+    // title and heading bonuses, worked out at build time: weight.go) and
+    // the part of the page file.
     function numbers(s) {
       var out = [], n = 0, shift = 0;
       for (var i = 0; i < s.length; i++) {
@@ -179,9 +176,8 @@
           var list; loaded.some(function (s) { return (list = s[t]); });
           list = lists.get(list) || lists.set(list, numbers(list)).get(list);
           var df = list.length / 3, idf = Math.log(1 + (m.n - df + 0.5) / (df + 0.5));
-          postings(list, function (d, f, k) {
-            var tf = f >> 2, norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl[d] / m.avg));
-            var s = c[t] * idf * (norm + (f & 2 ? TITLE : 0) + (f & 1 ? HEADING : 0));
+          postings(list, function (d, w, k) {
+            var s = c[t] * idf * w;
             if (s > best[d]) { best[d] = s; part[d] = k; }
           });
         }

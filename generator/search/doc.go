@@ -33,8 +33,7 @@
 //	                search page carries it too):
 //	                {"lang": "id", "stem": "id" or "",
 //	                 "stop": "stop words, space-separated",
-//	                 "n": pages, "avg": mean page length in terms,
-//	                 "len": one character per page (its length, see below),
+//	                 "n": pages,
 //	                 "t": [where each shard starts; the first is ""],
 //	                 "ts": [shard folders], "tn": shards per folder,
 //	                 "ds": [part folders], "dn": pages per folder,
@@ -63,16 +62,14 @@
 // most for the prefix of the word being typed). A shard's start in "t" is
 // the shortest beginning of its first term that sorts after the term
 // before it. A posting list holds, per page, three numbers: the gap from
-// the previous page number; the term frequency in the page's description,
-// headings and body, shifted left by two over two flags, 2 when the term is
-// in the title, 1 when it is in a heading; and the part of the page where
-// the term is used most. Each number is written five bits at a time, lowest
-// first, in one character of 0-9a-v (the last five bits) or of
-// A-Z-_wxyz (more follow), so most numbers take one character and the list
-// is a JSON string that gzip still shrinks. Page lengths are stored on a
-// log scale, one character each ('#' to '~' without '\', value
-// 6*log2(1+length)), as search engines keep norms in a byte: BM25 needs
-// only their rough ratio to the mean.
+// the previous page number; the term's weight in the page, in eighths
+// (weight.go: BM25's share of its frequency in the page's description,
+// headings and body against the page's length, plus a bonus when it is in
+// the title or a heading); and the part of the page where the term is used
+// most. Each number is written five bits at a time, lowest first, in one
+// character of 0-9a-v (the last five bits) or of A-Z-_wxyz (more follow),
+// so most numbers take one character and the list is a JSON string that
+// gzip still shrinks.
 //
 // A page is split into sections at its h2, h3 and h4 headings that have an
 // id; a section longer than a part is cut at sentence ends into pieces that
@@ -83,7 +80,8 @@
 // stand and shows an extract from there. The client reads parts only for
 // the results it shows.
 //
-// Scoring is not done here: the client ranks (BM25 plus title and heading
-// bonuses, all words required with a fallback to any, prefix matching of
-// the last word, one-letter typos), so ranking exists in one place.
+// What a page says of a term is weighed here; the query is the client's: it
+// multiplies each weight by the term's idf and by how the term matched the
+// query (the word itself, a longer word it begins when it is the last, a
+// one-letter typo), requires all words with a fallback to any, and ranks.
 package search

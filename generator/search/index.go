@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -110,14 +109,15 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 			pageGroups[g] = append(pageGroups[g], File{Path: "d" + strconv.Itoa(id) + "-" + strconv.Itoa(k) + ".json", Body: part})
 		}
 	}
+	newWeigher(lengths).weigh(post)
 	if forms := wordForms(analysed); forms != nil {
-		post = byForm(post, forms)
+		post = byForm(post, forms) // after weighing: forms share their lists
 	}
 	terms := sortedTerms(post)
 	shown := shownPages(analysed)
 	var named heads
 	if shown == nil {
-		named = headsOf(analysed, lengths, post)
+		named = headsOf(analysed, post)
 	}
 	shards, firsts := shardTerms(terms, post, named)
 	perShard := perFolder(len(shards), 2, shardsPerFolder)
@@ -128,7 +128,7 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 	}
 	shardDirs, shardFiles := inFolders(shardGroups)
 	pageDirs, pageFiles := inFolders(pageGroups)
-	m, err := metaFile(lang, lengths, firsts, folders{shardDirs, perShard, pageDirs, perPage}, shown)
+	m, err := metaFile(lang, len(analysed), firsts, folders{shardDirs, perShard, pageDirs, perPage}, shown)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -136,7 +136,8 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 }
 
 // postings gathers every term's posting list: per page that uses it, in
-// page order, the page's number, tf<<2|flags and the part. The lists are
+// page order, the page's number, tf<<2|flags and the part (Assemble then
+// weighs them). The lists are
 // cut from one array sized by a first count, rather than each growing on
 // its own: a language has tens of thousands of them.
 func postings(analysed []*Page) map[string][]int32 {
@@ -479,7 +480,7 @@ func separator(prev, next string) string {
 }
 
 // writeTerm writes "term":"postings": per page, the gap from the previous
-// page number, tf<<2|flags and the part, each as a number in digits.
+// page number, the term's weight and the part, each as a number in digits.
 func writeTerm(b *bytes.Buffer, t string, p []int32) {
 	writeKey(b, t)
 	b.WriteByte('"')
@@ -599,8 +600,6 @@ type meta struct {
 	Stem      string      `json:"stem"`         // stemmer name, "" for none
 	Stop      string      `json:"stop"`         // stop words, space-separated
 	N         int         `json:"n"`            // number of pages
-	Avg       float64     `json:"avg"`          // mean page length in terms
-	Len       string      `json:"len"`          // page lengths, one character each
 	Shards    []string    `json:"t"`            // first term of each shard
 	ShardDirs []string    `json:"ts"`           // the folder of shards i*tn to (i+1)*tn-1
 	PerShard  int         `json:"tn"`           // shards per folder
@@ -609,47 +608,15 @@ type meta struct {
 	Shown     [][4]string `json:"pg,omitempty"` // per page: URL, title, section, description (small indexes only)
 }
 
-func metaFile(lang string, lengths []int, firsts []string, dirs folders, shown [][4]string) ([]byte, error) {
+func metaFile(lang string, pages int, firsts []string, dirs folders, shown [][4]string) ([]byte, error) {
 	base := baseLang(lang)
-	m := meta{Lang: lang, N: len(lengths), Shards: firsts,
+	m := meta{Lang: lang, N: pages, Shards: firsts,
 		ShardDirs: dirs.shardDirs, PerShard: dirs.perShard, PageDirs: dirs.pageDirs, PerPage: dirs.perPage, Shown: shown}
 	if stemmers[base] != nil {
 		m.Stem = base
 	}
 	m.Stop = strings.Join(strings.Fields(stopWords[base]), " ")
-	var enc strings.Builder
-	for _, n := range lengths {
-		enc.WriteByte(lengthChar(n))
-	}
-	m.Avg = meanLength(lengths)
-	m.Len = enc.String()
 	return marshal(m)
-}
-
-// meanLength is the mean page length as the entry gives it, to a tenth.
-func meanLength(lengths []int) float64 {
-	if len(lengths) == 0 {
-		return 0
-	}
-	sum := 0
-	for _, n := range lengths {
-		sum += n
-	}
-	return math.Round(float64(sum)/float64(len(lengths))*10) / 10
-}
-
-// lengthChar stores a page length in one character, on a log scale with
-// steps of 12% (2^(1/6)), as search engines store norms in a byte: BM25 only
-// needs the rough ratio to the mean. The 91 characters run from '#' to '~'
-// without '\', so the string needs no escaping in JSON.
-func lengthChar(n int) byte {
-	v := int(math.Round(6 * math.Log2(float64(n)+1)))
-	v = min(v, 90)
-	c := byte(35 + v)
-	if c >= '\\' {
-		c++
-	}
-	return c
 }
 
 // versionOf names a folder of index files after their paths and content,

@@ -3,7 +3,6 @@ package search
 import (
 	"bytes"
 	"encoding/json"
-	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -71,17 +70,19 @@ func TestIndexPostings(t *testing.T) {
 	}
 	fs := files(t, "id", docs)
 	m := readMeta(t, fs)
-	if m.N != 3 || m.Stem != "id" || !strings.Contains(m.Stop, "yang") || len(m.Len) != 3 {
+	if m.N != 3 || m.Stem != "id" || !strings.Contains(m.Stop, "yang") {
 		t.Errorf("meta = %+v", m)
 	}
-	// pasar: doc 0 twice in the body (and the title), doc 1 once, in a
-	// heading; each in the page's first part.
-	want := []int{0, 2<<2 | flagTitle, 0, 1, 1<<2 | flagHeading, 0}
+	// Each page is 2 terms long: the mean. pasar: doc 0 twice in the body
+	// and in the title, 2.2*2/(2+1.2) + 2.5 = 3.875, doc 1 once in a
+	// heading, 1 + 0.7; each in the page's first part.
+	want := []int{0, 31, 0, 1, 14, 0}
 	if got := shardOf(t, fs, m, "pasar")["pasar"]; !equal(got, want) {
 		t.Errorf("pasar postings %v, want %v", got, want)
 	}
-	// harga: doc 1 in the body, doc 2 in the description (gap 1) and title.
-	want = []int{1, 1 << 2, 0, 1, 1<<2 | flagTitle, 0}
+	// harga: doc 1 once in the body, doc 2 (gap 1) once in the
+	// description and in the title.
+	want = []int{1, 8, 0, 1, 28, 0}
 	if got := shardOf(t, fs, m, "harga")["harga"]; !equal(got, want) {
 		t.Errorf("harga postings %v, want %v", got, want)
 	}
@@ -183,23 +184,39 @@ func TestShardBoundaries(t *testing.T) {
 	}
 }
 
-func TestLengthChar(t *testing.T) {
-	prev := byte(0)
-	for _, n := range []int{0, 1, 10, 100, 700, 5000, 40000, 1 << 30} {
-		c := lengthChar(n)
-		if c < '#' || c > '~' || c == '\\' || c < prev {
-			t.Errorf("lengthChar(%d) = %q", n, c)
+// A term's weight in a page is BM25's share of its frequency against the
+// page's length, plus the title and heading bonuses, in eighths, never
+// less than one eighth.
+func TestWeight(t *testing.T) {
+	w := newWeigher([]int{100, 200, 50, 50}) // a mean of 100
+	for _, c := range []struct {
+		id, val, want int32
+	}{
+		{0, 1 << 2, 8},                          // once, a page of the mean length: 2.2 / 2.2
+		{0, 1<<2 | flagTitle, 28},               // and in the title: + 2.5
+		{0, 1<<2 | flagHeading, 14},             // and in a heading: + 0.7
+		{0, 1<<2 | flagTitle | flagHeading, 34}, // both
+		{1, 1 << 2, 6},                          // twice the mean: 2.2 / (1 + 1.2 * 1.75)
+		{2, 1 << 2, 10},                         // half the mean: 2.2 / (1 + 1.2 * 0.625)
+		{0, 4 << 2, 14},                         // four times: 8.8 / 5.2
+		{0, flagTitle, 20},                      // only in the title
+	} {
+		if got := w.weight(c.id, c.val); got != c.want {
+			t.Errorf("weight(page %d, tf %d, flags %d) = %d, want %d", c.id, c.val>>2, c.val&3, got, c.want)
 		}
-		prev = c
-		// Decoded as the client does, the length is within 6% (half a step).
-		q := int(c) - 35
-		if q > 57 {
-			q--
-		}
-		back := math.Pow(2, float64(q)/6) - 1
-		if n > 0 && n < 30000 && math.Abs(back-float64(n))/float64(n+1) > 0.06 {
-			t.Errorf("length %d decodes to %.0f", n, back)
-		}
+	}
+	// Once in a page 51 times the mean: 2.2 / (1 + 1.2 * 38.5), under a
+	// sixteenth.
+	long := make([]int, 51)
+	for i := range long {
+		long[i] = 1
+	}
+	long[50] = 1_000_000
+	if got := newWeigher(long).weight(50, 1<<2); got != 1 {
+		t.Errorf("once in a very long page: weight %d, want 1", got)
+	}
+	if w := newWeigher([]int{0, 0}); w.weight(0, flagTitle) != 20 {
+		t.Errorf("pages without text: a title word weighs %d, want 20", w.weight(0, flagTitle))
 	}
 }
 
