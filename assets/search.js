@@ -350,7 +350,12 @@
     }, el && JSON.parse(el.textContent));
     var q = query();
     // A failure here is left to the page's own search, which says so.
-    if (q) index.search(q).then(function (r) { return index.page(r.hits.slice(0, PAGE), r.words); }).catch(function () {});
+    // Results the index names are listed without their parts, which the
+    // page fetches once it sees which are on screen (see fill).
+    if (q) index.search(q).then(function (r) {
+      var hits = r.hits.slice(0, PAGE);
+      if (!index.shown(hits)) return index.page(hits, r.words);
+    }).catch(function () {});
     return index;
   }
 
@@ -361,17 +366,17 @@
     if (!list) return;
     var form = document.getElementById('search-form'), input = document.getElementById('search-input');
     var status = document.getElementById('search-status'), more = document.getElementById('search-more');
-    var text = list.dataset, seq = 0, shown = 0, result, announce;
+    var text = list.dataset, seq = 0, shown = 0, result, announce, watch;
     window.lenteraSearch = index;
 
     function say(key, n, q) {
       status.textContent = (text[key] || '').replace('{n}', n).replace('{q}', q);
     }
 
-    // later runs f at once when it needs no download (or the search did not
+    // pause runs f at once when it needs no download (or the search did not
     // come from typing), else after WAIT ms without newer input: typing a
     // word then downloads the files of what was typed, not of every prefix.
-    function later(my, typed, cached, f) {
+    function pause(my, typed, cached, f) {
       if (!typed || cached) return f();
       return new Promise(function (ok) { setTimeout(ok, WAIT); }).then(function () { return my == seq ? f() : null; });
     }
@@ -380,10 +385,12 @@
       var my = ++seq;
       history.replaceState(null, '', q ? '?q=' + encodeURIComponent(q) : location.pathname);
       list.setAttribute('aria-busy', 'true');
-      later(my, typed, index.has(q), function () { return index.search(q); }).then(function (r) {
+      pause(my, typed, index.has(q), function () { return index.search(q); }).then(function (r) {
         if (!r || my != seq) return;
         result = r; shown = 0;
-        return later(my, typed, index.has(q, r.hits.slice(0, PAGE)), function () { return show(my, q, typed); });
+        // Results the index names are listed without a download.
+        var first = r.hits.slice(0, PAGE);
+        return pause(my, typed, index.has(q, first) || !!index.shown(first), function () { return show(my, q, typed); });
       }).catch(function () {
         if (my != seq) return;
         list.textContent = ''; more.hidden = true; // results of an older query would mislead
@@ -394,36 +401,78 @@
 
     // show renders the next PAGE results; q is set for a new search, which
     // replaces the list and is announced (after a pause, while typing).
-    // When the entry tells the titles, a new search lists them at once and
-    // fills in the snippets when the parts are in.
+    // When the index names the results, a new search lists them at once and
+    // fills in the snippets (see fill).
     function show(my, q, typed) {
       var from = shown, hits = result.hits.slice(from, from + PAGE);
-      var early = q !== undefined && !index.has(q, hits) && index.shown(hits);
+      var named = q !== undefined && index.shown(hits);
       list.setAttribute('aria-busy', 'true');
-      if (early) put(early, from, q, typed);
-      // Without titles to show first, each result is listed once it and
-      // those above it are in: on a slow line the first ones can be read
-      // while the rest download.
+      if (q !== undefined && watch) watch.disconnect(); // the results waiting for it are gone
+      if (named) {
+        put(named, from, q, typed);
+        return fill(my, hits, from, q, typed);
+      }
+      // Otherwise each result is listed once it and those above it are in:
+      // on a slow line the first ones can be read while the rest download.
       var items = [];
       return index.each(hits, result.words).reduce(function (before, p, i) {
         return before.then(function () { return p; }).then(function (it) {
           items.push(it);
-          if (!early && my == seq) put([it], from + i, i ? undefined : q, typed, i < hits.length - 1);
+          if (my == seq) put([it], from + i, i ? undefined : q, typed, i < hits.length - 1);
         });
       }, Promise.resolve()).then(function () {
         if (my != seq) return;
-        if (early || !hits.length) put(items, from, early ? undefined : q, typed);
+        if (!hits.length) put(items, from, q, typed);
         finish();
-        if (performance.mark) performance.mark('lentera:snippets'); // for timing tests
-      }, function (e) {
-        if (!early) throw e;
-        if (my == seq) finish(); // the titles stay: better than nothing when the parts are out of reach
       });
+    }
+
+    // fill puts the snippets of listed results in place as their parts come
+    // in: at once for the results on screen (after a pause in typing, if
+    // that needs a download), and for the others once they are scrolled
+    // to, so a reader who finds what they want in the first results does
+    // not download the rest. The list is done when the ones on screen are;
+    // if their parts are out of reach, the titles stay.
+    function fill(my, hits, from, q, typed) {
+      var lis = Array.prototype.slice.call(list.children, from, from + hits.length), now = [], rest = [];
+      var one = function (i) {
+        return index.each([hits[i]], result.words)[0].then(function (it) {
+          if (my != seq || !lis[i].isConnected) return;
+          var focused = lis[i].contains(document.activeElement), li = item(it);
+          lis[i].replaceWith(li);
+          lis[i] = li;
+          if (focused) li.firstChild.focus();
+        });
+      };
+      var lazy = typeof IntersectionObserver == 'function';
+      lis.forEach(function (li, i) {
+        if (lazy && li.getBoundingClientRect().top >= innerHeight) rest.push(li);
+        else now.push(pause(my, typed, index.has(q, [hits[i]]), function () { return one(i); }));
+      });
+      if (rest.length) {
+        watch = new IntersectionObserver(function (entries) {
+          entries.forEach(function (e) {
+            if (!e.isIntersecting) return;
+            watch.unobserve(e.target);
+            one(lis.indexOf(e.target)).catch(function () {}); // the title stays
+          });
+        });
+        rest.forEach(function (li) { watch.observe(li); });
+      }
+      return settle(my, now);
+    }
+
+    // settle ends a search's showing once the snippets asked for are in, or
+    // could not be had.
+    function settle(my, parts) {
+      var any = function () {};
+      return Promise.all(parts.map(function (p) { return p.catch(any); })).then(function () { if (my == seq) finish(); });
     }
 
     function finish() {
       list.setAttribute('aria-busy', 'false');
       document.body.dataset.done = '1';
+      if (performance.mark) performance.mark('lentera:snippets'); // for timing tests
     }
 
     // put shows items as the results from `from` on, in place of what was
