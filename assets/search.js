@@ -450,11 +450,12 @@
         else now.push(pause(my, typed, index.has(q, [hits[i]]), function () { return one(i); }));
       });
       if (rest.length) {
-        watch = new IntersectionObserver(function (entries) {
+        watch = new IntersectionObserver(function (entries, self) {
           entries.forEach(function (e) {
-            if (!e.isIntersecting) return;
-            watch.unobserve(e.target);
-            one(lis.indexOf(e.target)).catch(function () {}); // the title stays
+            var i = lis.indexOf(e.target);
+            if (!e.isIntersecting || i < 0) return;
+            self.unobserve(e.target);
+            one(i).catch(function () {}); // the title stays
           });
         });
         rest.forEach(function (li) { watch.observe(li); });

@@ -17,12 +17,12 @@ import (
 // The client shows shownPerTerm results at a time (PAGE in
 // assets/search.js) and ranks a page for a word by the best of the terms
 // the word matches (itself, the longer words it begins, one-letter typos):
-// the term's weight in the page (see weigh) times its idf and how it
+// the term's weight in the page (weight.go) times its idf and how it
 // matched, the same for every page of the term. The first shownPerTerm
 // pages of that ranking are each among the first shownPerTerm of the term
-// they are ranked by, so naming those of every term names them. A query of several words sums
-// its words' scores, and may need pages no shard names; it then lists each
-// result as its part comes in.
+// they are ranked by, so naming those of every term names them. A query
+// of several words sums its words' scores, and may need pages no shard
+// names; it then lists each result as its part comes in.
 const shownPerTerm = 5
 
 // headsKey is the shard's member that names pages; no term is empty.
