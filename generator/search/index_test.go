@@ -188,7 +188,7 @@ func TestShardBoundaries(t *testing.T) {
 // page's length, plus the title and heading bonuses, in eighths, never
 // less than one eighth.
 func TestWeight(t *testing.T) {
-	w := newWeigher([]int{100, 200, 50, 50}) // a mean of 100
+	w := newWeigher([]int{128, 256, 64, 64}) // a mean of 128, a step of the rounding
 	for _, c := range []struct {
 		id, val, want int32
 	}{
@@ -369,4 +369,61 @@ func TestTextGivesTheSections(t *testing.T) {
 			t.Errorf("%s differs", p)
 		}
 	}
+}
+
+// An edit changes the postings of the words of the page edited, and of no
+// other: the other pages' weights do not follow the mean length's small
+// move, so the shards of other words stay as they were, and a reader who
+// saved the course does not download them again.
+func TestEditLeavesOtherWordsAlone(t *testing.T) {
+	var docs []Doc
+	for i := range 400 {
+		docs = append(docs, newDoc("/xx/p"+itoa(i)+"/", "Page "+itoa(i), "<p>"+filler(i, 40+i)+"</p>"))
+	}
+	// Pages of 400 lengths: a weight of every one would follow the mean.
+	edited := slices.Clone(docs)
+	edited[17].HTML = []byte("<p>" + filler(17, 40+17) + " " + filler(9999, 200) + "</p>")
+	touched := map[string]bool{}
+	a := newAnalyzer("xx")
+	for _, d := range []Doc{docs[17], edited[17]} {
+		for _, term := range a.terms(nil, d.Title+" "+string(d.HTML[3:len(d.HTML)-4])) {
+			touched[term] = true
+		}
+	}
+	before, after := allPostings(t, files(t, "xx", docs)), allPostings(t, files(t, "xx", edited))
+	changed := 0
+	for term, p := range before {
+		if !touched[term] && !equal(p, after[term]) {
+			changed++
+		}
+	}
+	if changed > 0 || len(touched) == len(before) {
+		t.Errorf("an edit of one page changed the postings of %d words it does not use (of %d words, %d touched)", changed, len(before), len(touched))
+	}
+}
+
+// allPostings decodes every shard of an index: the postings by term.
+func allPostings(t *testing.T, fs map[string][]byte) map[string][]int {
+	t.Helper()
+	out := map[string][]int{}
+	for path, body := range fs {
+		if !strings.Contains(path, "/t") {
+			continue
+		}
+		var s map[string]json.RawMessage
+		if err := json.Unmarshal(body, &s); err != nil {
+			t.Fatal(err)
+		}
+		for term, raw := range s {
+			var p string
+			if term == headsKey {
+				continue
+			}
+			if err := json.Unmarshal(raw, &p); err != nil {
+				t.Fatal(err)
+			}
+			out[term] = readNumbers(p)
+		}
+	}
+	return out
 }

@@ -25,6 +25,12 @@ type weigher struct {
 	avg     float64
 }
 
+// newWeigher takes the mean length in steps of 2^(1/8), 9%: an edit moves
+// the mean a little, and were every weight to follow it, a few of them
+// would round otherwise all over the index, and an edit would change most
+// shards, which a build writes and a reader who saved the course
+// downloads again (see versionOf). Rounded, the mean changes only when the
+// course has grown or shrunk by some 9%.
 func newWeigher(lengths []int) weigher {
 	sum := 0
 	for _, n := range lengths {
@@ -32,7 +38,8 @@ func newWeigher(lengths []int) weigher {
 	}
 	avg := 1.0 // no page has text: every length is 0, and any mean will do
 	if sum > 0 {
-		avg = float64(sum) / float64(len(lengths))
+		mean := float64(sum) / float64(len(lengths))
+		avg = math.Exp2(math.Round(8*math.Log2(mean)) / 8)
 	}
 	return weigher{lengths, avg}
 }
