@@ -73,15 +73,16 @@ func TestIndexPostings(t *testing.T) {
 	if m.N != 3 || m.Stem != "id" || !strings.Contains(m.Stop, "yang") {
 		t.Errorf("meta = %+v", m)
 	}
-	// Each page is 2 terms long: the mean. pasar: doc 0 twice in the body
-	// and in the title, 2.2*2/(2+1.2) + 2.5 = 3.875, doc 1 once in a
-	// heading, 1 + 0.7; each in the page's first part.
-	want := []int{0, 31, 0, 1, 14, 0}
+	// Each page is 2 terms long, taken as 2.17 (in steps of 12%), and so
+	// is the mean, taken as 2 (in steps of 9%). pasar: doc 0 twice in the
+	// body and in the title, 2.2*2/(2+1.2*1.065) + 2.5 = 3.84, doc 1 once in
+	// a heading, 0.966 + 0.7; each in the page's first part.
+	want := []int{0, 31, 0, 1, 13, 0}
 	if got := shardOf(t, fs, m, "pasar")["pasar"]; !equal(got, want) {
 		t.Errorf("pasar postings %v, want %v", got, want)
 	}
-	// harga: doc 1 once in the body, doc 2 (gap 1) once in the
-	// description and in the title.
+	// harga: doc 1 once in the body, 0.966, doc 2 (gap 1) once in the
+	// description and in the title, + 2.5.
 	want = []int{1, 8, 0, 1, 28, 0}
 	if got := shardOf(t, fs, m, "harga")["harga"]; !equal(got, want) {
 		t.Errorf("harga postings %v, want %v", got, want)
@@ -188,7 +189,7 @@ func TestShardBoundaries(t *testing.T) {
 // page's length, plus the title and heading bonuses, in eighths, never
 // less than one eighth.
 func TestWeight(t *testing.T) {
-	w := newWeigher([]int{128, 256, 64, 64}) // a mean of 128, a step of the rounding
+	w := newWeigher([]int{128, 256, 64, 64}) // taken as 127, 255, 63 and a mean of 128
 	for _, c := range []struct {
 		id, val, want int32
 	}{
@@ -214,6 +215,12 @@ func TestWeight(t *testing.T) {
 	long[50] = 1_000_000
 	if got := newWeigher(long).weight(50, 1<<2); got != 1 {
 		t.Errorf("once in a very long page: weight %d, want 1", got)
+	}
+	// Pages 10% apart in length, in one step, score alike; pages in other
+	// steps do not.
+	steps := newWeigher([]int{95, 105, 130})
+	if a, b, c := steps.score(0, 1<<2), steps.score(1, 1<<2), steps.score(2, 1<<2); a != b || b == c {
+		t.Errorf("pages of 95, 105 and 130 terms score %v, %v and %v; want the first two alike", a, b, c)
 	}
 	if w := newWeigher([]int{0, 0}); w.weight(0, flagTitle) != 20 {
 		t.Errorf("pages without text: a title word weighs %d, want 20", w.weight(0, flagTitle))
