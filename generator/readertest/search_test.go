@@ -26,12 +26,16 @@ import (
 )
 
 // Opening the search page with a query on a slow 3G phone with nothing
-// cached fetches what the query needs in at most two round trips after
-// the page: a request made only once an earlier search request has
-// ended starts a new round trip. The playbook is small enough for the
-// page to carry its pages' titles, so the results are listed before any
-// part of a page is in, and the snippets follow. The times are logged, as
-// the median of a few runs, never tested: a shared machine is too noisy.
+// cached fetches what the results on screen need in at most two round
+// trips after the page: a request made only once an earlier search
+// request has ended starts a new round trip. The playbook is small enough
+// for the page to carry its pages' titles, so the results are listed
+// before any part of a page is in, and the snippets follow. A result that
+// comes on screen only later (scrolled to, or moved up when the snippets
+// above it took less room than the descriptions they replace) fetches
+// its part then, once those on screen are complete; those requests are
+// not counted. The times are logged, as the median of a few runs, never
+// tested: a shared machine is too noisy.
 func TestSearchSlow3G(t *testing.T) {
 	out, _ := bundled(t)
 	b := phone(t)
@@ -62,19 +66,22 @@ func TestSearchSlow3G(t *testing.T) {
 			if listed >= firstPart {
 				t.Errorf("%q: results listed at %.0f ms, after the first part of a page came in at %.0f ms", q, listed, firstPart)
 			}
-			// The results are out: what the search asked for has been asked.
+			// The results on screen are complete: what they needed has been
+			// asked for.
 			reqs := net.done(strings.TrimSuffix(page, "?q="+url.QueryEscape(q)))
-			rounds := roundTrips(reqs, isSearch)
+			before := eval[[]string](t, ctx, `performance.getEntriesByType("resource").filter(e => e.startTime < performance.getEntriesByName("lentera:snippets")[0].startTime).map(e => e.name)`)
+			firstView := func(u string) bool { return isSearch(u) && slices.Contains(before, u) }
+			rounds := roundTrips(reqs, firstView)
 			if run == 0 {
-				t.Logf("%q: %d round trips after the page; timeline:\n%s", q, rounds, timeline(reqs, isSearch))
+				t.Logf("%q: %d round trips after the page; timeline (* for the search's requests before the results were complete):\n%s", q, rounds, timeline(reqs, firstView))
 			}
 			// The page carries the client and the index's entry: the
 			// term shards, then the parts of the results shown.
 			if rounds > 2 {
-				t.Errorf("%q: %d round trips after the page, more than 2:\n%s", q, rounds, timeline(reqs, isSearch))
+				t.Errorf("%q: %d round trips after the page, more than 2:\n%s", q, rounds, timeline(reqs, firstView))
 			}
 			if rounds == 0 {
-				t.Errorf("%q: no search request seen:\n%s", q, timeline(reqs, isSearch))
+				t.Errorf("%q: no search request seen:\n%s", q, timeline(reqs, firstView))
 			}
 		}
 		sort.Float64s(times)
