@@ -137,9 +137,9 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 
 // postings gathers every term's posting list: per page that uses it, in
 // page order, the page's number, tf<<2|flags and the part (Assemble then
-// weighs them). The lists are
-// cut from one array sized by a first count, rather than each growing on
-// its own: a language has tens of thousands of them.
+// weighs them). The lists are cut from one array sized by a first count,
+// rather than each growing on its own: a language has tens of thousands
+// of them.
 func postings(analysed []*Page) map[string][]int32 {
 	index := map[string]int{}
 	var counts []int
