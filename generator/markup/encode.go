@@ -12,39 +12,17 @@ import (
 )
 
 // A Doc is stored in the build cache, so that a later build can take a
-// page's conversion instead of converting it again. MarshalBinary and
-// UnmarshalBinary give it in wire's encoding: a warning keeps its position
-// and message, and comes back as a *fileerr.Error (or a plain error) that
+// page's conversion instead of converting it again: EncodeSpooled writes
+// what it says of its page, with where each pass's HTML is in what
+// WriteHTML writes of many Docs, and DecodeSpooled reads it back, the HTML
+// read from a spool when a build uses it. A warning keeps its position and
+// message, and comes back as a *fileerr.Error (or a plain error) that
 // prints the same.
 
-// MarshalBinary encodes d.
-func (d *Doc) MarshalBinary() ([]byte, error) {
-	var w wire.Writer
-	d.Encode(&w)
-	return w.Bytes(), nil
-}
-
-// UnmarshalBinary decodes what MarshalBinary encoded into d. The HTML
-// shares data's memory.
-func (d *Doc) UnmarshalBinary(data []byte) error {
-	r := wire.NewReader(data)
-	d.Decode(r)
-	return r.Done()
-}
-
-// Encode writes d into w, for a caller that stores many Docs in one file.
-func (d *Doc) Encode(w *wire.Writer) {
-	d.encodeMeta(w)
-	for _, p := range d.passes() {
-		encodePass(w, p, d.sums[p])
-		w.Blob(d.normalHTML(p))
-	}
-}
-
-// EncodeSpooled writes d into w as Encode does, but for each pass's HTML
-// only where it is in what WriteHTML writes, were that written from *at
-// on; it moves *at past it. A file can so keep the HTML apart, for a later
-// build to read a page when it needs it rather than all with the rest.
+// EncodeSpooled writes d into w, and for each pass's HTML where it is in
+// what WriteHTML writes, were that written from *at on; it moves *at past
+// it. A file can so keep the HTML apart, for a later build to read a page
+// when it needs it rather than all with the rest.
 func (d *Doc) EncodeSpooled(w *wire.Writer, at *int64) {
 	d.encodeMeta(w)
 	for _, p := range d.passes() {
@@ -98,17 +76,6 @@ func WriteHTML(w io.Writer, docs []*Doc) error {
 		}
 	}
 	return flush()
-}
-
-// Decode reads into d what Encode wrote; a problem is r's error.
-func (d *Doc) Decode(r *wire.Reader) {
-	d.decodeMeta(r)
-	d.html = map[Pass][]byte{}
-	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
-		p, sum := decodePass(r)
-		d.sums[p] = sum
-		d.html[p] = r.Blob()
-	}
 }
 
 // DecodeSpooled reads into d what EncodeSpooled wrote, where s gives back

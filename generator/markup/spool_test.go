@@ -58,8 +58,8 @@ func TestSpooledDocAsHeld(t *testing.T) {
 				t.Errorf("%s: pass %+v differs", name, p)
 			}
 		}
-		want, _ := doc.MarshalBinary()
-		if data, _ := got.MarshalBinary(); !bytes.Equal(data, want) {
+		wantEntry, wantHTML := encoded(t, doc)
+		if entry, html := encoded(t, got); !bytes.Equal(entry, wantEntry) || !bytes.Equal(html, wantHTML) {
 			t.Errorf("%s: the spooled Doc encodes differently", name)
 		}
 	}
