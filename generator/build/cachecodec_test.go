@@ -26,11 +26,11 @@ func encoded(t testing.TB, c *cache, resized map[string][]publish.File) (entries
 	t.Helper()
 	var buf, htmlBuf bytes.Buffer
 	w := wire.NewWriter(&buf)
-	n := encodeCache(w, c, resized)
+	docs, n := encodeCache(w, c, resized)
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeHTML(&htmlBuf, c); err != nil {
+	if err := writeHTML(&htmlBuf, docs); err != nil {
 		t.Fatal(err)
 	}
 	if int64(htmlBuf.Len()) != n {

@@ -450,12 +450,12 @@ func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized ma
 	w.Uint(cacheFormat)
 	w.String(version)
 	w.Fixed(site)
-	htmlLen := encodeCache(w, c, resized)
+	spooled, htmlLen := encodeCache(w, c, resized)
 	if err := w.Flush(); err != nil {
 		return err
 	}
 	html := &counter{w: out}
-	if err := writeHTML(html, c); err != nil {
+	if err := writeHTML(html, spooled); err != nil {
 		return err
 	}
 	if html.n != htmlLen {
@@ -469,13 +469,9 @@ func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized ma
 	return err
 }
 
-// writeHTML writes the docs' HTML, in the order encodeCache counts it.
-func writeHTML(out io.Writer, c *cache) error {
+// writeHTML writes the HTML of docs, as encodeCache listed them.
+func writeHTML(out io.Writer, docs []*markup.Doc) error {
 	bw := bufio.NewWriterSize(out, 64<<10)
-	docs := make([]*markup.Doc, 0, len(c.docs))
-	for _, file := range sortedKeys(c.docs) {
-		docs = append(docs, c.docs[file].doc)
-	}
 	if err := markup.WriteHTML(bw, docs); err != nil {
 		return err
 	}
@@ -500,7 +496,10 @@ func (c *counter) Write(p []byte) (int, error) {
 // the icons drawn among them, which are most of a small course's build
 // after an edit. The renderer is made again: templates do not encode.
 // Entries go in order of their names, so one cache gives one file.
-func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) (htmlLen int64) {
+//
+// The docs' HTML is not in w: encodeCache returns the docs in the order it
+// counted their HTML, and its length, for writeHTML.
+func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) (spooled []*markup.Doc, htmlLen int64) {
 	c.fronts.Encode(w)
 	encodeStamps(w, c.stamps, c.trainer)
 	w.Fixed(c.links)
@@ -516,6 +515,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) (h
 			w.Blob(sum[:])
 		}
 		e.doc.EncodeSpooled(w, &htmlLen)
+		spooled = append(spooled, e.doc)
 	}
 	encodeEntries(w, c.pages)
 	w.Uint(uint64(len(c.search)))
@@ -556,7 +556,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) (h
 		w.String(q.Label)
 		w.String(q.SVG)
 	}
-	return htmlLen
+	return spooled, htmlLen
 }
 
 // decodeLoaderPart and decodeRest read, in turn, what encodeCache wrote; a
