@@ -1,6 +1,9 @@
 package search
 
 import (
+	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -208,6 +211,22 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// The shards name as many pages a term as the client shows results at a
+// time: fewer, and a one-word query would wait for its parts again.
+func TestShardsNameAPageOfResults(t *testing.T) {
+	client, err := os.ReadFile(clientPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`var PAGE = (\d+)`).FindSubmatch(client)
+	if m == nil {
+		t.Fatalf("%s: no PAGE, the results it shows at a time", clientPath)
+	}
+	if n, _ := strconv.Atoi(string(m[1])); n != shownPerTerm {
+		t.Errorf("the client shows %d results at a time, the shards name %d pages a term", n, shownPerTerm)
+	}
 }
 
 // A course too large for the entry to name its pages lists the first
