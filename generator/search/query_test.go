@@ -236,12 +236,20 @@ func TestShardsNameAPageOfResults(t *testing.T) {
 // whether the word is found as it is, as the start of longer words or
 // with a typo.
 func TestQueryListsOneWordFromItsShard(t *testing.T) {
+	// Without a stemmer, stemmed in the client (Indonesian), and stemmed at
+	// build time with each written form keyed (Spanish).
+	for _, lang := range []string{"xx", "id", "es"} {
+		t.Run(lang, func(t *testing.T) { listsFromShard(t, lang) })
+	}
+}
+
+func listsFromShard(t *testing.T, lang string) {
 	var docs []Doc
 	for i := 0; i < 400; i++ {
 		body := "<p>" + filler(i, 20+i%7*40) + "</p><h2 id=\"h\">" + filler(i+1000, 2) + "</h2><p>" + filler(i+2000, 30) + " " + vocabulary[i%len(vocabulary)] + "a</p>"
-		docs = append(docs, newDoc("/xx/p"+itoa(i)+"/", "Page "+filler(i+3000, 2), body))
+		docs = append(docs, newDoc("/"+lang+"/p"+itoa(i)+"/", "Page "+filler(i+3000, 2), body))
 	}
-	if m := readMeta(t, files(t, "xx", docs)); m.Shown != nil {
+	if m := readMeta(t, files(t, lang, docs)); m.Shown != nil {
 		t.Fatal("the test needs an entry that does not name the pages")
 	}
 	var queries []string
@@ -250,7 +258,7 @@ func TestQueryListsOneWordFromItsShard(t *testing.T) {
 		queries = append(queries, w, w[:4], w[:4]+"x"+w[4:])
 	}
 	listed := 0
-	for _, r := range query(t, "xx", docs, 5, queries...) {
+	for _, r := range query(t, lang, docs, 5, queries...) {
 		if len(r.IDs) == 0 {
 			continue
 		}
