@@ -71,6 +71,7 @@ type Result struct {
 	Site      *site.Site
 	Pages     int      // pages, all editions
 	Rendered  int      // pages rendered by this build; the others were unchanged
+	Sections  int      // workbook sections rendered by this build; the others were copied from the last workbook
 	Converted int      // Markdown files converted by this build; the others were unchanged
 	Changed   []string // output paths added or changed since the last Result; nil after the first
 	Removed   []string // output paths gone since the last Result
@@ -122,7 +123,7 @@ type pending struct {
 	files      []publish.File
 	warnings   []error
 	pages      int
-	rendered   int
+	rendered   tally
 	converted  int
 }
 
@@ -193,7 +194,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	// phase's (the service worker) too.
 	gathered = append(gathered, publish.Headers(slices.Concat(p.files, gathered), AssetsDir))
 	p.next.gathered = gathered
-	p.rendered += rendered
+	p.rendered.add(rendered)
 	files := append(append([]publish.File{}, p.files...), gathered...)
 	if err := checkPaths(files, p.site, p.editions); err != nil {
 		return nil, b.located(phase("publish", err))
@@ -229,7 +230,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 
 func (b *Builder) result(p *pending, files []publish.File) (*Result, error) {
 	b.sortFiles(files)
-	res := &Result{Files: files, Warnings: b.locatedCopies(p.warnings), Site: p.site, Status: p.status, Pages: p.pages, Rendered: p.rendered, Converted: p.converted}
+	res := &Result{Files: files, Warnings: b.locatedCopies(p.warnings), Site: p.site, Status: p.status, Pages: p.pages, Rendered: p.rendered.pages, Sections: p.rendered.sections, Converted: p.converted}
 	if b.stream == nil {
 		// A streaming build has let go of the bodies, and builds once.
 		b.diff(res)
@@ -356,13 +357,13 @@ func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Ti
 
 // gather builds what spans a whole language: the workbooks, the search
 // indexes and the search pages, which carry their index's entry file.
-func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, error) {
+func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, tally, error) {
 	searchJobs, bookJobs := splitJobs(p.gatherJobs, "search")
 	// The workbooks and the search indexes read the pages and write
 	// entries of their own: after an edit, each is mostly one language's
 	// work, so they go side by side.
 	var books, indexes []publish.File
-	var rendered int
+	var rendered tally
 	err := parallel.Do(2, func(i int) (err error) {
 		if i == 0 {
 			books, rendered, err = b.render(ctx, p.renderer, p.docs, bookJobs, p.prev, p.next)
@@ -372,19 +373,19 @@ func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, int, 
 		return err
 	})
 	if err != nil {
-		return nil, 0, err
+		return nil, tally{}, err
 	}
 	withEntries(searchJobs, indexes)
 	searchPages, n, err := b.render(ctx, p.renderer, p.docs, searchJobs, p.prev, p.next)
 	if err != nil {
-		return nil, 0, err
+		return nil, tally{}, err
 	}
-	rendered += n
+	rendered.add(n)
 	sitemap := sitemapFile(p.renderer, p.world, p.prev, p.next)
 	gathered := slices.Concat(books, indexes, searchPages, []publish.File{sitemap})
 	saved, err := b.offlineFiles(p, b.summaries(append(append([]publish.File{}, p.files...), gathered...)))
 	if err != nil {
-		return nil, 0, err
+		return nil, tally{}, err
 	}
 	return append(gathered, saved...), rendered, nil
 }

@@ -70,9 +70,10 @@ type docEntry struct {
 // pageEntry is a page or card as last made: its body, or, for a page a
 // streaming build wrote and let go of, what it wrote (see stream.reuse).
 type pageEntry struct {
-	key     uint64
-	body    []byte
-	written publish.Written
+	key      uint64
+	body     []byte
+	written  publish.Written
+	sections []render.Section // a workbook's, where its parts lie in it
 }
 
 // searchEntry is a search index as last made: its files, without the

@@ -61,7 +61,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 20
+const cacheFormat = 21
 
 const cacheMagic = "lentera build cache\n"
 
@@ -722,7 +722,30 @@ func encodeEntries(w *wire.Writer, entries map[string]pageEntry) {
 		} else {
 			encodeWritten(w, e.written)
 		}
+		encodeSections(w, e.sections)
 	}
+}
+
+func encodeSections(w *wire.Writer, sections []render.Section) {
+	w.Uint(uint64(len(sections)))
+	for _, s := range sections {
+		w.Fixed(s.Key)
+		w.Uint(uint64(s.At))
+		w.Uint(uint64(s.Len))
+		w.Fixed(s.Sum)
+	}
+}
+
+func decodeSections(r *wire.Reader) []render.Section {
+	n := r.Len()
+	if n == 0 {
+		return nil
+	}
+	sections := make([]render.Section, 0, n)
+	for ; n > 0 && r.Err() == nil; n-- {
+		sections = append(sections, render.Section{Key: r.Fixed(), At: int64(r.Uint()), Len: int64(r.Uint()), Sum: r.Fixed()})
+	}
+	return sections
 }
 
 func decodeEntries(r *wire.Reader) map[string]pageEntry {
@@ -736,6 +759,7 @@ func decodeEntries(r *wire.Reader) map[string]pageEntry {
 		} else {
 			e.written = decodeWritten(r, p)
 		}
+		e.sections = decodeSections(r)
 		entries[p] = e
 	}
 	return entries

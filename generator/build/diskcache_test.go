@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"os"
@@ -226,16 +227,16 @@ func TestStreamedBuildCached(t *testing.T) {
 		t.Fatal(err)
 	}
 	noCacheWarnings(t, e.name, got.Warnings)
-	if got.Rendered != e.rendered {
-		t.Errorf("rendered %d pages after the edit, want %d", got.Rendered, e.rendered)
+	if got.Rendered != e.rendered || got.Sections != e.sections {
+		t.Errorf("rendered %d pages and %d workbook sections after the edit, want %d and %d", got.Rendered, got.Sections, e.rendered, e.sections)
 	}
 	// That build saved the pages it took from the cache too.
 	again, err := New(opts).Build(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Rendered != 0 {
-		t.Errorf("rendered %d pages with nothing changed, want none", again.Rendered)
+	if again.Rendered != 0 || again.Sections != 0 {
+		t.Errorf("rendered %d pages and %d workbook sections with nothing changed, want none", again.Rendered, again.Sections)
 	}
 	clean := opts
 	clean.CacheDir, clean.Out, clean.Stream = "", "", false
@@ -338,6 +339,59 @@ func TestCacheKeepsSummariesNotPages(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(file); string(got) != string(want) {
 		t.Errorf("%s was not made again: %.80q", page, got)
+	}
+}
+
+// A build takes a workbook's unchanged sections from the file the last
+// build wrote only while their bytes are as it wrote them: a section
+// changed by hand, in a file of the same size and time, is rendered again.
+func TestWorkbookSectionsCheckedBeforeTaken(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the bundled site several times")
+	}
+	fsys, opts := streamedBundle(t)
+	file := filepath.Join(opts.Out, "id", "print", "index.html")
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(want), "<h1>Memahami pasar</h1>", "<h1>Memahami PASAR</h1>", 1)
+	if changed == string(want) {
+		t.Fatal("the workbook has no section titled Memahami pasar")
+	}
+	if err := os.WriteFile(file, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(file, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	e := rebuildEdits()[0] // the chapter body
+	e.apply(fsys)
+	got, err := New(opts).Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Sections != e.sections+1 {
+		t.Errorf("rendered %d workbook sections, want %d: the edited chapter's and the one changed by hand", got.Sections, e.sections+1)
+	}
+	clean := opts
+	clean.CacheDir, clean.Out, clean.Stream = "", "", false
+	wantRes, err := Build(context.Background(), clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range wantRes.Files {
+		if f.Path == "id/print/index.html" && !bytes.Equal(f.Body, body) {
+			t.Error("the workbook differs from a clean build's")
+		}
 	}
 }
 

@@ -42,8 +42,9 @@ type edit struct {
 	apply func(fstest.MapFS) []string
 	// rendered, when not zero, is how many pages the rebuild must render
 	// (none when below zero); converted, likewise, how many Markdown
-	// files it must convert.
-	rendered, converted int
+	// files it must convert, and sections how many workbook sections it
+	// must render.
+	rendered, converted, sections int
 }
 
 func appendTo(path, text string) func(fstest.MapFS) []string {
@@ -94,32 +95,33 @@ func rebuildEdits() []edit {
 	return []edit{
 		// The chapter in both editions, its slides, and the workbook and
 		// the search page in both: a search page carries its index's entry.
-		{"chapter body", appendTo(chapter, "\nParagraf baru di akhir bab.\n"), 7, 1},
-		{"nothing changed", func(fstest.MapFS) []string { return []string{chapter} }, -1, -1},
-		{"chapter title", replaceIn(chapter, "title: Kualitas produksi video", "title: Produksi video yang rapi"), 0, 0},
-		{"chapter description", replaceIn(chapter, "Cahaya, suara, dan penyuntingan", "Cahaya, suara, dan *pengeditan*"), 0, 0},
+		// Each workbook renders the chapter's section alone.
+		{"chapter body", appendTo(chapter, "\nParagraf baru di akhir bab.\n"), 7, 1, 2},
+		{"nothing changed", func(fstest.MapFS) []string { return []string{chapter} }, -1, -1, -1},
+		{"chapter title", replaceIn(chapter, "title: Kualitas produksi video", "title: Produksi video yang rapi"), 0, 0, 2},
+		{"chapter description", replaceIn(chapter, "Cahaya, suara, dan penyuntingan", "Cahaya, suara, dan *pengeditan*"), 0, 0, 2},
 		// Only the new page is converted: no other page's links lead
 		// elsewhere now.
-		{"new chapter in a new folder", write("content/id/baru/bab.md", "---\ntitle: Bab baru\nweight: 5\n---\nIsi [video](../konten/produksi-video.md).\n"), 0, 1},
-		{"chapter removed", remove("content/id/baru/bab.md"), 0, -1},
+		{"new chapter in a new folder", write("content/id/baru/bab.md", "---\ntitle: Bab baru\nweight: 5\n---\nIsi [video](../konten/produksi-video.md).\n"), 0, 1, 0},
+		{"chapter removed", remove("content/id/baru/bab.md"), 0, -1, 0},
 		// A link to a page not translated yet leads to the default
 		// language's; once translated, to the translation: the page with
 		// the link is converted again, and again when it is removed.
-		{"page to link to", write("content/id/baru/b.md", "---\ntitle: B\n---\nIsi.\n"), 0, 1},
-		{"page linking to an untranslated page", write("content/en/baru/a.md", "---\ntitle: A\n---\nSee [b](b.md).\n"), 0, 1},
-		{"linked page translated", write("content/en/baru/b.md", "---\ntitle: B\n---\nText.\n"), 0, 2},
-		{"translation removed", remove("content/en/baru/b.md"), 0, 1},
+		{"page to link to", write("content/id/baru/b.md", "---\ntitle: B\n---\nIsi.\n"), 0, 1, 0},
+		{"page linking to an untranslated page", write("content/en/baru/a.md", "---\ntitle: A\n---\nSee [b](b.md).\n"), 0, 1, 0},
+		{"linked page translated", write("content/en/baru/b.md", "---\ntitle: B\n---\nText.\n"), 0, 2, 0},
+		{"translation removed", remove("content/en/baru/b.md"), 0, 1, 0},
 		// Pages show their images' sizes: the two that show this one are
 		// converted again, and none for an image no page shows.
-		{"image no page shows", write("content/id/konten/fig/lain.svg", `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>`), 0, -1},
-		{"image resized", replaceIn("content/id/konten/fig/cahaya-45.svg", `width="300" height="240"`, `width="320" height="256"`), 0, 2},
-		{"data file", replaceIn("content/data/produksi-video.yaml", "Mikrofon clip-on", "Mikrofon jepit"), 0, 0},
-		{"glossary", replaceIn("content/data/glosarium.yaml", "Total nilai penjualan", "Jumlah nilai penjualan"), 0, 0},
-		{"quiz", replaceIn("content/data/kuis-konten.yaml", "Berapa lama hook", "Berapa panjang hook"), 0, 0},
-		{"stylesheet", write("assets/css/90-site.css", "body { color: #111; }\n"), 0, 0},
-		{"site layout", write("layouts/partials/footer.html", "<footer>kaki</footer>\n"), 0, 0},
-		{"UI string file", write("layouts/i18n/en/extra.yaml", "extra_key: extra\n"), 0, 0},
-		{"settings", replaceIn("site.yaml", "baseURL: https://playbook-umkm.pages.dev/", "baseURL: https://playbook-umkm.pages.dev/kursus/"), 0, 0},
+		{"image no page shows", write("content/id/konten/fig/lain.svg", `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>`), 0, -1, 0},
+		{"image resized", replaceIn("content/id/konten/fig/cahaya-45.svg", `width="300" height="240"`, `width="320" height="256"`), 0, 2, 0},
+		{"data file", replaceIn("content/data/produksi-video.yaml", "Mikrofon clip-on", "Mikrofon jepit"), 0, 0, 0},
+		{"glossary", replaceIn("content/data/glosarium.yaml", "Total nilai penjualan", "Jumlah nilai penjualan"), 0, 0, 0},
+		{"quiz", replaceIn("content/data/kuis-konten.yaml", "Berapa lama hook", "Berapa panjang hook"), 0, 0, 0},
+		{"stylesheet", write("assets/css/90-site.css", "body { color: #111; }\n"), 0, 0, 0},
+		{"site layout", write("layouts/partials/footer.html", "<footer>kaki</footer>\n"), 0, 0, 0},
+		{"UI string file", write("layouts/i18n/en/extra.yaml", "extra_key: extra\n"), 0, 0, 0},
+		{"settings", replaceIn("site.yaml", "baseURL: https://playbook-umkm.pages.dev/", "baseURL: https://playbook-umkm.pages.dev/kursus/"), 0, 0, 0},
 	}
 }
 
@@ -160,10 +162,55 @@ func (e edit) check(t *testing.T, what string, got, want *Result) {
 		t.Errorf("%s: %s rendered %d pages, more than a clean build's %d", e.name, what, got.Rendered, want.Rendered)
 	}
 	switch {
+	case e.sections > 0 && got.Sections != e.sections:
+		t.Errorf("%s: rendered %d workbook sections, want %d", e.name, got.Sections, e.sections)
+	case e.sections < 0 && got.Sections != 0:
+		t.Errorf("%s: rendered %d workbook sections, want none", e.name, got.Sections)
+	case got.Sections > want.Sections:
+		t.Errorf("%s: %s rendered %d workbook sections, more than a clean build's %d", e.name, what, got.Sections, want.Sections)
+	}
+	switch {
 	case e.converted > 0 && got.Converted != e.converted:
 		t.Errorf("%s: converted %d files, want %d", e.name, got.Converted, e.converted)
 	case e.converted < 0 && got.Converted != 0:
 		t.Errorf("%s: converted %d files, want none", e.name, got.Converted)
+	}
+}
+
+// A site's own layout of a workbook part may show more than the part, such
+// as the title of the next chapter: its sections are all rendered again,
+// never taken from the last workbook.
+func TestOwnPartLayoutRenderedEveryTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the bundled site three times")
+	}
+	fsys := bundledSite(t)
+	fsys["layouts/partials/print-part.html"] = &fstest.MapFile{Data: []byte(`<section id="{{.Anchor}}"><h1>{{.Page.Meta.Title}}</h1>{{with .Page.Next}}<p>{{.Meta.Title}}</p>{{end}}</section>`)}
+	opts := Options{Site: fsys, BuildDate: testDate}
+	inc := New(opts)
+	ctx := context.Background()
+	if _, err := inc.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// The chapter before it shows the new title.
+	e := edit{name: "next chapter's title", apply: replaceIn("content/id/konten/produksi-video.md", "title: Kualitas produksi video", "title: Produksi video yang rapi")}
+	got, err := inc.Build(ctx, e.apply(fsys)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Build(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.check(t, "rebuild", got, want)
+	parts := 0 // in the Indonesian workbooks, which the edit changed
+	for _, f := range want.Files {
+		if f.Path == "id/print/index.html" || f.Path == "trainer/id/print/index.html" {
+			parts += bytes.Count(f.Body, []byte("<section id="))
+		}
+	}
+	if got.Sections != parts {
+		t.Errorf("rendered %d workbook sections, want all %d", got.Sections, parts)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
 	"sync/atomic"
 
 	"lentera/generator/internal/digest"
@@ -174,10 +175,12 @@ func (c converter) input(p *site.Page) markup.Input {
 // render writes every page of every edition through the layouts, in
 // parallel, minifying as it goes; a page whose inputs hash as before keeps
 // its earlier output.
-func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Docs, jobs []render.Job, prev, next *cache) ([]publish.File, int, error) {
+func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Docs, jobs []render.Job, prev, next *cache) ([]publish.File, tally, error) {
 	files := make([]publish.File, len(jobs))
 	keys := make([]uint64, len(jobs))
 	rendered := make([]bool, len(jobs))
+	sections := make([][]render.Section, len(jobs))
+	books := make([]int, len(jobs)) // sections rendered, per workbook
 	err := parallel.Do(len(jobs), func(i int) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -187,7 +190,9 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 		r.Deps(h, jobs[i], docs)
 		keys[i] = h.Sum()
 		files[i].Path = jobs[i].Path
-		if e, ok := prev.pages[jobs[i].Path]; ok && e.key == keys[i] {
+		e, ok := prev.pages[jobs[i].Path]
+		if ok && e.key == keys[i] {
+			sections[i] = e.sections
 			if e.body != nil {
 				files[i].Body = e.body
 				return b.stream.put(&files[i])
@@ -198,26 +203,90 @@ func (b *Builder) render(ctx context.Context, r *render.Renderer, docs render.Do
 				return err
 			}
 		}
+		job := jobs[i]
+		if job.Kind == "print" {
+			var done func()
+			job.Book, done = b.book(next.theme, e)
+			defer done()
+		}
 		var err error
-		if b.stream.drops(jobs[i].Path) && r.Minified() {
-			err = b.writePage(r, jobs[i], docs, &files[i])
-		} else if err = b.renderPage(r, jobs[i], docs, &files[i]); err == nil {
+		if b.stream.drops(job.Path) && r.Minified() {
+			err = b.writePage(r, job, docs, &files[i])
+		} else if err = b.renderPage(r, job, docs, &files[i]); err == nil {
 			err = b.stream.put(&files[i])
+		}
+		if job.Book != nil {
+			sections[i], books[i] = job.Book.Sections, job.Book.Rendered
 		}
 		rendered[i] = err == nil
 		return err
 	})
 	if err != nil {
-		return nil, 0, firstOfEach(err)
+		return nil, tally{}, firstOfEach(err)
 	}
-	count := 0
+	var count tally
 	for i, f := range files {
-		next.pages[f.Path] = pageEntry{key: keys[i], body: f.Body, written: b.stream.summary(f.Path)}
+		next.pages[f.Path] = pageEntry{key: keys[i], body: f.Body, written: b.stream.summary(f.Path), sections: sections[i]}
 		if rendered[i] {
-			count++
+			count.pages++
 		}
+		count.sections += books[i]
 	}
 	return files, count, nil
+}
+
+// tally is what a render made again, where it could not take its output
+// from the last build.
+type tally struct {
+	pages    int // pages rendered
+	sections int // sections of workbooks rendered (see render.Book)
+}
+
+func (t *tally) add(u tally) {
+	t.pages += u.pages
+	t.sections += u.sections
+}
+
+// book offers the render of a workbook the sections of the one the last
+// build made, e: from its body, or from the file it left in the output
+// folder. done lets go of that file.
+func (b *Builder) book(theme uint64, e pageEntry) (book *render.Book, done func()) {
+	book = &render.Book{Seed: theme, Last: e.sections}
+	switch {
+	case len(e.sections) == 0:
+	case e.body != nil:
+		book.Earlier = func(s render.Section) []byte { return within(e.body, s) }
+	case b.stream != nil:
+		if f := b.stream.stage.OpenLast(e.written); f != nil {
+			var buf []byte
+			book.Earlier = func(s render.Section) []byte {
+				if !inside(e.written.Size, s) {
+					return nil
+				}
+				buf = slices.Grow(buf[:0], int(s.Len))[:s.Len]
+				if _, err := f.ReadAt(buf, s.At); err != nil {
+					return nil
+				}
+				return buf
+			}
+			return book, func() { f.Close() }
+		}
+	}
+	return book, func() {}
+}
+
+// within is the bytes of section s of page, nil when s lies outside it.
+func within(page []byte, s render.Section) []byte {
+	if !inside(int64(len(page)), s) {
+		return nil
+	}
+	return page[s.At : s.At+s.Len]
+}
+
+// inside reports whether section s lies within a page of size bytes; a
+// damaged record may say anything.
+func inside(size int64, s render.Section) bool {
+	return s.At >= 0 && s.Len >= 0 && s.At <= size-s.Len
 }
 
 // renderPage renders one page into f, minified.

@@ -438,11 +438,8 @@ func (st *Stage) Reuse(w Written) (bool, error) {
 // linkTwin links the old output's file at w's path into the new build
 // when same says it holds w's bytes.
 func (st *Stage) linkTwin(w Written, same func(old string) bool) (bool, error) {
-	if !st.hasOld || !fs.ValidPath(w.Path) || w.Path == "." {
-		return false, nil
-	}
-	old := filepath.Join(st.real, filepath.FromSlash(w.Path))
-	if !same(old) {
+	old, ok := st.old(w.Path)
+	if !ok || !same(old) {
 		return false, nil
 	}
 	p, err := st.place(w.Path)
@@ -450,6 +447,31 @@ func (st *Stage) linkTwin(w Written, same func(old string) bool) (bool, error) {
 		return false, err
 	}
 	return os.Link(old, p) == nil, nil
+}
+
+// OpenLast opens the file w in the output folder as the last build left
+// it, when the records say it holds w and it looks untouched since; nil
+// when it does not. The file is read while the new build is written
+// beside it, until Commit.
+func (st *Stage) OpenLast(w Written) *os.File {
+	old, ok := st.old(w.Path)
+	if !ok || !st.recorded(old, w) {
+		return nil
+	}
+	f, err := os.Open(old)
+	if err != nil {
+		return nil
+	}
+	return f
+}
+
+// old is where output path name is in the output folder the build
+// replaces, if there is one.
+func (st *Stage) old(name string) (string, bool) {
+	if !st.hasOld || !fs.ValidPath(name) || name == "." {
+		return "", false
+	}
+	return filepath.Join(st.real, filepath.FromSlash(name)), true
 }
 
 // recorded reports whether the record says the old output's file old is

@@ -369,6 +369,9 @@ func (r *Renderer) execute(out io.Writer, job Job, docs Docs) error {
 	if buf, ok := out.(*bytes.Buffer); ok {
 		buf.Grow(view.size(job, docs))
 	}
+	if job.Kind == "print" {
+		out = r.startBook(view, bs, job.Book, out)
+	}
 	if err := t.ExecuteTemplate(out, baseLayout, view); err != nil {
 		return templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
 			exact, err := bs.kind(job.Kind)
@@ -441,4 +444,7 @@ type Job struct {
 	// they inline, in order.
 	SearchEntry   []byte
 	SearchScripts []string
+	// Workbooks: the sections of the last one, and the new one's once
+	// rendered; nil renders every section.
+	Book *Book
 }

@@ -96,7 +96,13 @@ type Part struct {
 	Anchor string // the id of the part; every id inside it starts with it
 	doc    *markup.Doc
 	pass   markup.Pass
+	run    *bookRun
 }
+
+// Section is the part as partials/print-part.html renders it, or as the
+// last build's workbook has it when nothing it shows has changed (see
+// Book).
+func (p Part) Section() (template.HTML, error) { return p.run.section(p) }
 
 // Content is the part's converted HTML. It is read when the layout shows
 // it, so that a workbook whose pages are in a spool does not read them all
