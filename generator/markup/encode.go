@@ -44,11 +44,12 @@ func WriteHTML(w io.Writer, docs []*Doc) error {
 		at    int64
 		n     int64
 	}
+	buf := make([]byte, spoolWrite)
 	flush := func() error {
 		if run.n == 0 {
 			return nil
 		}
-		err := run.spool.copyTo(w, run.at, run.n)
+		err := run.spool.copyTo(w, run.at, run.n, buf)
 		run.n = 0
 		return err
 	}

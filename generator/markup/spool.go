@@ -117,8 +117,10 @@ func (s *Spool) read(sp span) []byte {
 }
 
 // copyTo writes the n bytes at at to w: from the file a piece at a time,
-// and what is still in buf from a copy of it.
-func (s *Spool) copyTo(w io.Writer, at, n int64) error {
+// through buf, and what is still in s.buf from a copy of it. The caller
+// keeps buf from one copy to the next: a cache writes thousands of runs,
+// and a new buffer each was most of its time.
+func (s *Spool) copyTo(w io.Writer, at, n int64, buf []byte) error {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -132,7 +134,7 @@ func (s *Spool) copyTo(w io.Writer, at, n int64) error {
 	}
 	s.mu.Unlock()
 	if inFile > 0 {
-		if _, err := io.CopyBuffer(w, io.NewSectionReader(s.f, s.base+at, inFile), make([]byte, spoolWrite)); err != nil {
+		if _, err := io.CopyBuffer(w, io.NewSectionReader(s.f, s.base+at, inFile), buf); err != nil {
 			return err
 		}
 	}

@@ -119,7 +119,7 @@ func TestSpoolCopiesRuns(t *testing.T) {
 	}
 	for _, r := range [][2]int64{{0, int64(len(all))}, {10, spool.at - 5}, {spool.at - 3, 10}, {spool.at + 1, 7}, {5, 0}} {
 		var got bytes.Buffer
-		if err := spool.copyTo(&got, r[0], r[1]); err != nil {
+		if err := spool.copyTo(&got, r[0], r[1], make([]byte, 3)); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), all[r[0]:r[0]+r[1]]) {
