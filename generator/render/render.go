@@ -12,8 +12,10 @@
 // trainer.html (its home, at /trainer/), plan.html (the session plan) and
 // status.html (the translation status). Files in
 // partials/ and directives/ are shared; directives/<name>.html renders the
-// data a ::<name>{src="…"} directive embeds. A site's own layouts/ replace
-// the built-in ones file by file.
+// data a ::<name>{src="…"} directive embeds; partials/print-part.html
+// renders one part of the workbook, which print.html asks for with
+// {{.Section}} (see Book). A site's own layouts/ replace the built-in ones
+// file by file.
 //
 // # Functions
 //
