@@ -49,13 +49,12 @@ type Section struct {
 // bookRun renders the sections of one workbook as its layout asks for
 // them, in order.
 type bookRun struct {
-	r     *Renderer
-	set   *template.Template
-	book  *Book
-	out   *counter // the page as written so far
-	last  map[uint64]Section
-	reuse bool
-	buf   bytes.Buffer // the last section rendered; written before the next is asked for
+	r    *Renderer
+	set  *template.Template
+	book *Book
+	out  *counter           // the page as written so far
+	last map[uint64]Section // the sections that may be taken, by key
+	buf  bytes.Buffer       // the last section rendered; written before the next is asked for
 }
 
 // startBook readies the parts of a workbook's view to render their
@@ -65,25 +64,27 @@ func (r *Renderer) startBook(v *View, bs *boundSet, book *Book, out io.Writer) i
 		book.Sections, book.Rendered = book.Sections[:0], 0
 	}
 	c := &counter{w: out}
-	run := r.newBookRun(bs.common, book, c)
+	run := &bookRun{r: r, set: bs.common, book: book, out: c}
+	if book != nil && r.themeOwn(partLayouts) {
+		run.last = make(map[uint64]Section, len(book.Last))
+		for _, s := range book.Last {
+			run.last[s.Key] = s
+		}
+	}
 	for i := range v.Parts {
 		v.Parts[i].run = run
 	}
 	return c
 }
 
-func (r *Renderer) newBookRun(set *template.Template, book *Book, out *counter) *bookRun {
-	run := &bookRun{r: r, set: set, book: book, out: out, reuse: true}
-	for _, name := range partLayouts {
-		run.reuse = run.reuse && r.themeLayouts[name]
-	}
-	if run.reuse && book != nil {
-		run.last = make(map[uint64]Section, len(book.Last))
-		for _, s := range book.Last {
-			run.last[s.Key] = s
+// themeOwn reports whether the layout files named are all the theme's.
+func (r *Renderer) themeOwn(names []string) bool {
+	for _, name := range names {
+		if !r.themeLayouts[name] {
+			return false
 		}
 	}
-	return run
+	return true
 }
 
 // section is part p rendered, or taken from the last workbook. The layout
