@@ -19,6 +19,7 @@ import (
 
 	"github.com/cespare/xxhash/v2"
 
+	"lentera/generator/internal/counted"
 	"lentera/generator/internal/digest"
 	"lentera/generator/internal/wire"
 	"lentera/generator/markup"
@@ -445,7 +446,7 @@ func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized ma
 	if _, err := io.WriteString(out, cacheMagic); err != nil {
 		return err
 	}
-	entries := &counter{w: out}
+	entries := &counted.Writer{W: out}
 	w := wire.NewWriter(entries)
 	w.Uint(cacheFormat)
 	w.String(version)
@@ -454,14 +455,14 @@ func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized ma
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	html := &counter{w: out}
+	html := &counted.Writer{W: out}
 	if err := writeHTML(html, spooled); err != nil {
 		return err
 	}
-	if html.n != htmlLen {
-		return fmt.Errorf("the pages' HTML came to %d bytes, not the %d counted", html.n, htmlLen)
+	if html.N != htmlLen {
+		return fmt.Errorf("the pages' HTML came to %d bytes, not the %d counted", html.N, htmlLen)
 	}
-	lengths := binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, uint64(entries.n)), uint64(html.n))
+	lengths := binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, uint64(entries.N)), uint64(html.N))
 	if _, err := out.Write(lengths); err != nil {
 		return err
 	}
@@ -476,18 +477,6 @@ func writeHTML(out io.Writer, docs []*markup.Doc) error {
 		return err
 	}
 	return bw.Flush()
-}
-
-// counter counts the bytes written through it.
-type counter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *counter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // encodeCache writes what a later run can use: the conversions, rendered

@@ -153,22 +153,8 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 func (e edit) check(t *testing.T, what string, got, want *Result) {
 	t.Helper()
 	sameFiles(t, e.name, got.Files, want.Files)
-	switch {
-	case e.rendered > 0 && got.Rendered != e.rendered:
-		t.Errorf("%s: rendered %d pages, want %d", e.name, got.Rendered, e.rendered)
-	case e.rendered < 0 && got.Rendered != 0:
-		t.Errorf("%s: rendered %d pages, want none", e.name, got.Rendered)
-	case got.Rendered > want.Rendered:
-		t.Errorf("%s: %s rendered %d pages, more than a clean build's %d", e.name, what, got.Rendered, want.Rendered)
-	}
-	switch {
-	case e.sections > 0 && got.Sections != e.sections:
-		t.Errorf("%s: rendered %d workbook sections, want %d", e.name, got.Sections, e.sections)
-	case e.sections < 0 && got.Sections != 0:
-		t.Errorf("%s: rendered %d workbook sections, want none", e.name, got.Sections)
-	case got.Sections > want.Sections:
-		t.Errorf("%s: %s rendered %d workbook sections, more than a clean build's %d", e.name, what, got.Sections, want.Sections)
-	}
+	e.renderedAsAsked(t, what, "pages", e.rendered, got.Rendered, want.Rendered)
+	e.renderedAsAsked(t, what, "workbook sections", e.sections, got.Sections, want.Sections)
 	switch {
 	case e.converted > 0 && got.Converted != e.converted:
 		t.Errorf("%s: converted %d files, want %d", e.name, got.Converted, e.converted)
@@ -211,6 +197,21 @@ func TestOwnPartLayoutRenderedEveryTime(t *testing.T) {
 	}
 	if got.Sections != parts {
 		t.Errorf("rendered %d workbook sections, want all %d", got.Sections, parts)
+	}
+}
+
+// renderedAsAsked checks how many of something a build after the edit
+// rendered: ask of them when ask is above zero, none when below, and
+// never more than the clean build did.
+func (e edit) renderedAsAsked(t *testing.T, what, things string, ask, got, clean int) {
+	t.Helper()
+	switch {
+	case ask > 0 && got != ask:
+		t.Errorf("%s: rendered %d %s, want %d", e.name, got, things, ask)
+	case ask < 0 && got != 0:
+		t.Errorf("%s: rendered %d %s, want none", e.name, got, things)
+	case got > clean:
+		t.Errorf("%s: %s rendered %d %s, more than a clean build's %d", e.name, what, got, things, clean)
 	}
 }
 

@@ -81,6 +81,14 @@ func TestStampedBuildEqualsCleanBuild(t *testing.T) {
 // and sets its modification time back to what it was.
 func rewriteInPlace(t *testing.T, file string) {
 	t.Helper()
+	editInPlace(t, file, []byte("a"), []byte("o"), bytes.LastIndex)
+}
+
+// editInPlace writes new over the bytes old of a file, where find finds
+// them, in the same file, and sets its modification time back to what it
+// was: an edit only the file's contents show.
+func editInPlace(t *testing.T, file string, old, new []byte, find func(s, sep []byte) int) {
+	t.Helper()
 	info, err := os.Stat(file)
 	if err != nil {
 		t.Fatal(err)
@@ -89,11 +97,11 @@ func rewriteInPlace(t *testing.T, file string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := bytes.LastIndex(b, []byte("a"))
-	if at < 0 {
-		t.Fatalf("%s has no letter a", file)
+	at := find(b, old)
+	if at < 0 || len(new) != len(old) {
+		t.Fatalf("%s has no %q to change for %q", file, old, new)
 	}
-	b[at] = 'o'
+	copy(b[at:], new)
 	f, err := os.OpenFile(file, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 
+	"lentera/generator/internal/counted"
 	"lentera/generator/internal/digest"
 )
 
@@ -52,7 +53,7 @@ type bookRun struct {
 	r    *Renderer
 	set  *template.Template
 	book *Book
-	out  *counter           // the page as written so far
+	out  *counted.Writer    // the page as written so far
 	last map[uint64]Section // the sections that may be taken, by key
 	buf  bytes.Buffer       // the last section rendered; written before the next is asked for
 }
@@ -63,7 +64,7 @@ func (r *Renderer) startBook(v *View, bs *boundSet, book *Book, out io.Writer) i
 	if book != nil {
 		book.Sections, book.Rendered = book.Sections[:0], 0
 	}
-	c := &counter{w: out}
+	c := &counted.Writer{W: out}
 	run := &bookRun{r: r, set: bs.common, book: book, out: c}
 	if book != nil && r.themeOwn(partLayouts) {
 		run.last = make(map[uint64]Section, len(book.Last))
@@ -95,7 +96,7 @@ func (run *bookRun) section(p Part) (template.HTML, error) {
 		return run.render(p)
 	}
 	key := run.r.partKey(run.book.Seed, p)
-	at := run.out.n
+	at := run.out.N
 	if s, ok := run.last[key]; ok && run.book.Earlier != nil {
 		if b := run.book.Earlier(s); int64(len(b)) == s.Len && digest.Of(b) == s.Sum {
 			run.book.Sections = append(run.book.Sections, Section{Key: key, At: at, Len: s.Len, Sum: s.Sum})
@@ -133,16 +134,4 @@ func (r *Renderer) partKey(seed uint64, p Part) uint64 {
 	}
 	content(h, p.doc, p.pass)
 	return h.Sum()
-}
-
-// counter counts the bytes written through it.
-type counter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *counter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
 }
