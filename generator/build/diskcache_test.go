@@ -378,6 +378,39 @@ func TestWorkbookSectionsCheckedBeforeTaken(t *testing.T) {
 	}
 }
 
+// editInPlace writes new over the bytes old of a file, where find finds
+// them, in the same file, and sets its modification time back to what it
+// was: an edit only the file's contents show.
+func editInPlace(t *testing.T, file string, old, new []byte, find func(s, sep []byte) int) {
+	t.Helper()
+	info, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := find(b, old)
+	if at < 0 || len(new) != len(old) {
+		t.Fatalf("%s has no %q to change for %q", file, old, new)
+	}
+	copy(b[at:], new)
+	f, err := os.OpenFile(file, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt(b, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(file, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // streamedBundle is the bundled site in memory, built once by a streaming
 // build into an output folder, with a build cache folder of its own.
 func streamedBundle(t *testing.T) (fstest.MapFS, Options) {
