@@ -143,8 +143,17 @@ func Assemble(lang string, analysed []*Page) ([]File, error) {
 func postings(analysed []*Page) map[string][]int32 {
 	index := map[string]int{}
 	var counts []int
+	// Each page's terms by number, so that a term is looked up once: the
+	// second lookup of every term was a sixth of assembling an index.
+	pairs := 0
 	for _, p := range analysed {
-		for _, t := range p.read.terms {
+		pairs += len(p.read.terms)
+	}
+	numbered := make([]int32, pairs)
+	numbers := make([][]int32, len(analysed))
+	for id, p := range analysed {
+		numbers[id], numbered = numbered[:len(p.read.terms):len(p.read.terms)], numbered[len(p.read.terms):]
+		for i, t := range p.read.terms {
 			k, ok := index[t]
 			if !ok {
 				k = len(counts)
@@ -152,6 +161,7 @@ func postings(analysed []*Page) map[string][]int32 {
 				counts = append(counts, 0)
 			}
 			counts[k] += 3
+			numbers[id][i] = int32(k)
 		}
 	}
 	lists := make([][]int32, len(counts))
@@ -161,8 +171,7 @@ func postings(analysed []*Page) map[string][]int32 {
 	}
 	for id, p := range analysed {
 		r := p.read
-		for i, t := range r.terms {
-			k := index[t]
+		for i, k := range numbers[id] {
 			lists[k] = append(lists[k], int32(id), r.vals[i], r.parts[i])
 		}
 	}
