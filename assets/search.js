@@ -368,6 +368,14 @@
     var status = document.getElementById('search-status'), more = document.getElementById('search-more');
     var text = list.dataset, seq = 0, shown = 0, result, announce, watch;
     window.lenteraSearch = index;
+    // Which results are on screen is known once the style sheet is in: the
+    // script does not wait for it, and unstyled, every result fits.
+    var styled = new Promise(function (ok) {
+      var css = document.querySelector('link[rel=stylesheet]');
+      if (!css || css.sheet) return ok();
+      css.addEventListener('load', ok);
+      css.addEventListener('error', ok);
+    });
 
     function say(key, n, q) {
       status.textContent = (text[key] || '').replace('{n}', n).replace('{q}', q);
@@ -445,22 +453,25 @@
         });
       };
       var lazy = typeof IntersectionObserver == 'function';
-      lis.forEach(function (li, i) {
-        if (lazy && li.getBoundingClientRect().top >= innerHeight) rest.push(li);
-        else now.push(pause(my, typed, index.has(q, [hits[i]]), function () { return one(i); }));
-      });
-      if (rest.length) {
-        watch = new IntersectionObserver(function (entries, self) {
-          entries.forEach(function (e) {
-            var i = lis.indexOf(e.target);
-            if (!e.isIntersecting || i < 0) return;
-            self.unobserve(e.target);
-            one(i).catch(function () {}); // the title stays
-          });
+      return styled.then(function () {
+        if (my != seq) return;
+        lis.forEach(function (li, i) {
+          if (lazy && li.getBoundingClientRect().top >= innerHeight) rest.push(li);
+          else now.push(pause(my, typed, index.has(q, [hits[i]]), function () { return one(i); }));
         });
-        rest.forEach(function (li) { watch.observe(li); });
-      }
-      return settle(my, now);
+        if (rest.length) {
+          watch = new IntersectionObserver(function (entries, self) {
+            entries.forEach(function (e) {
+              var i = lis.indexOf(e.target);
+              if (!e.isIntersecting || i < 0) return;
+              self.unobserve(e.target);
+              one(i).catch(function () {}); // the title stays
+            });
+          });
+          rest.forEach(function (li) { watch.observe(li); });
+        }
+        return settle(my, now);
+      });
     }
 
     // settle ends a search's showing once the snippets asked for are in, or

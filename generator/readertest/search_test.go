@@ -230,7 +230,9 @@ func TestSearchListsEachResultAsItComes(t *testing.T) {
 	const partsAsked = `performance.getEntriesByType("resource").filter(e => /\/d\d+-\d+\.json$/.test(e.name)).length`
 	const lastSnippet = `document.querySelector("#search-results > li:nth-child(5) > p").textContent`
 	if n, snippet := eval[int](t, ctx, partsAsked), eval[string](t, ctx, lastSnippet); n == 0 || n >= 5 || snippet != "" {
-		t.Errorf("before scrolling: %d parts asked for, the fifth result's snippet %q; want those on screen only, and none", n, snippet)
+		// Where the results lie says whether the fifth was ever on screen.
+		where := eval[string](t, ctx, `JSON.stringify({innerHeight, scrollY, tops: Array.from(document.querySelectorAll("#search-results > li"), li => Math.round(li.getBoundingClientRect().top))})`)
+		t.Errorf("before scrolling: %d parts asked for, the fifth result's snippet %q; want those on screen only, and none (%s)", n, snippet, where)
 	}
 	eval[bool](t, ctx, `document.querySelector("#search-results > li:nth-child(5)").scrollIntoView(), true`)
 	until(t, ctx, lastSnippet+` != ""`, 30*time.Second)
@@ -249,6 +251,23 @@ func TestSearchListsEachResultAsItComes(t *testing.T) {
 	until(t, ctx, `document.getElementById("search-results").getAttribute("aria-busy") == "false"`, 30*time.Second)
 	if listed, _, busy, more := state(ctx); listed != 10 || busy != "false" || more {
 		t.Errorf("tenth part in: %d results, aria-busy %q, more hidden %v; want 10, not busy, and more to show", listed, busy, more)
+	}
+
+	// The script does not wait for the style sheet, and lists the results
+	// before it is in. Unstyled, every result is on screen: which are is
+	// decided once it is in, so only their parts are asked for.
+	hold(func(p string) bool { return strings.HasSuffix(p, ".css") })
+	ctx = fresh(t, b)
+	if err := browser.BypassWorker(ctx); err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](t, ctx, fmt.Sprintf("location.href = %q, true", page)) // not waiting for the page's load, which waits for the style sheet
+	until(t, ctx, `document.querySelectorAll("#search-results > li").length >= 5`, 30*time.Second)
+	time.Sleep(300 * time.Millisecond) // the parts would be asked for now
+	free()
+	until(t, ctx, `document.body.dataset.done == "1"`, 30*time.Second)
+	if n := eval[int](t, ctx, partsAsked); n == 0 || n >= 5 {
+		t.Errorf("style sheet held while the results were listed: %d parts asked for before scrolling; want those on screen only", n)
 	}
 }
 
