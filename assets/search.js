@@ -373,8 +373,7 @@
     var styled = new Promise(function (ok) {
       var css = document.querySelector('link[rel=stylesheet]');
       if (!css || css.sheet) return ok();
-      css.addEventListener('load', ok);
-      css.addEventListener('error', ok);
+      css.onload = css.onerror = ok;
     });
 
     function say(key, n, q) {
