@@ -254,8 +254,9 @@ func TestSearchListsEachResultAsItComes(t *testing.T) {
 	}
 
 	// The script does not wait for the style sheet, and lists the results
-	// before it is in. Unstyled, every result is on screen: which are is
-	// decided once it is in, so only their parts are asked for.
+	// before it is in. Unstyled, every result is on screen; the page
+	// decides which are once the style sheet is in, and asks for only
+	// their parts.
 	hold(func(p string) bool { return strings.HasSuffix(p, ".css") })
 	ctx = fresh(t, b)
 	if err := browser.BypassWorker(ctx); err != nil {
