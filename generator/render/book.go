@@ -61,12 +61,13 @@ type bookRun struct {
 // startBook readies the parts of a workbook's view to render their
 // sections into out, which it returns counted.
 func (r *Renderer) startBook(v *View, bs *boundSet, book *Book, out io.Writer) io.Writer {
-	if book != nil {
-		book.Sections, book.Rendered = book.Sections[:0], 0
+	if book == nil {
+		book = &Book{} // nothing to take; what is made goes unread
 	}
+	book.Sections, book.Rendered = book.Sections[:0], 0
 	c := &counted.Writer{W: out}
 	run := &bookRun{r: r, set: bs.common, book: book, out: c}
-	if book != nil && r.themeOwn(partLayouts) {
+	if r.themeOwn(partLayouts) {
 		run.last = make(map[uint64]Section, len(book.Last))
 		for _, s := range book.Last {
 			run.last[s.Key] = s
@@ -92,9 +93,6 @@ func (r *Renderer) themeOwn(names []string) bool {
 // writes it as soon as it is returned, so it starts where the page stands
 // now.
 func (run *bookRun) section(p Part) (template.HTML, error) {
-	if run.book == nil {
-		return run.render(p)
-	}
 	key := run.r.partKey(run.book.Seed, p)
 	at := run.out.N
 	if s, ok := run.last[key]; ok && run.book.Earlier != nil {
