@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
-)
 
-// hugePage is the size of the pages readCacheFile asks the system for.
-const hugePage = 2 << 20
+	"lentera/generator/internal/hugepage"
+)
 
 // readCacheFile reads the n bytes of the cache file f into memory of its
 // own, outside the Go heap, asked of the system in huge pages where it
@@ -24,12 +22,13 @@ const hugePage = 2 << 20
 func readCacheFile(f *os.File, n int) (data []byte, release func(), err error) {
 	// One huge page more than needed, so that the buffer can start at a
 	// huge page's boundary: only whole, aligned ones are given.
-	mem, err := unix.Mmap(-1, 0, n+hugePage, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
+	mem, err := unix.Mmap(-1, 0, n+hugepage.Size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
 	if err != nil {
 		return nil, nil, fmt.Errorf("memory for the cache: %w", err)
 	}
 	release = func() { unix.Munmap(mem) }
-	buf := mem[hugeStart(mem) : hugeStart(mem)+n]
+	start := hugepage.Offset(mem)
+	buf := mem[start : start+n]
 	// Without huge pages (a system that has them off), the memory is the
 	// same, only slower to fill.
 	_ = unix.Madvise(buf, unix.MADV_HUGEPAGE)
@@ -44,10 +43,4 @@ func readCacheFile(f *os.File, n int) (data []byte, release func(), err error) {
 		return nil, nil, fmt.Errorf("memory for the cache: %w", err)
 	}
 	return buf, release, nil
-}
-
-// hugeStart is how far into mem the first huge page starts.
-func hugeStart(mem []byte) int {
-	addr := uintptr(unsafe.Pointer(unsafe.SliceData(mem)))
-	return int((hugePage - addr%hugePage) % hugePage)
 }

@@ -1,0 +1,137 @@
+package hugepage
+
+import (
+	"bufio"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+func TestWanted(t *testing.T) {
+	for _, c := range []struct {
+		name, thp, overcommit, godebug string
+		want                           bool
+	}{
+		{"left to the program", "always [madvise] never\n", "0\n", "", true},
+		{"heuristic overcommit off", "always [madvise] never\n", "1\n", "", true},
+		{"every page huge already", "[always] madvise never\n", "0\n", "", false},
+		{"no huge pages", "always madvise [never]\n", "0\n", "", false},
+		{"strict overcommit", "always [madvise] never\n", "2\n", "", false},
+		{"runtime told to use small pages", "always [madvise] never\n", "0\n", "gctrace=0,disablethp=1", false},
+		{"no such settings", "", "", "", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv("GODEBUG", c.godebug)
+			read := func(name string) string {
+				switch name {
+				case "/sys/kernel/mm/transparent_hugepage/enabled":
+					return c.thp
+				case "/proc/sys/vm/overcommit_memory":
+					return c.overcommit
+				}
+				t.Fatalf("read %s", name)
+				return ""
+			}
+			if got := wanted(read); got != c.want {
+				t.Errorf("wanted = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// After a reserve, a large allocation lands in the advised span: its mapping
+// carries the kernel's "hg" flag (huge pages asked for). Its middle is
+// checked, since the span's ends short of a huge page are not advised.
+func TestReserveAdvisesTheHeap(t *testing.T) {
+	if !wanted(readFile) {
+		t.Skip("this system does not leave huge pages to the program")
+	}
+	if !reserve(64 << 20) {
+		t.Fatal("reserve did not advise the heap")
+	}
+	runtime.GC() // frees the reserved span for the next allocation
+	b := make([]byte, 16<<20)
+	addr := uint64(uintptr(unsafe.Pointer(&b[len(b)/2])))
+	flags := vmFlags(t, addr)
+	if !strings.Contains(" "+flags+" ", " hg ") {
+		t.Errorf("the mapping of the middle of a new 16 MiB allocation, %#x, has flags %q, without hg", addr, flags)
+	}
+	runtime.KeepAlive(b)
+}
+
+// vmFlags returns the VmFlags line of the mapping that holds addr.
+func vmFlags(t *testing.T, addr uint64) string {
+	t.Helper()
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Skipf("no smaps: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	holds := false
+	for sc.Scan() {
+		line := sc.Text()
+		if flags, ok := strings.CutPrefix(line, "VmFlags:"); ok && holds {
+			return strings.TrimSpace(flags)
+		}
+		span, _, _ := strings.Cut(line, " ")
+		lo, hi, ok := strings.Cut(span, "-")
+		if !ok {
+			continue
+		}
+		l, err1 := strconv.ParseUint(lo, 16, 64)
+		h, err2 := strconv.ParseUint(hi, 16, 64)
+		if err1 == nil && err2 == nil {
+			holds = l <= addr && addr < h
+		}
+	}
+	t.Fatalf("no mapping holds %#x", addr)
+	return ""
+}
+
+// The span reserve allocates is gone when it returns, and does not
+// count in the heap's next goal: a collection that took it for live would
+// let the heap grow by twice its size before the next.
+func TestReserveLeavesNoGoal(t *testing.T) {
+	if !wanted(readFile) {
+		t.Skip("this system does not leave huge pages to the program")
+	}
+	const size = 128 << 20
+	before := gcCycles()
+	if !reserve(size) {
+		t.Fatal("reserve did not advise the heap")
+	}
+	if gcCycles() == before {
+		t.Error("no collection finished since the span was allocated")
+	}
+	if goal := heapGoal(); goal >= size {
+		t.Errorf("the heap's goal is %d MiB after a reserve of %d MiB", goal>>20, size>>20)
+	}
+}
+
+func gcCycles() uint64 { return sample("/gc/cycles/total:gc-cycles") }
+
+func heapGoal() uint64 { return sample("/gc/heap/goal:bytes") }
+
+func sample(name string) uint64 {
+	s := []metrics.Sample{{Name: name}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// A process reserves once: the dev server's rebuilds, or tests that run
+// several builds, do not allocate and collect a span each time.
+func TestReserveHeapOnce(t *testing.T) {
+	first := ReserveHeap(64 << 20)
+	before := gcCycles()
+	if again := ReserveHeap(64 << 20); again != first {
+		t.Errorf("the second call reported %v, the first %v", again, first)
+	}
+	if gcCycles() != before {
+		t.Error("the second call collected the heap again")
+	}
+}
