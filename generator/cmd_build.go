@@ -30,7 +30,6 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	opts.NoMinify = *noMinify
 	// One build, then the process ends: write pages as they are made.
 	opts.Stream = true
-	hugepage.ReserveHeap(heapReserve)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := prof.start(); err != nil {
@@ -94,6 +93,7 @@ func buildCacheDir() string {
 // buildSite builds and writes a site, printing warnings; a failure says how
 // many problems there were and that the output folder was left alone.
 func buildSite(ctx context.Context, opts build.Options, stderr io.Writer) (*build.Result, error) {
+	hugepage.ReserveHeap(heapReserve)
 	res, err := build.Build(ctx, opts)
 	if err != nil {
 		n := len(fileerr.Flatten(err))
