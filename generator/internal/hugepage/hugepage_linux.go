@@ -3,6 +3,7 @@ package hugepage
 import (
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -13,14 +14,17 @@ import (
 // ReserveHeap makes the Go heap map size bytes at once, asks the kernel to
 // back them with huge pages, and lets them go: the runtime keeps the
 // mapping and places later allocations in it, lowest addresses first.
-// Memory the heap maps later, beyond it, has small pages. It does nothing
-// where the kernel gives huge pages to all memory or to none, where the
-// GODEBUG setting disablethp=1 asks the runtime for small pages, or where
-// mapping memory before it is used could fail (strict overcommit). Only
-// the first call in a process reserves; it reports whether that call
-// advised the heap.
+// Memory the heap maps later, beyond it, has small pages. Only the first
+// call in a process reserves, and it reports whether it advised the heap.
+//
+// It does nothing where the kernel gives huge pages to all memory or to
+// none, where the GODEBUG setting disablethp=1 asks the runtime for small
+// pages, where mapping memory before it is used could fail (strict
+// overcommit), or under the race detector. It is meant for a process that
+// ends with its build: in one that runs for hours, the kernel's background
+// collapsing of huge pages would in time make the whole span resident.
 func ReserveHeap(size int) bool {
-	once.Do(func() { reserved = wanted(readFile) && reserve(size) })
+	once.Do(func() { reserved = !raceDetector && wanted(readFile) && reserve(size) })
 	return reserved
 }
 
@@ -32,7 +36,7 @@ var (
 // reserve allocates the span, advises it and lets it go.
 func reserve(size int) bool {
 	advised := advise(size)
-	// The allocation started a collection, which may have found the span
+	// The allocations started a collection, which may have found the span
 	// in use and set the next one's goal at twice its size: the heap would
 	// then grow by that much before it is collected again. A whole cycle
 	// from here, with the span gone, sets the goal by what is in use.
@@ -40,16 +44,43 @@ func reserve(size int) bool {
 	return advised
 }
 
-// advise allocates size bytes, fresh from the system (mapped, not yet
-// touched), and asks for huge pages for the whole ones among them.
+// chunk is the size of the pieces advise allocates the span in. The
+// runtime zeroes an allocation that overlaps memory it allocated before,
+// the whole of it, page by page: one span that began in a run freed at the
+// top of the heap had all its hundreds of megabytes written over in small
+// pages, seconds of page faults, before it could be advised. A piece that
+// overlaps such a run is zeroed alone.
+const chunk = 1 << 20
+
+// advise allocates size bytes in chunks, most of them fresh from the
+// system (mapped, not yet touched), and asks for huge pages for the whole
+// ones in each run of chunks that follow one another in memory.
 func advise(size int) bool {
-	span := make([]byte, size)
-	lo := Offset(span)
-	hi := lo + (size-lo)/Size*Size
-	if hi <= lo {
-		return false
+	pieces := make([][]byte, size/chunk)
+	starts := make([]uintptr, len(pieces))
+	for i := range pieces {
+		pieces[i] = make([]byte, chunk)
+		starts[i] = uintptr(unsafe.Pointer(unsafe.SliceData(pieces[i])))
 	}
-	return unix.Madvise(span[lo:hi], unix.MADV_HUGEPAGE) == nil
+	slices.Sort(starts)
+	advised := false
+	for len(starts) > 0 {
+		n := 1
+		for n < len(starts) && starts[n] == starts[n-1]+chunk {
+			n++
+		}
+		lo := (starts[0] + Size - 1) &^ (Size - 1)
+		hi := (starts[0] + uintptr(n)*chunk) &^ (Size - 1)
+		if lo < hi {
+			// The run spans several allocations: madvise takes it as the
+			// range of addresses it is.
+			_, _, errno := unix.Syscall(unix.SYS_MADVISE, lo, hi-lo, unix.MADV_HUGEPAGE)
+			advised = advised || errno == 0
+		}
+		starts = starts[n:]
+	}
+	runtime.KeepAlive(pieces)
+	return advised
 }
 
 // wanted reports whether advising the heap changes anything and is safe,

@@ -43,13 +43,28 @@ func TestWanted(t *testing.T) {
 	}
 }
 
+// The runtime zeroes an allocation that overlaps memory it allocated
+// before, the whole of it: a span that began in a run freed at the top of
+// the heap, as collections leave them, would be written over in small
+// pages, hundreds of megabytes of them, before it is advised. reserve must
+// touch no more than such a run.
+func TestReserveTouchesNoFreshMemory(t *testing.T) {
+	skipUnlessWanted(t)
+	usedAndDropped(8 << 20) // at the top of the heap
+	runtime.GC()
+	const size = 128 << 20
+	before := resident(t)
+	reserve(size)
+	if grown := resident(t) - before; grown > size/4 {
+		t.Errorf("reserving %d MiB made %d MiB resident", size>>20, grown>>20)
+	}
+}
+
 // After a reserve, a large allocation lands in the advised span: its mapping
 // carries the kernel's "hg" flag (huge pages asked for). Its middle is
 // checked, since the span's ends short of a huge page are not advised.
 func TestReserveAdvisesTheHeap(t *testing.T) {
-	if !wanted(readFile) {
-		t.Skip("this system does not leave huge pages to the program")
-	}
+	skipUnlessWanted(t)
 	if !reserve(64 << 20) {
 		t.Fatal("reserve did not advise the heap")
 	}
@@ -97,9 +112,7 @@ func vmFlags(t *testing.T, addr uint64) string {
 // count in the heap's next goal: a collection that took it for live would
 // let the heap grow by twice its size before the next.
 func TestReserveLeavesNoGoal(t *testing.T) {
-	if !wanted(readFile) {
-		t.Skip("this system does not leave huge pages to the program")
-	}
+	skipUnlessWanted(t)
 	const size = 128 << 20
 	before := gcCycles()
 	if !reserve(size) {
@@ -134,4 +147,41 @@ func TestReserveHeapOnce(t *testing.T) {
 	if gcCycles() != before {
 		t.Error("the second call collected the heap again")
 	}
+}
+
+// usedAndDropped allocates n bytes and writes to each page.
+//
+//go:noinline
+func usedAndDropped(n int) {
+	b := make([]byte, n)
+	for i := 0; i < n; i += os.Getpagesize() {
+		b[i] = 1
+	}
+}
+
+// skipUnlessWanted skips a test of a reserve where the program would not
+// make one. make test runs this package without the race detector too.
+func skipUnlessWanted(t *testing.T) {
+	t.Helper()
+	switch {
+	case raceDetector:
+		t.Skip("the race detector's shadow memory counts as resident, and is what a reserve would touch")
+	case !wanted(readFile):
+		t.Skip("this system does not leave huge pages to the program")
+	}
+}
+
+// resident is the process's resident memory, in bytes.
+func resident(t *testing.T) int {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		t.Skipf("no statm: %v", err)
+	}
+	f := strings.Fields(string(b))
+	pages, err := strconv.Atoi(f[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages * os.Getpagesize()
 }
