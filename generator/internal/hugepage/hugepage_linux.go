@@ -3,6 +3,7 @@ package hugepage
 import (
 	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -35,11 +36,14 @@ var (
 
 // reserve allocates the span, advises it and lets it go.
 func reserve(size int) bool {
+	// A collection among the allocations would only find them in use: it
+	// would cost a few milliseconds each time the heap doubled, and set
+	// the next goal at twice the span.
+	gc := debug.SetGCPercent(-1)
 	advised := advise(size)
-	// The allocations started a collection, which may have found the span
-	// in use and set the next one's goal at twice its size: the heap would
-	// then grow by that much before it is collected again. A whole cycle
-	// from here, with the span gone, sets the goal by what is in use.
+	debug.SetGCPercent(gc)
+	// A whole cycle now, with the span gone, frees it for the build's
+	// allocations and sets the next goal by what is in use.
 	runtime.GC()
 	return advised
 }
