@@ -1,6 +1,7 @@
 package hugepage
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -20,12 +21,13 @@ import (
 //
 // It does nothing where the kernel gives huge pages to all memory or to
 // none, where the GODEBUG setting disablethp=1 asks the runtime for small
-// pages, where mapping memory before it is used could fail (strict
+// pages, where a memory limit is set (GOMEMLIMIT: the span would press
+// on it), where mapping memory before it is used could fail (strict
 // overcommit), or under the race detector. It is meant for a process that
 // ends with its build: in one that runs for hours, the kernel's background
 // collapsing of huge pages would in time make the whole span resident.
 func ReserveHeap(size int) bool {
-	once.Do(func() { reserved = !raceDetector && wanted(readFile) && reserve(size) })
+	once.Do(func() { reserved = !raceDetector && wanted(readFile, debug.SetMemoryLimit(-1)) && reserve(size) })
 	return reserved
 }
 
@@ -88,8 +90,12 @@ func advise(size int) bool {
 }
 
 // wanted reports whether advising the heap changes anything and is safe,
-// from the system's settings as read reads them.
-func wanted(read func(string) string) bool {
+// from the system's settings as read reads them and the runtime's memory
+// limit.
+func wanted(read func(string) string, memoryLimit int64) bool {
+	if memoryLimit != math.MaxInt64 {
+		return false
+	}
 	if !strings.Contains(read("/sys/kernel/mm/transparent_hugepage/enabled"), "[madvise]") {
 		return false
 	}

@@ -2,8 +2,10 @@ package hugepage
 
 import (
 	"bufio"
+	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -14,15 +16,17 @@ import (
 func TestWanted(t *testing.T) {
 	for _, c := range []struct {
 		name, thp, overcommit, godebug string
+		limit                          int64
 		want                           bool
 	}{
-		{"left to the program", "always [madvise] never\n", "0\n", "", true},
-		{"heuristic overcommit off", "always [madvise] never\n", "1\n", "", true},
-		{"every page huge already", "[always] madvise never\n", "0\n", "", false},
-		{"no huge pages", "always madvise [never]\n", "0\n", "", false},
-		{"strict overcommit", "always [madvise] never\n", "2\n", "", false},
-		{"runtime told to use small pages", "always [madvise] never\n", "0\n", "gctrace=0,disablethp=1", false},
-		{"no such settings", "", "", "", false},
+		{"left to the program", "always [madvise] never\n", "0\n", "", math.MaxInt64, true},
+		{"heuristic overcommit off", "always [madvise] never\n", "1\n", "", math.MaxInt64, true},
+		{"every page huge already", "[always] madvise never\n", "0\n", "", math.MaxInt64, false},
+		{"no huge pages", "always madvise [never]\n", "0\n", "", math.MaxInt64, false},
+		{"strict overcommit", "always [madvise] never\n", "2\n", "", math.MaxInt64, false},
+		{"runtime told to use small pages", "always [madvise] never\n", "0\n", "gctrace=0,disablethp=1", math.MaxInt64, false},
+		{"memory limit set", "always [madvise] never\n", "0\n", "", 2 << 30, false},
+		{"no such settings", "", "", "", math.MaxInt64, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Setenv("GODEBUG", c.godebug)
@@ -36,7 +40,7 @@ func TestWanted(t *testing.T) {
 				t.Fatalf("read %s", name)
 				return ""
 			}
-			if got := wanted(read); got != c.want {
+			if got := wanted(read, c.limit); got != c.want {
 				t.Errorf("wanted = %v, want %v", got, c.want)
 			}
 		})
@@ -166,7 +170,7 @@ func skipUnlessWanted(t *testing.T) {
 	switch {
 	case raceDetector:
 		t.Skip("the race detector's shadow memory counts as resident, and is what a reserve would touch")
-	case !wanted(readFile):
+	case !wanted(readFile, debug.SetMemoryLimit(-1)):
 		t.Skip("this system does not leave huge pages to the program")
 	}
 }
