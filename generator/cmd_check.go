@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"lentera/generator/check"
+	"lentera/generator/internal/hugepage"
 )
 
 // runCheck reports a site's errors and warnings; errors make it fail.
@@ -29,6 +30,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	hugepage.ReserveHeap(heapReserve) // check builds the whole site
 	report, err := check.Run(ctx, check.Options{SiteDir: *siteDir, ImageBudget: *budget << 10})
 	if err != nil {
 		return err
