@@ -42,12 +42,13 @@ install:
 	$(GO) build -buildvcs=auto -o $(GOBIN)/lentera ./generator
 	@echo installed $(GOBIN)/lentera
 
+# Vet, the bundled course's check, and every test under the race detector.
+# The huge-page reserve measures resident memory, which the race detector's
+# shadow memory changes: its tests run without it too.
 test:
 	$(GO) vet ./...
 	$(GO) run ./generator check
 	$(GO) test -race -timeout 30m ./...
-	# The huge-page reserve measures resident memory, which the race
-	# detector's shadow memory changes: its tests run without it too.
 	$(GO) test ./generator/internal/hugepage
 
 # The fuzzers, each for FUZZTIME. `make test` runs their seed corpora only.
