@@ -13,6 +13,7 @@ import (
 	"lentera/generator/render"
 	"lentera/generator/search"
 	"lentera/generator/site"
+	"lentera/generator/vcs"
 )
 
 // cache is what a Builder keeps from one build to the next. Every entry
@@ -35,6 +36,7 @@ type cache struct {
 	fronts   site.FrontMatters         // the pages' parsed front matter, for the next run's loader
 	stamps   map[string]site.FileStamp // the page files as read, for the next run's loader
 	trainer  map[string]trainerMemo    // whether each page's text says "trainer", for the next run
+	history  *vcs.History              // the site's Git history, for the next run while HEAD stays
 	qrs      []render.QRCode           // the QR codes drawn, for the next run's renderer
 
 	gathered []publish.File // the output of the last gather phase

@@ -27,6 +27,7 @@ import (
 	"lentera/generator/render"
 	"lentera/generator/search"
 	"lentera/generator/site"
+	"lentera/generator/vcs"
 )
 
 // The build cache on disk keeps a Builder's cache from one run of the
@@ -44,9 +45,10 @@ import (
 //	program    the version of the program that wrote it (programVersion)
 //	site       the site key (siteKey), 8 bytes
 //	entries    the pages' parsed front matter and their files' stamps
-//	           (what the loader takes), then docs, pages, search indexes,
-//	           sitemap, cards, resized images, search analyses, what the
-//	           build wrote into its output, the assets, and the QR codes
+//	           (what the loader takes), the site's Git history, then
+//	           docs, pages, search indexes, sitemap, cards, resized
+//	           images, search analyses, what the build wrote into its
+//	           output, the assets, and the QR codes
 //	html       the docs' HTML, where their entries say
 //	length     of format to entries, 8 bytes little-endian
 //	length     of html, 8 bytes little-endian
@@ -62,7 +64,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 21
+const cacheFormat = 22
 
 const cacheMagic = "lentera build cache\n"
 
@@ -155,6 +157,10 @@ func (b *Builder) loadCache() {
 	b.loader.Remember(c.fronts)
 	b.loader.Stamp(c.stamps)
 	b.trainerText = c.trainer
+	if b.gitLog.hist == nil {
+		// Taken while current: readHistory then runs no git.
+		b.gitLog = gitLog{hist: c.history}
+	}
 	done := make(chan restOfCache, 1)
 	b.disk.rest = done
 	go func() {
@@ -222,6 +228,7 @@ func (b *Builder) saveCache() error {
 	b.disk.saved = true
 	b.cache.fronts = b.loader.FrontMatters()
 	b.cache.stamps, b.cache.trainer = b.loader.Stamps(), b.trainerText
+	b.cache.history = b.gitLog.hist
 	if b.cache.renderer != nil {
 		b.cache.qrs = b.cache.renderer.QRCodes()
 	}
@@ -491,6 +498,7 @@ func writeHTML(out io.Writer, docs []*markup.Doc) error {
 func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) (spooled []*markup.Doc, htmlLen int64) {
 	c.fronts.Encode(w)
 	encodeStamps(w, c.stamps, c.trainer)
+	c.history.Encode(w)
 	w.Fixed(c.links)
 	w.Uint(uint64(len(c.docs)))
 	for _, file := range sortedKeys(c.docs) {
@@ -560,6 +568,7 @@ func encodeCache(w *wire.Writer, c *cache, resized map[string][]publish.File) (s
 func decodeLoaderPart(r *wire.Reader) *cache {
 	c := &cache{fronts: site.DecodeFrontMatters(r)}
 	c.stamps, c.trainer = decodeStamps(r)
+	c.history = vcs.DecodeHistory(r)
 	return c
 }
 

@@ -2,12 +2,15 @@ package build
 
 import (
 	"context"
+	"crypto/sha256"
 	"maps"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"lentera/generator/internal/testsite"
 	"lentera/generator/vcs/vcstest"
 )
 
@@ -135,5 +138,55 @@ func TestTouched(t *testing.T) {
 	}
 	if !touched(nil, "content/id/a.md") {
 		t.Error("with no list, a file is not touched")
+	}
+}
+
+// The build cache keeps the site's history: a build in a new process while
+// HEAD stays runs no git (here there is none to run) and equals a clean
+// build; after a commit it reads the history again.
+func TestHistoryFromCache(t *testing.T) {
+	repo := vcstest.New(t)
+	site := map[string]string{
+		"kursus/site.yaml":       "title: Uji\nlanguages: [id, en]\nbaseURL: https://example.org/\n",
+		"kursus/content/id/a.md": "---\ntitle: Bab A\n---\nIsi.\n",
+		"kursus/content/en/a.md": "---\ntitle: Chapter A\n---\nText.\n",
+	}
+	repo.Commit("first", site)
+	repo.Commit("id a", map[string]string{"kursus/content/id/a.md": "---\ntitle: Bab A\n---\nIsi baru.\n"})
+	opts := Options{SiteDir: filepath.Join(repo.Dir, "kursus"), Out: filepath.Join(t.TempDir(), "public"), CacheDir: t.TempDir(), BuildDate: testDate, Stream: true}
+	clean := func() map[string][sha256.Size]byte {
+		t.Helper()
+		o := opts
+		o.CacheDir, o.Out = "", filepath.Join(t.TempDir(), "public")
+		if _, err := Build(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+		return testsite.Hashes(t, o.Out)
+	}
+	build := func(stale int) {
+		t.Helper()
+		res, err := Build(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := res.Status.Count("en"); c.Stale != stale {
+			t.Errorf("English counts %+v, want %d stale", c, stale)
+		}
+	}
+	want := clean()
+	build(1)
+	path := os.Getenv("PATH")
+	t.Setenv("PATH", t.TempDir()) // no git
+	build(1)
+	if got := testsite.Hashes(t, opts.Out); !maps.Equal(got, want) {
+		t.Error("a build with the history from the cache differs from a clean build")
+	}
+
+	t.Setenv("PATH", path)
+	repo.Commit("en a", map[string]string{"kursus/content/en/a.md": "---\ntitle: Chapter A\n---\nNew text.\n"})
+	want = clean()
+	build(0)
+	if got := testsite.Hashes(t, opts.Out); !maps.Equal(got, want) {
+		t.Error("a build after a commit differs from a clean build")
 	}
 }

@@ -42,13 +42,21 @@ func (c Commit) Short() string {
 type History struct {
 	commits []Commit
 	files   map[string][]int // path relative to the folder: indexes into commits, newest first
-	headLog string           // the checkout's reflog of HEAD, which every commit, checkout and reset appends to
-	stamp   fileStamp        // headLog when the history was read
+	gitDir  string           // the checkout's Git folder
+	stamps  checkoutStamps   // of gitDir when the history was read
+}
+
+// checkoutStamps are the size and modification time of the files that
+// change when the history does: the reflog of HEAD, which every commit,
+// checkout and reset appends to, and the list of shallow commits, which a
+// deepening fetch rewrites without moving HEAD.
+type checkoutStamps struct {
+	headLog, shallow fileStamp
 }
 
 type fileStamp struct {
 	size    int64
-	modTime time.Time
+	modTime int64 // Unix nanoseconds
 }
 
 func stampOf(path string) (fileStamp, bool) {
@@ -56,17 +64,26 @@ func stampOf(path string) (fileStamp, bool) {
 	if err != nil {
 		return fileStamp{}, false
 	}
-	return fileStamp{info.Size(), info.ModTime()}, true
+	return fileStamp{info.Size(), info.ModTime().UnixNano()}, true
+}
+
+// stampsOf stamps the Git folder dir; ok is false without a reflog of
+// HEAD, where a move of HEAD cannot be seen.
+func stampsOf(dir string) (st checkoutStamps, ok bool) {
+	st.headLog, ok = stampOf(filepath.Join(dir, "logs", "HEAD"))
+	st.shallow, _ = stampOf(filepath.Join(dir, "shallow"))
+	return st, ok
 }
 
 // Current reports whether the history is still the checkout's: HEAD has
-// not moved since it was read. A rebuild then skips running git again.
+// not moved since it was read. A rebuild then skips running git again, and
+// so does a build that finds it in the build cache.
 func (h *History) Current() bool {
-	if h == nil || h.headLog == "" {
+	if h == nil || h.gitDir == "" {
 		return false
 	}
-	now, ok := stampOf(h.headLog)
-	return ok && now == h.stamp
+	now, ok := stampsOf(h.gitDir)
+	return ok && now == h.stamps
 }
 
 // Load reads the history of everything under dir. The paths it knows are
@@ -76,7 +93,7 @@ func Load(ctx context.Context, dir string) (*History, error) {
 	if dir == "" {
 		dir = "."
 	}
-	headLog, stamp := findHeadLog(ctx, dir)
+	gitDir, stamps := findGitDir(ctx, dir)
 	cmd := exec.CommandContext(ctx, "git", "-C", dir, "log", "--relative", "--name-only", "-z",
 		"--no-renames", "--format=%x1e%H%x1f%ct", "--", ".")
 	var stderr bytes.Buffer
@@ -98,24 +115,25 @@ func Load(ctx context.Context, dir string) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	h.headLog, h.stamp = headLog, stamp
+	h.gitDir, h.stamps = gitDir, stamps
 	return h, nil
 }
 
-// findHeadLog finds the reflog of HEAD, for Current, and stamps it before
-// git log runs: a commit made meanwhile then makes the next build read the
-// history again rather than go unseen.
-func findHeadLog(ctx context.Context, dir string) (string, fileStamp) {
+// findGitDir finds the checkout's Git folder, for Current, and stamps it
+// before git log runs: a commit made meanwhile then makes the next build
+// read the history again rather than go unseen. It is "" where HEAD's
+// moves cannot be seen.
+func findGitDir(ctx context.Context, dir string) (string, checkoutStamps) {
 	out, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--absolute-git-dir").Output()
 	if err != nil {
-		return "", fileStamp{}
+		return "", checkoutStamps{}
 	}
-	p := filepath.Join(strings.TrimSpace(string(out)), "logs", "HEAD")
-	st, ok := stampOf(p)
+	gitDir := strings.TrimSpace(string(out))
+	st, ok := stampsOf(gitDir)
 	if !ok {
-		return "", fileStamp{}
+		return "", checkoutStamps{}
 	}
-	return p, st
+	return gitDir, st
 }
 
 // parse reads git log's output: per commit, "\x1e<hash>\x1f<unix time>",
