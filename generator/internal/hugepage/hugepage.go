@@ -20,5 +20,10 @@ const Size = 2 << 20
 // whole, aligned huge pages are given.
 func Offset(mem []byte) int {
 	addr := uintptr(unsafe.Pointer(unsafe.SliceData(mem)))
-	return int((Size - addr%Size) % Size)
+	return int(roundUp(addr) - addr)
 }
+
+// roundUp and roundDown are addr at the huge page boundary above or below
+// it, or addr itself when it is one.
+func roundUp(addr uintptr) uintptr   { return roundDown(addr + Size - 1) }
+func roundDown(addr uintptr) uintptr { return addr &^ (Size - 1) }

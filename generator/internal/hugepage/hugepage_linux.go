@@ -75,8 +75,7 @@ func advise(size int) bool {
 		for n < len(starts) && starts[n] == starts[n-1]+chunk {
 			n++
 		}
-		lo := (starts[0] + Size - 1) &^ (Size - 1)
-		hi := (starts[0] + uintptr(n)*chunk) &^ (Size - 1)
+		lo, hi := roundUp(starts[0]), roundDown(starts[0]+uintptr(n)*chunk)
 		if lo < hi {
 			// The run spans several allocations: madvise takes it as the
 			// range of addresses it is.

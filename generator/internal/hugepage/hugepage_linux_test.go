@@ -140,8 +140,8 @@ func sample(name string) uint64 {
 	return s[0].Value.Uint64()
 }
 
-// A process reserves once: the dev server's rebuilds, or tests that run
-// several builds, do not allocate and collect a span each time.
+// A process reserves once: one that builds more than once (the
+// commands' tests do) does not allocate and collect a span each time.
 func TestReserveHeapOnce(t *testing.T) {
 	first := ReserveHeap(64 << 20)
 	before := gcCycles()
