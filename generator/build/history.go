@@ -65,7 +65,7 @@ func (b *Builder) history(s *site.Site, log gitLog, changed map[string]bool) ren
 				dates[p.File] = t
 				continue
 			}
-			dates[p.File] = b.modified(log.hist, p.File)
+			dates[p.File] = b.modified(log.hist, p)
 		}
 	}
 	b.mtimes, b.mtimesHist = dates, log.hist
@@ -97,13 +97,17 @@ func touched(changed map[string]bool, file string) bool {
 	return false
 }
 
-// modified is a file's last commit, or its modification time when it has
-// none.
-func (b *Builder) modified(hist *vcs.History, path string) time.Time {
-	if c, ok := hist.Last(path); ok {
+// modified is the last commit of a page's file, or its modification time
+// when it has none: as the loader found it, or else asked of the file
+// system.
+func (b *Builder) modified(hist *vcs.History, p *site.Page) time.Time {
+	if c, ok := hist.Last(p.File); ok {
 		return c.Time
 	}
-	if info, err := fs.Stat(b.fsys, path); err == nil {
+	if !p.Modified.IsZero() {
+		return p.Modified.UTC()
+	}
+	if info, err := fs.Stat(b.fsys, p.File); err == nil {
 		return info.ModTime().UTC()
 	}
 	return time.Time{}

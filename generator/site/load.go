@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 
 	"lentera/generator/data"
 	"lentera/generator/fileerr"
@@ -77,6 +78,10 @@ type parsedFile struct {
 	sum    uint64 // a digest of body
 	stamp  Stamp  // the file's, when it is to be trusted next time; else zero
 	unread bool   // taken as unchanged by its stamp: body is nil
+	// modified is the file's modification time, when a stamp was taken:
+	// the page's date needs it, and a second look would cost a system
+	// call per page.
+	modified time.Time
 }
 
 // Load reads the site in fsys. A page or data file that fails to load is
@@ -323,7 +328,7 @@ func newPage(file, lang string, pf parsedFile) *Page {
 	} else if strings.HasSuffix(rel, "/_index") {
 		kind, rel = Section, strings.TrimSuffix(rel, "/_index")
 	}
-	p := &Page{Kind: kind, Lang: lang, File: file, Rel: rel, Meta: pf.meta, Source: pf.body, Sum: pf.sum, Unread: pf.unread}
+	p := &Page{Kind: kind, Lang: lang, File: file, Rel: rel, Meta: pf.meta, Source: pf.body, Sum: pf.sum, Unread: pf.unread, Modified: pf.modified}
 	p.URL = pageURL(lang, rel)
 	p.Key = rel
 	if pf.meta.TranslationKey != "" {

@@ -36,6 +36,9 @@ type Page struct {
 	Sum    uint64 // a digest of Source, known also when Unread
 	Unread bool   // taken as unchanged without reading: Source is nil until Loader.ReadSource
 	Broken bool   // the file failed to load; this page only stands in for it
+	// Modified is the file's modification time as the loader found it
+	// when it took its stamp; zero when it took none.
+	Modified time.Time
 
 	Parent       *Page
 	Children     []*Page // chapters and subsections, in course order

@@ -65,10 +65,11 @@ func (l *Loader) readStamped(fsys fs.FS, p string, fronts FrontMatters) (parsedF
 	stamp, ok := stampOf(info)
 	if known, found := l.stamps[p]; ok && found && known.Stamp == stamp {
 		if meta, found := fronts[known.Front]; found {
-			return parsedFile{meta: meta, front: known.Front, sum: known.Body, stamp: stamp, unread: true}, nil
+			return parsedFile{meta: meta, front: known.Front, sum: known.Body, stamp: stamp, unread: true, modified: info.ModTime()}, nil
 		}
 	}
 	pf, err := readPage(fsys, p, fronts)
+	pf.modified = info.ModTime()
 	// A change time of zero is a file system that keeps none.
 	if ok && stamp.Changed > 0 && time.Since(time.Unix(0, stamp.Changed)) > SettleTime {
 		pf.stamp = stamp

@@ -37,6 +37,15 @@ func TestStampedFilesNotRead(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Each page a modification time of its own, which its page carries,
+	// read or not: the page's date is taken from it.
+	written := map[string]time.Time{}
+	for i, name := range []string{"content/id/_index.md", "content/id/satu.md", "content/id/dua.md"} {
+		written[name] = time.Date(2025, 7, 1+i, 9, 0, 0, 0, time.UTC)
+		if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(name)), written[name], written[name]); err != nil {
+			t.Fatal(err)
+		}
+	}
 	time.Sleep(SettleTime + 100*time.Millisecond)
 	fsys, err := sitefs.Open(dir)
 	if err != nil {
@@ -46,8 +55,14 @@ func TestStampedFilesNotRead(t *testing.T) {
 
 	var first Loader
 	first.Stamp(nil)
-	if _, err := first.Load(fsys, Options{}, nil); err != nil {
+	loaded, err := first.Load(fsys, Options{}, nil)
+	if err != nil {
 		t.Fatal(err)
+	}
+	for name, want := range written {
+		if got := loaded.PageOf(name).Modified; !got.Equal(want) {
+			t.Errorf("%s read: modified %v, want %v", name, got, want)
+		}
 	}
 	stamps := first.Stamps()
 	if len(stamps) != 3 {
@@ -77,6 +92,9 @@ func TestStampedFilesNotRead(t *testing.T) {
 		p := s.PageOf(file)
 		if !p.Unread || p.Source != nil || p.Meta.Title == "" {
 			t.Errorf("%s: unread %v, %d bytes, title %q; want it taken unread with its front matter", file, p.Unread, len(p.Source), p.Meta.Title)
+		}
+		if !p.Modified.Equal(written[file]) {
+			t.Errorf("%s taken unread: modified %v, want %v", file, p.Modified, written[file])
 		}
 		if err := next.ReadSource(fsys, p); err != nil {
 			t.Fatal(err)
