@@ -509,8 +509,11 @@
       var li = document.createElement('li'), a = document.createElement('a'), p = document.createElement('p');
       a.href = it.url; a.textContent = it.title;
       li.appendChild(a);
-      var where = [it.section, it.heading].filter(Boolean).join(' › ');
-      if (where) { var s = document.createElement('small'); s.textContent = where; li.append(' ', s); }
+      // Always there, empty or not, so that a heading coming later takes
+      // no room the result did not have (see 50-search.css).
+      var s = document.createElement('small');
+      s.textContent = [it.section, it.heading].filter(Boolean).join(' › ');
+      li.append(' ', s);
       it.snippet.forEach(function (piece) {
         if (piece[1]) { var m = document.createElement('mark'); m.textContent = piece[0]; p.appendChild(m); }
         else p.append(piece[0]);

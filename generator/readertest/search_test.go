@@ -132,6 +132,56 @@ func TestSearchListsTitlesBeforeParts(t *testing.T) {
 	}
 }
 
+// Results listed before their snippets keep their place when the
+// snippets come: nothing on a phone's screen moves (Lighthouse counts
+// such moves as layout shift), whether a result waits with its page's
+// description, as on a small course whose search page names every page,
+// or with nothing, as on a large one. Opened with a query on slow 3G, so
+// that the snippets come a round trip after the titles.
+func TestSearchKeepsItsLayout(t *testing.T) {
+	small, _ := bundled(t)
+	large := t.TempDir()
+	if _, err := build.Build(context.Background(), build.Options{SiteDir: testsite.New(t, testsite.Course(300)), Out: large}); err != nil {
+		t.Fatal(err)
+	}
+	b := phone(t)
+	for _, c := range []struct{ name, out, page string }{
+		{"small course", small, "/id/search/?q=video"},
+		{"large course", large, "/en/search/?q=video"},
+	} {
+		srv := browsertest.Serve(t, c.out)
+		ctx := fresh(t, b)
+		throttle(t, ctx)
+		if err := browser.BypassWorker(ctx); err != nil {
+			t.Fatal(err)
+		}
+		load(t, ctx, srv.URL+c.page)
+		until(t, ctx, `document.body.dataset.done == "1"`, time.Minute)
+		listed := eval[float64](t, ctx, `performance.getEntriesByName("lentera:results")[0].startTime`)
+		filled := eval[float64](t, ctx, `performance.getEntriesByName("lentera:snippets")[0].startTime`)
+		if filled-listed < 100 {
+			t.Errorf("%s: snippets %.0f ms after the titles; the test needs them a round trip later", c.name, filled-listed)
+		}
+		shifts := eval[string](t, ctx, layoutShifts)
+		if shifts != "" {
+			t.Errorf("%s: the results moved on screen as their snippets came:\n%s", c.name, shifts)
+		}
+		shot(t, ctx, "search "+c.name)
+	}
+}
+
+// layoutShifts lists the page's layout shifts not caused by the reader,
+// with the elements that moved, one per line; "" when there were none.
+const layoutShifts = `new Promise(done => {
+  const seen = [];
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) seen.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms: " +
+      e.sources.map(s => (s.node ? s.node.nodeName + (s.node.textContent ? " " + JSON.stringify(s.node.textContent.slice(0, 40)) : "") : "a removed node") +
+        " from y " + Math.round(s.previousRect.y) + " to " + Math.round(s.currentRect.y) + ", height " + Math.round(s.previousRect.height) + " to " + Math.round(s.currentRect.height)).join("; "));
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done(seen.join("\n")), 500);
+})`
+
 // On a course too big for the search page to carry its pages' titles, a
 // one-word query lists its first five results from its term shard, which
 // names the pages it ranks first: with every page part held back by the
