@@ -11,13 +11,15 @@ import (
 	"lentera/generator/publish"
 	"lentera/generator/search"
 	"lentera/generator/site"
+	"lentera/generator/sitefs"
 )
 
 // The benchmarks below time one phase each over the whole bench site (see
 // benchSite), from the state a build leaves before that phase, with
 // nothing taken from an earlier build: convert, render, minify, search
 // analysis, write and the sitemap; and the loading of the build cache
-// that the next build starts with. make bench runs them with -benchmem.
+// and of the site that the next build starts with. make bench runs them
+// with -benchmem.
 
 // builtPages builds the bench site up to the gather phase and returns the
 // Builder holding that state.
@@ -158,6 +160,32 @@ func BenchmarkLoadCache(b *testing.B) {
 			b.Fatal(err)
 		}
 		file.close()
+	}
+}
+
+// BenchmarkLoad loads the bench site as a build with the build cache
+// does: every page file listed and looked at, none read, as the stamps
+// the first load took say that none changed.
+func BenchmarkLoad(b *testing.B) {
+	fsys, err := sitefs.Open(benchSite(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer fsys.Close()
+	var first site.Loader
+	first.Stamp(nil)
+	if _, err := first.Load(fsys, site.Options{}, nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var l site.Loader
+		l.Remember(first.FrontMatters())
+		l.Stamp(first.Stamps())
+		fsys.Refresh()
+		if _, err := l.Load(fsys, site.Options{}, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

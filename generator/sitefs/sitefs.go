@@ -226,7 +226,7 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if _, err := f.check(name); err != nil {
 		return nil, err
 	}
-	entries, err := fs.ReadDir(f.base, name)
+	entries, err := f.readDir(name)
 	shown := entries[:0]
 	for _, e := range entries {
 		if !Hidden(e.Name()) {

@@ -223,3 +223,67 @@ func TestManyFolders(t *testing.T) {
 		t.Errorf("%d folders held open after Refresh", open)
 	}
 }
+
+// A folder lists its entries in order of name, each with its type as the
+// file system says, a link as a link, and with the information of the
+// entry itself (never of a file elsewhere of the same name).
+func TestReadDir(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	if err := os.MkdirAll(filepath.Join(site, "content", "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{"content/b.md": "bee", "content/a.md": "a", ".hidden": "x"} {
+		if err := os.WriteFile(filepath.Join(site, filepath.FromSlash(name)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("a.md", filepath.Join(site, "content", "c.md")); err != nil {
+		t.Skipf("no links here: %v", err)
+	}
+	// A file of the same path outside the site, where a lookup relative to
+	// the working folder would land.
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "b.md"), []byte("elsewhere, longer"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	fsys, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	entries, err := fsys.ReadDir("content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			t.Fatalf("%s: %v", e.Name(), err)
+		}
+		got = append(got, fmt.Sprintf("%s %v %d", e.Name(), e.Type(), info.Size()))
+		if info.Mode().Type() != e.Type() {
+			t.Errorf("%s: listed as %v, its information says %v", e.Name(), e.Type(), info.Mode().Type())
+		}
+	}
+	want := []string{"a.md ---------- 1", "b.md ---------- 3", "c.md L--------- 4", "sub d--------- " + fmt.Sprint(mustSize(t, filepath.Join(site, "content", "sub")))}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("listed:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if top, err := fsys.ReadDir("."); err != nil || len(top) != 1 || top[0].Name() != "content" {
+		t.Errorf("the site's folder lists %v (%v), want content alone", top, err)
+	}
+}
+
+func mustSize(t *testing.T, p string) int64 {
+	t.Helper()
+	info, err := os.Lstat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.Size()
+}
