@@ -52,19 +52,27 @@ import (
 //	html       the docs' HTML, where their entries say
 //	length     of format to entries, 8 bytes little-endian
 //	length     of html, 8 bytes little-endian
-//	checksum   XXH64 of everything before it, 8 bytes little-endian
+//	checksum   XXH64 of everything before it but html, 8 bytes
+//	           little-endian
 //
 // The entries are read into memory; the HTML, most of the file, is read a
 // page at a time when a build uses it (where the system lets a build keep
 // the file open while the next build's file is renamed over it), so that a
 // build after an edit does not hold the whole site's HTML.
 //
+// The checksum covers the entries, which hold a sum of each page's HTML:
+// the entries are checked before the loader takes its part of them, and
+// the HTML against those sums while the site loads, before any page of it
+// is used (markup.CheckSpooled). A build so does not wait for the reading
+// of the whole HTML, nor hash it again when it writes it into the next
+// file.
+//
 // A file that is cut short, damaged, or written by another program version
 // or for another site is not used: the build says so in one warning and
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 22
+const cacheFormat = 23
 
 const cacheMagic = "lentera build cache\n"
 
@@ -257,11 +265,25 @@ func (b *Builder) openCache() (c *cache, rest func() (map[string][]publish.File,
 	b.disk.html = file.html
 	return c, func() (map[string][]publish.File, error) {
 		resized, err := finish()
+		if err == nil {
+			if err = markup.CheckSpooled(file.html, file.htmlLen, docsOf(c)); err != nil {
+				err = fmt.Errorf("damaged: %w", err)
+			}
+		}
 		if err != nil {
 			file.close()
 		}
 		return resized, err
 	}, nil
+}
+
+// docsOf lists the docs of c, in no order.
+func docsOf(c *cache) []*markup.Doc {
+	docs := make([]*markup.Doc, 0, len(c.docs))
+	for _, e := range c.docs {
+		docs = append(docs, e.doc)
+	}
+	return docs
 }
 
 // openedCache is a cache file opened and checked: its entries in memory,
@@ -314,16 +336,15 @@ func checkCacheFile(f *os.File) (*openedCache, error) {
 	}
 	h := xxhash.New()
 	h.Write(data)
-	html, err := openHTML(f, int64(head), htmlLen, h)
-	if err != nil {
-		release()
-		return nil, err
-	}
 	h.Write(trailer[:16])
 	if h.Sum64() != binary.LittleEndian.Uint64(trailer[16:]) {
 		release()
-		html.Close()
 		return nil, errors.New("damaged: checksum does not match")
+	}
+	html, err := openHTML(f, int64(head), htmlLen)
+	if err != nil {
+		release()
+		return nil, err
 	}
 	return &openedCache{entries: data, release: release, html: html, htmlLen: htmlLen}, nil
 }
@@ -350,12 +371,6 @@ func readTrailer(f *os.File) (trailer [cacheTrailer]byte, entriesLen, htmlLen in
 		return trailer, 0, 0, errors.New("cut short")
 	}
 	return trailer, int64(e), int64(h), nil
-}
-
-// hashSection writes n bytes of f from at into h, a piece at a time.
-func hashSection(f *os.File, at, n int64, h io.Writer) error {
-	_, err := io.CopyBuffer(h, io.NewSectionReader(f, at, n), make([]byte, 64<<10))
-	return err
 }
 
 // decodeCacheFile decodes what the loader needs of a checked cache file;
@@ -462,7 +477,8 @@ func writeCacheTo(f io.Writer, version string, site uint64, c *cache, resized ma
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	html := &counted.Writer{W: out}
+	// Not hashed: the entries hold each page's sum.
+	html := &counted.Writer{W: f}
 	if err := writeHTML(html, spooled); err != nil {
 		return err
 	}

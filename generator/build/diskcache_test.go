@@ -94,7 +94,7 @@ func TestBadCacheIgnored(t *testing.T) {
 		{"truncated", "cut short", func(t *testing.T) { writeFile(t, file, good[:len(good)/2]) }},
 		{"empty", "not a build cache", func(t *testing.T) { writeFile(t, file, nil) }},
 		{"flipped in the header", "not a build cache", func(t *testing.T) { writeFile(t, file, flipped(3)) }},
-		{"flipped in the middle", "checksum", func(t *testing.T) { writeFile(t, file, flipped(len(good)/2)) }},
+		{"flipped in the entries", "checksum", func(t *testing.T) { writeFile(t, file, flipped(len(cacheMagic)+10)) }},
 		{"flipped in the checksum", "checksum", func(t *testing.T) { writeFile(t, file, flipped(len(good)-1)) }},
 		// Well framed, so only reading the entries finds them cut short.
 		{"entries cut short", "damaged", func(t *testing.T) {
@@ -106,10 +106,14 @@ func TestBadCacheIgnored(t *testing.T) {
 			entries, html := cacheParts(t, good)
 			writeFile(t, file, framedCache(entries[:80], html))
 		}},
-		// The HTML is read a page at a time, but checked whole first.
-		{"flipped in the HTML", "checksum", func(t *testing.T) {
+		// The HTML is read a page at a time, but each page's is checked
+		// against its sum before any is used.
+		{"flipped in the HTML", "does not match its sum", func(t *testing.T) {
 			entries, _ := cacheParts(t, good)
 			writeFile(t, file, flipped(len(cacheMagic)+len(entries)+10))
+		}},
+		{"flipped in the last page's HTML", "does not match its sum", func(t *testing.T) {
+			writeFile(t, file, flipped(len(good)-cacheTrailer-1))
 		}},
 		// A page's HTML said to be past the file's.
 		{"HTML cut short", "damaged", func(t *testing.T) {
@@ -570,10 +574,10 @@ func cacheParts(t *testing.T, file []byte) (entries, html []byte) {
 }
 
 // framedCache makes a cache file of entries and HTML, its lengths and
-// checksum right.
+// checksum right: the checksum leaves the HTML out.
 func framedCache(entries, html []byte) []byte {
-	b := slices.Concat([]byte(cacheMagic), entries, html)
-	b = binary.LittleEndian.AppendUint64(b, uint64(len(entries)))
-	b = binary.LittleEndian.AppendUint64(b, uint64(len(html)))
-	return binary.LittleEndian.AppendUint64(b, xxhash.Sum64(b))
+	lengths := binary.LittleEndian.AppendUint64(nil, uint64(len(entries)))
+	lengths = binary.LittleEndian.AppendUint64(lengths, uint64(len(html)))
+	sum := xxhash.Sum64(slices.Concat([]byte(cacheMagic), entries, lengths))
+	return binary.LittleEndian.AppendUint64(slices.Concat([]byte(cacheMagic), entries, html, lengths), sum)
 }

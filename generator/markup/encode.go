@@ -1,12 +1,17 @@
 package markup
 
 import (
+	"bufio"
+	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 
 	"lentera/generator/fileerr"
+	"lentera/generator/internal/digest"
 	"lentera/generator/internal/wire"
 	"lentera/generator/linkcheck"
 )
@@ -93,6 +98,54 @@ func (d *Doc) DecodeSpooled(r *wire.Reader, s *Spool, size int64) {
 		}
 		d.sums[p], d.spans[p] = sum, span{at: int64(at), n: int(k)}
 	}
+}
+
+// CheckSpooled reads the HTML of docs that DecodeSpooled read from s, size
+// bytes, and reports the first pass whose HTML does not hash to its sum.
+// A build cache checks its entries whole, sums and all, before a build
+// takes them; its HTML, most of the file, is checked so, while the site
+// loads, and a page in it is used only after.
+func CheckSpooled(s *Spool, size int64, docs []*Doc) error {
+	type piece struct {
+		sp  span
+		sum uint64
+	}
+	var pieces []piece
+	for _, d := range docs {
+		if d.spool != s {
+			continue
+		}
+		for p, sp := range d.spans {
+			pieces = append(pieces, piece{sp, d.sums[p]})
+		}
+	}
+	slices.SortFunc(pieces, func(a, b piece) int { return cmp.Compare(a.sp.at, b.sp.at) })
+	var from io.Reader = bytes.NewReader(s.buf)
+	if s.f != nil {
+		from = io.NewSectionReader(s.f, s.base, size)
+	}
+	r := bufio.NewReaderSize(from, 1<<20)
+	var at int64
+	var html []byte
+	for _, pc := range pieces {
+		html = slices.Grow(html[:0], pc.sp.n)[:pc.sp.n]
+		if pc.sp.n > 0 { // an empty pass lies where the next begins
+			if pc.sp.at < at {
+				return errors.New("two pages' HTML overlap")
+			}
+			if _, err := r.Discard(int(pc.sp.at - at)); err != nil {
+				return fmt.Errorf("reading the HTML: %w", err)
+			}
+			if _, err := io.ReadFull(r, html); err != nil {
+				return fmt.Errorf("reading the HTML: %w", err)
+			}
+			at = pc.sp.at + int64(pc.sp.n)
+		}
+		if digest.Of(html) != pc.sum {
+			return fmt.Errorf("the HTML at %d does not match its sum", pc.sp.at)
+		}
+	}
+	return nil
 }
 
 // passes lists d's passes in a fixed order.

@@ -43,6 +43,21 @@ func convertedCases(t *testing.T, opts Options) map[string]*Doc {
 	return docs
 }
 
+// withEmpty adds to docs two pages with no text, whose passes have no
+// HTML and lie where the next page's begins, first in order of name.
+func withEmpty(t *testing.T, docs map[string]*Doc, opts Options) map[string]*Doc {
+	t.Helper()
+	for _, name := range []string{"0 empty", "1 empty"} {
+		s, page := fixture(t, "")
+		doc, err := New(opts).Convert(Input{Site: s, Page: page, URLs: site.NewURLs("https://example.org/k/"), T: func(k string) string { return k }, Embed: stubEmbed}, allPasses...)
+		if err != nil || doc.Len(allPasses[0]) != 0 {
+			t.Fatalf("a page with no text: %v", err)
+		}
+		docs[name] = doc
+	}
+	return docs
+}
+
 // encoded is doc as the build cache keeps it: its entry, and its HTML
 // apart.
 func encoded(t *testing.T, doc *Doc) (entry, html []byte) {
@@ -139,10 +154,11 @@ func FuzzDocDecode(f *testing.F) {
 }
 
 // A Doc encoded with its HTML apart comes back with the same HTML, length
-// and sum of every pass, read from a file or from memory; a span past the
-// HTML there is, is an error.
+// and sum of every pass, read from a file or from memory, where its HTML
+// checks against its sums; a span past the HTML there is, is an error,
+// and so is a byte changed anywhere in the HTML.
 func TestDocSpooledRoundTrip(t *testing.T) {
-	docs := convertedCases(t, Options{})
+	docs := withEmpty(t, convertedCases(t, Options{}), Options{})
 	var w wire.Writer
 	var html bytes.Buffer
 	var at int64
@@ -184,6 +200,9 @@ func TestDocSpooledRoundTrip(t *testing.T) {
 		if err := r.Done(); err != nil {
 			t.Fatal(err)
 		}
+		if err := CheckSpooled(spool, at, decoded); err != nil {
+			t.Errorf("the HTML as written does not check against its sums: %v", err)
+		}
 		// Written again, the pages come from the spool in runs.
 		var again bytes.Buffer
 		if err := WriteHTML(&again, decoded); err != nil {
@@ -198,7 +217,8 @@ func TestDocSpooledRoundTrip(t *testing.T) {
 	}
 	f.Close()
 	// Pages converted into a build's spool, partly still in its buffer.
-	spooled := convertedCases(t, Options{Spool: newSpool(t)})
+	spool := newSpool(t)
+	spooled := withEmpty(t, convertedCases(t, Options{Spool: spool}), Options{Spool: spool})
 	var fromSpool []*Doc
 	for _, name := range names {
 		fromSpool = append(fromSpool, spooled[name])
@@ -209,6 +229,21 @@ func TestDocSpooledRoundTrip(t *testing.T) {
 	}
 	if !bytes.Equal(again.Bytes(), html.Bytes()) {
 		t.Errorf("the HTML written from a build's spool differs (%d bytes, not %d)", again.Len(), html.Len())
+	}
+	for _, i := range []int{0, html.Len() / 2, html.Len() - 1} {
+		damaged := bytes.Clone(html.Bytes())
+		damaged[i] ^= 0x20
+		spool := OpenSpool(nil, 0, damaged)
+		r := wire.NewReader(w.Bytes())
+		var decoded []*Doc
+		for range names {
+			d := &Doc{}
+			d.DecodeSpooled(r, spool, at)
+			decoded = append(decoded, d)
+		}
+		if err := CheckSpooled(spool, at, decoded); err == nil {
+			t.Errorf("byte %d of %d changed: the HTML checks against its sums", i, html.Len())
+		}
 	}
 	var short Doc
 	r := wire.NewReader(w.Bytes())
