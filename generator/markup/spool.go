@@ -134,7 +134,14 @@ func (s *Spool) copyTo(w io.Writer, at, n int64, buf []byte) error {
 	}
 	s.mu.Unlock()
 	if inFile > 0 {
-		if _, err := io.CopyBuffer(w, io.NewSectionReader(s.f, s.base+at, inFile), buf); err != nil {
+		// From the file's own offset rather than a section of it, which
+		// a writer to a file copies within the system (see
+		// counted.Writer.ReadFrom). Every other read of a spool says
+		// where it reads.
+		if _, err := s.f.Seek(s.base+at, io.SeekStart); err != nil {
+			return err
+		}
+		if _, err := io.CopyBuffer(w, io.LimitReader(s.f, inFile), buf); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,8 @@ package counted
 import (
 	"bytes"
 	"errors"
+	"io"
+	"strings"
 	"testing"
 )
 
@@ -29,4 +31,31 @@ func TestWriterCountsWhatWasWritten(t *testing.T) {
 	if _, err := short.Write([]byte("abcd")); err == nil || short.N != 2 {
 		t.Errorf("a short write counted %d bytes, error %v", short.N, err)
 	}
+}
+
+// A copy into a Writer goes through its writer's own ReadFrom where it
+// has one (a file's, which copies from a file within the system), and is
+// counted either way.
+func TestWriterReadFrom(t *testing.T) {
+	to := &readerFrom{}
+	w := &Writer{W: to}
+	if n, err := io.Copy(w, struct{ io.Reader }{strings.NewReader("abcdef")}); err != nil || n != 6 || w.N != 6 || to.String() != "abcdef" || !to.used {
+		t.Errorf("copied %d bytes (%v), counted %d, %q, its ReadFrom used: %v", n, err, w.N, to.String(), to.used)
+	}
+	var plain bytes.Buffer
+	w = &Writer{W: struct{ io.Writer }{&plain}}
+	if n, err := io.Copy(w, struct{ io.Reader }{strings.NewReader("abc")}); err != nil || n != 3 || w.N != 3 || plain.String() != "abc" {
+		t.Errorf("copied %d bytes (%v) into a writer without ReadFrom, counted %d, %q", n, err, w.N, plain.String())
+	}
+}
+
+// readerFrom is a buffer that notes when its ReadFrom is used.
+type readerFrom struct {
+	bytes.Buffer
+	used bool
+}
+
+func (r *readerFrom) ReadFrom(from io.Reader) (int64, error) {
+	r.used = true
+	return r.Buffer.ReadFrom(from)
 }
