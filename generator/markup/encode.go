@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"sort"
 
@@ -120,7 +121,14 @@ func CheckSpooled(s *Spool, size int64, docs []*Doc) error {
 		}
 	}
 	slices.SortFunc(pieces, func(a, b piece) int { return cmp.Compare(a.sp.at, b.sp.at) })
-	var from io.Reader = bytes.NewReader(s.buf)
+	// A build that fails early closes the spool while this still reads.
+	s.mu.Lock()
+	data, closed := s.buf, s.closed
+	s.mu.Unlock()
+	if closed {
+		return os.ErrClosed
+	}
+	var from io.Reader = bytes.NewReader(data)
 	if s.f != nil {
 		from = io.NewSectionReader(s.f, s.base, size)
 	}
