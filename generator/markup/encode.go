@@ -2,12 +2,10 @@ package markup
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"sort"
 
@@ -107,53 +105,54 @@ func (d *Doc) DecodeSpooled(r *wire.Reader, s *Spool, size int64) {
 // takes them; its HTML, most of the file, is checked so, while the site
 // loads, and a page in it is used only after.
 func CheckSpooled(s *Spool, size int64, docs []*Doc) error {
-	type piece struct {
-		sp  span
-		sum uint64
-	}
-	var pieces []piece
-	for _, d := range docs {
-		if d.spool != s {
-			continue
-		}
-		for p, sp := range d.spans {
-			pieces = append(pieces, piece{sp, d.sums[p]})
-		}
-	}
-	slices.SortFunc(pieces, func(a, b piece) int { return cmp.Compare(a.sp.at, b.sp.at) })
-	// A build that fails early closes the spool while this still reads.
-	s.mu.Lock()
-	data, closed := s.buf, s.closed
-	s.mu.Unlock()
-	if closed {
-		return os.ErrClosed
-	}
-	var from io.Reader = bytes.NewReader(data)
-	if s.f != nil {
-		from = io.NewSectionReader(s.f, s.base, size)
+	from, err := s.whole(size)
+	if err != nil {
+		return err
 	}
 	r := bufio.NewReaderSize(from, 1<<20)
 	var at int64
 	var html []byte
-	for _, pc := range pieces {
-		html = slices.Grow(html[:0], pc.sp.n)[:pc.sp.n]
-		if pc.sp.n > 0 { // an empty pass lies where the next begins
-			if pc.sp.at < at {
+	for _, pc := range spooledIn(s, docs) {
+		html = slices.Grow(html[:0], pc.n)[:pc.n]
+		if pc.n > 0 { // an empty pass lies where the next begins
+			if pc.at < at {
 				return errors.New("two pages' HTML overlap")
 			}
-			if _, err := r.Discard(int(pc.sp.at - at)); err != nil {
+			if _, err := r.Discard(int(pc.at - at)); err != nil {
 				return fmt.Errorf("reading the HTML: %w", err)
 			}
 			if _, err := io.ReadFull(r, html); err != nil {
 				return fmt.Errorf("reading the HTML: %w", err)
 			}
-			at = pc.sp.at + int64(pc.sp.n)
+			at = pc.at + int64(pc.n)
 		}
 		if digest.Of(html) != pc.sum {
-			return fmt.Errorf("the HTML at %d does not match its sum", pc.sp.at)
+			return fmt.Errorf("the HTML at %d does not match its sum", pc.at)
 		}
 	}
 	return nil
+}
+
+// spooledPass is where a pass's HTML lies in a spool, and its sum.
+type spooledPass struct {
+	span
+	sum uint64
+}
+
+// spooledIn lists the passes of docs whose HTML is in s, in the order it
+// lies there.
+func spooledIn(s *Spool, docs []*Doc) []spooledPass {
+	var passes []spooledPass
+	for _, d := range docs {
+		if d.spool != s {
+			continue
+		}
+		for p, sp := range d.spans {
+			passes = append(passes, spooledPass{sp, d.sums[p]})
+		}
+	}
+	slices.SortFunc(passes, func(a, b spooledPass) int { return cmp.Compare(a.at, b.at) })
+	return passes
 }
 
 // passes lists d's passes in a fixed order.

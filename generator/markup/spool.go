@@ -116,6 +116,21 @@ func (s *Spool) read(sp span) []byte {
 	return b
 }
 
+// whole reads the first size bytes of the spool. A build that fails early
+// closes the spool while a check of it may still read.
+func (s *Spool) whole(size int64) (io.Reader, error) {
+	s.mu.Lock()
+	data, closed := s.buf, s.closed
+	s.mu.Unlock()
+	if closed {
+		return nil, os.ErrClosed
+	}
+	if s.f == nil {
+		return bytes.NewReader(data), nil
+	}
+	return io.NewSectionReader(s.f, s.base, size), nil
+}
+
 // copyTo writes the n bytes at at to w: from the file a piece at a time,
 // through buf, and what is still in s.buf from a copy of it. The caller
 // keeps buf from one copy to the next: a cache writes thousands of runs,
