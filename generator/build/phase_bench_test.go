@@ -61,8 +61,8 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
-// BenchmarkMinify minifies the converted text of every page, as each
-// conversion does once.
+// BenchmarkMinify minifies the converted text of every page, as a
+// conversion does once for a page that holds raw HTML.
 func BenchmarkMinify(b *testing.B) {
 	builder := builtPages(b)
 	p := builder.pending

@@ -180,3 +180,35 @@ func diff(want, got string) string {
 	}
 	return b.String()
 }
+
+// Raw HTML is minified as the page is converted; goldmark's own output is
+// not handed to the minifier, which would only take the newlines between
+// blocks out of it.
+func TestMinifiesRawHTMLOnly(t *testing.T) {
+	for _, c := range []struct {
+		md     string
+		minify bool
+	}{
+		{"# Judul\n\nTeks *miring* dan [tautan](https://example.org/).\n\n- satu\n- dua\n", false},
+		{"# Judul\n\n<div class=\"kotak\">\n    <p>Menjorok</p>\n</div>\n", true},
+		{"Teks dengan <kbd>Ctrl</kbd> di dalamnya.\n", true},
+	} {
+		calls := 0
+		conv := New(Options{Unsafe: true, Minify: func(b []byte) ([]byte, error) {
+			calls++
+			return []byte(strings.ReplaceAll(string(b), "\n", "")), nil
+		}})
+		s, page := fixture(t, c.md)
+		doc, err := conv.Convert(Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}, Pass{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(doc.HTML(Pass{}))
+		if minified := calls > 0; minified != c.minify {
+			t.Errorf("%q: minified %v, want %v", c.md, minified, c.minify)
+		}
+		if newlines := strings.Contains(html, "\n"); newlines == c.minify {
+			t.Errorf("%q: HTML %q", c.md, html)
+		}
+	}
+}
