@@ -248,13 +248,15 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	}
 	b.fsys.Refresh() // a folder may have become a link since the last build
 	gitLog := b.readHistory(ctx)
+	themed := overlay{site: b.fsys, theme: b.opts.Theme}
+	ahead := b.startAssets(themed)
+	defer ahead.wait() // not left running when the build stops early
 	s, loadErr := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts, BaseURL: b.opts.BaseURL}, changedSet(changed))
 	if s == nil {
 		gitLog()
 		return nil, phase("load", loadErr)
 	}
 	history := b.history(s, gitLog(), changedSet(changed))
-	themed := overlay{site: b.fsys, theme: b.opts.Theme}
 	theme, err := b.themeKey(themed, date, changedSet(changed))
 	if err != nil {
 		return nil, errors.Join(phase("load", loadErr), phase("load", err))
@@ -266,7 +268,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	}
 	prev := b.cache
 	next := prev.fresh(theme)
-	if next.assets, err = b.assets(themed, theme); err != nil {
+	if next.assets, err = b.assets(themed, theme, ahead); err != nil {
 		return nil, errors.Join(phase("load", loadErr), phase("assets", err))
 	}
 	r, err := b.renderer(next, themed, s, date)
