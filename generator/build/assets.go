@@ -24,50 +24,16 @@ const (
 // assets minifies and fingerprints every file under assets/. It returns the
 // files and, for layouts, each asset's name mapped to its site path. Assets
 // are part of the theme key, so they are reused while it holds; else they
-// are ahead's, when it made them.
-func (b *Builder) assets(fsys fs.FS, theme uint64, ahead *assetsAhead) (assetsEntry, error) {
+// are those made ahead, if they were.
+func (b *Builder) assets(fsys fs.FS, theme uint64, ahead *ahead) (assetsEntry, error) {
 	if b.cache.assets.key == theme && b.cache.assets.urls != nil {
 		return b.cache.assets, nil
 	}
-	files, urls, err := ahead.wait()
-	if ahead == nil {
+	files, urls, made, err := ahead.assets()
+	if !made {
 		files, urls, err = b.buildAssets(fsys)
 	}
 	return assetsEntry{key: theme, files: files, urls: urls}, err
-}
-
-// assetsAhead is the assets made while the site loads, on the processor
-// the loader leaves idle part of the time: a twentieth of a first build
-// of a small course.
-type assetsAhead struct {
-	done  chan struct{}
-	files []publish.File
-	urls  map[string]string
-	err   error
-}
-
-// startAssets starts making the assets when no cache can hold them (a
-// first build, or one without the cache); else it returns nil. The
-// assets depend on nothing the loader reads.
-func (b *Builder) startAssets(fsys fs.FS) *assetsAhead {
-	if b.cache.assets.urls != nil || b.disk.rest != nil {
-		return nil
-	}
-	a := &assetsAhead{done: make(chan struct{})}
-	go func() {
-		defer close(a.done)
-		a.files, a.urls, a.err = b.buildAssets(fsys)
-	}()
-	return a
-}
-
-// wait returns the assets once made; a nil assetsAhead has none.
-func (a *assetsAhead) wait() ([]publish.File, map[string]string, error) {
-	if a == nil {
-		return nil, nil, nil
-	}
-	<-a.done
-	return a.files, a.urls, a.err
 }
 
 func (b *Builder) buildAssets(fsys fs.FS) ([]publish.File, map[string]string, error) {

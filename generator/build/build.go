@@ -249,7 +249,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	b.fsys.Refresh() // a folder may have become a link since the last build
 	gitLog := b.readHistory(ctx)
 	themed := overlay{site: b.fsys, theme: b.opts.Theme}
-	ahead := b.startAssets(themed)
+	ahead := b.startAhead(themed)
 	defer ahead.wait() // not left running when the build stops early
 	s, loadErr := b.loader.Load(b.fsys, site.Options{Drafts: b.opts.Drafts, BaseURL: b.opts.BaseURL}, changedSet(changed))
 	if s == nil {
@@ -271,7 +271,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if next.assets, err = b.assets(themed, theme, ahead); err != nil {
 		return nil, errors.Join(phase("load", loadErr), phase("assets", err))
 	}
-	r, err := b.renderer(next, themed, s, date)
+	r, err := b.renderer(next, themed, s, date, ahead)
 	if err != nil {
 		return nil, errors.Join(phase("load", loadErr), phase("layouts", err))
 	}
@@ -341,20 +341,32 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	return p, nil
 }
 
-// renderer parses the layouts, or takes the last build's when the theme key
-// says nothing they read has changed.
-func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Time) (*render.Renderer, error) {
+// renderer makes a renderer of the layouts, parsed ahead or now, or takes
+// the last build's when the theme key says nothing they read has changed.
+func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Time, ahead *ahead) (*render.Renderer, error) {
 	if next.renderer != nil {
 		next.renderer.SetSite(s)
 		return next.renderer, nil
 	}
-	opts := render.Options{Layouts: themed, Theme: b.opts.Theme, Site: s, Assets: next.assets.urls, Scripts: next.assets.scripts(), BuildDate: date, OwnLayouts: ownLayouts(b.fsys), QRCodes: b.cache.qrs}
-	if !b.opts.NoMinify {
-		opts.Minify = b.minify.Template
+	parsed, err := ahead.parsed()
+	if err != nil {
+		return nil, err
 	}
-	r, err := render.New(opts)
+	r, err := render.New(render.Options{
+		Layouts: themed, Theme: b.opts.Theme, Site: s, Assets: next.assets.urls, Scripts: next.assets.scripts(), BuildDate: date,
+		OwnLayouts: ownLayouts(b.fsys), QRCodes: b.cache.qrs, Minify: b.templateMinify(), Parsed: parsed,
+	})
 	next.renderer = r
 	return r, err
+}
+
+// templateMinify shrinks layouts at load, unless the build keeps output as
+// rendered.
+func (b *Builder) templateMinify() render.Minify {
+	if b.opts.NoMinify {
+		return nil
+	}
+	return b.minify.Template
 }
 
 // gather builds what spans a whole language: the workbooks, the search

@@ -82,6 +82,7 @@ type Options struct {
 	OwnLayouts bool              // the site has layouts of its own (see Deps)
 	Minify     Minify            // shrinks layouts at load; nil keeps them as written
 	QRCodes    []QRCode          // codes drawn by an earlier run, taken rather than drawn again
+	Parsed     *Layouts          // Layouts parsed with Minify beforehand (ParseLayouts); parsed here when nil
 }
 
 // Renderer executes layouts. It is safe for concurrent use.
@@ -211,10 +212,14 @@ func calls(n parse.Node, call func(name string)) {
 
 // New parses the layouts and reads the UI strings.
 func New(opts Options) (*Renderer, error) {
-	exact, set, err := parseLayouts(opts.Layouts, opts.Minify)
-	if err != nil {
-		return nil, err
+	parsed := opts.Parsed
+	if parsed == nil {
+		var err error
+		if parsed, err = ParseLayouts(opts.Layouts, opts.Minify); err != nil {
+			return nil, err
+		}
 	}
+	exact, set := parsed.exact, parsed.small
 	ui, warnings, err := loadStrings(opts.Layouts, opts.Theme, opts.Site.Config.Languages, opts.Site.Config.LanguageNames)
 	if err != nil {
 		return nil, err

@@ -44,6 +44,20 @@ type origin interface{ Origin(name string) string }
 // their own. Nil leaves layouts as written.
 type Minify func(src []byte) ([]byte, error)
 
+// Layouts are the layouts of a site, parsed for New.
+type Layouts struct{ exact, small *templateSet }
+
+// ParseLayouts parses the layouts in fsys, minified with minify unless it
+// is nil, for New: a caller may do it beforehand, beside other work, as
+// they depend on no page.
+func ParseLayouts(fsys fs.FS, minify Minify) (*Layouts, error) {
+	exact, small, err := parseLayouts(fsys, minify)
+	if err != nil {
+		return nil, err
+	}
+	return &Layouts{exact: exact, small: small}, nil
+}
+
 // parseLayouts reads every .html file under layouts/: as written, and,
 // with minify, minified. The minified set renders the pages; the one as
 // written gives errors their true line numbers.
