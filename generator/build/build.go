@@ -269,7 +269,8 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	prev := b.cache
 	next := prev.fresh(theme)
 	if next.assets, err = b.assets(themed, theme, ahead); err != nil {
-		return nil, errors.Join(phase("load", loadErr), phase("assets", err))
+		_, layoutsErr := ahead.parsed() // parsed beside the assets, so reported with them
+		return nil, errors.Join(phase("load", loadErr), phase("assets", err), phase("layouts", layoutsErr))
 	}
 	r, err := b.renderer(next, themed, s, date, ahead)
 	if err != nil {
