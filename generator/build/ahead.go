@@ -68,3 +68,11 @@ func (a *ahead) parsed() (*render.Layouts, error) {
 	a.wait()
 	return a.layouts, a.layoutsErr
 }
+
+// layoutsError is why the layouts parsed ahead did not parse, for a build
+// that stops before it uses them: parsed beside the rest, they are
+// reported with it.
+func (a *ahead) layoutsError() error {
+	_, err := a.parsed()
+	return phase("layouts", err)
+}

@@ -259,7 +259,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	history := b.history(s, gitLog(), changedSet(changed))
 	theme, err := b.themeKey(themed, date, changedSet(changed))
 	if err != nil {
-		return nil, errors.Join(phase("load", loadErr), phase("load", err))
+		return nil, errors.Join(phase("load", loadErr), phase("load", err), ahead.layoutsError())
 	}
 	runWarnings := []error{b.takeCache()} // of this run, not of the site
 	if b.stream != nil {
@@ -269,8 +269,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	prev := b.cache
 	next := prev.fresh(theme)
 	if next.assets, err = b.assets(themed, theme, ahead); err != nil {
-		_, layoutsErr := ahead.parsed() // parsed beside the assets, so reported with them
-		return nil, errors.Join(phase("load", loadErr), phase("assets", err), phase("layouts", layoutsErr))
+		return nil, errors.Join(phase("load", loadErr), phase("assets", err), ahead.layoutsError())
 	}
 	r, err := b.renderer(next, themed, s, date, ahead)
 	if err != nil {
