@@ -21,13 +21,7 @@ func (c *Writer) Write(b []byte) (int, error) {
 // one file into another then stays in the system (copy_file_range on
 // Linux), with no pass through the program's memory.
 func (c *Writer) ReadFrom(r io.Reader) (int64, error) {
-	var n int64
-	var err error
-	if rf, ok := c.W.(io.ReaderFrom); ok {
-		n, err = rf.ReadFrom(r)
-	} else {
-		n, err = io.Copy(struct{ io.Writer }{c.W}, r)
-	}
+	n, err := io.Copy(c.W, r) // W's ReadFrom where it has one
 	c.N += n
 	return n, err
 }
