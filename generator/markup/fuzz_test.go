@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"strings"
 	"testing"
 
 	"lentera/generator/site"
@@ -35,8 +36,16 @@ func FuzzConvert(f *testing.F) {
 	}
 	conv := New(Options{})
 	f.Fuzz(func(t *testing.T, md string) {
-		s, page := fixture(t, md)
-		in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
+		// What the loader refuses (a file that is not UTF-8) never reaches
+		// the converter; it must say where.
+		s, err := loadFixture(md)
+		if err != nil {
+			if !strings.Contains(err.Error(), "a.md:") {
+				t.Fatalf("load error without the file: %v", err)
+			}
+			return
+		}
+		in := Input{Site: s, Page: s.Lang("id").Chapters[0], URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
 		if _, err := conv.Convert(in, Pass{}, Pass{Edition: "trainer"}, Pass{Workbook: true}); err != nil && err.Error() == "" {
 			t.Fatal("empty error")
 		}

@@ -23,6 +23,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/ca
 // content/id/bab/a.md beside a few pages and one data file of each kind.
 func fixture(t *testing.T, input string) (*site.Site, *site.Page) {
 	t.Helper()
+	s, err := loadFixture(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, s.Lang("id").Chapters[0]
+}
+
+// loadFixture loads the fixture site, or says why the loader refused it.
+func loadFixture(input string) (*site.Site, error) {
 	fsys := fstest.MapFS{
 		"site.yaml":                {Data: []byte("title: Uji\nlanguages: [id, en]\n")},
 		"content/id/bab/a.md":      {Data: []byte("---\ntitle: A\n---\n" + input)},
@@ -35,11 +44,7 @@ func fixture(t *testing.T, input string) (*site.Site, *site.Page) {
 		"content/data/p.yaml":      {Data: []byte("kind: plan\ntitle: P\nphases: [{weeks: 1, goal: g}]\n")},
 	}
 	var l site.Loader
-	s, err := l.Load(fsys, site.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, s.Lang("id").Chapters[0]
+	return l.Load(fsys, site.Options{}, nil)
 }
 
 // stubEmbed stands in for the layouts: it shows which data a leaf embeds in
