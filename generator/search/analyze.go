@@ -187,9 +187,10 @@ func fold(s string) string {
 }
 
 // splitFolded splits a folded word at any character that is not a letter or
-// a digit; decomposition can bring some in ("½" becomes "1⁄2").
+// a digit; decomposition can bring some in ("½" becomes "1⁄2", "⑴" "(1)"
+// and "ͺ" a space), ASCII ones too.
 func splitFolded(s string) []string {
-	if isASCII(s) {
+	if isASCIIWord(s) {
 		return []string{s}
 	}
 	return strings.FieldsFunc(s, func(r rune) bool {
@@ -214,6 +215,16 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// isASCIIWord reports whether s is made of ASCII letters and digits only.
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || !isWordRune(rune(c)) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isASCIILower reports whether s is made of a-z only. Only such words are

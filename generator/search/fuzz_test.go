@@ -32,6 +32,7 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("id", "Pemasaran dan penjualan di TikTok")
 	f.Add("en", "Promoting vouchers: the shop's best-selling items")
 	f.Add("xx", "ΣΟΦΊΑ ﬁnansial ½ cafe\u0301")
+	f.Add("en", "⑴ step")
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		for _, term := range newAnalyzer(lang).terms(nil, text) {
 			if term == "" || strings.ContainsFunc(term, func(r rune) bool { return !isWordRune(r) }) {
