@@ -52,12 +52,23 @@ test:
 	$(GO) test ./generator/internal/hugepage
 
 # The fuzzers, each for FUZZTIME. `make test` runs their seed corpora only.
+# A fuzzer that fails writes the input to testdata/fuzz/<name>/. Go 1.26
+# can also fail one as its time runs out, with "context deadline
+# exceeded" and no input (golang/go#75804): that is reported, not failed.
 FUZZTIME ?= 1m
 FUZZERS = build:FuzzSite markup:FuzzConvert markup:FuzzParseHead markup:FuzzDocDecode data:FuzzDecode site:FuzzParseFile search:FuzzAnalyze markup:FuzzSections markup:FuzzTextAsHTML markup:FuzzSpaced search:FuzzStemIndonesian search:FuzzPageDecode
 fuzz:
 	@set -e; for f in $(FUZZERS); do \
+		pkg=$${f%%:*}; name=$${f#*:}; inputs=generator/$$pkg/testdata/fuzz/$$name; \
+		before=$$(ls $$inputs 2>/dev/null | wc -l); \
 		echo "fuzz $$f for $(FUZZTIME)"; \
-		$(GO) test ./generator/$${f%%:*} -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME); \
+		log=$$(mktemp); \
+		{ if $(GO) test ./generator/$$pkg -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME); then echo "fuzz $$f: passed"; fi; } 2>&1 | tee $$log; \
+		if ! grep -q "^fuzz $$f: passed$$" $$log; then \
+			if [ "$$(ls $$inputs 2>/dev/null | wc -l)" -gt "$$before" ] || ! grep -q 'context deadline exceeded' $$log; then rm -f $$log; exit 1; fi; \
+			echo "fuzz $$f: stopped at its time limit without a failing input (golang/go#75804); not a failure"; \
+		fi; \
+		rm -f $$log; \
 	done
 
 # Speed and memory, measured, never asserted. Quote medians and ratios.
