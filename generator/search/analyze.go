@@ -105,7 +105,11 @@ func (a *analyzer) stemmedRaw(dst []string, raw string) []string {
 	t, ok := a.rawCache[raw]
 	if !ok {
 		if t = a.term(parts[0]); t != "" {
-			t = strings.Clone(fold(a.stemRaw(strings.ToLower(norm.NFC.String(raw)))))
+			// Folded, a stem can hold what is not a letter or digit ("ŀ"
+			// is "l·"): only its letters and digits make the term.
+			if stem := strings.Join(splitFolded(fold(a.stemRaw(strings.ToLower(norm.NFC.String(raw))))), ""); stem != "" {
+				t = strings.Clone(stem)
+			}
 		}
 		a.rawCache[strings.Clone(raw)] = t
 	}

@@ -188,12 +188,12 @@ func sortedKeys(m map[string]bool) []string {
 // TestClientMatchesGoOnRandomText compares both analyzers on random text
 // made of affix-rich Indonesian pieces, English endings, accents, marks,
 // ligatures, digits, punctuation, characters beyond the BMP, and some
-// that decompose to ASCII punctuation or a space ("⑴", "ͺ").
+// that decompose to punctuation or a space ("⑴", "ͺ", "Ŀ").
 func TestClientMatchesGoOnRandomText(t *testing.T) {
 	pieces := []string{"me", "mem", "meny", "peng", "pe", "ber", "di", "ter", "ke", "se", "per",
 		"jual", "pasar", "ajar", "kerja", "a", "i", "u", "kan", "an", "nya", "lah", "ku",
 		"ing", "ed", "s", "ies", "ation", "ful", "ness", "y", "Y", "É", "é", "e\u0301", "ﬁ", "ß",
-		"İ", "Σ", "ς", "½", "²", "１", "7", "-", "'", "’", " ", " ", ".", "𝒳", "東", "ー", "\u200d", "⑴", "ͺ"}
+		"İ", "Σ", "ς", "½", "²", "１", "7", "-", "'", "’", " ", " ", ".", "𝒳", "東", "ー", "\u200d", "⑴", "ͺ", "Ŀ"}
 	r := rand.New(rand.NewSource(1))
 	texts := make([]string, 3000)
 	for i := range texts {
