@@ -69,6 +69,10 @@ var badInputs = []badInput{
 	// Data files.
 	{name: "data bad YAML", files: map[string]string{"content/data/cek.yaml": "kind: checklist\ntitle: [Cek\n"},
 		want: []string{"{site}/content/data/cek.yaml:2", "invalid YAML"}},
+	{name: "data that fails, embedded in a page", files: map[string]string{
+		"content/data/harga.yaml": "kind: table\ntitle: Harga\ncolumns: [a]\nrows: [[b]\n",
+		"content/id/b.md":         "---\ntitle: B\n---\n::table{src=\"harga\"}\n"},
+		want: []string{"{site}/content/data/harga.yaml:4", "invalid YAML", "build failed with 1 error;"}},
 	{name: "data unknown key", files: map[string]string{"content/data/cek.yaml": "kind: checklist\ntitle: Cek\nitems:\n  - text: satu\n    hnit: x\n"},
 		want: []string{`{site}/content/data/cek.yaml:5:5: unknown key "hnit" in a checklist item`}},
 	{name: "data unknown kind", files: map[string]string{"content/data/cek.yaml": "kind: kuis\ntitle: Cek\n"},

@@ -73,8 +73,9 @@ func renderDirective(w util.BufWriter, src []byte, n ast.Node, entering bool) (a
 	d := n.(*Directive)
 	st := d.state
 	if !d.Container {
-		if entering {
-			doc := st.in.Site.Data[d.Attrs["src"]]
+		// A data file that is missing or failed to load is reported once,
+		// at the directive or in the file; there is nothing to embed.
+		if doc := st.in.Site.Data[d.Attrs["src"]]; entering && doc != nil && !doc.Broken {
 			if err := st.in.Embed(w, d, doc, st.pass); err != nil {
 				return ast.WalkStop, err
 			}
