@@ -95,6 +95,16 @@ func nested(depth, lines int) string {
 	return "---\ntitle: A\n---\n" + strings.Repeat(":::tip\n", depth) + strings.Repeat("x\n", lines) + strings.Repeat(":::\n", depth)
 }
 
+// indentedList is a page of one list nested depth deep, an item a line.
+func indentedList(depth int) string {
+	var b strings.Builder
+	b.WriteString("---\ntitle: A\n---\n")
+	for i := range depth {
+		b.WriteString(strings.Repeat("  ", i) + "- a\n")
+	}
+	return b.String()
+}
+
 const linkWords = "is a symbolic link to "
 
 // The rows about what a build reads: links, special files, limits, nesting,
@@ -165,6 +175,17 @@ func init() {
 			want: []string{"{site}/content/en/a.md:68: :::tip is nested more than 64 containers deep", "build failed with 1 error"}},
 		{name: "nesting-over-many-lines", files: tx("-- content/en/a.md --\n" + nested(60, 20000)), code: 1,
 			want: []string{"60 containers are open here, around too many lines"}},
+
+		// Block quotes and lists nest as deep as directives: beyond that,
+		// each level costs a scan of the rest of the line.
+		{name: "quotes-64-builds", files: tx("-- content/en/a.md --\n---\ntitle: A\n---\n" + strings.Repeat(">", 64) + " x\n"),
+			check: contains("en/a/index.html", "<p>x</p>")},
+		{name: "quotes-65", files: tx("-- content/en/a.md --\n---\ntitle: A\n---\n" + strings.Repeat(">", 65) + " x\n"), code: 1,
+			want: []string{"{site}/content/en/a.md:4: block quotes or lists are nested more than 64 deep", "build failed with 1 error"}},
+		{name: "list-200000-on-a-line", files: tx("-- content/en/a.md --\n---\ntitle: A\n---\nIsi.\n\n" + strings.Repeat("- ", 200000) + "x\n"), code: 1,
+			want: []string{"{site}/content/en/a.md:6: block quotes or lists are nested more than 64 deep", "build failed with 1 error"}},
+		{name: "list-indented-over-lines", files: tx("-- content/en/a.md --\n" + indentedList(100)), code: 1,
+			want: []string{"{site}/content/en/a.md:68: block quotes or lists are nested more than 64 deep", "build failed with 1 error"}},
 
 		// Front matter types.
 		{name: "draft-quoted-yes", files: tx("-- content/en/a.md --\n---\ntitle: A\ndraft: \"yes\"\n---\n"), code: 1,

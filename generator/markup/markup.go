@@ -240,7 +240,7 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
-			parser.WithBlockParsers(util.Prioritized(directiveParser{}, 50)),
+			parser.WithBlockParsers(util.Prioritized(depthGuard{}, 10), util.Prioritized(directiveParser{}, 50)),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
