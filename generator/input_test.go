@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -105,6 +106,16 @@ func indentedList(depth int) string {
 	return b.String()
 }
 
+// footnotes is n footnotes and a paragraph that refers to each.
+func footnotes(n int) string {
+	var defs, refs strings.Builder
+	for i := range n {
+		fmt.Fprintf(&defs, "[^%d]: catatan %d\n\n", i, i)
+		fmt.Fprintf(&refs, "x[^%d] ", i)
+	}
+	return defs.String() + refs.String() + "\n"
+}
+
 const linkWords = "is a symbolic link to "
 
 // The rows about what a build reads: links, special files, limits, nesting,
@@ -186,6 +197,20 @@ func init() {
 			want: []string{"{site}/content/en/a.md:6: block quotes or lists are nested more than 64 deep", "build failed with 1 error"}},
 		{name: "list-indented-over-lines", files: tx("-- content/en/a.md --\n" + indentedList(100)), code: 1,
 			want: []string{"{site}/content/en/a.md:68: block quotes or lists are nested more than 64 deep", "build failed with 1 error"}},
+
+		// Blocks whose parsing grows with the square of their size.
+		{name: "paragraph-8KB-builds", files: tx("-- content/en/a.md --\n---\ntitle: A\n---\n" + strings.Repeat("*kata* ", 1170) + "\n"),
+			check: contains("en/a/index.html", "<em>kata</em>")},
+		{name: "paragraph-over-8KB", files: tx("-- content/en/a.md --\n---\ntitle: A\n---\nIsi.\n\n" + strings.Repeat("*a_ ", 50000) + "\n"), code: 1,
+			want: []string{"{site}/content/en/a.md:6: a paragraph, heading or table cell of 195 KB; one may be at most 8 KB", "build failed with 1 error"}},
+		{name: "table-cell-over-8KB", files: tx("-- content/en/a.md --\n---\ntitle: A\n---\n| a |\n|---|\n| " + strings.Repeat("[a](b", 2000) + " |\n"), code: 1,
+			want: []string{"{site}/content/en/a.md:6: a paragraph, heading or table cell of 9 KB", "build failed with 1 error"}},
+		{name: "paragraph-of-2001-lines", files: tx("-- content/en/a.md --\n---\ntitle: A\n---\n" + strings.Repeat("[r]: /en/a/\n", 2001)), code: 1,
+			want: []string{"{site}/content/en/a.md:4: a paragraph or table of 2001 lines; one may have at most 2000", "build failed with 1 error"}},
+		{name: "footnotes-1001", files: tx("-- content/en/a.md --\n---\ntitle: A\n---\n" + footnotes(1001)), code: 1,
+			want: []string{"{site}/content/en/a.md:2004: more than 1000 footnotes on one page", "build failed with 1 error"}},
+		{name: "footnotes-1000-build", files: tx("-- content/en/a.md --\n---\ntitle: A\n---\n" + footnotes(1000)),
+			check: contains("en/a/index.html", "catatan 999")},
 
 		// Front matter types.
 		{name: "draft-quoted-yes", files: tx("-- content/en/a.md --\n---\ntitle: A\ndraft: \"yes\"\n---\n"), code: 1,

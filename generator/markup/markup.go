@@ -240,7 +240,9 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
-			parser.WithBlockParsers(util.Prioritized(depthGuard{}, 10), util.Prioritized(directiveParser{}, 50)),
+			parser.WithBlockParsers(util.Prioritized(depthGuard{}, 10), util.Prioritized(footnoteGuard{}, 10), util.Prioritized(directiveParser{}, 50)),
+			parser.WithInlineParsers(util.Prioritized(inlineGuard{}, 10)),
+			parser.WithParagraphTransformers(util.Prioritized(paragraphGuard{}, 10)),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
@@ -415,6 +417,7 @@ type state struct {
 
 	open         []*Directive // containers not yet closed, outermost first
 	nest         nesting
+	limits       limitsState // see inlineGuard
 	directives   []*Directive
 	headings     []headingRef
 	links        []linkRef

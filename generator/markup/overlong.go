@@ -1,0 +1,128 @@
+package markup
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Some of goldmark's work grows with the square of a block's size: its
+// emphasis, links, code spans and smart quotes look back over, or ahead
+// through, the whole paragraph at each marker (200 KB of "*a_ " took 10 s
+// to convert, 150 KB of "[a](b" 5 s), its link reference definitions
+// copy the paragraph's lines at each one (50,000 of them, 2 s), and its
+// footnotes are matched and sorted one against another (20,000, 3 s).
+// Real paragraphs are a few kilobytes at most. A page whose paragraph,
+// heading or table cell is over maxBlockText, whose paragraph (or table)
+// has over maxBlockLines lines, or that has over maxFootnotes footnotes
+// fails with the line of the first, and what is over is read as plain
+// text, in time proportional to its size: under the limits, the worst
+// input found converts at about 2.5 s a megabyte.
+const (
+	maxBlockText  = 8 << 10
+	maxBlockLines = 2000
+	maxFootnotes  = 1000
+)
+
+// inlineGuard goes first at each character that starts an inline
+// element. In a block over maxBlockText it takes the rest of the line as
+// plain text, so that no other inline parser sees it.
+type inlineGuard struct{}
+
+func (inlineGuard) Trigger() []byte {
+	return []byte{'*', '_', '[', ']', '!', '(', '<', '`', '~', '\'', '"', '&'}
+}
+
+func (inlineGuard) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	if !stateOf(pc).overlong(parent) {
+		return nil
+	}
+	line, seg := block.PeekLine()
+	block.Advance(len(line))
+	return ast.NewTextSegment(seg)
+}
+
+// overlong reports whether block, whose text is being parsed, is over
+// maxBlockText, and reports the first such block of the page.
+func (st *state) overlong(block ast.Node) bool {
+	g := &st.limits
+	if block == g.block {
+		return g.over
+	}
+	lines := block.Lines()
+	size := 0
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		size += seg.Len()
+	}
+	g.block, g.over = block, size > maxBlockText
+	if g.over {
+		st.tooLong(lines.At(0).Start, "a paragraph, heading or table cell of %d KB; one may be at most %d KB: put blank lines between its parts", size>>10, maxBlockText>>10)
+	}
+	return g.over
+}
+
+// tooLong reports the first block of the page that is over a limit,
+// unless nesting too deep was reported: the lines after it are read as
+// one paragraph.
+func (st *state) tooLong(offset int, format string, args ...any) {
+	if !st.limits.reported && !st.nest.stopped && !st.nest.tooDeep {
+		st.failf(st.line(offset), format, args...)
+	}
+	st.limits.reported = true
+}
+
+// limitsState is what the guards know of the page: the block whose text
+// is being parsed, whether it is over the limit, the footnotes so far, and
+// whether a block over a limit was reported.
+type limitsState struct {
+	block     ast.Node
+	over      bool
+	footnotes int
+	reported  bool
+}
+
+// paragraphGuard cuts a paragraph of over maxBlockLines lines to that many
+// before goldmark's own transformers (link reference definitions, tables)
+// read it.
+type paragraphGuard struct{}
+
+func (paragraphGuard) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	if lines.Len() <= maxBlockLines {
+		return
+	}
+	stateOf(pc).tooLong(lines.At(0).Start, "a paragraph or table of %d lines; one may have at most %d: put blank lines between its parts", lines.Len(), maxBlockLines)
+	lines.SetSliced(0, maxBlockLines)
+}
+
+// footnoteGuard counts the page's footnote definitions and, past
+// maxFootnotes, takes the line of the next as a paragraph.
+type footnoteGuard struct{}
+
+func (footnoteGuard) Trigger() []byte { return []byte{'['} }
+
+func (footnoteGuard) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	if pos := pc.BlockOffset(); pos < 0 || !bytes.HasPrefix(line[pos:], []byte("[^")) || !bytes.Contains(line, []byte("]:")) {
+		return nil, parser.NoChildren
+	}
+	st := stateOf(pc)
+	if st.limits.footnotes++; st.limits.footnotes <= maxFootnotes {
+		return nil, parser.NoChildren
+	}
+	st.tooLong(seg.Start, "more than %d footnotes on one page; put some of them on a page of their own", maxFootnotes)
+	p := ast.NewParagraph()
+	p.Lines().Append(seg)
+	reader.AdvanceToEOL()
+	return p, parser.NoChildren
+}
+
+func (footnoteGuard) Continue(ast.Node, text.Reader, parser.Context) parser.State {
+	return parser.Close
+}
+func (footnoteGuard) Close(ast.Node, text.Reader, parser.Context) {}
+func (footnoteGuard) CanInterruptParagraph() bool                 { return true }
+func (footnoteGuard) CanAcceptIndentedLine() bool                 { return false }
