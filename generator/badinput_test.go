@@ -122,6 +122,12 @@ var badInputs = []badInput{
 		want: []string{`{site}/layouts/chapter.html:1: defines no "main" template`}},
 	{name: "layout calls an unknown function", files: map[string]string{"layouts/chapter.html": "{{define \"main\"}}{{ frobnicate }}{{end}}\n"},
 		want: []string{"{site}/layouts/chapter.html:1", "frobnicate"}},
+	{name: "layout counts to billions", files: map[string]string{"layouts/chapter.html": "{{define \"main\"}}{{range seq 10000000000}}x{{end}}{{end}}\n"},
+		want: []string{"{site}/layouts/chapter.html:1:", "seq 10000000000: the count must be from 0 to 10000"}},
+	{name: "layout that repeats without end", files: map[string]string{
+		"site.yaml":            "title: Uji\nlanguages: [id, en]\nlimits: {page: 1MB}\n",
+		"layouts/chapter.html": "{{define \"main\"}}{{range seq 10000}}{{range seq 10000}}x{{end}}{{end}}{{end}}\n"},
+		want: []string{"{site}/layouts/chapter.html: /id/a/: the page grew past 1MB as it was rendered: a layout repeats something without end; if it belongs in the site, raise limits.page in site.yaml"}},
 	{name: "UI strings bad YAML", files: map[string]string{"layouts/i18n/id/ui.yaml": "search: [Cari\n"},
 		want: []string{"{site}/layouts/i18n/id/ui.yaml"}},
 	// The layouts are parsed while the pages load, so their error joins

@@ -304,13 +304,20 @@ func (b *binding) langName(code string) string {
 	return languageName(code, "", "")
 }
 
-func seq(n int) []int {
+func seq(n int) ([]int, error) {
+	// A layout's loops must end: a count of billions would take all the
+	// machine's memory at once.
+	if n < 0 || n > maxSeq {
+		return nil, fmt.Errorf("seq %d: the count must be from 0 to %d", n, maxSeq)
+	}
 	out := make([]int, n)
 	for i := range out {
 		out[i] = i + 1
 	}
-	return out
+	return out, nil
 }
+
+const maxSeq = 10000
 
 // dict makes a map of its key, value arguments, to hand a partial more than
 // one value.

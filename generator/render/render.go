@@ -47,13 +47,16 @@
 //	clock                a time of day from midnight as 09:30
 //	dict "k" v …         a map of the pairs, to hand a partial several values
 //	storageKey .Src      the localStorage key of a checklist's ticks
-//	safeHTML, add, seq, isoDate
+//	seq 32               1 to 32, to repeat something (at most 10,000)
+//	safeHTML, add, isoDate
 //
 // The data each layout gets is a *View (pages) or an *EmbedView (directives).
+// A page a layout makes may be at most limits.page in site.yaml (64 MB).
 package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -63,8 +66,10 @@ import (
 	"time"
 
 	"lentera/generator/data"
+	"lentera/generator/fileerr"
 	"lentera/generator/markup"
 	"lentera/generator/site"
+	"lentera/generator/sitefs"
 )
 
 // Editions are the builds of a site: the participant edition at the root and
@@ -329,7 +334,7 @@ func (r *Renderer) T(lang string) func(string) string {
 func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
 	buf := r.buffer()
 	defer r.putBuffer(buf)
-	if err := r.execute(buf, job, docs); err != nil {
+	if err := r.execute(buf, r.pageLimit(), job, docs); err != nil {
 		return nil, err
 	}
 	if buf.Cap() > maxPooled {
@@ -349,7 +354,7 @@ func (r *Renderer) Render(job Job, docs Docs) ([]byte, error) {
 func (r *Renderer) RenderFunc(job Job, docs Docs, use func(page []byte) error) error {
 	buf := r.buffer()
 	defer r.putBuffer(buf)
-	if err := r.execute(buf, job, docs); err != nil {
+	if err := r.execute(buf, r.pageLimit(), job, docs); err != nil {
 		return err
 	}
 	return use(buf.Bytes())
@@ -358,12 +363,29 @@ func (r *Renderer) RenderFunc(job Job, docs Docs, use func(page []byte) error) e
 // RenderTo writes one page to w as it is made, for a page too long to hold
 // whole: a language's workbook. A failure may leave part of it written.
 func (r *Renderer) RenderTo(w io.Writer, job Job, docs Docs) error {
-	return r.execute(w, job, docs)
+	return r.execute(w, writtenPages*r.pageLimit(), job, docs)
 }
 
-// execute runs the layout of job into out; a buffer is first given room
-// for the whole page.
-func (r *Renderer) execute(out io.Writer, job Job, docs Docs) error {
+// A layout can repeat without end, a range within a range over seq: a page
+// stops with an error at limits.page in site.yaml (defaultPageLimit), and
+// one written to its file as it is made, a workbook, at writtenPages times
+// that: 2 GB, many times the workbook of the largest course measured
+// (about 60 MB for 5,000 chapters).
+const (
+	defaultPageLimit = 64 << 20
+	writtenPages     = 32
+)
+
+func (r *Renderer) pageLimit() int64 {
+	if n := r.site.Config.PageLimit; n > 0 {
+		return n
+	}
+	return defaultPageLimit
+}
+
+// execute runs the layout of job into out, up to limit bytes; a buffer is
+// first given room for the whole page.
+func (r *Renderer) execute(out io.Writer, limit int64, job Job, docs Docs) error {
 	bs, err := r.boundFor(job.Lang, job.Edition)
 	if err != nil {
 		return err
@@ -376,19 +398,41 @@ func (r *Renderer) execute(out io.Writer, job Job, docs Docs) error {
 	if buf, ok := out.(*bytes.Buffer); ok {
 		buf.Grow(view.size(job, docs))
 	}
+	out = &capped{w: out, left: limit, limit: limit}
 	if job.Kind == "print" {
 		out = r.startBook(view, bs, job.Book, out)
 	}
 	if err := t.ExecuteTemplate(out, baseLayout, view); err != nil {
+		if errors.Is(err, errTooLarge) {
+			// No line: running it again to find one would take as long.
+			return fileerr.New(layoutFile(r.layouts, job.Kind+".html"), 0, 0, fmt.Errorf("%s: %w", job.URL, err))
+		}
 		return templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
 			exact, err := bs.kind(job.Kind)
 			if err != nil {
 				return err
 			}
-			return exact.ExecuteTemplate(w, baseLayout, view)
+			return exact.ExecuteTemplate(&capped{w: w, left: limit, limit: limit}, baseLayout, view)
 		}))
 	}
 	return nil
+}
+
+// capped writes to w until it has written limit bytes, then fails.
+type capped struct {
+	w           io.Writer
+	left, limit int64
+}
+
+var errTooLarge = errors.New("a layout repeats something without end")
+
+func (c *capped) Write(p []byte) (int, error) {
+	if int64(len(p)) > c.left {
+		c.left = 0
+		return 0, fmt.Errorf("the page grew past %s as it was rendered: %w; if it belongs in the site, raise limits.page in site.yaml", sitefs.FormatSize(c.limit), errTooLarge)
+	}
+	c.left -= int64(len(p))
+	return c.w.Write(p)
 }
 
 // buffer is an empty buffer for a page, kept from an earlier one if it can.

@@ -31,6 +31,7 @@ type Config struct {
 	Plan          PlanSettings
 	Params        map[string]any
 	Limits        sitefs.Limits // the largest files read; zero fields mean the defaults
+	PageLimit     int64         // the largest page a layout may make; 0 means the default
 }
 
 // ConfigFile is where a site keeps its settings.
@@ -71,7 +72,7 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		},
 		"plan":   func(v *yaml.Node) { c.Plan = planSettings(d, v) },
 		"params": func(v *yaml.Node) { c.Params = params(d, v) },
-		"limits": func(v *yaml.Node) { c.Limits = limits(d, v) },
+		"limits": func(v *yaml.Node) { c.Limits, c.PageLimit = limits(d, v) },
 	}, "title", "languages")
 	if err := d.Err(); err != nil {
 		return nil, err
@@ -186,9 +187,9 @@ func CheckBaseURL(raw string) (string, error) {
 	return raw, nil
 }
 
-// limits reads limits: {textFile: 16MB, file: 64MB}.
-func limits(d *data.Decoder, v *yaml.Node) sitefs.Limits {
-	var l sitefs.Limits
+// limits reads limits: {textFile: 16MB, file: 64MB, page: 64MB}: those of
+// the files read, and of a page made.
+func limits(d *data.Decoder, v *yaml.Node) (l sitefs.Limits, page int64) {
 	size := func(v *yaml.Node) int64 {
 		n, err := sitefs.ParseSize(d.String(v))
 		if err != nil {
@@ -199,8 +200,9 @@ func limits(d *data.Decoder, v *yaml.Node) sitefs.Limits {
 	d.Object(v, "limits", data.Fields{
 		"textFile": func(v *yaml.Node) { l.Text = size(v) },
 		"file":     func(v *yaml.Node) { l.File = size(v) },
+		"page":     func(v *yaml.Node) { page = size(v) },
 	})
-	return l
+	return l, page
 }
 
 func params(d *data.Decoder, v *yaml.Node) map[string]any {
