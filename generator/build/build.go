@@ -306,6 +306,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		return nil, errors.Join(phase("load", loadErr), phase("convert", convErr), linkErr)
 	}
 	warnings = append(warnings, overBudget(docs, images)...)
+	warnings = append(warnings, unscaled(s, images)...)
 	if b.stream != nil {
 		b.stream.keep = linkTargets(docs)
 		b.letGoOfSources(s)

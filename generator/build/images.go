@@ -38,7 +38,15 @@ type imageInfo struct {
 	width, height int // 0 when the file could not be read as an image
 	bytes         int64
 	copies        []int // widths of the smaller copies the build makes
+	unscaled      bool  // too many pixels to read whole: no copies
 }
+
+// maxScaledPixels is the largest image the build reads whole to make its
+// copies: 64 megapixels take 256 MB as they are read. A larger one is
+// published as it is, with a warning: a file of a megabyte or two can
+// hold a picture of billions of pixels (20,000 x 20,000 took 25 s and
+// 2.5 GB), and a course needs none.
+const maxScaledPixels = 64 << 20
 
 // A photo wider than the text column (42rem, about 700 px) gets smaller
 // copies of these widths, for phones and for sharp screens.
@@ -65,7 +73,8 @@ func (b *Builder) images(s *site.Site) (map[string]imageInfo, uint64) {
 			continue
 		}
 		info := readImage(b.fsys, f.Src, ext == ".svg")
-		if (ext == ".png" || ext == ".jpg" || ext == ".jpeg") && info.width > columnWidth {
+		info.unscaled = ext != ".svg" && int64(info.width)*int64(info.height) > maxScaledPixels
+		if (ext == ".png" || ext == ".jpg" || ext == ".jpeg") && info.width > columnWidth && !info.unscaled {
 			for _, w := range copyWidths {
 				if w < info.width {
 					info.copies = append(info.copies, w)
@@ -222,6 +231,17 @@ func overBudget(docs render.Docs, infos map[string]imageInfo) []error {
 		if total := imagesWeight(d, infos); total > imageBudget {
 			warnings = append(warnings, fileerr.New(p.File, 0, 0,
 				fmt.Errorf("its images weigh %d KB, more than the %d KB a page should cost a phone: make them smaller", total>>10, imageBudget>>10)))
+		}
+	}
+	return warnings
+}
+
+// unscaled warns of each image too large to make copies of.
+func unscaled(s *site.Site, infos map[string]imageInfo) []error {
+	var warnings []error
+	for _, f := range s.Files {
+		if info := infos[f.URL]; info.unscaled {
+			warnings = append(warnings, fileerr.New(f.Src, 0, 0, fmt.Errorf("is %d x %d pixels, over the %d megapixels the build reads to make smaller copies: published as it is, for readers' phones to open whole; scale it down", info.width, info.height, maxScaledPixels>>20)))
 		}
 	}
 	return warnings

@@ -3,6 +3,8 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/png"
 	"strings"
@@ -86,6 +88,47 @@ func TestWideImageCopies(t *testing.T) {
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s:\n%s", want, page)
+		}
+	}
+}
+
+// An image of more pixels than the build reads whole is published as it
+// is, with a warning, and no copies: its header alone is read. This one's
+// header claims 20,000 x 20,000 pixels over the data of one.
+func TestImageOfTooManyPixels(t *testing.T) {
+	var one bytes.Buffer
+	if err := png.Encode(&one, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
+		t.Fatal(err)
+	}
+	bomb := one.Bytes()
+	// The IHDR chunk's data (width, height, ...) is at 16:29, its CRC,
+	// over type and data, at 29:33.
+	binary.BigEndian.PutUint32(bomb[16:], 20000)
+	binary.BigEndian.PutUint32(bomb[20:], 20000)
+	binary.BigEndian.PutUint32(bomb[29:], crc32.ChecksumIEEE(bomb[12:29]))
+	fsys := fstest.MapFS{
+		"site.yaml":              {Data: []byte("title: Kursus\nlanguages: [id]\n")},
+		"content/id/_index.md":   {Data: []byte("---\ntitle: Kursus\n---\n")},
+		"content/id/a.md":        {Data: []byte("---\ntitle: Bom\n---\n![Bom](fig/bom.png)\n")},
+		"content/id/fig/bom.png": {Data: bomb},
+	}
+	res, err := Build(context.Background(), Options{Site: fsys, BuildDate: testDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warned bool
+	for _, w := range res.Warnings {
+		warned = warned || strings.Contains(w.Error(), "content/id/fig/bom.png: is 20000 x 20000 pixels, over the 64 megapixels")
+	}
+	if !warned {
+		t.Errorf("no warning of the image's size: %q", res.Warnings)
+	}
+	for _, f := range res.Files {
+		if strings.HasPrefix(f.Path, "id/fig/bom-") {
+			t.Errorf("a copy was made: %s", f.Path)
+		}
+		if f.Path == "id/fig/bom.png" && !bytes.Equal(f.Body, bomb) {
+			t.Error("the image was not published as it is")
 		}
 	}
 }
