@@ -369,8 +369,8 @@ func (r *Renderer) RenderTo(w io.Writer, job Job, docs Docs) error {
 // A layout can repeat without end, a range within a range over seq: a page
 // stops with an error at limits.page in site.yaml (defaultPageLimit), and
 // one written to its file as it is made, a workbook, at writtenPages times
-// that: 2 GB, many times the workbook of the largest course measured
-// (about 60 MB for 5,000 chapters).
+// that: 2 GB, far beyond a whole course's workbook (9 MB for 1,000
+// chapters of the bench corpus).
 const (
 	defaultPageLimit = 64 << 20
 	writtenPages     = 32
