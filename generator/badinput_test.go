@@ -132,14 +132,6 @@ var badInputs = []badInput{
 		want: []string{"{site}/layouts/i18n/id/ui.yaml"}},
 	// The layouts are parsed while the pages load, so their error joins
 	// those found before the assets are used.
-	{name: "layout, asset and page at once", setup: link("assets/p.txt", "/etc/passwd"), files: map[string]string{
-		"layouts/section.html": "{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n",
-		"content/id/a.md":      "---\ntitle: A\nwieght: 1\n---\n"},
-		want: []string{
-			"{site}/assets/p.txt: " + linkWords + "/etc/passwd",
-			`{site}/content/id/a.md:3:1: unknown key "wieght"`,
-			"{site}/layouts/section.html:2",
-			"build failed with 3 errors"}},
 
 	// Output folders a build must not replace.
 	{name: "output is the site", args: []string{"--out", "{site}"},

@@ -162,6 +162,14 @@ func init() {
 			want: []string{"{site}/content/data/x.yaml: is a named pipe (FIFO)"}},
 		{name: "socket-chapter", setup: socket("content/en/s.md"), code: 1,
 			want: []string{"{site}/content/en/s.md: is a socket"}},
+		{name: "layout, asset and page at once", setup: link("assets/p.txt", "/etc/passwd"), code: 1, files: map[string]string{
+			"layouts/section.html": "{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n",
+			"content/id/a.md":      "---\ntitle: A\nwieght: 1\n---\n"},
+			want: []string{
+				"{site}/assets/p.txt: " + linkWords + "/etc/passwd",
+				`{site}/content/id/a.md:3:1: unknown key "wieght"`,
+				"{site}/layouts/section.html:2",
+				"build failed with 3 errors"}},
 
 		// Size limits.
 		{name: "text-over-limit", files: tx(siteYAML("limits: {textFile: 1KB}\n-- content/en/b.md --\n---\ntitle: B\n---\n") + strings.Repeat("word ", 300) + "\n"), code: 1,
