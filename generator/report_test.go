@@ -49,9 +49,9 @@ func TestReportUnderCapPrintsAll(t *testing.T) {
 	}
 }
 
-// One 5 MB line of dead links gives a few hundred thousand errors; the
-// terminal gets a hundred of them and the count of the rest, and the
-// previous output stays as it was.
+// A page of 5 MB of dead links, in paragraphs of 4 KB, gives a few
+// hundred thousand errors; the terminal gets a hundred of them and the
+// count of the rest, and the previous output stays as it was.
 func TestBuildCapsPrintedErrors(t *testing.T) {
 	size := 5 << 20
 	if testing.Short() {
@@ -67,13 +67,15 @@ func TestBuildCapsPrintedErrors(t *testing.T) {
 		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 	}
 	before := outputTree(t, out)
-	var line strings.Builder
+	var page strings.Builder
 	links := 0
-	for line.Len() < size {
-		fmt.Fprintf(&line, "[x](hilang%d.md) ", links)
-		links++
+	for page.Len() < size {
+		fmt.Fprintf(&page, "[x](hilang%d.md) ", links)
+		if links++; links%200 == 0 {
+			page.WriteString("\n\n")
+		}
 	}
-	testsite.Write(t, siteDir, map[string]string{"content/id/a.md": "---\ntitle: A\n---\n" + line.String() + "\n"})
+	testsite.Write(t, siteDir, map[string]string{"content/id/a.md": "---\ntitle: A\n---\n" + page.String() + "\n"})
 	code, _, stderr := runCmd("build", "--site", siteDir, "--out", out)
 	if code != 1 {
 		t.Errorf("exit status %d, want 1", code)
