@@ -18,7 +18,7 @@ import (
 // Inline renders the one-line Markdown of front matter (objectives,
 // descriptions): code, emphasis, links and typographic punctuation, but no
 // blocks, so "1. Step" stays text. Raw HTML is shown as text, never let
-// through. It is safe for concurrent use and remembers what it rendered:
+// through, and a text over maxBlockText is shown as it is written. It is safe for concurrent use and remembers what it rendered:
 // menus show the same descriptions on many pages.
 type Inline struct {
 	mu    sync.Mutex
@@ -43,6 +43,13 @@ func (in *Inline) render(lang, s string) [2]string {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	if out, ok := in.cache[key]; ok {
+		return out
+	}
+	if len(s) > maxBlockText {
+		// Its markup would cost time that grows with the square of its
+		// length (see maxBlockText); no real description comes near.
+		out := [2]string{html.EscapeString(s), s}
+		in.cache[key] = out
 		return out
 	}
 	md := in.markdown(lang)

@@ -1,6 +1,9 @@
 package markup
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestInline(t *testing.T) {
 	in := NewInline()
@@ -19,5 +22,22 @@ func TestInline(t *testing.T) {
 		if got := in.Plain(c.lang, c.src); got != c.plain {
 			t.Errorf("Plain(%q) = %q, want %q", c.src, got, c.plain)
 		}
+	}
+}
+
+// A text over maxBlockText is shown as written: its markup would take time
+// that grows with the square of its length. Just under, it is rendered.
+func TestInlineTooLong(t *testing.T) {
+	in := NewInline()
+	under := strings.Repeat("*a* ", maxBlockText/4)
+	if got := in.HTML("en", under); !strings.HasPrefix(got, "<em>a</em> <em>a</em>") {
+		t.Errorf("%d bytes: HTML starts %q, want emphasis", len(under), got[:40])
+	}
+	over := under + "*b*"
+	if got := in.HTML("en", over); got != over {
+		t.Errorf("%d bytes: HTML starts %q, want the text as written", len(over), got[:40])
+	}
+	if got := in.Plain("en", over); got != over {
+		t.Errorf("%d bytes: Plain starts %q, want the text as written", len(over), got[:40])
 	}
 }
