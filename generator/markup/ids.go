@@ -18,9 +18,15 @@ import (
 // An id already taken on the page gets "-1", "-2", ….
 type headingIDs struct {
 	taken map[string]bool
+	// next is, by id, the first number its next copy may take: those
+	// below are taken, and taken ids stay so. Counting from 1 each time,
+	// 10,000 headings of one text took 16 s.
+	next map[string]int
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{taken: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{taken: map[string]bool{}, next: map[string]int{}}
+}
 
 // Generate implements parser.IDs.
 func (ids *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -32,8 +38,9 @@ func (ids *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		}
 	}
 	unique := id
-	for i := 1; ids.taken[unique]; i++ {
+	for i := max(ids.next[id], 1); ids.taken[unique]; i++ {
 		unique = id + "-" + strconv.Itoa(i)
+		ids.next[id] = i + 1
 	}
 	ids.taken[unique] = true
 	return []byte(unique)
