@@ -133,13 +133,18 @@ func joinText(t *ast.Text) {
 // markFirst finds the earliest unmarked term in t, splits t around it and
 // returns the text after it, to look in next; nil when t has none.
 func (st *state) markFirst(t *ast.Text, src []byte, names []name, marked map[string]bool) *ast.Text {
-	value := string(t.Segment.Value(src))
+	// Lowercased once for all the names, not once a name: with a
+	// glossary of 500 terms that was most of a chapter's conversion.
+	lower := strings.ToLower(string(t.Segment.Value(src)))
+	if len(lower) != t.Segment.Len() {
+		return nil // a case change altered byte offsets; rare enough to skip
+	}
 	at, found := -1, name{}
 	for _, n := range names {
 		if marked[n.term.ID] {
 			continue
 		}
-		if i := findWord(value, n.text); i >= 0 && (at < 0 || i < at) {
+		if i := findWord(lower, n.text); i >= 0 && (at < 0 || i < at) {
 			at, found = i, n
 		}
 	}
@@ -168,13 +173,9 @@ func (st *state) markFirst(t *ast.Text, src []byte, names []name, marked map[str
 	return t
 }
 
-// findWord returns where word (lowercase) first occurs in s as a whole
-// word, ignoring case, or -1.
-func findWord(s, word string) int {
-	lower := strings.ToLower(s)
-	if len(lower) != len(s) {
-		return -1 // a case change altered byte offsets; rare enough to skip
-	}
+// findWord returns where word first occurs in lower as a whole word, or
+// -1; both are lowercase.
+func findWord(lower, word string) int {
 	for from := 0; from < len(lower); {
 		i := strings.Index(lower[from:], word)
 		if i < 0 {
