@@ -106,10 +106,11 @@ func (st *state) markTerms(doc *ast.Document, src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
+	ix := newTermIndex(names)
 	marked := map[string]bool{}
 	for _, t := range texts {
 		for t != nil && len(marked) < len(names) {
-			t = st.markFirst(t, src, names, marked)
+			t = st.markFirst(t, src, ix, marked)
 		}
 	}
 }
@@ -132,22 +133,12 @@ func joinText(t *ast.Text) {
 
 // markFirst finds the earliest unmarked term in t, splits t around it and
 // returns the text after it, to look in next; nil when t has none.
-func (st *state) markFirst(t *ast.Text, src []byte, names []name, marked map[string]bool) *ast.Text {
-	// Lowercased once for all the names, not once a name: with a
-	// glossary of 500 terms that was most of a chapter's conversion.
+func (st *state) markFirst(t *ast.Text, src []byte, ix termIndex, marked map[string]bool) *ast.Text {
 	lower := strings.ToLower(string(t.Segment.Value(src)))
 	if len(lower) != t.Segment.Len() {
 		return nil // a case change altered byte offsets; rare enough to skip
 	}
-	at, found := -1, name{}
-	for _, n := range names {
-		if marked[n.term.ID] {
-			continue
-		}
-		if i := findWord(lower, n.text); i >= 0 && (at < 0 || i < at) {
-			at, found = i, n
-		}
-	}
+	at, found := ix.find(lower, marked)
 	if at < 0 {
 		return nil
 	}
@@ -172,6 +163,69 @@ func (st *state) markFirst(t *ast.Text, src []byte, names []name, marked map[str
 	t.Segment = text.NewSegment(stop, seg.Stop)
 	return t
 }
+
+// termIndex finds the names of glossary terms in a text in one pass over
+// it: a name is looked up by its first word at each word of the text.
+// Looking for every name in turn cost a chapter a pass over its text for
+// each name: with a glossary of 500 terms, most of a build's time.
+type termIndex struct {
+	byWord map[string][]name // by first word, longest name first
+	other  []name            // names that begin with neither a letter nor a digit
+}
+
+func newTermIndex(names []name) termIndex {
+	ix := termIndex{byWord: map[string][]name{}}
+	for _, n := range names {
+		if w := firstWord(n.text); w != "" {
+			ix.byWord[w] = append(ix.byWord[w], n)
+		} else {
+			ix.other = append(ix.other, n)
+		}
+	}
+	return ix
+}
+
+// find returns where in lower the earliest unmarked name occurs as whole
+// words, and that name (the longest, where several begin there); -1 when
+// none does.
+func (ix termIndex) find(lower string, marked map[string]bool) (int, name) {
+	at, found := -1, name{}
+	for _, n := range ix.other {
+		if marked[n.term.ID] {
+			continue
+		}
+		if i := findWord(lower, n.text); i >= 0 && (at < 0 || i < at) {
+			at, found = i, n
+		}
+	}
+	for i := 0; i < len(lower) && (at < 0 || i < at); {
+		r, size := utf8.DecodeRuneInString(lower[i:])
+		if !letterOrDigit(r) {
+			i += size
+			continue
+		}
+		w := firstWord(lower[i:])
+		for _, n := range ix.byWord[w] {
+			if !marked[n.term.ID] && strings.HasPrefix(lower[i:], n.text) && boundary(lower, i+len(n.text), false) {
+				return i, n
+			}
+		}
+		i += len(w)
+	}
+	return at, found
+}
+
+// firstWord is the run of letters and digits s begins with.
+func firstWord(s string) string {
+	for i, r := range s {
+		if !letterOrDigit(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func letterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // findWord returns where word first occurs in lower as a whole word, or
 // -1; both are lowercase.
@@ -205,7 +259,7 @@ func boundary(s string, i int, start bool) bool {
 		}
 		r, _ = utf8.DecodeRuneInString(s[i:])
 	}
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	return !letterOrDigit(r)
 }
 
 // renderTerm writes a term: a link to its glossary entry and, on the web,
