@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command bench times whole builds of a generated bilingual corpus, and the
 // same corpus with Hugo when hugo is installed, as `make bench` runs it:
 //
@@ -10,7 +12,8 @@
 // so CPU milliseconds per page is the figure that compares sizes and
 // tools best. Peak memory is the largest resident set of the process, as
 // the kernel accounts it. Full builds run without the build cache; a
-// second table times builds after a one-chapter edit with it.
+// second table times builds after a one-chapter edit with it. It runs on
+// Unix systems, where the kernel reports a process's peak memory.
 package main
 
 import (
