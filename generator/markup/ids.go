@@ -20,7 +20,7 @@ type headingIDs struct {
 	taken map[string]bool
 	// next is, by id, the first number its next copy may take: those
 	// below are taken, and taken ids stay so. Counting from 1 each time,
-	// 10,000 headings of one text took 16 s.
+	// 10,000 headings of one text took 5 s.
 	next map[string]int
 }
 

@@ -18,8 +18,9 @@ import (
 // Inline renders the one-line Markdown of front matter (objectives,
 // descriptions): code, emphasis, links and typographic punctuation, but no
 // blocks, so "1. Step" stays text. Raw HTML is shown as text, never let
-// through, and a text over maxBlockText is shown as it is written. It is safe for concurrent use and remembers what it rendered:
-// menus show the same descriptions on many pages.
+// through, and a text over maxBlockText is shown as it is written. It is
+// safe for concurrent use and remembers what it rendered: menus show the
+// same descriptions on many pages.
 type Inline struct {
 	mu    sync.Mutex
 	mds   map[quotes]goldmark.Markdown
