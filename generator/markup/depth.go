@@ -22,22 +22,25 @@ func (depthGuard) Open(parent ast.Node, reader text.Reader, pc parser.Context) (
 	if !tooDeep(parent) {
 		return nil, parser.NoChildren
 	}
-	st := stateOf(pc)
 	_, seg := reader.PeekLine()
-	if !st.nest.tooDeep {
-		st.nest.tooDeep = true
-		st.failf(st.line(seg.Start), "block quotes or lists are nested more than %d deep here; a page needs two or three", MaxDepth)
-	}
-	p := ast.NewParagraph()
-	p.Lines().Append(seg)
-	reader.AdvanceToEOL()
-	return p, parser.NoChildren
+	stateOf(pc).overLimit(seg.Start, "block quotes or lists are nested more than %d deep here; a page needs two or three", MaxDepth)
+	return lineAsParagraph(reader), parser.NoChildren
 }
 
 func (depthGuard) Continue(ast.Node, text.Reader, parser.Context) parser.State { return parser.Close }
 func (depthGuard) Close(ast.Node, text.Reader, parser.Context)                 {}
 func (depthGuard) CanInterruptParagraph() bool                                 { return true }
 func (depthGuard) CanAcceptIndentedLine() bool                                 { return true }
+
+// lineAsParagraph takes the rest of the line as a paragraph, which opens
+// nothing inside it.
+func lineAsParagraph(reader text.Reader) ast.Node {
+	_, seg := reader.PeekLine()
+	p := ast.NewParagraph()
+	p.Lines().Append(seg)
+	reader.AdvanceToEOL()
+	return p
+}
 
 // tooDeep reports whether n is MaxDepth containers deep. A list and its
 // item are one level.

@@ -142,7 +142,6 @@ const MaxDepth = 64
 type nesting struct {
 	visits  int
 	stopped bool // every container is closed, and no directive opens
-	tooDeep bool // block quotes or lists passed MaxDepth (see depthGuard)
 }
 
 // visitsPerLine is the budget of container visits per line of the page,

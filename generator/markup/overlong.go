@@ -59,16 +59,17 @@ func (st *state) overlong(block ast.Node) bool {
 	}
 	g.block, g.over = block, size > maxBlockText
 	if g.over {
-		st.tooLong(lines.At(0).Start, "a paragraph, heading or table cell of %d KB; one may be at most %d KB: put blank lines between its parts", size>>10, maxBlockText>>10)
+		st.overLimit(lines.At(0).Start, "a paragraph, heading or table cell of %d KB; one may be at most %d KB: put blank lines between its parts", size>>10, maxBlockText>>10)
 	}
 	return g.over
 }
 
-// tooLong reports the first block of the page that is over a limit,
-// unless nesting too deep was reported: the lines after it are read as
-// one paragraph.
-func (st *state) tooLong(offset int, format string, args ...any) {
-	if !st.limits.reported && !st.nest.stopped && !st.nest.tooDeep {
+// overLimit reports the first place of the page that is over one of the
+// guards' limits (these, and MaxDepth for quotes and lists), unless
+// directives nested too deep were: what follows the first is read as one
+// paragraph, and would only be over a limit again.
+func (st *state) overLimit(offset int, format string, args ...any) {
+	if !st.limits.reported && !st.nest.stopped {
 		st.failf(st.line(offset), format, args...)
 	}
 	st.limits.reported = true
@@ -76,7 +77,7 @@ func (st *state) tooLong(offset int, format string, args ...any) {
 
 // limitsState is what the guards know of the page: the block whose text
 // is being parsed, whether it is over the limit, the footnotes so far, and
-// whether a block over a limit was reported.
+// whether a place over a limit was reported.
 type limitsState struct {
 	block     ast.Node
 	over      bool
@@ -94,7 +95,7 @@ func (paragraphGuard) Transform(node *ast.Paragraph, reader text.Reader, pc pars
 	if lines.Len() <= maxBlockLines {
 		return
 	}
-	stateOf(pc).tooLong(lines.At(0).Start, "a paragraph or table of %d lines; one may have at most %d: put blank lines between its parts", lines.Len(), maxBlockLines)
+	stateOf(pc).overLimit(lines.At(0).Start, "a paragraph or table of %d lines; one may have at most %d: put blank lines between its parts", lines.Len(), maxBlockLines)
 	lines.SetSliced(0, maxBlockLines)
 }
 
@@ -113,11 +114,8 @@ func (footnoteGuard) Open(parent ast.Node, reader text.Reader, pc parser.Context
 	if st.limits.footnotes++; st.limits.footnotes <= maxFootnotes {
 		return nil, parser.NoChildren
 	}
-	st.tooLong(seg.Start, "more than %d footnotes on one page; put some of them on a page of their own", maxFootnotes)
-	p := ast.NewParagraph()
-	p.Lines().Append(seg)
-	reader.AdvanceToEOL()
-	return p, parser.NoChildren
+	st.overLimit(seg.Start, "more than %d footnotes on one page; put some of them on a page of their own", maxFootnotes)
+	return lineAsParagraph(reader), parser.NoChildren
 }
 
 func (footnoteGuard) Continue(ast.Node, text.Reader, parser.Context) parser.State {
