@@ -200,6 +200,7 @@ type Converter struct {
 	marked  sync.Pool // of map[ast.Node]mark, for reading a page's text
 	mu      sync.Mutex
 	mds     map[quotes]goldmark.Markdown // by the quotation marks of a language
+	terms   glossaries
 }
 
 // New returns a converter.
@@ -254,6 +255,7 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 // Convert parses the page and renders it for each pass.
 func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	st := newState(in, c.unsafe)
+	st.glossary = &c.terms
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)
 	md := c.markdown(in.Page.Lang)
@@ -418,6 +420,7 @@ type state struct {
 	open         []*Directive // containers not yet closed, outermost first
 	nest         nesting
 	limits       limitsState // see inlineGuard
+	glossary     *glossaries // the converter's, shared by its pages
 	directives   []*Directive
 	headings     []headingRef
 	links        []linkRef
