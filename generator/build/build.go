@@ -256,6 +256,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		gitLog()
 		return nil, phase("load", loadErr)
 	}
+	loadErr = errors.Join(loadErr, markup.CheckAliases(s.Config.Directives))
 	history := b.history(s, gitLog(), changedSet(changed))
 	theme, err := b.themeKey(themed, date, changedSet(changed))
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"maps"
 	"slices"
 	"sync/atomic"
 
@@ -38,6 +39,7 @@ func (b *Builder) passesFor(s *site.Site) ([]markup.Pass, error) {
 		return passes, nil
 	}
 	trainer := false
+	words := trainerWords(s.Config.Directives)
 	next := map[string]trainerMemo{}
 	for _, l := range s.Languages {
 		for _, p := range l.Pages {
@@ -45,7 +47,7 @@ func (b *Builder) passesFor(s *site.Site) ([]markup.Pass, error) {
 				trainer = true
 				continue
 			}
-			says, err := b.saysTrainer(p, next)
+			says, err := b.saysTrainer(p, words, next)
 			if err != nil {
 				return nil, err
 			}
@@ -59,17 +61,38 @@ func (b *Builder) passesFor(s *site.Site) ([]markup.Pass, error) {
 	return participantPasses, nil
 }
 
-// saysTrainer reports whether a page's text has the word "trainer", and
-// notes the answer in next. The answer is kept with the digest of the
-// text it was found in: a save must not cost a search through every page,
-// nor a build read the pages it found unchanged.
-func (b *Builder) saysTrainer(p *site.Page, next map[string]trainerMemo) (bool, error) {
+// trainerWords are the names trainer notes are written under: the
+// container's own, then site.yaml's other names for it, in order.
+func trainerWords(aliases map[string]site.DirectiveAlias) []string {
+	words := []string{"trainer"}
+	for _, name := range slices.Sorted(maps.Keys(aliases)) {
+		if aliases[name].As == "trainer" {
+			words = append(words, name)
+		}
+	}
+	return words
+}
+
+// saysTrainer reports whether a page's text has one of words, and notes
+// the answer in next. The answer is kept with the digest of the text it
+// was found in, and of the words: a save must not cost a search through
+// every page, nor a build read the pages it found unchanged.
+func (b *Builder) saysTrainer(p *site.Page, words []string, next map[string]trainerMemo) (bool, error) {
+	key := p.Sum
+	if len(words) > 1 {
+		h := digest.New()
+		h.Int(int64(p.Sum))
+		for _, w := range words {
+			h.String(w)
+		}
+		key = h.Sum()
+	}
 	m, ok := b.trainerText[p.File]
-	if !ok || m.sum != p.Sum {
+	if !ok || m.sum != key {
 		if err := b.loader.ReadSource(b.fsys, p); err != nil {
 			return false, err
 		}
-		m = trainerMemo{sum: p.Sum, says: bytes.Contains(p.Source, []byte("trainer"))}
+		m = trainerMemo{sum: key, says: slices.ContainsFunc(words, func(w string) bool { return bytes.Contains(p.Source, []byte(w)) })}
 	}
 	next[p.File] = m
 	return m.says, nil
@@ -88,7 +111,7 @@ func (b *Builder) letGoOfSources(s *site.Site) {
 }
 
 type trainerMemo struct {
-	sum  uint64 // the digest of the page's text
+	sum  uint64 // the digest of the page's text, and of the words looked for
 	says bool
 }
 

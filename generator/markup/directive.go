@@ -2,7 +2,10 @@ package markup
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"lentera/generator/fileerr"
 	"lentera/generator/site"
 )
 
@@ -86,7 +90,11 @@ func (d *Directive) check() error {
 	sp, ok := specs[d.Name]
 	switch {
 	case !ok:
-		return fmt.Errorf("unknown directive %q (known: %s)", d.Name, strings.Join(Names(), ", "))
+		known := strings.Join(Names(), ", ")
+		if aliases := d.state.in.Site.Config.Directives; len(aliases) > 0 {
+			known += "; site.yaml's directives: " + strings.Join(slices.Sorted(maps.Keys(aliases)), ", ")
+		}
+		return fmt.Errorf("unknown directive %q (known: %s)", d.Name, known)
 	case sp.container && !d.Container:
 		return fmt.Errorf("%s is a container: write :::%s, the Markdown, then ::: on its own line", d.Name, d.Name)
 	case !sp.container && d.Container:
@@ -107,6 +115,53 @@ func (d *Directive) check() error {
 		}
 	}
 	return nil
+}
+
+// resolve puts the container a name of site.yaml's directives stands for
+// in its place, with the alias's title unless the page gives one. An alias
+// for what is not a container is left as it is: CheckAliases reports it.
+func (d *Directive) resolve(in Input) {
+	a, ok := in.Site.Config.Directives[d.Name]
+	if !ok || !specs[a.As].container {
+		return
+	}
+	d.Name = a.As
+	if d.Label == "" {
+		d.Label = a.Label.In(in.Page.Lang, in.Site.Config.DefaultLang())
+	}
+}
+
+// CheckAliases reports the directives of site.yaml that cannot stand for
+// what they name: a container of the converter's own, under a name not
+// already one.
+func CheckAliases(aliases map[string]site.DirectiveAlias) error {
+	var errs []error
+	for _, name := range slices.Sorted(maps.Keys(aliases)) {
+		a := aliases[name]
+		var err error
+		_, taken := specs[name]
+		switch sp, ok := specs[a.As]; {
+		case taken:
+			err = fmt.Errorf("directives: %q is a directive already; choose another name", name)
+		case !ok || !sp.container:
+			err = fmt.Errorf("directives: %s stands for %q, which is not a container (containers: %s)", name, a.As, strings.Join(containers(), ", "))
+		}
+		if err != nil {
+			errs = append(errs, fileerr.New(site.ConfigFile, a.Line, 0, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// containers lists the container directives' names.
+func containers() []string {
+	var names []string
+	for _, n := range Names() {
+		if specs[n].container {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 func attrList(names []string) string {
@@ -179,6 +234,7 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	d.Name, d.Label, a, err = parseHead(string(bytes.TrimRight(rest, "\r\n")))
 	d.Attrs, d.ID, d.Classes = a.values, a.id, a.class
 	if err == nil {
+		d.resolve(st.in)
 		err = d.check()
 	}
 	d.err = err

@@ -28,10 +28,24 @@ type Config struct {
 	LanguageNames map[string]string
 	BaseURL       string // absolute, with a trailing slash; "" when not set
 	Unsafe        bool   // let raw HTML in Markdown through
-	Plan          PlanSettings
-	Params        map[string]any
-	Limits        sitefs.Limits // the largest files read; zero fields mean the defaults
-	PageLimit     int64         // the largest page a layout may make; 0 means the default
+	// Directives are other names for the containers, by name: a course
+	// written for another format (callout, challenge, note) builds as
+	// its authors wrote it.
+	Directives map[string]DirectiveAlias
+	Plan       PlanSettings
+	Params     map[string]any
+	Limits     sitefs.Limits // the largest files read; zero fields mean the defaults
+	PageLimit  int64         // the largest page a layout may make; 0 means the default
+}
+
+// DirectiveAlias is another name for a container directive: As is the
+// container it stands for, Label its title unless a page gives one.
+// Which names As may take is the converter's to check (see
+// markup.CheckAliases), at Line of site.yaml.
+type DirectiveAlias struct {
+	As    string
+	Label data.Text
+	Line  int
 }
 
 // ConfigFile is where a site keeps its settings.
@@ -70,9 +84,10 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		"markup": func(v *yaml.Node) {
 			d.Object(v, "markup", data.Fields{"unsafe": func(v *yaml.Node) { c.Unsafe = d.Bool(v) }})
 		},
-		"plan":   func(v *yaml.Node) { c.Plan = planSettings(d, v) },
-		"params": func(v *yaml.Node) { c.Params = params(d, v) },
-		"limits": func(v *yaml.Node) { c.Limits, c.PageLimit = limits(d, v) },
+		"directives": func(v *yaml.Node) { c.Directives = directiveAliases(d, v) },
+		"plan":       func(v *yaml.Node) { c.Plan = planSettings(d, v) },
+		"params":     func(v *yaml.Node) { c.Params = params(d, v) },
+		"limits":     func(v *yaml.Node) { c.Limits, c.PageLimit = limits(d, v) },
 	}, "title", "languages")
 	if err := d.Err(); err != nil {
 		return nil, err
@@ -245,3 +260,34 @@ func placeholderHost(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
 }
+
+// directiveAliases reads site.yaml's directives: each name stands for a
+// container, written as its name alone (callout: tip) or with a title
+// ({as: tip, label: Key points}).
+func directiveAliases(d *data.Decoder, v *yaml.Node) map[string]DirectiveAlias {
+	aliases := map[string]DirectiveAlias{}
+	if v.Kind != yaml.MappingNode {
+		d.Failf(v, "directives must be a mapping of a name to the container it stands for, like {callout: tip}")
+		return aliases
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, n := v.Content[i], v.Content[i+1]
+		if !directiveName.MatchString(k.Value) {
+			d.Failf(k, "%q cannot be a directive name: a letter, then letters, digits, - or _", k.Value)
+		}
+		a := DirectiveAlias{Line: k.Line}
+		if n.Kind == yaml.MappingNode {
+			d.Object(n, "directives."+k.Value, data.Fields{
+				"as":    func(v *yaml.Node) { a.As = d.NonEmpty(v) },
+				"label": func(v *yaml.Node) { a.Label = d.Text(v) },
+			}, "as")
+		} else {
+			a.As = d.NonEmpty(n)
+		}
+		aliases[k.Value] = a
+	}
+	return aliases
+}
+
+// directiveName is how a directive is named in a page (markup's parseHead).
+var directiveName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
