@@ -1,9 +1,11 @@
 package markup
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"lentera/generator/fileerr"
 	"lentera/generator/site"
 )
 
@@ -37,5 +39,28 @@ func TestRawHTMLIDsInWorkbook(t *testing.T) {
 	}
 	if web := string(doc.HTML(Pass{})); !strings.Contains(web, `<dt id="term-shell">`) || !strings.Contains(web, "<span id='here' class=x>") {
 		t.Errorf("the web pass changed raw HTML:\n%s", web)
+	}
+}
+
+// Raw HTML that is left out is one warning per line, however many tags the
+// line has: a lesson that writes keys as <kbd> would warn of each.
+func TestRawHTMLLeftOutOncePerLine(t *testing.T) {
+	src := "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.\n\n<div>\nblock\n</div>\n\nThen <kbd>Enter</kbd> and <em>x</em>.\n"
+	s, page := fixture(t, src)
+	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
+	doc, err := New(Options{}).Convert(in, Pass{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	for _, w := range doc.Warnings {
+		fe, ok := w.(*fileerr.Error)
+		if !ok || !strings.Contains(w.Error(), "raw HTML is left out") {
+			t.Fatalf("unexpected warning %v", w)
+		}
+		lines = append(lines, fe.Line)
+	}
+	if want := []int{4, 6, 10}; !slices.Equal(lines, want) { // after the fixture's three lines of front matter
+		t.Errorf("warned at lines %v, want %v", lines, want)
 	}
 }

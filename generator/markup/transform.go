@@ -36,6 +36,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	src := reader.Source()
 	var headings []*ast.Heading
 	var tables []*east.Table
+	rawLine := 0 // the last line warned of raw HTML: a line of tags is one warning
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -51,8 +52,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			st.image(n, src)
 		case *ast.HTMLBlock, *ast.RawHTML:
 			st.hasRawHTML = true // its ids get the workbook's prefix
-			if !st.unsafe {
-				st.warnf(st.nodeLine(n, src), "raw HTML is left out (markup: {unsafe: true} in site.yaml lets it through)")
+			if line := st.nodeLine(n, src); !st.unsafe && line != rawLine {
+				st.warnf(line, "raw HTML is left out (markup: {unsafe: true} in site.yaml lets it through)")
+				rawLine = line
 			}
 		case *east.Footnote:
 			st.hasFootnotes = true
