@@ -129,9 +129,9 @@ func svgSize(r io.Reader) (int, int) {
 		for _, a := range el.Attr {
 			switch a.Name.Local {
 			case "width":
-				w, _ = strconv.ParseFloat(strings.TrimSuffix(a.Value, "px"), 64)
+				w = cssPixels(a.Value)
 			case "height":
-				h, _ = strconv.ParseFloat(strings.TrimSuffix(a.Value, "px"), 64)
+				h = cssPixels(a.Value)
 			case "viewBox":
 				box = strings.Fields(strings.ReplaceAll(a.Value, ",", " "))
 			}
@@ -142,6 +142,23 @@ func svgSize(r io.Reader) (int, int) {
 		}
 		return int(math.Round(w)), int(math.Round(h))
 	}
+}
+
+// pixelsPer are CSS's absolute units in pixels (96 to the inch), as
+// drawing programs write an SVG's size: Inkscape in mm.
+var pixelsPer = map[string]float64{"": 1, "px": 1, "in": 96, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6, "pt": 96.0 / 72, "pc": 16}
+
+// cssPixels is an SVG length in pixels; 0 for a relative one (50%, 2em)
+// or one that does not read, for which the viewBox's size stands.
+func cssPixels(v string) float64 {
+	v = strings.TrimSpace(v)
+	num := strings.TrimRight(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%")
+	per, ok := pixelsPer[strings.ToLower(v[len(num):])]
+	n, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+	if !ok || err != nil || n <= 0 {
+		return 0
+	}
+	return n * per
 }
 
 // imageSize is the lookup markup uses for width and height.

@@ -132,3 +132,29 @@ func TestImageOfTooManyPixels(t *testing.T) {
 		}
 	}
 }
+
+// An SVG's width and height are CSS lengths: drawing programs write them
+// in mm or pt, which the page must give in pixels (96 to the inch), or the
+// figure shows a few pixels wide. A relative size leaves the viewBox's.
+func TestSVGSize(t *testing.T) {
+	for _, c := range []struct {
+		attrs string
+		w, h  int
+	}{
+		{`width="300" height="150"`, 300, 150},
+		{`width="300px" height="150.4px"`, 300, 150},
+		{`width="54.999542mm" height="29.271mm" viewBox="0 0 55 29.27"`, 208, 111},
+		{`width="2in" height="1in"`, 192, 96},
+		{`width="72pt" height="36pt"`, 96, 48},
+		{`width="10cm" height="5cm"`, 378, 189},
+		{`width="100%" height="100%" viewBox="0 0 640 480"`, 640, 480},
+		{`width="20em" height="10em" viewBox="0 0 64 48"`, 64, 48},
+		{`viewBox="0,0,800,600"`, 800, 600},
+		{`width="-5" height="-1e3"`, 0, 0},
+	} {
+		w, h := svgSize(strings.NewReader(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" ` + c.attrs + `></svg>`))
+		if w != c.w || h != c.h {
+			t.Errorf("%s: %d x %d, want %d x %d", c.attrs, w, h, c.w, c.h)
+		}
+	}
+}
