@@ -196,6 +196,7 @@ func (st *state) image(n *ast.Image, src []byte) {
 		// Width and height let the browser keep the image's place before
 		// it loads, so the text does not jump.
 		if w, h, ok := st.in.ImageSize(t.Path); ok {
+			w, h = givenSize(n, w, h)
 			n.SetAttributeString("width", []byte(strconv.Itoa(w)))
 			n.SetAttributeString("height", []byte(strconv.Itoa(h)))
 		}
@@ -355,6 +356,33 @@ func (st *state) nodeLine(n ast.Node, src []byte) int {
 }
 
 // plainText is the text of n and its descendants, without markup.
+// givenSize is the size the page gave an image (imageAttrs), the side it
+// did not give scaled to keep the image's own w x h shape.
+func givenSize(n *ast.Image, w, h int) (int, int) {
+	gw, _ := pixels(n, "width")
+	gh, _ := pixels(n, "height")
+	switch {
+	case gw > 0 && gh > 0:
+		return gw, gh
+	case gw > 0:
+		return gw, max(1, (h*gw+w/2)/w)
+	case gh > 0:
+		return max(1, (w*gh+h/2)/h), gh
+	}
+	return w, h
+}
+
+// pixels reads a size attribute imageAttrs set.
+func pixels(n *ast.Image, name string) (int, bool) {
+	v, ok := n.AttributeString(name)
+	if !ok {
+		return 0, false
+	}
+	b, _ := v.([]byte)
+	px, err := strconv.Atoi(string(b))
+	return px, err == nil
+}
+
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
