@@ -31,10 +31,11 @@ type Directive struct {
 	Container bool
 	Line      int
 
-	fence  int   // colons of the opening fence
-	closed bool  // a closing fence was seen
-	err    error // a malformed line, reported by the converter
-	state  *state
+	fence    int   // colons of the opening fence
+	closed   bool  // a closing fence was seen
+	untitled bool  // shown without a title (see admonitionParser)
+	err      error // a malformed line, reported by the converter
+	state    *state
 }
 
 // KindDirective is the AST kind of a Directive.

@@ -241,7 +241,7 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
-			parser.WithBlockParsers(util.Prioritized(depthGuard{}, 10), util.Prioritized(footnoteGuard{}, 10), util.Prioritized(directiveParser{}, 50)),
+			parser.WithBlockParsers(util.Prioritized(depthGuard{}, 10), util.Prioritized(footnoteGuard{}, 10), util.Prioritized(directiveParser{}, 50), util.Prioritized(admonitionParser{}, 50)),
 			parser.WithInlineParsers(util.Prioritized(inlineGuard{}, 10), util.Prioritized(imageAttrs{}, 100)),
 			parser.WithParagraphTransformers(util.Prioritized(paragraphGuard{}, 10)),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),

@@ -110,6 +110,10 @@ func openContainer(w util.BufWriter, d *Directive) {
 		_, _ = w.WriteString("><summary>" + html.EscapeString(title) + "</summary>\n")
 		return
 	}
+	if d.untitled {
+		_, _ = w.WriteString(">\n")
+		return
+	}
 	_, _ = w.WriteString(`><p class="directive-title">` + html.EscapeString(title) + "</p>\n")
 }
 

@@ -1,0 +1,79 @@
+package markup
+
+import (
+	"strings"
+	"testing"
+
+	"lentera/generator/site"
+)
+
+// MkDocs' boxes build as the containers they name: the indented lines are
+// the box's Markdown, a box nests in a box, a tab indents as four spaces,
+// and the first line not indented ends it (but a paragraph's lazy
+// continuation, as in a list).
+func TestAdmonitions(t *testing.T) {
+	src := "Intro.\n\n" +
+		"!!! warning \"Check the date\"\n    Text **here**.\n\n    - item\n\n    ```bash\n    ls -l\n    ```\n\nAfter.\n\n" +
+		"??? tip extra\n\tTabbed.\n\n    !!! exercise\n        Deep.\n\n    Back.\nLazy or not?\n\n" +
+		"```\n!!! warning\n    code\n```\n\n" +
+		"!!! tip \"\"\n\n    Untitled, after a blank line.\n"
+	s, page := fixture(t, src)
+	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
+	doc, err := New(Options{}).Convert(in, Pass{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(doc.HTML(Pass{}))
+	want := `<p>Intro.</p>
+<aside class="directive directive-warning"><p class="directive-title">Check the date</p>
+<p>Text <strong>here</strong>.</p>
+<ul>
+<li>item</li>
+</ul>
+<pre class="chroma language-bash" tabindex="0"><code class="language-bash"><span class="line"><span class="cl">ls -l
+</span></span></code></pre>
+</aside>
+<p>After.</p>
+<aside class="directive directive-tip extra"><p class="directive-title">directive_tip</p>
+<p>Tabbed.</p>
+<section class="directive directive-exercise"><p class="directive-title">directive_exercise</p>
+<p>Deep.</p>
+</section>
+<p>Back.
+Lazy or not?</p>
+</aside>
+<pre class="chroma" tabindex="0"><code><span class="line"><span class="cl">!!! warning
+</span></span><span class="line"><span class="cl">    code
+</span></span></code></pre>
+<aside class="directive directive-tip">
+<p>Untitled, after a blank line.</p>
+</aside>
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// An unknown box is an error at its line, and holds its lines all the same.
+func TestAdmonitionUnknown(t *testing.T) {
+	s, page := fixture(t, "Text.\n\n!!! nonesuch \"Title\"\n    Inside.\n")
+	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
+	_, err := New(Options{}).Convert(in, Pass{})
+	if err == nil || !strings.Contains(err.Error(), `a.md:6: unknown directive "nonesuch"`) || strings.Count(err.Error(), "\n") > 0 {
+		t.Fatalf("error %v, want one, at line 6", err)
+	}
+}
+
+// Boxes nest no deeper than containers do.
+func TestAdmonitionsNestLimited(t *testing.T) {
+	var b strings.Builder
+	for i := range MaxDepth + 5 {
+		b.WriteString(strings.Repeat("    ", i) + "!!! tip\n")
+	}
+	s, page := fixture(t, b.String())
+	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
+	_, err := New(Options{}).Convert(in, Pass{})
+	if err == nil || !strings.Contains(err.Error(), "nested more than 64 containers deep") {
+		t.Fatalf("error %v, want the nesting limit", err)
+	}
+}
