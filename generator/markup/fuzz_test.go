@@ -31,6 +31,7 @@ func FuzzConvert(f *testing.F) {
 	for _, seed := range []string{
 		"::checklist{src=\"c\"}\n", ":::tip\n::::exercise\n:::\n", "::::a\n:::b\n::::\n",
 		"## H {#h}\n[x](b.md#dua) ![i](fig/x.png)\n", "```\n:::\n```\n", ":::trainer\n| a |\n|---|\n:::\n",
+		"!!! tip \"T\"\n    a\n\n    !!! warning\n\tb\n:::tip\n!!! exercise x\n    c\n:::\n", "![a](fig/x.png){alt='b' width=3 .c}{d}\n",
 	} {
 		f.Add(seed)
 	}
