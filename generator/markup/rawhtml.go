@@ -47,18 +47,53 @@ func (r rawHTMLRenderer) inline(w util.BufWriter, src []byte, n ast.Node, enteri
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	if !r.unsafe {
+	raw := rawText(n.(*ast.RawHTML), src)
+	switch {
+	case r.unsafe:
+		_, _ = w.WriteString(prefixRawIDs(raw, prefixOf(n)))
+	case plainTag(raw) != "":
+		_, _ = w.WriteString(plainTag(raw))
+	default:
 		_, _ = w.WriteString(rawOmitted)
-		return ast.WalkSkipChildren, nil
 	}
+	return ast.WalkSkipChildren, nil
+}
+
+func rawText(n *ast.RawHTML, src []byte) string {
 	var raw strings.Builder
-	segs := n.(*ast.RawHTML).Segments
-	for i := 0; i < segs.Len(); i++ {
-		seg := segs.At(i)
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
 		raw.Write(seg.Value(src))
 	}
-	_, _ = w.WriteString(prefixRawIDs(raw.String(), prefixOf(n)))
-	return ast.WalkSkipChildren, nil
+	return raw.String()
+}
+
+// plainTags are the inline tags a page may write without markup.unsafe:
+// with no attributes they carry nothing but their meaning, as lessons
+// write keys (<kbd>Ctrl</kbd>) and formulas (H<sub>2</sub>O). True for the
+// void ones, which have no closing tag.
+var plainTags = map[string]bool{
+	"b": false, "cite": false, "code": false, "del": false, "dfn": false, "em": false,
+	"i": false, "ins": false, "kbd": false, "mark": false, "q": false, "s": false,
+	"samp": false, "small": false, "strong": false, "sub": false, "sup": false,
+	"u": false, "var": false, "br": true, "wbr": true,
+}
+
+var plainTagForm = regexp.MustCompile(`^<(/?)([A-Za-z]+)\s*(/?)>$`)
+
+// plainTag is raw as written for the reader when it is one of plainTags,
+// without attributes; "" for any other HTML.
+func plainTag(raw string) string {
+	m := plainTagForm.FindStringSubmatch(raw)
+	if m == nil {
+		return ""
+	}
+	closing, name, selfClosed := m[1] != "", strings.ToLower(m[2]), m[3] != ""
+	void, ok := plainTags[name]
+	if !ok || void && closing || !void && selfClosed {
+		return ""
+	}
+	return "<" + m[1] + name + ">"
 }
 
 // prefixOf is the id prefix of the pass being rendered.

@@ -43,9 +43,11 @@ func TestRawHTMLIDsInWorkbook(t *testing.T) {
 }
 
 // Raw HTML that is left out is one warning per line, however many tags the
-// line has: a lesson that writes keys as <kbd> would warn of each.
+// line has. Tags of plainTags without attributes are let through without
+// a warning: lessons write keys as <kbd>.
 func TestRawHTMLLeftOutOncePerLine(t *testing.T) {
-	src := "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.\n\n<div>\nblock\n</div>\n\nThen <kbd>Enter</kbd> and <em>x</em>.\n"
+	src := "Press <span>Ctrl</span>+<span>C</span>.\n\n<div>\nblock\n</div>\n\n" +
+		"Then <KBD>Enter</kbd>, H<sub>2</sub>O<br/>, <kbd class=x>k</kbd>, </br> and <em>x</em>.\n"
 	s, page := fixture(t, src)
 	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
 	doc, err := New(Options{}).Convert(in, Pass{})
@@ -62,5 +64,14 @@ func TestRawHTMLLeftOutOncePerLine(t *testing.T) {
 	}
 	if want := []int{4, 6, 10}; !slices.Equal(lines, want) { // after the fixture's three lines of front matter
 		t.Errorf("warned at lines %v, want %v", lines, want)
+	}
+	got := string(doc.HTML(Pass{}))
+	if want := "<p>Then <kbd>Enter</kbd>, H<sub>2</sub>O<br>, " + rawOmitted + "k</kbd>, " + rawOmitted + " and <em>x</em>.</p>"; !strings.Contains(got, want) {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	for _, absent := range []string{"span", "class=x", "div"} {
+		if strings.Contains(got, absent) {
+			t.Errorf("%s let through: %s", absent, got)
+		}
 	}
 }
