@@ -137,3 +137,66 @@ func checkRealSearch(t *testing.T, files map[string]string) {
 		}
 	}
 }
+
+// realEpisode is an episode of a published lesson with no change but two
+// lines of front matter and a link out of the episode (see its README.md).
+const realEpisode = "testdata/real/shell-novice"
+
+// The episode builds as its authors wrote it, without a warning: every box
+// the Carpentries' way (::: callout, challenge, instructor, …) is a box,
+// the instructor's notes are in the trainer edition only, the figures'
+// alt text given after them ({alt='…'}) is theirs, an SVG sized in mm is
+// sized in pixels, and <kbd> keys are keys.
+func TestRealLessonAsWritten(t *testing.T) {
+	opts := Options{Site: os.DirFS(realEpisode), BuildDate: testDate, BaseURL: "https://kursus.lentera.test/"}
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("build failed:\n%s", errorLines(err))
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Body)
+	}
+	src, err := os.ReadFile(filepath.Join(realEpisode, "content/en/02-filedir.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	boxes := func(names string) int {
+		return len(regexp.MustCompile(`(?m)^:{3,} *(` + names + `) *$`).FindAll(src, -1))
+	}
+	page, trainer := files["en/02-filedir/index.html"], files["trainer/en/02-filedir/index.html"]
+	for class, n := range map[string]int{
+		"directive-tip":      boxes("callout|objectives|questions|keypoints"),
+		"directive-exercise": boxes("challenge"),
+		"directive-solution": boxes("solution|spoiler"),
+	} {
+		if got := strings.Count(page, `class="directive `+class+`"`); got != n || n == 0 {
+			t.Errorf("%d boxes of class %s, want %d as the episode has", got, class, n)
+		}
+	}
+	notes := boxes("instructor")
+	if got := strings.Count(trainer, `class="directive directive-trainer"`); got != notes || notes == 0 || strings.Contains(page, "directive-trainer") {
+		t.Errorf("trainer edition has %d instructor notes of %d; participants' page has them: %v", got, notes, strings.Contains(page, "directive-trainer"))
+	}
+	for _, want := range []string{
+		`<p class="directive-title">Objectives</p>`, `<p class="directive-title">Key points</p>`,
+		`alt="The file system is made up of a root directory that contains sub-directories titled bin, data, users, and tmp"`,
+		`fig/filesystem.svg" alt="The file system is made up of a root directory that contains sub-directories titled bin, data, users, and tmp" decoding="async" width="208" height="111"`,
+		`<kbd>Tab</kbd>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the episode lacks %s", want)
+		}
+	}
+	text := regexp.MustCompile(`(?s)<pre.*?</pre>|<code>.*?</code>|<[^>]+>`).ReplaceAllString(page, " ")
+	for _, raw := range []string{":::", "{alt=", "raw HTML omitted"} {
+		if strings.Contains(text, raw) {
+			t.Errorf("the reader sees %q", raw)
+		}
+	}
+	checkImages(t, files, "en/02-filedir/index.html")
+	checkWorkbooks(t, opts)
+}
