@@ -165,7 +165,7 @@ func TestRealLessonAsWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	boxes := func(names string) int {
-		return len(regexp.MustCompile(`(?m)^:{3,} *(` + names + `) *$`).FindAll(src, -1))
+		return len(regexp.MustCompile(`(?m)^:{3,} *(`+names+`) *$`).FindAll(src, -1))
 	}
 	page, trainer := files["en/02-filedir/index.html"], files["trainer/en/02-filedir/index.html"]
 	for class, n := range map[string]int{

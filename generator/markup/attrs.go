@@ -14,10 +14,15 @@ type attrs struct {
 }
 
 // parseHead reads what follows the colons of a directive line:
-// name, then an optional [label], then optional {attributes}, then nothing.
-// A space between the colons and the name is allowed (":::  tip").
+// name, then an optional [label], then optional {attributes}, then nothing
+// but, as Pandoc allows, more colons. A space between the colons and the
+// name is allowed (":::  tip"). Pandoc's fenced divs, ::: {.tip #id},
+// name the directive by their first class.
 func parseHead(line string) (name, label string, a attrs, err error) {
 	s := strings.TrimLeft(line, " \t")
+	if strings.HasPrefix(s, "{") {
+		return pandocHead(s)
+	}
 	end := 0
 	for end < len(s) && isNameByte(s[end], end == 0) {
 		end++
@@ -43,10 +48,37 @@ func parseHead(line string) (name, label string, a attrs, err error) {
 		}
 		s = s[closing+1:]
 	}
-	if rest := strings.TrimSpace(s); rest != "" {
+	if rest := closingColons(s); rest != "" {
 		return name, label, a, fmt.Errorf("unexpected %q after directive ::%s (attributes go in {…} right after the name)", clip(rest), name)
 	}
 	return name, label, a, nil
+}
+
+// pandocHead reads a fenced div's {attributes}, whose first class names
+// the directive: ::: {.callout-tip title="Hook"}.
+func pandocHead(s string) (name, label string, a attrs, err error) {
+	closing := strings.IndexByte(s, '}')
+	if closing < 0 {
+		return "", "", a, fmt.Errorf("attributes %q are not closed with }", clip(s))
+	}
+	a, err = parseAttrs(s[1:closing])
+	if err != nil {
+		return "", "", a, fmt.Errorf("attributes %s: %w", s[:closing+1], err)
+	}
+	if len(a.class) == 0 {
+		return "", "", a, fmt.Errorf("%s names no directive: give its name as the first class, as in ::: {.tip}", s[:closing+1])
+	}
+	name, a.class = a.class[0], a.class[1:]
+	if rest := closingColons(s[closing+1:]); rest != "" {
+		return name, "", a, fmt.Errorf("unexpected %q after directive ::%s", clip(rest), name)
+	}
+	return name, "", a, nil
+}
+
+// closingColons is what is left of a directive line's end but spaces and
+// the colons Pandoc lets a fence end with (::: tip :::).
+func closingColons(s string) string {
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ":"))
 }
 
 func isNameByte(b byte, first bool) bool {

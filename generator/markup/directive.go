@@ -234,6 +234,11 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	var err error
 	d.Name, d.Label, a, err = parseHead(string(bytes.TrimRight(rest, "\r\n")))
 	d.Attrs, d.ID, d.Classes = a.values, a.id, a.class
+	if title, ok := d.Attrs["title"]; ok && d.Container && d.Label == "" {
+		// Pandoc's and Quarto's divs give their title so.
+		d.Label = title
+		delete(d.Attrs, "title")
+	}
 	if err == nil {
 		d.resolve(st.in)
 		err = d.check()

@@ -12,6 +12,7 @@ func FuzzParseHead(f *testing.F) {
 	for _, seed := range []string{
 		`checklist{src="a"}`, `tip[Judul *tebal*]{#id .c}`, `x{a='b' c=d e}`,
 		`table{src="a`, `a[b[c]d]`, `{}`, ` tip`, `a{#}`, `a{.}`, `a{=}`,
+		`{.tip #x title="T"}`, `{#x}`, `tip :::`, `{.a} ::: b`,
 	} {
 		f.Add(seed)
 	}
