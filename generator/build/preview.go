@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"reflect"
-	"slices"
 
 	"lentera/generator/linkcheck"
 	"lentera/generator/publish"
@@ -109,17 +108,9 @@ func swap[K comparable, V any](m map[K]V, k K, v V) (undo func()) {
 // the page's only in what the page shows of itself: its title,
 // description, objectives and duration. Other pages show some of these
 // too (menus, lists, totals); the build that follows the preview renders
-// them. A new title must also leave the page where it was among its
-// siblings, which may be ordered by title: a new order would change the
-// page's own previous and next links.
+// them. A new title leaves the page where it was among its siblings,
+// which weight and file name order.
 func onlyShown(p, edited *site.Page) bool {
-	if p.Parent != nil && edited.Meta.Title != p.Meta.Title {
-		sibs := p.Parent.Children
-		i := slices.Index(sibs, p)
-		if i < 0 || i > 0 && !site.Before(sibs[i-1], edited) || i+1 < len(sibs) && !site.Before(edited, sibs[i+1]) {
-			return false
-		}
-	}
 	meta := edited.Meta
 	meta.Title, meta.Description, meta.Objectives, meta.Duration = p.Meta.Title, p.Meta.Description, p.Meta.Objectives, p.Meta.Duration
 	return reflect.DeepEqual(meta, p.Meta)

@@ -201,19 +201,19 @@ func (l *Language) walk(p *Page) {
 	}
 }
 
-// sortPages orders by weight, then title, then path, so the order never
-// depends on how the file system lists files.
+// sortPages orders by weight, then file name, so the order never depends
+// on how the file system lists files.
 func sortPages(pages []*Page) {
-	sort.SliceStable(pages, func(i, j int) bool { return Before(pages[i], pages[j]) })
+	sort.SliceStable(pages, func(i, j int) bool { return before(pages[i], pages[j]) })
 }
 
-// Before reports whether page a comes before page b among siblings.
-func Before(a, b *Page) bool {
+// before reports whether page a comes before page b among siblings. After
+// the weight, the file name decides, not the title: courses number their
+// files (01-intro.md, 02-filedir.md), and a translation, whose titles sort
+// otherwise, keeps the order of the language it was translated from.
+func before(a, b *Page) bool {
 	if a.Meta.Weight != b.Meta.Weight {
 		return a.Meta.Weight < b.Meta.Weight
-	}
-	if ta, tb := strings.ToLower(a.Meta.Title), strings.ToLower(b.Meta.Title); ta != tb {
-		return ta < tb
 	}
 	return a.Rel < b.Rel
 }
