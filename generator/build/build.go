@@ -329,7 +329,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err != nil {
 		return nil, phase("extras", err)
 	}
-	resized, err := b.resizedImages(s, images)
+	resized, err := b.resizedImages(s, docs, images)
 	if err != nil {
 		return nil, phase("extras", err)
 	}

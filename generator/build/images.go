@@ -21,6 +21,7 @@ import (
 
 	"lentera/generator/fileerr"
 	"lentera/generator/internal/digest"
+	"lentera/generator/internal/parallel"
 	"lentera/generator/markup"
 	"lentera/generator/publish"
 	"lentera/generator/render"
@@ -185,29 +186,48 @@ func imageSources(infos map[string]imageInfo) func(string) []markup.Source {
 	}
 }
 
-// resizedImages makes the smaller copies of the wide images. A copy is
-// made again only when its original changes.
-func (b *Builder) resizedImages(s *site.Site, infos map[string]imageInfo) ([]publish.File, error) {
-	made := map[string][]publish.File{}
-	var out []publish.File
-	for _, f := range s.Files {
-		info := infos[f.URL]
-		if len(info.copies) == 0 {
-			continue
+// resizedImages makes the smaller copies of the wide images the pages
+// show, on every processor: a lesson's folder often holds figures no page
+// shows any more. A copy is made again only when its original changes.
+func (b *Builder) resizedImages(s *site.Site, docs render.Docs, infos map[string]imageInfo) ([]publish.File, error) {
+	shown := map[string]bool{}
+	for _, d := range docs {
+		for _, img := range d.Images {
+			shown[img] = true
 		}
+	}
+	var wide []site.File
+	for _, f := range s.Files {
+		if len(infos[f.URL].copies) > 0 && shown[f.URL] {
+			wide = append(wide, f)
+		}
+	}
+	keys := make([]string, len(wide))
+	copies := make([][]publish.File, len(wide))
+	err := parallel.Do(len(wide), func(i int) error {
+		f := wide[i]
 		body, err := fs.ReadFile(b.fsys, f.Src)
 		if err != nil {
-			return nil, fileerr.New(f.Src, 0, 0, err)
+			return fileerr.New(f.Src, 0, 0, err)
 		}
 		sum := sha256.Sum256(body)
-		key := f.URL + "\x00" + hex.EncodeToString(sum[:])
-		files, ok := b.resized[key]
-		if !ok {
-			if files, err = resize(f.URL, body, info.copies); err != nil {
-				return nil, fileerr.New(f.Src, 0, 0, err)
-			}
+		keys[i] = f.URL + "\x00" + hex.EncodeToString(sum[:])
+		if files, ok := b.resized[keys[i]]; ok {
+			copies[i] = files
+			return nil
 		}
-		made[key] = files
+		if copies[i], err = resize(f.URL, body, infos[f.URL].copies); err != nil {
+			return fileerr.New(f.Src, 0, 0, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	made := map[string][]publish.File{}
+	var out []publish.File
+	for i, files := range copies {
+		made[keys[i]] = files
 		out = append(out, files...)
 	}
 	b.resized = made

@@ -49,7 +49,8 @@ func TestImageSizesAndBudget(t *testing.T) {
 }
 
 // An image wider than the text column gets smaller copies in a srcset,
-// in its own format; the original stays, as src and in the srcset.
+// in its own format; the original stays, as src and in the srcset. A wide
+// image no page shows is published as it is, without copies.
 func TestWideImageCopies(t *testing.T) {
 	var wide bytes.Buffer
 	if err := png.Encode(&wide, image.NewGray(image.Rect(0, 0, 1200, 800))); err != nil {
@@ -60,6 +61,7 @@ func TestWideImageCopies(t *testing.T) {
 		"content/id/_index.md":     {Data: []byte("---\ntitle: Kursus\n---\n")},
 		"content/id/a.md":          {Data: []byte("---\ntitle: Lebar\n---\n![Panorama](fig/lebar.png)\n")},
 		"content/id/fig/lebar.png": {Data: wide.Bytes()},
+		"content/id/fig/lama.png":  {Data: wide.Bytes()},
 	}
 	res, err := Build(context.Background(), Options{Site: fsys, BuildDate: testDate})
 	if err != nil {
@@ -77,6 +79,14 @@ func TestWideImageCopies(t *testing.T) {
 		}
 		if cfg.Width != width || cfg.Height != width*2/3 {
 			t.Errorf("%s is %dx%d, want %dx%d", path, cfg.Width, cfg.Height, width, width*2/3)
+		}
+	}
+	if _, ok := files["id/fig/lama.png"]; !ok {
+		t.Error("the image no page shows is not published")
+	}
+	for path := range files {
+		if strings.HasPrefix(path, "id/fig/lama-") {
+			t.Errorf("the image no page shows has a copy, %s", path)
 		}
 	}
 	page := string(files["id/a/index.html"])

@@ -35,9 +35,9 @@ func TestPandocFencedDivs(t *testing.T) {
 // a title on a leaf, which has none.
 func TestPandocFencedDivErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"Text.\n\n::: {#only-id}\nX\n:::\n":       `a.md:6: {#only-id} names no directive`,
+		"Text.\n\n::: {#only-id}\nX\n:::\n":     `a.md:6: {#only-id} names no directive`,
 		"Text.\n\n::checklist{src=c title=x}\n": `a.md:6: unknown attribute "title" on ::checklist`,
-		"Text.\n\n::: tip ::: x\nX\n:::\n":        `a.md:6: unexpected "::: x" after directive ::tip`,
+		"Text.\n\n::: tip ::: x\nX\n:::\n":      `a.md:6: unexpected "::: x" after directive ::tip`,
 	} {
 		s, page := fixture(t, src)
 		in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
