@@ -89,6 +89,8 @@ var badInputs = []badInput{
 		want: []string{`{site}/content/id/b.md:4: unknown directive "kuis"`}},
 	{name: "directive alias for no container", files: map[string]string{"site.yaml": "title: Uji\nlanguages: [id, en]\ndirectives:\n  callout: tipp\n  quiz: tip\n", "content/id/b.md": "---\ntitle: B\n---\n:::kotak\nIsi.\n:::\n"},
 		want: []string{`{site}/content/id/b.md:4: unknown directive "kotak" (known: calendar, checklist, plan, quiz, table, exercise, solution, tip, trainer, warning; site.yaml's directives: callout, quiz)`, `{site}/site.yaml:4: directives: callout stands for "tipp", which is not a container`, `{site}/site.yaml:5: directives: "quiz" is a directive already`}},
+	{name: "directive alias never closed", files: map[string]string{"site.yaml": "title: Uji\nlanguages: [id, en]\ndirectives: {callout: tip}\n", "content/id/b.md": "---\ntitle: B\n---\n::::: callout\nIsi.\n"},
+		want: []string{`{site}/content/id/b.md:4: :::callout is never closed: add a line ::::: after its content`}},
 	{name: "directive alias without as", files: map[string]string{"site.yaml": "title: Uji\nlanguages: [id, en]\ndirectives:\n  note: {label: Catatan}\n  2x: tip\n"},
 		want: []string{`{site}/site.yaml:4:9: directives.note is missing the required key "as"`, `{site}/site.yaml:5:3: "2x" cannot be a directive name`}},
 	{name: "unknown MkDocs box", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\nTeks.\n\n!!! catatan \"Judul\"\n    Isi.\n"},

@@ -45,7 +45,7 @@ func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 	d.err = d.check()
 	if tooDeep(parent) {
 		d.Container = false
-		d.err = fmt.Errorf("!!! %s is nested more than %d containers deep; a page needs two or three", d.Name, MaxDepth)
+		d.err = fmt.Errorf("!!! %s is nested more than %d containers deep; a page needs two or three", d.written(), MaxDepth)
 		return d, parser.NoChildren
 	}
 	return d, parser.HasChildren

@@ -31,10 +31,11 @@ type Directive struct {
 	Container bool
 	Line      int
 
-	fence    int   // colons of the opening fence
-	closed   bool  // a closing fence was seen
-	untitled bool  // shown without a title (see admonitionParser)
-	err      error // a malformed line, reported by the converter
+	fence    int    // colons of the opening fence
+	closed   bool   // a closing fence was seen
+	untitled bool   // shown without a title (see admonitionParser)
+	alias    string // the name the page wrote, when site.yaml's directives resolved it
+	err      error  // a malformed line, reported by the converter
 	state    *state
 }
 
@@ -126,7 +127,7 @@ func (d *Directive) resolve(in Input) {
 	if !ok || !specs[a.As].container {
 		return
 	}
-	d.Name = a.As
+	d.alias, d.Name = d.Name, a.As
 	if d.Label == "" {
 		d.Label = a.Label.In(in.Page.Lang, in.Site.Config.DefaultLang())
 	}
@@ -163,6 +164,14 @@ func containers() []string {
 		}
 	}
 	return names
+}
+
+// written is the name as the page wrote it, for messages.
+func (d *Directive) written() string {
+	if d.alias != "" {
+		return d.alias
+	}
+	return d.Name
 }
 
 func attrList(names []string) string {
@@ -246,7 +255,7 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	d.err = err
 	if d.Container && len(st.open) >= MaxDepth {
 		d.Container, st.nest.stopped = false, true
-		d.err = fmt.Errorf(":::%s is nested more than %d containers deep; close some of the containers around it", d.Name, MaxDepth)
+		d.err = fmt.Errorf(":::%s is nested more than %d containers deep; close some of the containers around it", d.written(), MaxDepth)
 	}
 	if !d.Container {
 		return d, parser.NoChildren
@@ -307,7 +316,7 @@ func (directiveParser) Close(node ast.Node, reader text.Reader, pc parser.Contex
 	if d.Container {
 		d.state.closeContainer(d)
 		if !d.closed && d.err == nil && !d.state.nest.stopped {
-			d.err = fmt.Errorf(":::%s is never closed: add a line %s after its content", d.Name, strings.Repeat(":", d.fence))
+			d.err = fmt.Errorf(":::%s is never closed: add a line %s after its content", d.written(), strings.Repeat(":", d.fence))
 		}
 	}
 }

@@ -68,6 +68,25 @@ func rawText(n *ast.RawHTML, src []byte) string {
 	return raw.String()
 }
 
+// rawHTMLText is an inline tag as written, or a block's first tag (its
+// first line when that has none, as a comment).
+func rawHTMLText(n ast.Node, src []byte) string {
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		return rawText(n, src)
+	case *ast.HTMLBlock:
+		if n.Lines().Len() > 0 {
+			first := n.Lines().At(0)
+			line := string(first.Value(src))
+			if tag := rawTag.FindString(line); tag != "" {
+				return tag
+			}
+			return line
+		}
+	}
+	return ""
+}
+
 // plainTags are the inline tags a page may write without markup.unsafe:
 // with no attributes they carry nothing but their meaning, as lessons
 // write keys (<kbd>Ctrl</kbd>) and formulas (H<sub>2</sub>O). True for the

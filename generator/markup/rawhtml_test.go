@@ -55,15 +55,24 @@ func TestRawHTMLLeftOutOncePerLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	var lines []int
+	var tags []string
 	for _, w := range doc.Warnings {
 		fe, ok := w.(*fileerr.Error)
-		if !ok || !strings.Contains(w.Error(), "raw HTML is left out") {
+		if !ok {
+			t.Fatalf("warning %v has no place", w)
+		}
+		tag, found := strings.CutPrefix(fe.Err.Error(), "raw HTML ")
+		tag, _, found2 := strings.Cut(tag, " is left out")
+		if !found || !found2 {
 			t.Fatalf("unexpected warning %v", w)
 		}
-		lines = append(lines, fe.Line)
+		lines, tags = append(lines, fe.Line), append(tags, tag)
 	}
 	if want := []int{4, 6, 10}; !slices.Equal(lines, want) { // after the fixture's three lines of front matter
 		t.Errorf("warned at lines %v, want %v", lines, want)
+	}
+	if want := []string{"<span>", "<div>", "<kbd class=x>"}; !slices.Equal(tags, want) {
+		t.Errorf("warned of %q, want %q", tags, want)
 	}
 	got := string(doc.HTML(Pass{}))
 	if want := "<p>Then <kbd>Enter</kbd>, H<sub>2</sub>O<br>, " + rawOmitted + "k</kbd>, " + rawOmitted + " and <em>x</em>.</p>"; !strings.Contains(got, want) {

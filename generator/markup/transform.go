@@ -52,11 +52,12 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			st.image(n, src)
 		case *ast.HTMLBlock, *ast.RawHTML:
 			st.hasRawHTML = true // its ids get the workbook's prefix
-			if raw, ok := n.(*ast.RawHTML); ok && plainTag(rawText(raw, src)) != "" {
+			raw := rawHTMLText(n, src)
+			if _, inline := n.(*ast.RawHTML); inline && plainTag(raw) != "" {
 				break // let through (see plainTags)
 			}
 			if line := st.nodeLine(n, src); !st.unsafe && line != rawLine {
-				st.warnf(line, "raw HTML is left out (markup: {unsafe: true} in site.yaml lets it through)")
+				st.warnf(line, "raw HTML %s is left out (markup: {unsafe: true} in site.yaml lets it through)", clip(strings.TrimSpace(raw)))
 				rawLine = line
 			}
 		case *east.Footnote:
