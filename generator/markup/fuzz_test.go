@@ -33,6 +33,7 @@ func FuzzConvert(f *testing.F) {
 		"::checklist{src=\"c\"}\n", ":::tip\n::::exercise\n:::\n", "::::a\n:::b\n::::\n",
 		"## H {#h}\n[x](b.md#dua) ![i](fig/x.png)\n", "```\n:::\n```\n", ":::trainer\n| a |\n|---|\n:::\n",
 		"!!! tip \"T\"\n    a\n\n    !!! warning\n\tb\n:::tip\n!!! exercise x\n    c\n:::\n", "![a](fig/x.png){alt='b' width=3 .c}{d}\n",
+		"~~~\nx\n~~~\n{: .output}\n\n> ## T\n> > a\n> {: .solution}\n{: .tip}\n{:x}\n",
 	} {
 		f.Add(seed)
 	}

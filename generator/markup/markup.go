@@ -243,7 +243,7 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 			parser.WithAttribute(),
 			parser.WithBlockParsers(util.Prioritized(depthGuard{}, 10), util.Prioritized(footnoteGuard{}, 10), util.Prioritized(directiveParser{}, 50), util.Prioritized(admonitionParser{}, 50)),
 			parser.WithInlineParsers(util.Prioritized(inlineGuard{}, 10), util.Prioritized(imageAttrs{}, 100)),
-			parser.WithParagraphTransformers(util.Prioritized(paragraphGuard{}, 10)),
+			parser.WithParagraphTransformers(util.Prioritized(paragraphGuard{}, 10), util.Prioritized(kramdownIALs{}, 200)),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
@@ -422,6 +422,7 @@ type state struct {
 	limits       limitsState // see inlineGuard
 	glossary     *glossaries // the converter's, shared by its pages
 	directives   []*Directive
+	ials         []pendingIAL // kramdown attribute lists, for the block they follow
 	headings     []headingRef
 	links        []linkRef
 	imageNodes   []*ast.Image

@@ -193,6 +193,10 @@ func renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.Wa
 	return ast.WalkSkipChildren, nil
 }
 
+// languageAttr holds the language a kramdown attribute list gave a code
+// block with no info string (see kramdownIALs).
+const languageAttr = "lentera-language"
+
 func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 	var code strings.Builder
 	for i := 0; i < block.Lines().Len(); i++ {
@@ -200,6 +204,9 @@ func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 		code.Write(seg.Value(src))
 	}
 	lang := string(block.Language(src))
+	if given, ok := block.AttributeString(languageAttr); ok {
+		lang = string(given.([]byte))
+	}
 	lexer := lexers.Get(lang)
 	if lexer == nil {
 		lexer = lexers.Fallback

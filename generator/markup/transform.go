@@ -34,6 +34,7 @@ type linkRef struct {
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := stateOf(pc)
 	src := reader.Source()
+	st.applyIALs(src)
 	var headings []*ast.Heading
 	var tables []*east.Table
 	rawLine := 0 // the last line warned of raw HTML: a line of tags is one warning
