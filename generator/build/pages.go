@@ -129,6 +129,7 @@ func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (docs
 		}
 	}
 	out := make([]docEntry, len(pages))
+	failed := make([]*markup.Doc, len(pages))
 	// Each page's links are resolved again only when a page, file or
 	// image they could lead to changed: per save, the dev server checks
 	// every page.
@@ -148,16 +149,20 @@ func (b *Builder) convert(conv converter, world uint64, prev, next *cache) (docs
 		}
 		doc, err := conv.convert(p)
 		if err != nil {
+			failed[i] = doc
 			return err
 		}
 		n.Add(1)
 		out[i] = docEntry{key: key, doc: doc, data: dataSums(s, doc)}
 		return nil
 	})
-	// A page that failed leaves a gap; the others are kept, so that their
-	// links can be checked too.
+	// A page that failed leaves its links alone, to be checked with the
+	// others' (see checkLinks), and nothing to keep.
 	docs = render.Docs{}
 	for i, p := range pages {
+		if failed[i] != nil {
+			docs[p] = failed[i]
+		}
 		if out[i].doc == nil {
 			continue
 		}

@@ -252,7 +252,9 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 	return md
 }
 
-// Convert parses the page and renders it for each pass.
+// Convert parses the page and renders it for each pass. A page that fails
+// still gives a Doc of its links alone, which the build checks with the
+// other pages' links, so that one build reports every problem.
 func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	st := newState(in, c.unsafe)
 	st.glossary = &c.terms
@@ -262,7 +264,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	root := md.Parser().Parse(text.NewReader(in.Page.Source), parser.WithContext(pc))
 	root.SetAttributeString(labelsAttr, in.T)
 	if err := st.err(); err != nil {
-		return nil, err
+		return &Doc{Links: st.checks}, err
 	}
 	doc := &Doc{TOC: st.toc, Uses: st.uses, Images: st.images, Terms: st.terms, Links: st.checks, Warnings: st.warnings, sums: map[Pass]uint64{}}
 	doc.Resolved, doc.targets = st.resolved, st.targetsSum()
