@@ -34,6 +34,7 @@ func FuzzConvert(f *testing.F) {
 		"## H {#h}\n[x](b.md#dua) ![i](fig/x.png)\n", "```\n:::\n```\n", ":::trainer\n| a |\n|---|\n:::\n",
 		"!!! tip \"T\"\n    a\n\n    !!! warning\n\tb\n:::tip\n!!! exercise x\n    c\n:::\n", "![a](fig/x.png){alt='b' width=3 .c}{d}\n",
 		"~~~\nx\n~~~\n{: .output}\n\n> ## T\n> > a\n> {: .solution}\n{: .tip}\n{:x}\n",
+		"[a]{#b .c} x [d]{#e f=g} [[h]]{#i} [j *k*]{#l}\n: m\n",
 	} {
 		f.Add(seed)
 	}

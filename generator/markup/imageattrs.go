@@ -19,13 +19,16 @@ type imageAttrs struct{}
 func (imageAttrs) Trigger() []byte { return []byte{'{'} }
 
 func (imageAttrs) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	img, ok := parent.LastChild().(*ast.Image)
 	line, seg := block.PeekLine()
-	if !ok || seg.Start == 0 || block.Source()[seg.Start-1] != ')' {
+	end := attrsEnd(line)
+	if end < 0 || seg.Start == 0 {
 		return nil
 	}
-	end := attrsEnd(line)
-	if end < 0 {
+	if span := bracketedSpan(parent, block.Source(), seg.Start); span != nil {
+		return stateOf(pc).spanAttrs(span, block, line[:end+1], seg.Start)
+	}
+	img, ok := parent.LastChild().(*ast.Image)
+	if !ok || block.Source()[seg.Start-1] != ')' {
 		return nil
 	}
 	st := stateOf(pc)

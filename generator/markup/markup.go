@@ -223,6 +223,7 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 			util.Prioritized(codeRenderer{}, 100),
 			util.Prioritized(marked{rawHTMLRenderer{unsafe: c.unsafe}}, 100),
 			util.Prioritized(marked{slideRenderer{}}, 100),
+			util.Prioritized(marked{spanRenderer{}}, 100),
 		),
 	}
 	if c.unsafe {
@@ -273,7 +274,7 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	} else {
 		doc.html = map[Pass][]byte{}
 	}
-	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes)+len(st.uses)+len(st.terms) > 0 || st.hasFootnotes || st.hasRawHTML, slides: st.hasSlides}
+	doc.varies = varies{edition: st.hasTrainer, workbook: len(st.headings)+len(st.links)+len(st.imageNodes)+len(st.uses)+len(st.terms) > 0 || st.hasFootnotes || st.hasRawHTML || st.hasSpanIDs, slides: st.hasSlides}
 	for _, p := range passes {
 		p = doc.varies.normal(p)
 		if _, done := doc.sums[p]; done {
@@ -441,6 +442,7 @@ type state struct {
 	hasSlides    bool
 	hasFootnotes bool
 	hasRawHTML   bool
+	hasSpanIDs   bool
 
 	errs     []error
 	warnings []error
