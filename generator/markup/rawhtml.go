@@ -51,7 +51,7 @@ func (r rawHTMLRenderer) inline(w util.BufWriter, src []byte, n ast.Node, enteri
 	switch {
 	case r.unsafe:
 		_, _ = w.WriteString(prefixRawIDs(raw, prefixOf(n)))
-	case plainTag(raw) != "":
+	case isPaired(n):
 		_, _ = w.WriteString(plainTag(raw))
 	default:
 		_, _ = w.WriteString(rawOmitted)
@@ -96,6 +96,52 @@ var plainTags = map[string]bool{
 	"i": false, "ins": false, "kbd": false, "mark": false, "q": false, "s": false,
 	"samp": false, "small": false, "strong": false, "sub": false, "sup": false,
 	"u": false, "var": false, "br": true, "wbr": true,
+}
+
+// plainAttr marks a plain tag that pairPlainTags let through.
+const plainAttr = "lentera-plain"
+
+func isPaired(n ast.Node) bool {
+	_, ok := n.AttributeString(plainAttr)
+	return ok
+}
+
+// pairPlainTags marks the plain tags among parent's children that may go
+// through: a void one, and an opening and closing tag that pair up, in
+// order, as the same element. An unpaired one is left out, so no page
+// leaves an element open over the rest of the layout (<b> never closed
+// would make the footer bold) or closes one of the layout's.
+func pairPlainTags(parent ast.Node, src []byte) {
+	type open struct {
+		name string
+		node ast.Node
+	}
+	var stack []open
+	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+		raw, ok := c.(*ast.RawHTML)
+		if !ok {
+			continue
+		}
+		tag := plainTag(rawText(raw, src))
+		name := strings.Trim(tag, "</>")
+		switch {
+		case tag == "":
+		case plainTags[name]:
+			c.SetAttributeString(plainAttr, true)
+		case !strings.HasPrefix(tag, "</"):
+			stack = append(stack, open{name, c})
+		default:
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i].name == name {
+					stack[i].node.SetAttributeString(plainAttr, true)
+					c.SetAttributeString(plainAttr, true)
+					// What opened inside it and stayed open is left out.
+					stack = stack[:i]
+					break
+				}
+			}
+		}
+	}
 }
 
 var plainTagForm = regexp.MustCompile(`^<(/?)([A-Za-z]+)\s*(/?)>$`)

@@ -37,7 +37,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	st.applyIALs(src)
 	var headings []*ast.Heading
 	var tables []*east.Table
-	rawLine := 0 // the last line warned of raw HTML: a line of tags is one warning
+	rawLine := 0                    // the last line warned of raw HTML: a line of tags is one warning
+	pairedIn := map[ast.Node]bool{} // parents whose plain tags are paired
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -54,7 +55,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		case *ast.HTMLBlock, *ast.RawHTML:
 			st.hasRawHTML = true // its ids get the workbook's prefix
 			raw := rawHTMLText(n, src)
-			if _, inline := n.(*ast.RawHTML); inline && plainTag(raw) != "" {
+			if _, inline := n.(*ast.RawHTML); inline && !pairedIn[n.Parent()] {
+				pairPlainTags(n.Parent(), src)
+				pairedIn[n.Parent()] = true
+			}
+			if isPaired(n) {
 				break // let through (see plainTags)
 			}
 			if line := st.nodeLine(n, src); !st.unsafe && line != rawLine {
