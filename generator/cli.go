@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 )
 
@@ -67,10 +68,31 @@ func usageErr(fl *flag.FlagSet, format string, args ...any) error {
 // "--site ../kursus" writes ../kursus/public and not ./public; a folder
 // given with --out is taken as written.
 func underSite(fl *flag.FlagSet, name, siteDir, dir string) string {
-	given := false
-	fl.Visit(func(f *flag.Flag) { given = given || f.Name == name })
-	if given || filepath.IsAbs(dir) {
+	if flagGiven(fl, name) || filepath.IsAbs(dir) {
 		return dir
 	}
 	return filepath.Join(siteDir, dir)
+}
+
+// siteOut is the output folder: the one --out gives, or the default one
+// in the site folder, which must not be a symbolic link. A link there came
+// with the site, and building a stranger's pull request would replace the
+// folder it leads to. A folder given with --out is the caller's, link or
+// not.
+func siteOut(fl *flag.FlagSet, siteDir, dir string) (string, error) {
+	out := underSite(fl, "out", siteDir, dir)
+	if flagGiven(fl, "out") {
+		return out, nil
+	}
+	if fi, err := os.Lstat(out); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target, _ := os.Readlink(out)
+		return "", fmt.Errorf("the output folder %s is a symbolic link (to %s): the site's own output folder is never a link, so that building a site cannot replace a folder elsewhere; remove the link, or give the folder with --out", out, target)
+	}
+	return out, nil
+}
+
+func flagGiven(fl *flag.FlagSet, name string) bool {
+	given := false
+	fl.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }

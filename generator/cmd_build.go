@@ -26,7 +26,11 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if _, err := parseFlags(fl, args, 0, 0); err != nil {
 		return err
 	}
-	opts.Out = underSite(fl, "out", opts.SiteDir, opts.Out)
+	out, err := siteOut(fl, opts.SiteDir, opts.Out)
+	if err != nil {
+		return err
+	}
+	opts.Out = out
 	opts.NoMinify = *noMinify
 	// One build, then the process ends: write pages as they are made.
 	opts.Stream = true

@@ -24,7 +24,11 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	if _, err := parseFlags(fl, args, 0, 0); err != nil {
 		return err
 	}
-	opts.Out = underSite(fl, "out", opts.SiteDir, opts.Out)
+	out, err := siteOut(fl, opts.SiteDir, opts.Out)
+	if err != nil {
+		return err
+	}
+	opts.Out = out
 	opts.Stream = true // one build: pages are written as they are made
 	if _, err := browser.Path(); err != nil {
 		fmt.Fprintf(stdout, "pdf: skipped, %v\n", err)

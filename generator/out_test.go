@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,5 +89,30 @@ func TestOutputFolderReplacedWhenOurs(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, ".lentera-output")); err != nil {
 			t.Errorf("no marker: %v", err)
 		}
+	}
+}
+
+// A site that comes with its output folder as a symbolic link is not
+// built into the folder the link leads to: a stranger's pull request could
+// point it at another site's output, which the build would replace. Given
+// with --out, the same path is the caller's to choose.
+func TestDefaultOutputLinkRefused(t *testing.T) {
+	dir := t.TempDir()
+	site, victim := filepath.Join(dir, "kursus"), filepath.Join(dir, "other", "public")
+	testsite.Write(t, site, goodSite)
+	if code, _, stderr := runCmd("build", "--site", site, "--out", victim); code != 0 {
+		t.Fatalf("the good site fails: %s", stderr)
+	}
+	symlink(t, victim, filepath.Join(site, "public"))
+	before := testsite.Hashes(t, filepath.Join(dir, "other"))
+	code, _, stderr := runCmd("build", "--site", site)
+	if want := "public is a symbolic link (to " + victim + ")"; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, want 1 and %q:\n%s", code, want, stderr)
+	}
+	if !maps.Equal(before, testsite.Hashes(t, filepath.Join(dir, "other"))) {
+		t.Error("the build changed the folder the link leads to")
+	}
+	if code, _, stderr := runCmd("build", "--site", site, "--out", filepath.Join(site, "public")); code != 0 {
+		t.Errorf("with --out, the link is the caller's: exit %d\n%s", code, stderr)
 	}
 }
