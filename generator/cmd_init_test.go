@@ -86,8 +86,17 @@ func TestNewChapter(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "content", "id", "mulai", "harga-jual.md")); err == nil {
 		t.Error("new chapter wrote the missing language although another one existed")
 	}
-	if code, _, stderr := runCmd("new", "chapter", "../luar", "--site", dir); code != 1 || !strings.Contains(stderr, "is not a path") {
-		t.Errorf("new chapter ../luar: exit %d, %s", code, stderr)
+	for _, bad := range []string{"../luar", "/tmp/luar", "mulai/", "Mulai/x"} {
+		if code, _, stderr := runCmd("new", "chapter", bad, "--site", dir); code != 1 || !strings.Contains(stderr, "is not a path") {
+			t.Errorf("new chapter %s: exit %d, %s", bad, code, stderr)
+		}
+	}
+	// The starter's section mulai/ has the URL a chapter mulai would.
+	if code, _, stderr := runCmd("new", "chapter", "mulai", "--site", dir); code != 1 || !strings.Contains(stderr, "is a section") {
+		t.Errorf("new chapter mulai: exit %d, %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "id", "mulai.md")); err == nil {
+		t.Error("new chapter wrote a chapter over a section's URL")
 	}
 	if code, _, _ := runCmd("new", "section", "x", "--site", dir); code != 2 {
 		t.Errorf("new section: exit %d, want 2", code)

@@ -25,15 +25,19 @@ var chapterPath = regexp.MustCompile(`^([a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*$
 // after the chapters already in the section. It writes nothing when any of
 // the files exists, and returns the paths it wrote.
 func NewChapter(dir string, langs []string, rel string) ([]string, error) {
-	rel = strings.TrimSuffix(strings.Trim(rel, "/"), ".md")
+	rel = strings.TrimSuffix(rel, ".md")
 	if !chapterPath.MatchString(rel) {
-		return nil, fmt.Errorf("new chapter: %q is not a path like pasar/harga-jual: lowercase letters, digits and hyphens, folders split by /", rel)
+		return nil, fmt.Errorf("new chapter: %q is not a path like pasar/harga-jual: lowercase letters, digits and hyphens, folders split by /, ending with the chapter's name", rel)
 	}
 	var paths []string
 	for _, l := range langs {
 		p := filepath.Join(dir, "content", l, filepath.FromSlash(rel)+".md")
 		if _, err := os.Lstat(p); err == nil {
 			return nil, fmt.Errorf("new chapter: %s already exists; nothing was written", p)
+		}
+		// A section folder of that name has that URL already.
+		if fi, err := os.Lstat(strings.TrimSuffix(p, ".md")); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("new chapter: %s is a section, at the URL the chapter would have; name a chapter in it, such as %s/NAME; nothing was written", strings.TrimSuffix(p, ".md"), rel)
 		}
 		paths = append(paths, p)
 	}
