@@ -155,6 +155,12 @@ var badInputs = []badInput{
 	}, args: []string{"--out", "{site}/../mine"},
 		want: []string{"is not empty and was not made by lentera"}},
 
+	{name: "file too large to copy, with a page's problem", files: map[string]string{
+		"site.yaml":        "title: Uji\nlanguages: [id, en]\nlimits: {file: 1KB}\n",
+		"content/id/b.md":  "---\ntitle: B\n---\n[C](c.md)\n",
+		"content/id/z.bin": strings.Repeat("z", 2000),
+	}, want: []string{"{site}/content/id/b.md:4: dead link", "{site}/content/id/z.bin: is 2.0KB, over the limit of 1KB for files"}},
+
 	// Files that cannot be read as files.
 	{name: "symbolic link in a language folder", setup: func(t *testing.T, site, out string) {
 		symlink(t, filepath.Join(site, "..", "elsewhere.md"), filepath.Join(site, "content", "id", "c.md"))

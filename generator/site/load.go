@@ -173,6 +173,9 @@ func (l *Loader) list(fsys fs.FS, langs []string, changed map[string]bool) ([]en
 				errs = append(errs, fileerr.New(p, 0, 0, err))
 			case sitefs.Entry(fsys, p, e) != nil:
 				errs = append(errs, sitefs.Entry(fsys, p, e))
+			case !e.IsDir() && !strings.HasSuffix(p, ".md") && sitefs.EntrySize(fsys, p, e) != nil:
+				// A file to copy, read only once the pages are made.
+				errs = append(errs, sitefs.EntrySize(fsys, p, e))
 			case !e.IsDir():
 				entries = append(entries, entry{path: p, lang: lang})
 			}

@@ -332,6 +332,21 @@ func Entry(fsys fs.FS, p string, e fs.DirEntry) error {
 	return irregular(p, e.Type())
 }
 
+// EntrySize checks a file met in a walk of fsys against its size limit,
+// as opening it would: a build reports a file too large to copy with the
+// pages' problems, not after them. Only an FS has limits.
+func EntrySize(fsys fs.FS, p string, e fs.DirEntry) error {
+	f, ok := fsys.(*FS)
+	if !ok {
+		return nil
+	}
+	info, err := e.Info()
+	if err != nil {
+		return nil // opening it says why
+	}
+	return f.checkSize(p, info.Size())
+}
+
 func irregular(name string, m fs.FileMode) error {
 	what := "not a regular file"
 	switch {
