@@ -101,6 +101,8 @@ var badInputs = []badInput{
 		want: []string{"{site}/content/id/b.md:4", "never closed"}},
 
 	// Links.
+	{name: "heading id given twice", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n## Satu {#x}\n\n## X\n\n## Dua {#x}\n"},
+		want: []string{`{site}/content/id/b.md:8: id "x" is given to another heading of this page before`}},
 	{name: "dead links of a page that fails", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n[C](c.md)\n\n[D](/id/d/) [A](a.md#tidak-ada)\n"},
 		want: []string{`{site}/content/id/b.md:4: dead link "c.md"`, `{site}/content/id/b.md:6:5: dead link "/id/d/": nothing is published at /id/d/`, `{site}/content/id/b.md:6:17: dead link "a.md#tidak-ada": /id/a/ has no id`}},
 	{name: "dead link", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\nKe [C](c.md).\n"},

@@ -22,10 +22,13 @@ type headingIDs struct {
 	// below are taken, and taken ids stay so. Counting from 1 each time,
 	// 10,000 headings of one text took 5 s.
 	next map[string]int
+	// twice are the ids written by hand that were taken already: the
+	// page would have two elements of that id.
+	twice map[string]bool
 }
 
 func newHeadingIDs() *headingIDs {
-	return &headingIDs{taken: map[string]bool{}, next: map[string]int{}}
+	return &headingIDs{taken: map[string]bool{}, next: map[string]int{}, twice: map[string]bool{}}
 }
 
 // Generate implements parser.IDs.
@@ -48,6 +51,9 @@ func (ids *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 
 // Put implements parser.IDs: an id written by hand ({#id}) is taken.
 func (ids *headingIDs) Put(value []byte) {
+	if ids.taken[string(value)] {
+		ids.twice[string(value)] = true
+	}
 	ids.taken[string(value)] = true
 }
 

@@ -259,7 +259,8 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	st := newState(in, c.unsafe)
 	st.glossary = &c.terms
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	st.ids = newHeadingIDs()
+	pc := parser.NewContext(parser.WithIDs(st.ids))
 	pc.Set(stateKey, st)
 	md := c.markdown(in.Page.Lang)
 	root := md.Parser().Parse(text.NewReader(in.Page.Source), parser.WithContext(pc))
@@ -426,6 +427,7 @@ type state struct {
 	glossary     *glossaries // the converter's, shared by its pages
 	directives   []*Directive
 	ials         []pendingIAL // kramdown attribute lists, for the block they follow
+	ids          *headingIDs
 	headings     []headingRef
 	links        []linkRef
 	imageNodes   []*ast.Image

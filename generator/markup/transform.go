@@ -74,8 +74,15 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkContinue, nil
 	})
 	// Anchors and wrappers are added after the walk, so it never meets them.
+	seen := map[string]bool{}
 	for _, h := range headings {
 		st.heading(h, src)
+		if id, ok := h.AttributeString("id"); ok && st.ids.twice[string(id.([]byte))] {
+			if seen[string(id.([]byte))] {
+				st.failf(st.nodeLine(h, src), "id %q is given to another heading of this page before; links to #%[1]s lead to the first: give this one another", id)
+			}
+			seen[string(id.([]byte))] = true
+		}
 	}
 	for _, t := range tables {
 		wrapTable(t, st.in.T("table_region")+": "+headerText(t, src))
