@@ -177,3 +177,18 @@ func TestGlossaryNames(t *testing.T) {
 		t.Errorf("Indonesian names %q", got)
 	}
 }
+
+// A control character YAML refuses is reported where it is: yaml.v3's
+// message has no line.
+func TestControlCharacterPlace(t *testing.T) {
+	for src, want := range map[string]string{
+		"title: \"a\x01b\"\n":                 "x.yaml:1:10: invalid YAML: control characters are not allowed",
+		"kind: table\ntitle: x\x7f\n":         "x.yaml:2:9: invalid YAML: control characters are not allowed",
+		"kind: table\n# é\ntitle: \x1b[31m\n": "x.yaml:3:8: invalid YAML: control characters are not allowed",
+	} {
+		_, err := Parse("x.yaml", []byte(src))
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", src, err, want)
+		}
+	}
+}

@@ -52,7 +52,30 @@ func syntaxError(path string, src []byte, err error) error {
 		}
 		return fileerr.New(path, line, 0, errors.New("invalid YAML: "+detail))
 	}
-	return fileerr.New(path, 0, 0, fmt.Errorf("invalid YAML: %s", strings.TrimPrefix(msg, "yaml: ")))
+	line, col := 0, 0
+	if strings.Contains(msg, "control characters are not allowed") {
+		// yaml.v3 says where nothing else is; the first such character is.
+		line, col = controlAt(src)
+	}
+	return fileerr.New(path, line, col, fmt.Errorf("invalid YAML: %s", strings.TrimPrefix(msg, "yaml: ")))
+}
+
+// controlAt is the line and column of the first control character YAML
+// refuses (all but tab, line feed and carriage return, and DEL and the C1
+// controls); 0, 0 when there is none.
+func controlAt(src []byte) (line, col int) {
+	line, col = 1, 1
+	for _, r := range string(src) {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r < 0x20 && r != '\t' && r != '\r', r >= 0x7f && r <= 0x9f && r != 0x85:
+			return line, col
+		}
+		col++
+	}
+	return 0, 0
 }
 
 // problemLine finds the line a parser error is about. yaml.v3 names the
