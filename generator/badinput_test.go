@@ -101,6 +101,10 @@ var badInputs = []badInput{
 		want: []string{"{site}/content/id/b.md:4", "never closed"}},
 
 	// Links.
+	{name: "script and local file links", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n[js](JavaScript:alert(1))\n\n![f](file:///etc/passwd)\n"},
+		want: []string{`{site}/content/id/b.md:4: link JavaScript:alert(1): a page links to pages, files and web addresses`, `{site}/content/id/b.md:6: image file:///etc/passwd: a page shows images of the site or the web`}},
+	{name: "share image of a local file", files: map[string]string{"site.yaml": "title: Uji\nlanguages: [id, en]\nbaseURL: https://kursus.lentera.test/\n", "content/id/b.md": "---\ntitle: B\nimage: file:///etc/passwd.png\n---\nTeks.\n"},
+		want: []string{`{site}/content/id/b.md:3: image "file:///etc/passwd.png": a link preview's picture is a file of the site or a web address`}},
 	{name: "heading id given twice", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n## Satu {#x}\n\n## X\n\n## Dua {#x}\n"},
 		want: []string{`{site}/content/id/b.md:8: id "x" is given to another heading of this page before`}},
 	{name: "dead links of a page that fails", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n[C](c.md)\n\n[D](/id/d/) [A](a.md#tidak-ada)\n"},

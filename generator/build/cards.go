@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -96,6 +97,9 @@ func planCards(s *site.Site, r *render.Renderer, colors sharecard.Colors, host s
 // checkImage checks the image a page names in its front matter: a picture
 // file of the site, or a full URL.
 func checkImage(s *site.Site, p *site.Page) error {
+	if u, err := url.Parse(p.Meta.Image); err == nil && u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http" {
+		return fileerr.New(p.File, p.Meta.ImageLine, 0, fmt.Errorf("image %q: a link preview's picture is a file of the site or a web address (https:)", p.Meta.Image))
+	}
 	target, err := s.Resolve(p, p.Meta.Image)
 	switch {
 	case err != nil:

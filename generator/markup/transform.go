@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
 	"lentera/generator/linkcheck"
@@ -166,6 +167,10 @@ func (st *state) link(n *ast.Link, src []byte) {
 		st.checkLater(n, src, dest, st.in.Page.URL, ref.fragment)
 		return
 	}
+	if dangerous(dest) {
+		st.failf(st.nodeLine(n, src), "link %s: a page links to pages, files and web addresses (https:, mailto:, tel:), never to script or local files", clip(dest))
+		return
+	}
 	t, err := st.resolve(dest)
 	if err != nil {
 		st.failf(st.nodeLine(n, src), "%v", err)
@@ -198,6 +203,10 @@ func (st *state) checkEdition(n ast.Node, src []byte, dest string, t site.Target
 func (st *state) image(n *ast.Image, src []byte) {
 	line := st.nodeLine(n, src)
 	dest := string(n.Destination)
+	if dangerous(dest) {
+		st.failf(line, "image %s: a page shows images of the site or the web (https:), never local files or script", clip(dest))
+		return
+	}
 	t, err := st.resolve(dest)
 	if err != nil {
 		st.failf(line, "image: %v", err)
@@ -373,6 +382,13 @@ func (st *state) nodeLine(n ast.Node, src []byte) int {
 }
 
 // plainText is the text of n and its descendants, without markup.
+// dangerous reports a destination the HTML renderer would empty for being
+// script or a local file (javascript:, vbscript:, file:, data: but for
+// images): an error, not a link that silently goes nowhere.
+func dangerous(dest string) bool {
+	return html.IsDangerousURL([]byte(strings.ToLower(strings.TrimSpace(dest))))
+}
+
 // givenSize is the size the page gave an image (imageAttrs), the side it
 // did not give scaled to keep the image's own w x h shape.
 func givenSize(n *ast.Image, w, h int) (int, int) {
