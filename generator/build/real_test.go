@@ -25,19 +25,7 @@ const realLesson = "testdata/real/git-novice"
 // glossary's ids are there, search finds word forms in both languages, and
 // the workbook has no dead link.
 func TestRealLesson(t *testing.T) {
-	// Published somewhere: without an address the build warns.
-	opts := Options{Site: os.DirFS(realLesson), BuildDate: testDate, BaseURL: "https://kursus.lentera.test/"}
-	res, err := Build(context.Background(), opts)
-	if err != nil {
-		t.Fatalf("build failed:\n%s", errorLines(err))
-	}
-	for _, w := range res.Warnings {
-		t.Errorf("warning: %v", w)
-	}
-	files := map[string]string{}
-	for _, f := range res.Files {
-		files[f.Path] = string(f.Body)
-	}
+	opts, files := buildReal(t, realLesson)
 	for path, want := range map[string][]string{
 		"index.html":                {`>Español</a>`, `>English</a>`},
 		"es/04-changes/index.html":  {`href="/en/04-changes/" hreflang="en" lang="en" data-lang="en">English</a>`, `directive-exercise`, `directive-solution`, `language-output`, `<strong>commit</strong>`},
@@ -61,6 +49,26 @@ func TestRealLesson(t *testing.T) {
 	checkImages(t, files, "es/01-basics/index.html", "en/01-basics/index.html", "es/04-changes/index.html", "en/04-changes/index.html")
 	checkRealSearch(t, files)
 	checkWorkbooks(t, opts)
+}
+
+// buildReal builds the real lesson in dir, published somewhere (without
+// an address the build warns), and fails the test on any warning. It
+// gives the options it built with and the output, by path.
+func buildReal(t *testing.T, dir string) (Options, map[string]string) {
+	t.Helper()
+	opts := Options{Site: os.DirFS(dir), BuildDate: testDate, BaseURL: "https://kursus.lentera.test/"}
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("build failed:\n%s", errorLines(err))
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Body)
+	}
+	return opts, files
 }
 
 // checkImages checks that every image of the pages is an output file.
@@ -148,18 +156,7 @@ const realEpisode = "testdata/real/shell-novice"
 // alt text given after them ({alt='…'}) is theirs, an SVG sized in mm is
 // sized in pixels, and <kbd> keys are keys.
 func TestRealLessonAsWritten(t *testing.T) {
-	opts := Options{Site: os.DirFS(realEpisode), BuildDate: testDate, BaseURL: "https://kursus.lentera.test/"}
-	res, err := Build(context.Background(), opts)
-	if err != nil {
-		t.Fatalf("build failed:\n%s", errorLines(err))
-	}
-	for _, w := range res.Warnings {
-		t.Errorf("warning: %v", w)
-	}
-	files := map[string]string{}
-	for _, f := range res.Files {
-		files[f.Path] = string(f.Body)
-	}
+	opts, files := buildReal(t, realEpisode)
 	src, err := os.ReadFile(filepath.Join(realEpisode, "content/en/02-filedir.md"))
 	if err != nil {
 		t.Fatal(err)

@@ -3,8 +3,6 @@ package markup
 import (
 	"strings"
 	"testing"
-
-	"lentera/generator/site"
 )
 
 // MkDocs' boxes build as the containers they name: the indented lines are
@@ -17,9 +15,7 @@ func TestAdmonitions(t *testing.T) {
 		"??? tip extra\n\tTabbed.\n\n    !!! exercise\n        Deep.\n\n    Back.\nLazy or not?\n\n" +
 		"```\n!!! warning\n    code\n```\n\n" +
 		"!!! tip \"\"\n\n    Untitled, after a blank line.\n"
-	s, page := fixture(t, src)
-	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
-	doc, err := New(Options{}).Convert(in, Pass{})
+	doc, err := convertPage(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,9 +52,7 @@ Lazy or not?</p>
 
 // An unknown box is an error at its line, and holds its lines all the same.
 func TestAdmonitionUnknown(t *testing.T) {
-	s, page := fixture(t, "Text.\n\n!!! nonesuch \"Title\"\n    Inside.\n")
-	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
-	_, err := New(Options{}).Convert(in, Pass{})
+	_, err := convertPage(t, "Text.\n\n!!! nonesuch \"Title\"\n    Inside.\n")
 	if err == nil || !strings.Contains(err.Error(), `a.md:6: unknown directive "nonesuch"`) || strings.Count(err.Error(), "\n") > 0 {
 		t.Fatalf("error %v, want one, at line 6", err)
 	}
@@ -70,9 +64,7 @@ func TestAdmonitionsNestLimited(t *testing.T) {
 	for i := range MaxDepth + 5 {
 		b.WriteString(strings.Repeat("    ", i) + "!!! tip\n")
 	}
-	s, page := fixture(t, b.String())
-	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
-	_, err := New(Options{}).Convert(in, Pass{})
+	_, err := convertPage(t, b.String())
 	if err == nil || !strings.Contains(err.Error(), "nested more than 64 containers deep") {
 		t.Fatalf("error %v, want the nesting limit", err)
 	}

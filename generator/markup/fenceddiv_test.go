@@ -3,8 +3,6 @@ package markup
 import (
 	"strings"
 	"testing"
-
-	"lentera/generator/site"
 )
 
 // Pandoc's and Quarto's fenced divs are containers named by their first
@@ -13,9 +11,7 @@ func TestPandocFencedDivs(t *testing.T) {
 	src := "::: {.tip .wide #hook title=\"Hook first\"}\nOpen with the problem.\n:::\n\n" +
 		":::: warning ::::\nCareful.\n::::\n\n" +
 		"::: {.exercise}\nTry.\n:::\n"
-	s, page := fixture(t, src)
-	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
-	doc, err := New(Options{}).Convert(in, Pass{})
+	doc, err := convertPage(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,9 +35,7 @@ func TestPandocFencedDivErrors(t *testing.T) {
 		"Text.\n\n::checklist{src=c title=x}\n": `a.md:6: unknown attribute "title" on ::checklist`,
 		"Text.\n\n::: tip ::: x\nX\n:::\n":      `a.md:6: unexpected "::: x" after directive ::tip`,
 	} {
-		s, page := fixture(t, src)
-		in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
-		_, err := New(Options{}).Convert(in, Pass{})
+		_, err := convertPage(t, src)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: error %v, want %s", src, err, want)
 		}

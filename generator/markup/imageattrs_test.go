@@ -63,9 +63,7 @@ func TestImageAttributes(t *testing.T) {
 
 // A list of attributes that does not read is an error at its line.
 func TestImageAttributesMalformed(t *testing.T) {
-	s, page := fixture(t, "Text.\n\n![A](fig/x.png){alt='x' #}\n")
-	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
-	_, err := New(Options{}).Convert(in, Pass{})
+	_, err := convertPage(t, "Text.\n\n![A](fig/x.png){alt='x' #}\n")
 	if err == nil || !strings.Contains(err.Error(), "a.md:6: attributes of image fig/x.png: # must be followed by an id") {
 		t.Fatalf("error %v, want one at line 6", err)
 	}

@@ -3,8 +3,6 @@ package markup
 import (
 	"strings"
 	"testing"
-
-	"lentera/generator/site"
 )
 
 // A kramdown lesson's attribute lists give code its language and make
@@ -16,9 +14,7 @@ func TestKramdownAttributeLists(t *testing.T) {
 		"> ## Hook first\n> Open with the problem.\n{: .warning}\n\n" +
 		"> ## Try it\n> Do this.\n>\n> > ## Solution\n> > It works.\n> {: .solution}\n{: .exercise}\n\n" +
 		"A paragraph.\n{: .unknown}\n\n{:auto_ids}\n\n~~~\nprint(1)\n~~~\n{: .language-python}\ngives **this**\n"
-	s, page := fixture(t, src)
-	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
-	doc, err := New(Options{}).Convert(in, Pass{})
+	doc, err := convertPage(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}

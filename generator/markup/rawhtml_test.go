@@ -50,9 +50,7 @@ func TestRawHTMLIDsInWorkbook(t *testing.T) {
 func TestRawHTMLLeftOutOncePerLine(t *testing.T) {
 	src := "Press <span>Ctrl</span>+<span>C</span>.\n\n<div>\nblock\n</div>\n\n" +
 		"Then <KBD>Enter</kbd>, H<sub>2</sub>O<br/>, <kbd class=x>k</kbd>, </br> and <em>x</em>.\n"
-	s, page := fixture(t, src)
-	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
-	doc, err := New(Options{}).Convert(in, Pass{})
+	doc, err := convertPage(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,15 +92,25 @@ func TestRawHTMLLeftOutOncePerLine(t *testing.T) {
 	}
 }
 
-// convertString converts src as the fixture's page, without the site's
-// raw HTML, and gives the web pass.
+// convertString converts src as the fixture's page and gives the web
+// pass.
 func convertString(t *testing.T, src string) string {
 	t.Helper()
-	s, page := fixture(t, src)
-	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
-	doc, err := New(Options{}).Convert(in, Pass{})
+	doc, err := convertPage(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return string(doc.HTML(Pass{}))
+}
+
+// convertPage converts src as the fixture's page, with stand-ins for the
+// layouts, in passes (the web pass when none are given).
+func convertPage(t *testing.T, src string, passes ...Pass) (*Doc, error) {
+	t.Helper()
+	s, page := fixture(t, src)
+	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
+	if len(passes) == 0 {
+		passes = []Pass{{}}
+	}
+	return New(Options{}).Convert(in, passes...)
 }

@@ -3,8 +3,6 @@ package markup
 import (
 	"strings"
 	"testing"
-
-	"lentera/generator/site"
 )
 
 // Pandoc's bracketed spans, as the Carpentries' glossaries write their
@@ -13,9 +11,7 @@ import (
 func TestBracketedSpans(t *testing.T) {
 	src := "[argument]{#argument}\n:   A value.\n\n[commit]{#commit .term}\n:   See [staging area]{#staging-area}.\n\n" +
 		"Not spans: [x] {#y}, [a *b*]{#c}, []{#d}, [[e]]{#f}.\n"
-	s, page := fixture(t, src)
-	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
-	doc, err := New(Options{}).Convert(in, Pass{}, Pass{Workbook: true})
+	doc, err := convertPage(t, src, Pass{}, Pass{Workbook: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,6 +26,7 @@ func TestBracketedSpans(t *testing.T) {
 			t.Errorf("page lacks %s:\n%s", want, got)
 		}
 	}
+	_, page := fixture(t, src)
 	if wb := string(doc.HTML(Pass{Workbook: true})); !strings.Contains(wb, `<span id="`+Anchor(page)+`-argument">`) {
 		t.Errorf("workbook span lacks the page's prefix:\n%s", wb)
 	}
