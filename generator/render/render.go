@@ -61,6 +61,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"runtime/debug"
 	"sync"
 	"text/template/parse"
 	"time"
@@ -398,12 +399,13 @@ func (r *Renderer) execute(out io.Writer, limit int64, job Job, docs Docs) error
 	if buf, ok := out.(*bytes.Buffer); ok {
 		buf.Grow(view.size(job, docs))
 	}
-	out = &capped{w: out, left: limit, limit: limit}
+	timed := &gate{w: out}
+	out = &capped{w: timed, left: limit, limit: limit}
 	if job.Kind == "print" {
 		out = r.startBook(view, bs, job.Book, out)
 	}
-	if err := t.ExecuteTemplate(out, baseLayout, view); err != nil {
-		if errors.Is(err, errTooLarge) {
+	if err := r.within(timed, func() error { return t.ExecuteTemplate(out, baseLayout, view) }); err != nil {
+		if errors.Is(err, errTooLarge) || errors.Is(err, errTooSlow) {
 			// No line: running it again to find one would take as long.
 			return fileerr.New(layoutFile(r.layouts, job.Kind+".html"), 0, 0, fmt.Errorf("%s: %w", job.URL, err))
 		}
@@ -416,6 +418,67 @@ func (r *Renderer) execute(out io.Writer, limit int64, job Job, docs Docs) error
 		}))
 	}
 	return nil
+}
+
+// defaultPageTime is how long a page's layouts may run unless site.yaml's
+// limits.pageTime says otherwise: a chapter takes milliseconds, a
+// language's workbook of 5,000 chapters a few seconds.
+const defaultPageTime = 60 * time.Second
+
+var errTooSlow = errors.New("a layout repeats something without end")
+
+// within runs a page's layouts, and fails once they have run past the page
+// time. A loop that writes nothing ({{range 10000}} three deep) is not
+// stopped by the page's size limit, and Go's templates cannot be stopped
+// from outside: the run is left behind, writing nowhere (g), and the
+// build fails with the layout's name, in the time the limit says rather
+// than never.
+func (r *Renderer) within(g *gate, run func() error) error {
+	limit := defaultPageTime
+	if t := r.site.Config.PageTime; t > 0 {
+		limit = t
+	}
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- fmt.Errorf("internal error (please report it): %v\n%s", p, debug.Stack())
+			}
+		}()
+		done <- run()
+	}()
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-timer.C:
+		g.close()
+		return fmt.Errorf("the page's layouts ran past %s: %w; if it belongs in the site, raise limits.pageTime in site.yaml", limit, errTooSlow)
+	}
+}
+
+// gate writes to w until it is closed; then every write fails, so a page
+// left behind by within stops at its next write and never touches w.
+type gate struct {
+	mu     sync.Mutex
+	w      io.Writer
+	closed bool
+}
+
+func (g *gate) Write(p []byte) (int, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.closed {
+		return 0, errTooSlow
+	}
+	return g.w.Write(p)
+}
+
+func (g *gate) close() {
+	g.mu.Lock()
+	g.closed = true
+	g.mu.Unlock()
 }
 
 // capped writes to w until it has written limit bytes, then fails.

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -36,6 +37,7 @@ type Config struct {
 	Params     map[string]any
 	Limits     sitefs.Limits // the largest files read; zero fields mean the defaults
 	PageLimit  int64         // the largest page a layout may make; 0 means the default
+	PageTime   time.Duration // the longest a page's layouts may run; 0 means the default
 }
 
 // DirectiveAlias is another name for a container directive: As is the
@@ -87,7 +89,7 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		"directives": func(v *yaml.Node) { c.Directives = directiveAliases(d, v) },
 		"plan":       func(v *yaml.Node) { c.Plan = planSettings(d, v) },
 		"params":     func(v *yaml.Node) { c.Params = params(d, v) },
-		"limits":     func(v *yaml.Node) { c.Limits, c.PageLimit = limits(d, v) },
+		"limits":     func(v *yaml.Node) { c.Limits, c.PageLimit, c.PageTime = limits(d, v) },
 	}, "title", "languages")
 	if err := d.Err(); err != nil {
 		return nil, err
@@ -204,7 +206,7 @@ func CheckBaseURL(raw string) (string, error) {
 
 // limits reads limits: {textFile: 16MB, file: 64MB, page: 64MB}: those of
 // the files read, and of a page made.
-func limits(d *data.Decoder, v *yaml.Node) (l sitefs.Limits, page int64) {
+func limits(d *data.Decoder, v *yaml.Node) (l sitefs.Limits, page int64, pageTime time.Duration) {
 	size := func(v *yaml.Node) int64 {
 		n, err := sitefs.ParseSize(d.String(v))
 		if err != nil {
@@ -216,8 +218,15 @@ func limits(d *data.Decoder, v *yaml.Node) (l sitefs.Limits, page int64) {
 		"textFile": func(v *yaml.Node) { l.Text = size(v) },
 		"file":     func(v *yaml.Node) { l.File = size(v) },
 		"page":     func(v *yaml.Node) { page = size(v) },
+		"pageTime": func(v *yaml.Node) {
+			t, err := time.ParseDuration(d.String(v))
+			if err != nil || t <= 0 {
+				d.Failf(v, "expected a time such as 60s or 2m, found %q", v.Value)
+			}
+			pageTime = t
+		},
 	})
-	return l, page
+	return l, page, pageTime
 }
 
 func params(d *data.Decoder, v *yaml.Node) map[string]any {
