@@ -296,6 +296,19 @@ func (d *Decoder) Date(n *yaml.Node) time.Time {
 	return t
 }
 
+// Map calls each for every key and value of mapping n, whose keys the
+// caller names (language codes, directive names); a mapping of known keys
+// is an Object. example shows a mapping in the message when n is not one.
+func (d *Decoder) Map(n *yaml.Node, what, example string, each func(key, value *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		d.Failf(n, "%s must be a mapping of %s", what, example)
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		each(n.Content[i], n.Content[i+1])
+	}
+}
+
 // List calls each for every item of sequence n.
 func (d *Decoder) List(n *yaml.Node, what string, each func(item *yaml.Node)) {
 	if n.Kind != yaml.SequenceNode {

@@ -162,17 +162,12 @@ func CheckLanguages(codes []string) error {
 // the site only.
 func languageNames(d *data.Decoder, v *yaml.Node, langs []string) map[string]string {
 	names := map[string]string{}
-	if v.Kind != yaml.MappingNode {
-		d.Failf(v, "languageNames must be a mapping of language code to name, like {es: Español}")
-		return names
-	}
-	for i := 0; i+1 < len(v.Content); i += 2 {
-		k, n := v.Content[i], v.Content[i+1]
+	d.Map(v, "languageNames", "language code to name, like {es: Español}", func(k, n *yaml.Node) {
 		if !slices.Contains(langs, k.Value) {
 			d.Failf(k, "%q is not one of the languages %v", k.Value, langs)
 		}
 		names[k.Value] = d.String(n)
-	}
+	})
 	return names
 }
 
@@ -275,12 +270,7 @@ func placeholderHost(host string) bool {
 // ({as: tip, label: Key points}).
 func directiveAliases(d *data.Decoder, v *yaml.Node) map[string]DirectiveAlias {
 	aliases := map[string]DirectiveAlias{}
-	if v.Kind != yaml.MappingNode {
-		d.Failf(v, "directives must be a mapping of a name to the container it stands for, like {callout: tip}")
-		return aliases
-	}
-	for i := 0; i+1 < len(v.Content); i += 2 {
-		k, n := v.Content[i], v.Content[i+1]
+	d.Map(v, "directives", "a name to the container it stands for, like {callout: tip}", func(k, n *yaml.Node) {
 		if !directiveName.MatchString(k.Value) {
 			d.Failf(k, "%q cannot be a directive name: a letter, then letters, digits, - or _", k.Value)
 		}
@@ -294,7 +284,7 @@ func directiveAliases(d *data.Decoder, v *yaml.Node) map[string]DirectiveAlias {
 			a.As = d.NonEmpty(n)
 		}
 		aliases[k.Value] = a
-	}
+	})
 	return aliases
 }
 
