@@ -243,7 +243,7 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
 			parser.WithBlockParsers(util.Prioritized(depthGuard{}, 10), util.Prioritized(footnoteGuard{}, 10), util.Prioritized(directiveParser{}, 50), util.Prioritized(admonitionParser{}, 50)),
-			parser.WithInlineParsers(util.Prioritized(inlineGuard{}, 10), util.Prioritized(imageAttrs{}, 100)),
+			parser.WithInlineParsers(util.Prioritized(inlineGuard{}, 10), util.Prioritized(braceAttrs{}, 100)),
 			parser.WithParagraphTransformers(util.Prioritized(paragraphGuard{}, 10), util.Prioritized(kramdownIALs{}, 200)),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 1000)),
 		),

@@ -389,7 +389,7 @@ func dangerous(dest string) bool {
 	return html.IsDangerousURL([]byte(strings.ToLower(strings.TrimSpace(dest))))
 }
 
-// givenSize is the size the page gave an image (imageAttrs), the side it
+// givenSize is the size the page gave an image (braceAttrs), the side it
 // did not give scaled to keep the image's own w x h shape.
 func givenSize(n *ast.Image, w, h int) (int, int) {
 	gw, _ := pixels(n, "width")
@@ -405,7 +405,7 @@ func givenSize(n *ast.Image, w, h int) (int, int) {
 	return w, h
 }
 
-// pixels reads a size attribute imageAttrs set.
+// pixels reads a size attribute braceAttrs set.
 func pixels(n *ast.Image, name string) (int, bool) {
 	v, ok := n.AttributeString(name)
 	if !ok {

@@ -173,11 +173,17 @@ func (l *Loader) list(fsys fs.FS, langs []string, changed map[string]bool) ([]en
 				errs = append(errs, fileerr.New(p, 0, 0, err))
 			case sitefs.Entry(fsys, p, e) != nil:
 				errs = append(errs, sitefs.Entry(fsys, p, e))
-			case !e.IsDir() && !strings.HasSuffix(p, ".md") && sitefs.EntrySize(fsys, p, e) != nil:
-				// A file to copy, read only once the pages are made.
-				errs = append(errs, sitefs.EntrySize(fsys, p, e))
-			case !e.IsDir():
+			case e.IsDir():
+			case strings.HasSuffix(p, ".md"):
 				entries = append(entries, entry{path: p, lang: lang})
+			default:
+				// A file to copy, opened only once the pages are made:
+				// its size is checked now, with theirs.
+				if err := sitefs.EntrySize(fsys, p, e); err != nil {
+					errs = append(errs, err)
+				} else {
+					entries = append(entries, entry{path: p, lang: lang})
+				}
 			}
 			return nil
 		})

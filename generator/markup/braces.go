@@ -9,16 +9,17 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// imageAttrs reads attributes written right after an image, as Pandoc,
-// Quarto, kramdown and MkDocs let authors write them:
-// ![](fig/tree.svg){alt='A tree' width=300 .wide}. Lessons written
-// for those tools give their figures' alt text there; without this the
-// reader sees the braces and the text as words after the image.
-type imageAttrs struct{}
+// braceAttrs reads {attributes} written right after an image or a
+// [bracketed text], as Pandoc, Quarto, kramdown and MkDocs let authors
+// write them: ![](fig/tree.svg){alt='A tree' width=300 .wide}, and
+// [commit]{#commit} (see Span). Lessons written for those tools give their
+// figures' alt text and their glossary's anchors so; without this the
+// reader sees the braces and the text as words.
+type braceAttrs struct{}
 
-func (imageAttrs) Trigger() []byte { return []byte{'{'} }
+func (braceAttrs) Trigger() []byte { return []byte{'{'} }
 
-func (imageAttrs) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (braceAttrs) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
 	end := attrsEnd(line)
 	if end < 0 || seg.Start == 0 {
