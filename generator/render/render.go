@@ -405,9 +405,10 @@ func (r *Renderer) execute(out io.Writer, limit int64, job Job, docs Docs) error
 		out = r.startBook(view, bs, job.Book, out)
 	}
 	if err := r.within(timed, func() error { return t.ExecuteTemplate(out, baseLayout, view) }); err != nil {
-		if errors.Is(err, errTooLarge) || errors.Is(err, errTooSlow) {
+		var over *overLimit
+		if errors.As(err, &over) {
 			// No line: running it again to find one would take as long.
-			return fileerr.New(layoutFile(r.layouts, job.Kind+".html"), 0, 0, fmt.Errorf("%s: %w", job.URL, err))
+			return r.overLimitError(over, job, view.size(job, docs))
 		}
 		return templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
 			exact, err := bs.kind(job.Kind)
@@ -425,7 +426,24 @@ func (r *Renderer) execute(out io.Writer, limit int64, job Job, docs Docs) error
 // language's workbook of 5,000 chapters a few seconds.
 const defaultPageTime = 60 * time.Second
 
-var errTooSlow = errors.New("a layout repeats something without end")
+// overLimit is a page that ran past its size or time limit, which key
+// sets in site.yaml.
+type overLimit struct{ what, key string }
+
+func (e *overLimit) Error() string { return e.what }
+
+// overLimitError says why a page ran past a limit, and what to do. The
+// built-in layouts repeat only what the content holds, so with them the
+// page's text is the cause (a chapter of 800,000 headings) and its file
+// is named; a site's own layout may also loop without end.
+func (r *Renderer) overLimitError(over *overLimit, job Job, textSize int) error {
+	text := sitefs.FormatSize(int64(textSize))
+	layout := layoutFile(r.layouts, job.Kind+".html")
+	if !r.ownLayouts && job.Page != nil && job.Page.File != "" {
+		return fileerr.Errorf(job.Page.File, 0, 0, "%s: %s (%s): its text is %s, more than one page should hold: split it into smaller pages, or raise %s in site.yaml", job.URL, over, layout, text, over.key)
+	}
+	return fileerr.Errorf(layout, 0, 0, "%s: %s: a layout repeats something without end, or the page's text (%s) is more than one page should hold; if it belongs in the site, raise %s in site.yaml", job.URL, over, text, over.key)
+}
 
 // within runs a page's layouts, and fails once they have run past the page
 // time. A loop that writes nothing ({{range 10000}} three deep) is not
@@ -454,7 +472,7 @@ func (r *Renderer) within(g *gate, run func() error) error {
 		return err
 	case <-timer.C:
 		g.close()
-		return fmt.Errorf("the page's layouts ran past %s: %w; if it belongs in the site, raise limits.pageTime in site.yaml", limit, errTooSlow)
+		return &overLimit{what: "the page's layouts ran past " + limit.String(), key: "limits.pageTime"}
 	}
 }
 
@@ -466,11 +484,13 @@ type gate struct {
 	closed bool
 }
 
+var errGateClosed = errors.New("the page's layouts ran past their time")
+
 func (g *gate) Write(p []byte) (int, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.closed {
-		return 0, errTooSlow
+		return 0, errGateClosed
 	}
 	return g.w.Write(p)
 }
@@ -487,12 +507,10 @@ type capped struct {
 	left, limit int64
 }
 
-var errTooLarge = errors.New("a layout repeats something without end")
-
 func (c *capped) Write(p []byte) (int, error) {
 	if int64(len(p)) > c.left {
 		c.left = 0
-		return 0, fmt.Errorf("the page grew past %s as it was rendered: %w; if it belongs in the site, raise limits.page in site.yaml", sitefs.FormatSize(c.limit), errTooLarge)
+		return 0, &overLimit{what: "the page grew past " + sitefs.FormatSize(c.limit) + " as it was rendered", key: "limits.page"}
 	}
 	c.left -= int64(len(p))
 	return c.w.Write(p)
