@@ -197,7 +197,7 @@ func (c converter) convert(p *site.Page) (*markup.Doc, error) {
 // input is what converting page p may look up.
 func (c converter) input(p *site.Page) markup.Input {
 	r := c.renderer
-	return markup.Input{Site: c.site, Page: p, URLs: c.urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang), ImageSize: imageSize(c.images), ImageSources: imageSources(c.images)}
+	return markup.Input{Site: c.site, Page: p, URLs: c.urls, T: r.T(p.Lang), Embed: r.Embed(p.Lang), ImageSize: imageSize(c.images), ImageSources: imageSources(c.images), Reserved: r.PageIDs()}
 }
 
 // render writes every page of every edition through the layouts, in

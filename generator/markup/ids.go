@@ -25,10 +25,17 @@ type headingIDs struct {
 	// twice are the ids written by hand that were taken already: the
 	// page would have two elements of that id.
 	twice map[string]bool
+	// reserved are the layouts' ids (see Input.Reserved): taken from the
+	// start, so that a heading "Main" is "main-1".
+	reserved map[string]bool
 }
 
-func newHeadingIDs() *headingIDs {
-	return &headingIDs{taken: map[string]bool{}, next: map[string]int{}, twice: map[string]bool{}}
+func newHeadingIDs(reserved []string) *headingIDs {
+	ids := &headingIDs{taken: map[string]bool{}, next: map[string]int{}, twice: map[string]bool{}, reserved: map[string]bool{}}
+	for _, id := range reserved {
+		ids.taken[id], ids.reserved[id] = true, true
+	}
+	return ids
 }
 
 // Generate implements parser.IDs.

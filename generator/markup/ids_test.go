@@ -10,7 +10,7 @@ import (
 // Copies of a heading's id count on from the last copy, past ids written
 // by hand, and each id is given once.
 func TestHeadingIDsCountOn(t *testing.T) {
-	ids := newHeadingIDs()
+	ids := newHeadingIDs(nil)
 	ids.Put([]byte("harga-2"))
 	var got []string
 	for _, h := range []string{"Harga", "Harga", "Harga", "Harga", "harga 1", "Harga"} {

@@ -69,6 +69,9 @@ type Input struct {
 	// among them, by site path; none for an image that needs no smaller
 	// copies. nil when no image has any.
 	ImageSources func(sitePath string) []Source
+	// Reserved are the ids the layouts give elements around the page's
+	// text (id="main"): headings leave them to the layouts.
+	Reserved []string
 }
 
 // Source is one file of an image's srcset.
@@ -259,7 +262,7 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	st := newState(in, c.unsafe)
 	st.glossary = &c.terms
-	st.ids = newHeadingIDs()
+	st.ids = newHeadingIDs(in.Reserved)
 	pc := parser.NewContext(parser.WithIDs(st.ids))
 	pc.Set(stateKey, st)
 	md := c.markdown(in.Page.Lang)

@@ -78,11 +78,17 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	seen := map[string]bool{}
 	for _, h := range headings {
 		st.heading(h, src)
-		if id, ok := h.AttributeString("id"); ok && st.ids.twice[string(id.([]byte))] {
-			if seen[string(id.([]byte))] {
-				st.failf(st.nodeLine(h, src), "id %q is given to another heading of this page before; links to #%[1]s lead to the first: give this one another", id)
-			}
-			seen[string(id.([]byte))] = true
+		v, ok := h.AttributeString("id")
+		if !ok {
+			continue
+		}
+		switch id := string(v.([]byte)); {
+		case st.ids.reserved[id]:
+			st.failf(st.nodeLine(h, src), "id %q is one the layouts give an element of the page: give this heading another", id)
+		case st.ids.twice[id] && seen[id]:
+			st.failf(st.nodeLine(h, src), "id %q is given to another heading of this page before; links to #%[1]s lead to the first: give this one another", id)
+		default:
+			seen[id] = true
 		}
 	}
 	for _, t := range tables {

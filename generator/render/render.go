@@ -107,6 +107,7 @@ type Renderer struct {
 	set          *templateSet           // the layouts the bound ones are cloned from
 	exact        *templateSet           // the layouts as written, when bound are minified; else nil
 	ownLayouts   bool
+	pageIDs      []string              // see PageIDs
 	themeLayouts map[string]bool       // layout files the site left as the theme has them; see shared
 	metas        map[*site.Page]uint64 // per page, a digest of its front matter and place
 	links        map[*site.Page]uint64 // per page, a digest of the links to its children
@@ -251,6 +252,7 @@ func New(opts Options) (*Renderer, error) {
 		bound:        map[bindKey]*lazyBound{},
 		set:          set,
 		ownLayouts:   opts.OwnLayouts,
+		pageIDs:      pageIDs(exact),
 		themeLayouts: themed,
 		Warnings:     warnings,
 	}
