@@ -39,30 +39,143 @@ func unstemmed(s *site.Site) []error {
 // side by side, two languages' working sets were in memory at once (a
 // cold build of 2 x 5,000 chapters peaked 50 MB higher). A language's
 // editions go in turn, so that a streaming build can let go of its
-// analyses once they are done with.
+// analyses once they are done with. Unchanged indexes are only looked up
+// in the last output, a file system call a file and little memory: that
+// goes on beside the indexes to make (after an edit, a third of the
+// gather phase).
 func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []string, prev, next *cache) ([]publish.File, error) {
-	urls := site.NewURLs(s.Config.BaseURL)
-	var files []publish.File
 	next.search, next.analysed = map[string]searchEntry{}, map[uint64]*search.Page{}
-	for _, lang := range s.Languages {
-		var used []uint64
-		for _, ed := range editions {
-			dir := editionPath(ed, "/"+lang.Code+"/search/")
-			sdocs, keys := searchDocs(lang, docs, urls.Edition(ed), ed)
-			sdocs, keys = withGlossary(s, lang, urls.Edition(ed), render.GlossaryTitle(s, lang.Code), sdocs, keys)
-			entry, err := b.searchIndex(lang.Code, sdocs, keys, dir, prev, next)
-			if err != nil {
-				return nil, err
-			}
-			next.search[dir] = entry
-			files = append(files, entry.files...)
-			used = append(used, keys...)
+	slots := planIndexes(s, docs, editions, next.theme)
+	checked := b.checkUnchanged(slots, prev)
+	entries := make([]searchEntry, len(slots))
+	build := func(i int) (err error) {
+		sl := slots[i]
+		entries[i], err = b.searchIndex(sl, prev, next)
+		next.search[sl.dir] = entries[i]
+		return err
+	}
+	for i, sl := range slots {
+		if sl.unchanged {
+			continue
 		}
-		if b.stream != nil {
-			b.keepForCache(used, next)
+		if err := build(i); err != nil {
+			<-checked
+			return nil, err
+		}
+		if b.stream != nil && sl.lastOfLang && !slots.anyUnchanged(sl.lang) {
+			b.keepForCache(slots.keys(sl.lang), next)
 		}
 	}
+	reused, err := <-checked, error(nil)
+	for i, sl := range slots {
+		if !sl.unchanged {
+			continue
+		}
+		switch {
+		case reused[i].err != nil:
+			err = reused[i].err
+		case reused[i].ok:
+			entries[i], next.search[sl.dir] = prev.search[sl.dir], prev.search[sl.dir]
+			for _, k := range sl.keys {
+				next.analysed[k] = prev.analysed[k]
+			}
+		default:
+			err = build(i)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, sl := range slots {
+		if b.stream != nil && sl.lastOfLang && slots.anyUnchanged(sl.lang) {
+			b.keepForCache(slots.keys(sl.lang), next)
+		}
+	}
+	var files []publish.File
+	for _, e := range entries {
+		files = append(files, e.files...)
+	}
 	return files, nil
+}
+
+// searchSlot is the index of one language and edition.
+type searchSlot struct {
+	lang, dir  string
+	docs       []search.Doc
+	keys       []uint64 // of the pages, as searchDocs makes them
+	key        uint64   // of the whole index
+	unchanged  bool     // the last build made an index of the same key
+	lastOfLang bool     // the language's last edition
+}
+
+type searchSlots []searchSlot
+
+// planIndexes lists the indexes to make, language by language.
+func planIndexes(s *site.Site, docs render.Docs, editions []string, theme uint64) searchSlots {
+	urls := site.NewURLs(s.Config.BaseURL)
+	var slots searchSlots
+	for _, lang := range s.Languages {
+		for i, ed := range editions {
+			sl := searchSlot{lang: lang.Code, dir: editionPath(ed, "/"+lang.Code+"/search/"), lastOfLang: i == len(editions)-1}
+			sl.docs, sl.keys = searchDocs(lang, docs, urls.Edition(ed), ed)
+			sl.docs, sl.keys = withGlossary(s, lang, urls.Edition(ed), render.GlossaryTitle(s, lang.Code), sl.docs, sl.keys)
+			h := digest.New()
+			h.Int(int64(theme))
+			for _, k := range sl.keys {
+				h.Int(int64(k))
+			}
+			sl.key = h.Sum()
+			slots = append(slots, sl)
+		}
+	}
+	return slots
+}
+
+func (ss searchSlots) anyUnchanged(lang string) bool {
+	for _, sl := range ss {
+		if sl.lang == lang && sl.unchanged {
+			return true
+		}
+	}
+	return false
+}
+
+// keys are the page keys of every index of a language.
+func (ss searchSlots) keys(lang string) []uint64 {
+	var keys []uint64
+	for _, sl := range ss {
+		if sl.lang == lang {
+			keys = append(keys, sl.keys...)
+		}
+	}
+	return keys
+}
+
+// reuseResult is whether an unchanged index was found in the last output.
+type reuseResult struct {
+	ok  bool
+	err error
+}
+
+// checkUnchanged marks the slots whose index is unchanged since the last
+// build and looks their files up in the last output (see reuseIndex), in
+// the background; the channel gives the results by slot.
+func (b *Builder) checkUnchanged(slots searchSlots, prev *cache) <-chan []reuseResult {
+	for i, sl := range slots {
+		e, ok := prev.search[sl.dir]
+		slots[i].unchanged = ok && e.key == sl.key
+	}
+	done := make(chan []reuseResult, 1)
+	go func() {
+		results := make([]reuseResult, len(slots))
+		for i, sl := range slots {
+			if sl.unchanged {
+				results[i].ok, results[i].err = b.reuseIndex(prev.search[sl.dir], prev.output)
+			}
+		}
+		done <- results
+	}()
+	return done
 }
 
 // keepForCache lets go of what a streaming build no longer needs of the
@@ -84,38 +197,20 @@ func (b *Builder) keepForCache(keys []uint64, next *cache) {
 // searchIndex assembles the index of one language and edition. It analyses
 // only the pages that are new or changed since the last build, and not
 // analysed by this build already.
-func (b *Builder) searchIndex(lang string, docs []search.Doc, keys []uint64, dir string, prev, next *cache) (searchEntry, error) {
-	h := digest.New()
-	h.Int(int64(next.theme))
-	for _, k := range keys {
-		h.Int(int64(k))
-	}
-	key := h.Sum()
-	if e, ok := prev.search[dir]; ok && e.key == key {
-		reused, err := b.reuseIndex(e, prev.output)
-		if err != nil {
-			return searchEntry{}, err
-		}
-		if reused {
-			for _, k := range keys {
-				next.analysed[k] = prev.analysed[k]
-			}
-			return e, nil
-		}
-	}
-	pages, err := b.analyse(lang, docs, keys, prev, next)
+func (b *Builder) searchIndex(sl searchSlot, prev, next *cache) (searchEntry, error) {
+	pages, err := b.analyse(sl.lang, sl.docs, sl.keys, prev, next)
 	if err != nil {
-		return searchEntry{}, fmt.Errorf("search index %s: %w", lang, err)
+		return searchEntry{}, fmt.Errorf("search index %s: %w", sl.lang, err)
 	}
-	index, err := search.Assemble(lang, pages)
+	index, err := search.Assemble(sl.lang, pages)
 	if err != nil {
-		return searchEntry{}, fmt.Errorf("search index %s: %w", lang, err)
+		return searchEntry{}, fmt.Errorf("search index %s: %w", sl.lang, err)
 	}
 	// The index files are compact already; minifying them would only cost
 	// time.
-	entry := searchEntry{key: key}
+	entry := searchEntry{key: sl.key}
 	for _, f := range index {
-		entry.files = append(entry.files, publish.File{Path: dir + f.Path, Body: f.Body})
+		entry.files = append(entry.files, publish.File{Path: sl.dir + f.Path, Body: f.Body})
 	}
 	return entry, b.writeIndex(entry.files)
 }
