@@ -72,7 +72,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 23
+const cacheFormat = 24
 
 const cacheMagic = "lentera build cache\n"
 

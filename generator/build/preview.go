@@ -106,12 +106,13 @@ func swap[K comparable, V any](m map[K]V, k K, v V) (undo func()) {
 
 // onlyShown reports whether the edited page's front matter differs from
 // the page's only in what the page shows of itself: its title,
-// description, objectives and duration. Other pages show some of these
+// description, objectives, questions, key points and duration. Other pages show some of these
 // too (menus, lists, totals); the build that follows the preview renders
 // them. A new title leaves the page where it was among its siblings,
 // which weight and file name order.
 func onlyShown(p, edited *site.Page) bool {
 	meta := edited.Meta
-	meta.Title, meta.Description, meta.Objectives, meta.Duration = p.Meta.Title, p.Meta.Description, p.Meta.Objectives, p.Meta.Duration
+	meta.Title, meta.Description, meta.Duration = p.Meta.Title, p.Meta.Description, p.Meta.Duration
+	meta.Objectives, meta.Questions, meta.KeyPoints = p.Meta.Objectives, p.Meta.Questions, p.Meta.KeyPoints
 	return reflect.DeepEqual(meta, p.Meta)
 }

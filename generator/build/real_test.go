@@ -146,15 +146,16 @@ func checkRealSearch(t *testing.T, files map[string]string) {
 	}
 }
 
-// realEpisode is an episode of a published lesson with no change but two
-// lines of front matter and a link out of the episode (see its README.md).
+// realEpisode is an episode of a published lesson with no change but a
+// link out of the episode (see its README.md).
 const realEpisode = "testdata/real/shell-novice"
 
 // The episode builds as its authors wrote it, without a warning: every box
 // the Carpentries' way (::: callout, challenge, instructor, …) is a box,
 // the instructor's notes are in the trainer edition only, the figures'
 // alt text given after them ({alt='…'}) is theirs, an SVG sized in mm is
-// sized in pixels, and <kbd> keys are keys.
+// sized in pixels, <kbd> keys are keys, and the minutes of teaching and
+// exercises of its front matter are its duration.
 func TestRealLessonAsWritten(t *testing.T) {
 	opts, files := buildReal(t, realEpisode)
 	src, err := os.ReadFile(filepath.Join(realEpisode, "content/en/02-filedir.md"))
@@ -183,6 +184,7 @@ func TestRealLessonAsWritten(t *testing.T) {
 		`alt="The file system is made up of a root directory that contains sub-directories titled bin, data, users, and tmp"`,
 		`fig/filesystem.svg" alt="The file system is made up of a root directory that contains sub-directories titled bin, data, users, and tmp" decoding="async" width="208" height="111"`,
 		`<kbd>Tab</kbd>`,
+		`<span class="duration">Duration: 40 min</span>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the episode lacks %s", want)

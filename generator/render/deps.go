@@ -146,8 +146,11 @@ func pageMeta(h *digest.Hash, p *site.Page) {
 	ref(h, p)
 	m := p.Meta
 	h.String(m.Description)
-	for _, o := range m.Objectives {
-		h.String(o)
+	for _, list := range [][]string{m.Objectives, m.Questions, m.KeyPoints} {
+		h.Int(int64(len(list)))
+		for _, o := range list {
+			h.String(o)
+		}
 	}
 	h.String(fmt.Sprint(m.Weight, m.Draft, m.TranslationKey, m.Params, m.Edition))
 	h.String(m.Image)

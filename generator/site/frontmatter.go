@@ -60,6 +60,8 @@ func (m Meta) encode(w *wire.Writer) {
 	w.Int(m.Weight)
 	w.String(m.Description)
 	w.Strings(m.Objectives)
+	w.Strings(m.Questions)
+	w.Strings(m.KeyPoints)
 	w.Int(int(m.Duration))
 	w.Bool(m.Draft)
 	w.String(m.TranslationKey)
@@ -75,6 +77,8 @@ func decodeMeta(r *wire.Reader) Meta {
 		Weight:         r.Int(),
 		Description:    r.String(),
 		Objectives:     r.Strings(),
+		Questions:      r.Strings(),
+		KeyPoints:      r.Strings(),
 		Duration:       time.Duration(r.Int()),
 		Draft:          r.Bool(),
 		TranslationKey: r.String(),

@@ -52,6 +52,8 @@ type Meta struct {
 	Weight         int
 	Description    string
 	Objectives     []string
+	Questions      []string // the questions a chapter answers, shown with the objectives
+	KeyPoints      []string // what to remember, shown after the text
 	Duration       time.Duration
 	Draft          bool
 	TranslationKey string
@@ -109,13 +111,18 @@ func parseMeta(path string, src []byte) (Meta, error) {
 		return Meta{}, err
 	}
 	var m Meta
+	var lesson lessonTime
 	d := &data.Decoder{Path: path}
 	d.Object(root, "front matter", data.Fields{
 		"title":          func(v *yaml.Node) { m.Title = d.NonEmpty(v) },
 		"weight":         func(v *yaml.Node) { m.Weight = d.Int(v) },
 		"description":    func(v *yaml.Node) { m.Description = d.String(v) },
 		"objectives":     func(v *yaml.Node) { m.Objectives = d.Strings(v, "objectives") },
-		"duration":       func(v *yaml.Node) { m.Duration = duration(d, v) },
+		"duration":       func(v *yaml.Node) { m.Duration = duration(d, v, "duration") },
+		"questions":      func(v *yaml.Node) { m.Questions = d.Strings(v, "questions") },
+		"keypoints":      func(v *yaml.Node) { m.KeyPoints = d.Strings(v, "keypoints") },
+		"teaching":       func(v *yaml.Node) { lesson.teaching = lesson.minutes(d, v, "teaching") },
+		"exercises":      func(v *yaml.Node) { lesson.exercises = lesson.minutes(d, v, "exercises") },
 		"draft":          func(v *yaml.Node) { m.Draft = d.Bool(v) },
 		"translationKey": func(v *yaml.Node) { m.TranslationKey = d.String(v) },
 		"reviewed":       func(v *yaml.Node) { m.Reviewed = reviewed(d, v) },
@@ -127,7 +134,33 @@ func parseMeta(path string, src []byte) (Meta, error) {
 			}
 		},
 	}, "title")
+	lesson.into(d, &m)
 	return m, d.Err()
+}
+
+// lessonTime is a chapter's time as the Carpentries' lessons give it:
+// minutes of teaching and of exercises, which add up to its duration.
+type lessonTime struct {
+	teaching, exercises time.Duration
+	first               *yaml.Node // the first of them given, for errors
+}
+
+// minutes reads teaching or exercises, written as duration is.
+func (l *lessonTime) minutes(d *data.Decoder, v *yaml.Node, key string) time.Duration {
+	if l.first == nil {
+		l.first = v
+	}
+	return duration(d, v, key)
+}
+
+func (l lessonTime) into(d *data.Decoder, m *Meta) {
+	switch {
+	case l.first == nil:
+	case m.Duration != 0:
+		d.Failf(l.first, "give duration, or teaching and exercises (which add up to it), not both")
+	default:
+		m.Duration = l.teaching + l.exercises
+	}
 }
 
 // reviewed reads a commit hash, abbreviated or not.
@@ -139,15 +172,15 @@ func reviewed(d *data.Decoder, v *yaml.Node) string {
 	return strings.ToLower(s)
 }
 
-// duration reads "45m", "1h30m" or a number of minutes.
-func duration(d *data.Decoder, v *yaml.Node) time.Duration {
+// duration reads "45m", "1h30m" or a number of minutes, the value of key.
+func duration(d *data.Decoder, v *yaml.Node, key string) time.Duration {
 	s := d.String(v)
 	if v.Tag == "!!int" {
 		s += "m"
 	}
 	dur, err := time.ParseDuration(s)
 	if err != nil || dur < 0 {
-		d.Failf(v, "duration must look like 45m, 1h or 1h30m, found %q", v.Value)
+		d.Failf(v, "%s must look like 45m, 1h or 1h30m, or be a number of minutes, found %q", key, v.Value)
 	}
 	return dur
 }

@@ -56,7 +56,7 @@ func planBreak(d *data.Decoder, n *yaml.Node) Break {
 	var b Break
 	d.Object(n, "a break", data.Fields{
 		"at":     func(v *yaml.Node) { b.At = clock(d, v) },
-		"length": func(v *yaml.Node) { b.Length = duration(d, v) },
+		"length": func(v *yaml.Node) { b.Length = duration(d, v, "length") },
 		"title":  func(v *yaml.Node) { b.Title = d.Text(v) },
 	}, "at", "length", "title")
 	return b
