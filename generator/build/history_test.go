@@ -52,7 +52,7 @@ func TestHistoryPages(t *testing.T) {
 ! outside a Git checkout
 `)
 	checkLines(t, "trainer/en/a/index.html", files["trainer/en/a/index.html"], `
-<aside class="notice stale-notice" role="note"><p>This translation may be out of date: the Bahasa Indonesia chapter has changed 2 times since 3 March 2026.
+<aside class="notice stale-notice" role="note"><p>This translation may be out of date: the Indonesian chapter has changed 2 times since 3 March 2026.
 <code>`+again+`</code>
 `)
 	checkLines(t, "trainer/en/b/index.html", files["trainer/en/b/index.html"], "! stale-notice")

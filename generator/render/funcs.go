@@ -61,6 +61,7 @@ func (b *binding) funcs() template.FuncMap {
 		"duration":   func(d time.Duration) string { return b.format.Duration(d) },
 		"cell":       b.cell,
 		"langName":   b.langName,
+		"langNameIn": b.langNameIn,
 		"visible":    func(pages []*site.Page) []*site.Page { return site.VisibleIn(pages, b.edition) },
 		"prev":       func(p *site.Page) *site.Page { return p.PrevIn(b.edition) },
 		"next":       func(p *site.Page) *site.Page { return p.NextIn(b.edition) },
@@ -302,6 +303,16 @@ func (b *binding) langName(code string) string {
 		return s
 	}
 	return languageName(code, "", "")
+}
+
+// langNameIn is a language's name in the page's language, for a sentence
+// ("disponible en inglés"), or its own name where the page's language has
+// none for it.
+func (b *binding) langNameIn(code string) string {
+	if name := nameIn(b.lang, code); name != "" {
+		return name
+	}
+	return b.langName(code)
 }
 
 func seq(n int) ([]int, error) {

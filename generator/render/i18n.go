@@ -138,6 +138,20 @@ func languageName(code, fromSite, fromUI string) string {
 	return string(unicode.ToUpper(r)) + name[size:]
 }
 
+// nameIn is the name of language code in language page, "" when the
+// language data has none.
+func nameIn(page, code string) string {
+	in, err := language.Parse(page)
+	if err != nil {
+		return ""
+	}
+	tag, err := language.Parse(code)
+	if err != nil {
+		return ""
+	}
+	return display.Tags(in).Name(tag)
+}
+
 func readLang(fsys fs.FS, lang string) (Strings, error) {
 	dir := path.Join(I18nDir, lang)
 	entries, err := fs.ReadDir(fsys, dir)

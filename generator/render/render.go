@@ -39,6 +39,7 @@
 //	duration             "1 jam 30 menit" / "1 h 30 min"
 //	cell                 a table cell, formatted by its type
 //	langName "en"        a language's own name ("English")
+//	langNameIn "en"      its name in the page's language, for a sentence ("inglés")
 //	visible .Children    the pages that are part of the edition being built
 //	prev .Page, next     the neighbouring chapters in that edition
 //	inline .Description  one line of Markdown (objectives, descriptions) as HTML, raw HTML shown as text
