@@ -108,11 +108,11 @@ var badInputs = []badInput{
 	{name: "heading id given twice", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n## Satu {#x}\n\n## X\n\n## Dua {#x}\n"},
 		want: []string{`{site}/content/id/b.md:8: id "x" is given to another heading of this page before`}},
 	{name: "dead links of a page that fails", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n[C](c.md)\n\n[D](/id/d/) [A](a.md#tidak-ada)\n"},
-		want: []string{`{site}/content/id/b.md:4: dead link "c.md"`, `{site}/content/id/b.md:6:5: dead link "/id/d/": nothing is published at /id/d/`, `{site}/content/id/b.md:6:17: dead link "a.md#tidak-ada": /id/a/ has no id`}},
+		want: []string{`{site}/content/id/b.md:4:5: dead link "c.md"`, `{site}/content/id/b.md:6:5: dead link "/id/d/": nothing is published at /id/d/`, `{site}/content/id/b.md:6:17: dead link "a.md#tidak-ada": /id/a/ has no id`}},
 	{name: "dead link", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\nKe [C](c.md).\n"},
-		want: []string{`{site}/content/id/b.md:4: dead link "c.md"`}},
+		want: []string{`{site}/content/id/b.md:4:8: dead link "c.md"`}},
 	{name: "missing image", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\n![foto](foto.png)\n"},
-		want: []string{`{site}/content/id/b.md:4: image: missing file "foto.png"`}},
+		want: []string{`{site}/content/id/b.md:4:9: image: missing file "foto.png"`}},
 	{name: "dead fragment in another page", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\nLihat [harga](a.md#harga-pokk).\n"},
 		want: []string{`{site}/content/id/b.md:4:15: dead link "a.md#harga-pokk": /id/a/ has no id "harga-pokk" (did you mean #harga-pokok?)`}},
 	{name: "dead fragment in the page", files: map[string]string{"content/id/b.md": "---\ntitle: B\n---\nKe [atas](#tiada).\n"},
@@ -128,7 +128,7 @@ var badInputs = []badInput{
 		want: []string{
 			"{site}/content/data/cek.yaml:2",
 			`{site}/content/id/a.md:3:1: unknown key "wieght"`,
-			`{site}/content/id/b.md:4: dead link "c.md"`,
+			`{site}/content/id/b.md:4:19: dead link "c.md"`,
 			"build failed with 3 errors"}},
 
 	// Layouts.
@@ -177,7 +177,7 @@ var badInputs = []badInput{
 		"site.yaml":        "title: Uji\nlanguages: [id, en]\nlimits: {file: 1KB}\n",
 		"content/id/b.md":  "---\ntitle: B\n---\n[C](c.md)\n",
 		"content/id/z.bin": strings.Repeat("z", 2000),
-	}, want: []string{"{site}/content/id/b.md:4: dead link", "{site}/content/id/z.bin: is 2.0KB, over the limit of 1KB for files"}},
+	}, want: []string{"{site}/content/id/b.md:4:5: dead link", "{site}/content/id/z.bin: is 2.0KB, over the limit of 1KB for files"}},
 
 	// Files that cannot be read as files.
 	{name: "symbolic link in a language folder", setup: func(t *testing.T, site, out string) {

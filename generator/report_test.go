@@ -85,7 +85,7 @@ func TestBuildCapsPrintedErrors(t *testing.T) {
 		t.Fatalf("%d lines printed, want %d", len(lines), maxReported+2)
 	}
 	a := filepath.Join(siteDir, "content", "id", "a.md")
-	if want := a + `:4: dead link "hilang0.md"`; !strings.HasPrefix(lines[0], want) {
+	if want := a + `:4:5: dead link "hilang0.md"`; !strings.HasPrefix(lines[0], want) {
 		t.Errorf("first line %q, want it to start %q", lines[0], want)
 	}
 	if want := fmt.Sprintf("… and %d more errors", links-maxReported); lines[maxReported] != want {

@@ -471,7 +471,12 @@ func (st *state) line(offset int) int {
 }
 
 func (st *state) failf(line int, format string, args ...any) {
-	st.errs = append(st.errs, fileerr.Errorf(st.in.Page.File, line, 0, format, args...))
+	st.failAt(line, 0, format, args...)
+}
+
+// failAt is failf at a column of the line; 0 when it is not known.
+func (st *state) failAt(line, col int, format string, args ...any) {
+	st.errs = append(st.errs, fileerr.Errorf(st.in.Page.File, line, col, format, args...))
 }
 
 func (st *state) warnf(line int, format string, args ...any) {

@@ -179,7 +179,8 @@ func (st *state) link(n *ast.Link, src []byte) {
 	}
 	t, err := st.resolve(dest)
 	if err != nil {
-		st.failf(st.nodeLine(n, src), "%v", err)
+		line, col := st.position(n, src, dest)
+		st.failAt(line, col, "%v", err)
 		return
 	}
 	ref.target = t
@@ -215,7 +216,8 @@ func (st *state) image(n *ast.Image, src []byte) {
 	}
 	t, err := st.resolve(dest)
 	if err != nil {
-		st.failf(line, "image: %v", err)
+		_, col := st.position(n, src, dest)
+		st.failAt(line, col, "image: %v", err)
 		return
 	}
 	if strings.TrimSpace(plainText(n, src)) == "" {
