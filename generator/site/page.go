@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -179,11 +180,17 @@ func duration(d *data.Decoder, v *yaml.Node, key string) time.Duration {
 		s += "m"
 	}
 	dur, err := time.ParseDuration(s)
-	if err != nil || dur < 0 {
+	switch {
+	case err != nil && durationForm.MatchString(s):
+		d.Failf(v, "%s %q is too long: a duration is at most 2562047h (292 years)", key, v.Value)
+	case err != nil || dur < 0:
 		d.Failf(v, "%s must look like 45m, 1h or 1h30m, or be a number of minutes, found %q", key, v.Value)
 	}
 	return dur
 }
+
+// durationForm is what time.ParseDuration reads, whatever the size.
+var durationForm = regexp.MustCompile(`^([0-9]+(\.[0-9]*)?(ns|us|µs|ms|s|m|h))+$`)
 
 // Chapters returns the page's direct child chapters.
 func (p *Page) Chapters() []*Page { return p.childrenOf(Chapter) }
