@@ -39,10 +39,16 @@ func (s *Site) Resolve(from *Page, dest string) (Target, error) {
 			return t, nil
 		}
 	}
-	if isPageLink(u.Path) {
-		return Target{}, fmt.Errorf("dead link %q: no page %s (or it is a draft)", dest, path.Join(dir, u.Path))
+	file := path.Join(dir, u.Path)
+	switch {
+	case file != "content" && !strings.HasPrefix(file, "content/"):
+		return Target{}, fmt.Errorf("link %q leads to %s, outside content/: a site publishes only what is there; link to a page or file of the site, or to an address (https:)", dest, file)
+	case strings.HasPrefix(path.Base(file), ".") || strings.Contains(file, "/."):
+		return Target{}, fmt.Errorf("link %q leads to %s: files and folders whose name starts with a dot are never published", dest, file)
+	case isPageLink(u.Path):
+		return Target{}, fmt.Errorf("dead link %q: no page %s (or it is a draft)", dest, file)
 	}
-	return Target{}, fmt.Errorf("missing file %q: no file %s", dest, path.Join(dir, u.Path))
+	return Target{}, fmt.Errorf("missing file %q: no file %s", dest, file)
 }
 
 func isPageLink(p string) bool {
