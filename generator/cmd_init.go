@@ -19,7 +19,7 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(fl.Output(), "usage: lentera init DIR [--lang id,en]")
 		fl.PrintDefaults()
 	}
-	langs := fl.String("lang", "id,en", "the course's languages, the default first")
+	langs := fl.String("lang", "id,en", "the course's languages, the default first; the starter course is written in "+strings.Join(starter.Languages(), ", ")+", and in English for any other")
 	pos, err := parseFlags(fl, args, 1, 1)
 	if err != nil {
 		return err
@@ -35,6 +35,11 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	}
 	for _, p := range written {
 		fmt.Fprintln(stdout, "wrote", p)
+	}
+	for _, l := range codes {
+		if !starter.Written(l) {
+			fmt.Fprintf(stdout, "content/%s has the starter's English text, to translate\n", l)
+		}
 	}
 	fmt.Fprintf(stdout, "\nA course in %s is ready. Next:\n  lentera serve --site %s\n", strings.Join(codes, ", "), dir)
 	return nil

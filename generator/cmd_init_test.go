@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"lentera/generator/starter"
 
 	"lentera/generator/internal/testsite"
 )
@@ -165,6 +169,56 @@ func TestInitBuildCheck(t *testing.T) {
 	if !strings.Contains(stdout, "not in a Git checkout") {
 		t.Errorf("check does not say the course is not in a Git checkout:\n%s", stdout)
 	}
+}
+
+// The starter course is written in every language it has texts in: each,
+// as the default language beside English, builds without a warning, in
+// its own words (not a copy of the English), and so does its README.
+func TestInitEveryLanguage(t *testing.T) {
+	langs := starter.Languages()
+	if len(langs) < 8 {
+		t.Fatalf("the starter has texts in %v only", langs)
+	}
+	english := initTexts(t, "en,id")
+	for _, lang := range langs {
+		t.Run(lang, func(t *testing.T) {
+			if lang == "en" {
+				return
+			}
+			for p, body := range initTexts(t, lang+",en") {
+				if bytes.Equal(body, english[strings.Replace(p, lang, "en", 1)]) {
+					t.Errorf("%s is the English text", p)
+				}
+			}
+		})
+	}
+}
+
+// initTexts makes a starter course in langs and builds it, and returns
+// its README and its default language's home page, by path.
+func initTexts(t *testing.T, langs string) map[string][]byte {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "kursus")
+	if code, stdout, stderr := runCmd("init", dir, "--lang", langs); code != 0 || strings.Contains(stdout, "English text") {
+		t.Fatalf("init: exit %d: %s%s", code, stdout, stderr)
+	}
+	setAddress(t, dir)
+	code, _, stderr := runCmd("build", "--site", dir)
+	// Search warns of the languages it cannot stem.
+	stderr = regexp.MustCompile(`(?m)^warning: search: no stemmer for .*\n`).ReplaceAllString(stderr, "")
+	if code != 0 || stderr != "" {
+		t.Fatalf("build: exit %d, stderr:\n%s", code, stderr)
+	}
+	def, _, _ := strings.Cut(langs, ",")
+	texts := map[string][]byte{}
+	for _, p := range []string{"README.md", "content/" + def + "/_index.md"} {
+		body, err := os.ReadFile(filepath.Join(dir, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[p] = body
+	}
+	return texts
 }
 
 // setAddress gives a starter course the address it is published at.

@@ -1,8 +1,8 @@
 // Package starter writes a small course to begin from: site.yaml, one
 // section of two chapters in every language, a checklist, a trainer note
-// and a README for the course's own authors. Its texts are written in
-// Indonesian and English; other languages get the English text to
-// translate.
+// and a README for the course's own authors. Its texts are written in each
+// language the theme has UI strings in (Languages); any other language
+// gets the English text to translate.
 package starter
 
 import (
@@ -88,12 +88,33 @@ func Write(dir string, langs []string) ([]string, error) {
 	return writeAll(dir, out)
 }
 
-// source is the folder of the starter's texts for a language.
+// Languages are the languages the starter has texts in, sorted.
+func Languages() []string {
+	entries, _ := fs.ReadDir(files, "files")
+	var langs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			langs = append(langs, e.Name())
+		}
+	}
+	return langs
+}
+
+// source is the folder of the starter's texts for a language: its own,
+// its base language's (pt for pt-BR), or English.
 func source(lang string) string {
-	if _, err := fs.Stat(files, path.Join("files", lang)); err == nil {
-		return lang
+	for _, l := range []string{lang, strings.SplitN(lang, "-", 2)[0]} {
+		if _, err := fs.Stat(files, path.Join("files", l)); err == nil {
+			return l
+		}
 	}
 	return fallback
+}
+
+// Written reports whether the starter has texts in lang, or only the
+// English ones to translate.
+func Written(lang string) bool {
+	return source(lang) != fallback || strings.SplitN(lang, "-", 2)[0] == fallback
 }
 
 func readTexts(lang string) (texts, error) {
