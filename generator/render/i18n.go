@@ -149,7 +149,12 @@ func nameIn(page, code string) string {
 	if err != nil {
 		return ""
 	}
-	return display.Tags(in).Name(tag)
+	// Tags is nil for languages CLDR has no names in (Minangkabau, say).
+	names := display.Tags(in)
+	if names == nil {
+		return ""
+	}
+	return names.Name(tag)
 }
 
 func readLang(fsys fs.FS, lang string) (Strings, error) {
