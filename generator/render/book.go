@@ -21,7 +21,7 @@ const partLayout = "partials/print-part.html"
 
 // partLayouts are what partLayout reads: a section is taken again only
 // while they are the theme's own, whose data partKey covers.
-var partLayouts = []string{partLayout, "partials/print-part-class.html", "partials/objectives.html", "partials/keypoints.html", "partials/points.html"}
+var partLayouts = []string{partLayout, "partials/print-part-class.html", "partials/questions.html", "partials/objectives.html", "partials/keypoints.html", "partials/points.html"}
 
 // Book is what the rendering of a workbook takes from the last one and
 // leaves for the next: the caller fills in Last and Earlier, the render
