@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -143,19 +144,24 @@ var badInputs = []badInput{
 	{name: "layout that repeats without end", files: map[string]string{
 		"site.yaml":            "title: Uji\nlanguages: [id, en]\nlimits: {page: 1MB}\n",
 		"layouts/chapter.html": "{{define \"main\"}}{{range seq 10000}}{{range seq 10000}}x{{end}}{{end}}{{end}}\n"},
-		want: []string{"{site}/layouts/chapter.html: /id/a/: the page grew past 1MB as it was rendered: a layout repeats something without end, or the page's text (", ") is more than one page should hold; if it belongs in the site, raise limits.page in site.yaml"}},
+		want: []string{"{site}/layouts/chapter.html: /id/a/: the page grew past 1MB as it was rendered: a layout repeats something without end, or the page's content (", " of HTML) is more than one page should hold; if it belongs in the site, raise limits.page in site.yaml"}},
 	// The built-in layouts repeat only what the content holds: the page
 	// is too large, not a layout.
 	{name: "page too large for the built-in layouts", files: map[string]string{
 		"site.yaml":       "title: Uji\nlanguages: [id, en]\nlimits: {page: 1MB}\n",
 		"content/id/a.md": "---\ntitle: A\n---\n" + strings.Repeat("## h\n", 20000)},
-		want: []string{"{site}/content/id/a.md: /id/a/: the page grew past 1MB as it was rendered ((built-in theme) layouts/chapter.html): its text is ", ", more than one page should hold: split it into smaller pages, or raise limits.page in site.yaml"}},
+		want: []string{"{site}/content/id/a.md: /id/a/: the page grew past 1MB as it was rendered: its text makes ", " of HTML, more than one page should hold: split it into smaller pages, or raise limits.page in site.yaml"}},
+	// A workbook gathers many chapters, each within the limit; as it is
+	// written to its file while it is made, its limit is 32 pages'.
+	{name: "workbook too large for the built-in layouts", files: chapters(
+		"title: Uji\nlanguages: [id, en]\nlimits: {page: 64KB}\n", 50, 40<<10),
+		want: []string{"{site}/site.yaml: /id/print/: the page grew past 2MB as it was rendered: the pages it gathers make ", " of HTML; raise limits.page"}},
 	{name: "layout that loops without writing", files: map[string]string{
 		"site.yaml": "title: Uji\nlanguages: [id, en]\nlimits: {pageTime: 300ms}\n",
 		// Far too slow for its size limit to stop it; its rare writes end
 		// the run left behind, which in this test shares the process.
 		"layouts/chapter.html": "{{define \"main\"}}{{range 10000}}{{range 10000}}{{range 10000}}{{end}}x{{end}}{{end}}{{end}}\n"},
-		want: []string{"{site}/layouts/chapter.html: /id/a/: the page's layouts ran past 300ms: a layout repeats something without end, or the page's text (", ") is more than one page should hold; if it belongs in the site, raise limits.pageTime in site.yaml"}},
+		want: []string{"{site}/layouts/chapter.html: /id/a/: the page's layouts ran past 300ms: a layout repeats something without end, or the page's content (", " of HTML) is more than one page should hold; if it belongs in the site, raise limits.pageTime in site.yaml"}},
 	{name: "UI strings bad YAML", files: map[string]string{"layouts/i18n/id/ui.yaml": "search: [Cari\n"},
 		want: []string{"{site}/layouts/i18n/id/ui.yaml"}},
 	// The layouts are parsed while the pages load, so their error joins
@@ -242,4 +248,14 @@ func symlink(t *testing.T, target, link string) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// chapters is a site of n chapters in Indonesian, each of about size bytes.
+func chapters(config string, n, size int) map[string]string {
+	files := map[string]string{"site.yaml": config}
+	para := "Kalimat yang cukup panjang untuk mengisi halaman.\n\n"
+	for i := range n {
+		files[fmt.Sprintf("content/id/b%02d.md", i)] = fmt.Sprintf("---\ntitle: Bab %d\n---\n", i) + strings.Repeat(para, size/len(para))
+	}
+	return files
 }

@@ -411,7 +411,7 @@ func (r *Renderer) execute(out io.Writer, limit int64, job Job, docs Docs) error
 		var over *overLimit
 		if errors.As(err, &over) {
 			// No line: running it again to find one would take as long.
-			return r.overLimitError(over, job, view.size(job, docs))
+			return r.overLimitError(over, job, view.contentSize(job, docs))
 		}
 		return templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
 			exact, err := bs.kind(job.Kind)
@@ -435,17 +435,20 @@ type overLimit struct{ what, key string }
 
 func (e *overLimit) Error() string { return e.what }
 
-// overLimitError says why a page ran past a limit, and what to do. The
-// built-in layouts repeat only what the content holds, so with them the
-// page's text is the cause (a chapter of 800,000 headings) and its file
-// is named; a site's own layout may also loop without end.
-func (r *Renderer) overLimitError(over *overLimit, job Job, textSize int) error {
-	text := sitefs.FormatSize(int64(textSize))
-	layout := layoutFile(r.layouts, job.Kind+".html")
-	if !r.ownLayouts && job.Page != nil && job.Page.File != "" {
-		return fileerr.Errorf(job.Page.File, 0, 0, "%s: %s (%s): its text is %s, more than one page should hold: split it into smaller pages, or raise %s in site.yaml", job.URL, over, layout, text, over.key)
+// overLimitError says why a page ran past a limit, and what to do. A
+// site's own layout may loop without end, so it is named. The built-in
+// layouts repeat only what the content holds, so with them the content is
+// the cause: a chapter's file (800,000 headings), or for a page made of
+// many chapters (the workbook), the limit in site.yaml.
+func (r *Renderer) overLimitError(over *overLimit, job Job, htmlSize int) error {
+	html := sitefs.FormatSize(int64(htmlSize))
+	switch {
+	case r.ownLayouts:
+		return fileerr.Errorf(layoutFile(r.layouts, job.Kind+".html"), 0, 0, "%s: %s: a layout repeats something without end, or the page's content (%s of HTML) is more than one page should hold; if it belongs in the site, raise %s in site.yaml", job.URL, over, html, over.key)
+	case job.Page != nil && job.Page.File != "":
+		return fileerr.Errorf(job.Page.File, 0, 0, "%s: %s: its text makes %s of HTML, more than one page should hold: split it into smaller pages, or raise %s in site.yaml", job.URL, over, html, over.key)
 	}
-	return fileerr.Errorf(layout, 0, 0, "%s: %s: a layout repeats something without end, or the page's text (%s) is more than one page should hold; if it belongs in the site, raise %s in site.yaml", job.URL, over, text, over.key)
+	return fileerr.Errorf(site.ConfigFile, 0, 0, "%s: %s: the pages it gathers make %s of HTML; raise %s", job.URL, over, html, over.key)
 }
 
 // within runs a page's layouts, and fails once they have run past the page

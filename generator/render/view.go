@@ -264,7 +264,13 @@ func IsWorksheet(d *data.Doc) bool {
 // every part, and some 10 KB of header, menu and footer. Room for it up
 // front spares growing the buffer step by step, megabytes for a workbook.
 func (v *View) size(job Job, docs Docs) int {
-	n := 16 << 10
+	return 16<<10 + v.contentSize(job, docs)
+}
+
+// contentSize is the HTML of the content a page shows: its own text and
+// its parts'.
+func (v *View) contentSize(job Job, docs Docs) int {
+	n := 0
 	for _, p := range v.Parts {
 		n += 1024 // its heading, anchors and worksheet links
 		if p.doc != nil {
