@@ -20,7 +20,11 @@ func (b *Builder) extras(s *site.Site, r *render.Renderer, editions []string, da
 	for _, ed := range editions {
 		files = append(files, calendars(s, ed, date)...)
 		if ed == "trainer" {
-			files = append(files, planCalendars(s, calendarDomain(s), calendarStamp(date))...)
+			plans, err := planCalendars(s, calendarDomain(s), calendarStamp(date))
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, plans...)
 		}
 	}
 	copied, err := b.copyFiles(s)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"lentera/generator/data"
+	"lentera/generator/fileerr"
 	"lentera/generator/publish"
 	"lentera/generator/session"
 
@@ -115,10 +116,10 @@ func (b *Builder) modified(hist *vcs.History, p *site.Page) time.Time {
 
 // planCalendars writes each language's session plan as an iCalendar file
 // in the trainer edition, when site.yaml's plan has a first day.
-func planCalendars(s *site.Site, domain string, stamp time.Time) []publish.File {
+func planCalendars(s *site.Site, domain string, stamp time.Time) ([]publish.File, error) {
 	cfg := s.Config
 	if cfg.Plan.Date.IsZero() {
-		return nil
+		return nil, nil
 	}
 	var files []publish.File
 	for _, l := range s.Languages {
@@ -127,6 +128,10 @@ func planCalendars(s *site.Site, domain string, stamp time.Time) []publish.File 
 			for _, slot := range day.Slots {
 				if slot.Page == nil {
 					continue
+				}
+				if day.Date.Year() > 9999 {
+					// A calendar file's dates have four digits.
+					return nil, fileerr.Errorf(site.ConfigFile, cfg.Plan.DateAt[0], cfg.Plan.DateAt[1], "date %s: the %s session plan runs past 9999-12-31, the last day a calendar can hold", cfg.Plan.Date.Format(time.DateOnly), l.Code)
 				}
 				sessions = append(sessions, data.Session{
 					ID:          data.Slug(slot.Page.Key),
@@ -144,5 +149,5 @@ func planCalendars(s *site.Site, domain string, stamp time.Time) []publish.File 
 		})
 		files = append(files, publish.File{Path: editionPath("trainer", render.PlanICalURL(l.Code)), Body: body})
 	}
-	return files
+	return files, nil
 }

@@ -87,7 +87,7 @@ func (d *Decoder) span(fields Fields, start, end *time.Time) (check func()) {
 		case endNode == nil || end.IsZero():
 		case !start.IsZero() && end.Before(*start):
 			d.Failf(endNode, "end %s is before start %s", end.Format(time.DateOnly), start.Format(time.DateOnly))
-		case end.Year() == 9999 && end.YearDay() == 365:
+		case end.Year() == 9999 && end.Month() == 12 && end.Day() == 31:
 			// A calendar file ends an all-day event on the day after,
 			// and its dates have four digits.
 			d.Failf(endNode, "end 9999-12-31 is past the last day a calendar can hold, 9999-12-30")

@@ -16,6 +16,7 @@ type PlanSettings struct {
 	Start  time.Duration // when each day starts, from midnight
 	End    time.Duration // no session runs past it, unless it alone fills the day
 	Date   time.Time     // the first day; zero when not set
+	DateAt [2]int        // the line and column of date in site.yaml, for errors
 	Breaks []Break       // by time of day
 	Given  bool          // site.yaml has a plan: the trainer edition is built for it
 }
@@ -40,7 +41,7 @@ func planSettings(d *data.Decoder, v *yaml.Node) PlanSettings {
 	d.Object(v, "plan", data.Fields{
 		"start": func(v *yaml.Node) { p.Start = clock(d, v) },
 		"end":   func(v *yaml.Node) { p.End, endNode = clock(d, v), v },
-		"date":  func(v *yaml.Node) { p.Date = d.Date(v) },
+		"date":  func(v *yaml.Node) { p.Date, p.DateAt = d.Date(v), [2]int{v.Line, v.Column} },
 		"breaks": func(v *yaml.Node) {
 			d.List(v, "breaks", func(n *yaml.Node) { p.Breaks = append(p.Breaks, planBreak(d, n)) })
 			sort.SliceStable(p.Breaks, func(i, j int) bool { return p.Breaks[i].At < p.Breaks[j].At })
