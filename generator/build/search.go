@@ -77,7 +77,11 @@ func (b *Builder) searchIndexes(s *site.Site, docs render.Docs, editions []strin
 		case reused[i].ok:
 			entries[i], next.search[sl.dir] = prev.search[sl.dir], prev.search[sl.dir]
 			for _, k := range sl.keys {
-				next.analysed[k] = prev.analysed[k]
+				// A page in both editions may be analysed already for
+				// the other one's new index.
+				if next.analysed[k] == nil {
+					next.analysed[k] = prev.analysed[k]
+				}
 			}
 		default:
 			err = build(i)
