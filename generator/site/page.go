@@ -119,7 +119,7 @@ func parseMeta(path string, src []byte) (Meta, error) {
 		"weight":         func(v *yaml.Node) { m.Weight = d.Int(v) },
 		"description":    func(v *yaml.Node) { m.Description = d.String(v) },
 		"objectives":     func(v *yaml.Node) { m.Objectives = d.Strings(v, "objectives") },
-		"duration":       func(v *yaml.Node) { m.Duration = duration(d, v, "duration") },
+		"duration":       func(v *yaml.Node) { m.Duration, lesson.duration = duration(d, v, "duration"), v },
 		"questions":      func(v *yaml.Node) { m.Questions = d.Strings(v, "questions") },
 		"keypoints":      func(v *yaml.Node) { m.KeyPoints = d.Strings(v, "keypoints") },
 		"teaching":       func(v *yaml.Node) { lesson.teaching = lesson.minutes(d, v, "teaching") },
@@ -144,6 +144,7 @@ func parseMeta(path string, src []byte) (Meta, error) {
 type lessonTime struct {
 	teaching, exercises time.Duration
 	first               *yaml.Node // the first of them given, for errors
+	duration            *yaml.Node // duration, when given too
 }
 
 // minutes reads teaching or exercises, written as duration is.
@@ -155,12 +156,14 @@ func (l *lessonTime) minutes(d *data.Decoder, v *yaml.Node, key string) time.Dur
 }
 
 func (l lessonTime) into(d *data.Decoder, m *Meta) {
-	switch {
+	switch sum := l.teaching + l.exercises; {
 	case l.first == nil:
-	case m.Duration != 0:
+	case l.duration != nil:
 		d.Failf(l.first, "give duration, or teaching and exercises (which add up to it), not both")
+	case sum < 0:
+		d.Failf(l.first, "teaching and exercises add up to more than a duration can be, 2562047h (292 years)")
 	default:
-		m.Duration = l.teaching + l.exercises
+		m.Duration = sum
 	}
 }
 
@@ -176,8 +179,8 @@ func reviewed(d *data.Decoder, v *yaml.Node) string {
 // duration reads "45m", "1h30m" or a number of minutes, the value of key.
 func duration(d *data.Decoder, v *yaml.Node, key string) time.Duration {
 	s := d.String(v)
-	if v.Tag == "!!int" {
-		s += "m"
+	if v.Tag == "!!int" || v.Tag == "!!float" {
+		s += "m" // a number of minutes, 7.5 as well as 45
 	}
 	dur, err := time.ParseDuration(s)
 	switch {
