@@ -42,9 +42,9 @@ func (s *Site) Resolve(from *Page, dest string) (Target, error) {
 	file := path.Join(dir, u.Path)
 	switch {
 	case file != "content" && !strings.HasPrefix(file, "content/"):
-		return Target{}, fmt.Errorf("link %q leads to %s, outside content/: a site publishes only what is there; link to a page or file of the site, or to an address (https:)", dest, file)
+		return Target{}, fmt.Errorf("%q is %s, outside content/, and a site publishes only what is there: put the file beside the chapter, or link to an address (https:)", dest, file)
 	case strings.HasPrefix(path.Base(file), ".") || strings.Contains(file, "/."):
-		return Target{}, fmt.Errorf("link %q leads to %s: files and folders whose name starts with a dot are never published", dest, file)
+		return Target{}, fmt.Errorf("%q is %s, hidden: files and folders whose name starts with a dot are never published", dest, file)
 	case isPageLink(u.Path):
 		return Target{}, fmt.Errorf("dead link %q: no page %s (or it is a draft)", dest, file)
 	}
