@@ -145,6 +145,13 @@ var badInputs = []badInput{
 		"site.yaml":            "title: Uji\nlanguages: [id, en]\nlimits: {page: 1MB}\n",
 		"layouts/chapter.html": "{{define \"main\"}}{{range seq 10000}}{{range seq 10000}}x{{end}}{{end}}{{end}}\n"},
 		want: []string{"{site}/layouts/chapter.html: /id/a/: the page grew past 1MB as it was rendered: a layout repeats something without end, or the page's content (", " of HTML) is more than one page should hold; if it belongs in the site, raise limits.page in site.yaml"}},
+	// Pages that would take gigabytes to parse fail before they are.
+	{name: "page of too many lines", files: map[string]string{
+		"content/id/a.md": "---\ntitle: A\n---\n" + strings.Repeat("a\n\n", 50001)},
+		want: []string{"{site}/content/id/a.md:100004: the page has more than 50000 lines of text; one may have at most that: split it into pages"}},
+	{name: "page of too much markup", files: map[string]string{
+		"content/id/a.md": "---\ntitle: A\n---\n" + strings.Repeat(strings.Repeat("[", 999)+"\n\n", 201)},
+		want: []string{"{site}/content/id/a.md:404: the page has more than 200000 markup characters"}},
 	// The built-in layouts repeat only what the content holds: the page
 	// is too large, not a layout.
 	{name: "page too large for the built-in layouts", files: map[string]string{

@@ -265,6 +265,9 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	st.ids = newHeadingIDs(in.Reserved)
 	pc := parser.NewContext(parser.WithIDs(st.ids))
 	pc.Set(stateKey, st)
+	if st.tooLarge(in.Page.Source) {
+		return &Doc{}, st.err()
+	}
 	md := c.markdown(in.Page.Lang)
 	root := md.Parser().Parse(text.NewReader(in.Page.Source), parser.WithContext(pc))
 	root.SetAttributeString(labelsAttr, in.T)
