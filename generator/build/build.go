@@ -344,9 +344,10 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 }
 
 // renderer makes a renderer of the layouts, parsed ahead or now, or takes
-// the last build's when the theme key says nothing they read has changed.
+// the last build's when the theme key says nothing they read has changed
+// and none of its pages ran past its time.
 func (b *Builder) renderer(next *cache, themed fs.FS, s *site.Site, date time.Time, ahead *ahead) (*render.Renderer, error) {
-	if next.renderer != nil {
+	if next.renderer != nil && !next.renderer.Stopped() {
 		next.renderer.SetSite(s)
 		return next.renderer, nil
 	}

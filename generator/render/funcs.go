@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -69,7 +70,7 @@ func (b *binding) funcs() template.FuncMap {
 		"plain":      func(s string) string { return b.r.inline.Plain(b.lang, s) },
 		"safeHTML":   func(s string) template.HTML { return template.HTML(s) },
 		"add":        func(a, b int) int { return a + b },
-		"seq":        seq,
+		"seq":        b.seq,
 		"isoDate":    func(t time.Time) string { return t.Format(time.DateOnly) },
 		"qr":         b.r.qr,
 		"dict":       dict,
@@ -315,7 +316,10 @@ func (b *binding) langNameIn(code string) string {
 	return b.langName(code)
 }
 
-func seq(n int) ([]int, error) {
+func (b *binding) seq(n int) ([]int, error) {
+	if b.r.stopped.Load() {
+		return nil, errStopped
+	}
 	// A layout's loops must end: a count of billions would take all the
 	// machine's memory at once.
 	if n < 0 || n > maxSeq {
@@ -329,6 +333,8 @@ func seq(n int) ([]int, error) {
 }
 
 const maxSeq = 10000
+
+var errStopped = errors.New("stopped: a page ran past its time")
 
 // dict makes a map of its key, value arguments, to hand a partial more than
 // one value.

@@ -48,7 +48,7 @@
 //	clock                a time of day from midnight as 09:30
 //	dict "k" v …         a map of the pairs, to hand a partial several values
 //	storageKey .Src      the localStorage key of a checklist's ticks
-//	seq 32               1 to 32, to repeat something (at most 10,000)
+//	seq 32               1 to 32, to repeat something (at most 10,000; a range over a number is refused)
 //	safeHTML, add, isoDate
 //
 // The data each layout gets is a *View (pages) or an *EmbedView (directives).
@@ -64,6 +64,7 @@ import (
 	"io/fs"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 	"time"
 
@@ -114,7 +115,8 @@ type Renderer struct {
 	links        map[*site.Page]uint64 // per page, a digest of the links to its children
 	listing      map[*site.Page]uint64 // per page, a digest of its children's front matter
 	history      History
-	qrs          sync.Map // QR codes drawn, by text and label; see qr
+	qrs          sync.Map    // QR codes drawn, by text and label; see qr
+	stopped      atomic.Bool // a page ran past its time: see within
 	Warnings     []error
 }
 
@@ -451,12 +453,19 @@ func (r *Renderer) overLimitError(over *overLimit, job Job, htmlSize int) error 
 	return fileerr.Errorf(site.ConfigFile, 0, 0, "%s: %s: the pages it gathers make %s of HTML; raise %s", job.URL, over, html, over.key)
 }
 
+// Stopped reports whether a page ran past its time: the renderer's seq
+// fails from then on, and a build needs a new one.
+func (r *Renderer) Stopped() bool { return r.stopped.Load() }
+
 // within runs a page's layouts, and fails once they have run past the page
-// time. A loop that writes nothing ({{range 10000}} three deep) is not
+// time. A loop that writes nothing ({{range seq 10000}} three deep) is not
 // stopped by the page's size limit, and Go's templates cannot be stopped
 // from outside: the run is left behind, writing nowhere (g), and the
 // build fails with the layout's name, in the time the limit says rather
-// than never.
+// than never. The renderer is then stopped: seq, which such a loop calls
+// again and again, fails from then on, so the run left behind ends too
+// (layouts cannot range over a number without seq; see checkLoops), and
+// the next build makes a renderer of its own.
 func (r *Renderer) within(g *gate, run func() error) error {
 	limit := defaultPageTime
 	if t := r.site.Config.PageTime; t > 0 {
@@ -478,6 +487,7 @@ func (r *Renderer) within(g *gate, run func() error) error {
 		return err
 	case <-timer.C:
 		g.close()
+		r.stopped.Store(true)
 		return &overLimit{what: "the page's layouts ran past " + limit.String(), key: "limits.pageTime"}
 	}
 }

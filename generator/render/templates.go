@@ -164,7 +164,7 @@ func parseFile(fsys fs.FS, set *template.Template, f string, minify Minify) erro
 	if _, err := set.New(f).Parse(string(src)); err != nil {
 		return templateError(fsys, err)
 	}
-	return nil
+	return checkLoops(fsys, set, f)
 }
 
 var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)

@@ -1,0 +1,36 @@
+package build
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// A page whose layouts run past limits.pageTime fails the build, and the
+// run left behind, a loop that writes nothing, ends soon after: in the dev
+// server it would otherwise keep a processor busy until it is restarted.
+func TestRunawayLayoutEnds(t *testing.T) {
+	site := fstest.MapFS{
+		"site.yaml":            {Data: []byte("title: Uji\nlanguages: [id]\nlimits: {pageTime: 200ms}\n")},
+		"content/id/a.md":      {Data: []byte("---\ntitle: A\n---\nTeks.\n")},
+		"layouts/chapter.html": {Data: []byte(`{{define "main"}}{{range seq 10000}}{{range seq 10000}}{{range seq 10000}}{{end}}{{end}}{{end}}{{end}}`)},
+	}
+	_, err := Build(context.Background(), Options{Site: site, BuildDate: testDate})
+	if err == nil || !strings.Contains(err.Error(), "ran past 200ms") {
+		t.Fatalf("build error %v, want the page time", err)
+	}
+	for end := time.Now().Add(10 * time.Second); layoutsRunning(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("the layouts left behind still run 10 s after the build")
+		}
+	}
+}
+
+// layoutsRunning reports whether a goroutine runs a page's layouts.
+func layoutsRunning() bool {
+	buf := make([]byte, 1<<20)
+	return strings.Contains(string(buf[:runtime.Stack(buf, true)]), "render.(*Renderer).within.func")
+}
