@@ -106,9 +106,9 @@ func swap[K comparable, V any](m map[K]V, k K, v V) (undo func()) {
 
 // onlyShown reports whether the edited page's front matter differs from
 // the page's only in what the page shows of itself: its title,
-// description, objectives, questions, key points and duration. Other pages show some of these
-// too (menus, lists, totals); the build that follows the preview renders
-// them. A new title leaves the page where it was among its siblings,
+// description, objectives, questions, key points and duration. Other
+// pages show some of these too (menus, lists, totals); the build that
+// follows the preview renders them. A new title leaves the page where it was among its siblings,
 // which weight and file name order.
 func onlyShown(p, edited *site.Page) bool {
 	meta := edited.Meta
