@@ -49,9 +49,10 @@ func TestReportUnderCapPrintsAll(t *testing.T) {
 	}
 }
 
-// A page of 5 MB of dead links, in paragraphs of 4 KB, gives a few
-// hundred thousand errors; the terminal gets a hundred of them and the
-// count of the rest, and the previous output stays as it was.
+// 5 MB of dead links, in paragraphs of 4 KB over pages of 120 KB (a page
+// may hold no more markup than that), gives a few hundred thousand
+// errors; the terminal gets a hundred of them and the count of the rest,
+// and the previous output stays as it was.
 func TestBuildCapsPrintedErrors(t *testing.T) {
 	size := 5 << 20
 	if testing.Short() {
@@ -67,15 +68,25 @@ func TestBuildCapsPrintedErrors(t *testing.T) {
 		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 	}
 	before := outputTree(t, out)
+	pages := map[string]string{}
 	var page strings.Builder
-	links := 0
-	for page.Len() < size {
+	links, total := 0, 0
+	for total < size {
 		fmt.Fprintf(&page, "[x](hilang%d.md) ", links)
 		if links++; links%200 == 0 {
 			page.WriteString("\n\n")
 		}
+		if page.Len() >= 120<<10 || total+page.Len() >= size {
+			name := "a.md"
+			if len(pages) > 0 {
+				name = fmt.Sprintf("b%03d.md", len(pages))
+			}
+			pages["content/id/"+name] = "---\ntitle: A\n---\n" + page.String() + "\n"
+			total += page.Len()
+			page.Reset()
+		}
 	}
-	testsite.Write(t, siteDir, map[string]string{"content/id/a.md": "---\ntitle: A\n---\n" + page.String() + "\n"})
+	testsite.Write(t, siteDir, pages)
 	code, _, stderr := runCmd("build", "--site", siteDir, "--out", out)
 	if code != 1 {
 		t.Errorf("exit status %d, want 1", code)
