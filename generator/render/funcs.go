@@ -71,6 +71,7 @@ func (b *binding) funcs() template.FuncMap {
 		"safeHTML":   func(s string) template.HTML { return template.HTML(s) },
 		"add":        func(a, b int) int { return a + b },
 		"seq":        b.seq,
+		"loop":       b.loop,
 		"isoDate":    func(t time.Time) string { return t.Format(time.DateOnly) },
 		"qr":         b.r.qr,
 		"dict":       dict,

@@ -1,77 +1,84 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
-	"io/fs"
-	"regexp"
-	"strconv"
+	"reflect"
 	"text/template/parse"
-
-	"lentera/generator/fileerr"
 )
 
-// checkLoops refuses a range over a number written in layout file f
-// ({{range 10000}}): Go's templates run such a loop without calling
-// anything, so a page left running past its time (see within) could not
-// be stopped, and would keep a processor busy as long as the dev server
-// runs. seq counts the same and can be stopped.
-func checkLoops(fsys fs.FS, set *template.Template, f string) error {
+// boundLoops makes the layouts in file f stoppable. Go's templates cannot
+// be stopped from outside, so a page left running past its time (see
+// within) would keep a processor busy as long as the dev server runs.
+// Every range and every template call in f passes its value through loop
+// ({{range .X}} runs as {{range .X | loop}}), which fails once the
+// renderer is stopped: work without end needs a range inside a range, or
+// a template that calls itself, and each turn of those goes through loop.
+// A range over a number ({{range $n}}) is bounded as seq is, since it
+// alone could count for ever without going through loop again.
+func boundLoops(set *template.Template, f string) {
 	for _, t := range set.Templates() {
-		if t.Tree == nil || t.Tree.ParseName != f {
-			continue
-		}
-		if n := numberRange(t.Tree.Root); n != nil {
-			where, _ := t.Tree.ErrorContext(n)
-			line, col := position(where)
-			return fileerr.Errorf(layoutFile(fsys, f), line, col, "range over the number %s: write range seq %[1]s, which counts to %d at most", n.Pipe.Cmds[0].Args[0], maxSeq)
+		if t.Tree != nil && t.Tree.ParseName == f {
+			boundIn(t.Tree.Root)
 		}
 	}
-	return nil
 }
 
-// numberRange is the first range over a number literal in n.
-func numberRange(n parse.Node) *parse.RangeNode {
+func boundIn(n parse.Node) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
-			return nil
+			return
 		}
 		for _, c := range n.Nodes {
-			if r := numberRange(c); r != nil {
-				return r
-			}
+			boundIn(c)
 		}
 	case *parse.RangeNode:
-		if cmds := n.Pipe.Cmds; len(cmds) == 1 && len(cmds[0].Args) == 1 {
-			if _, ok := cmds[0].Args[0].(*parse.NumberNode); ok {
-				return n
-			}
+		throughLoop(n.Pipe)
+		boundBranch(&n.BranchNode)
+	case *parse.TemplateNode:
+		if n.Pipe == nil {
+			// Called without a value, the template gets none: loop,
+			// called with nothing, gives none.
+			n.Pipe = &parse.PipeNode{NodeType: parse.NodePipe, Pos: n.Pos, Line: n.Line}
 		}
-		return branchRange(&n.BranchNode)
+		throughLoop(n.Pipe)
 	case *parse.IfNode:
-		return branchRange(&n.BranchNode)
+		boundBranch(&n.BranchNode)
 	case *parse.WithNode:
-		return branchRange(&n.BranchNode)
+		boundBranch(&n.BranchNode)
 	}
-	return nil
 }
 
-func branchRange(b *parse.BranchNode) *parse.RangeNode {
-	if r := numberRange(b.List); r != nil {
-		return r
-	}
-	return numberRange(b.ElseList)
+func boundBranch(b *parse.BranchNode) {
+	boundIn(b.List)
+	boundIn(b.ElseList)
 }
 
-var contextPos = regexp.MustCompile(`:(\d+):(\d+)$`)
+// throughLoop ends pipe with a call to loop.
+func throughLoop(pipe *parse.PipeNode) {
+	cmd := &parse.CommandNode{NodeType: parse.NodeCommand, Pos: pipe.Pos}
+	cmd.Args = []parse.Node{parse.NewIdentifier("loop").SetPos(pipe.Pos)}
+	pipe.Cmds = append(pipe.Cmds, cmd)
+}
 
-// position reads the line and column of ErrorContext's "name:line:col".
-func position(where string) (line, col int) {
-	m := contextPos.FindStringSubmatch(where)
-	if m == nil {
-		return 0, 0
+// loop hands on the value a range or a template call was given, or fails
+// once the renderer is stopped, or when it is a count beyond maxSeq. It
+// takes and gives reflect.Value so that the value goes on as it came: a
+// missing map key stays an empty range.
+func (b *binding) loop(v ...reflect.Value) (reflect.Value, error) {
+	if b.r.stopped.Load() {
+		return reflect.Value{}, errStopped
 	}
-	line, _ = strconv.Atoi(m[1])
-	col, _ = strconv.Atoi(m[2])
-	return line, col
+	if len(v) == 0 {
+		return reflect.Value{}, nil
+	}
+	e := v[0] // what range looks through to: data's numbers are often in an any
+	for e.IsValid() && (e.Kind() == reflect.Interface || e.Kind() == reflect.Pointer) && !e.IsNil() {
+		e = e.Elem()
+	}
+	if e.IsValid() && (e.CanInt() && e.Int() > maxSeq || e.CanUint() && e.Uint() > maxSeq) {
+		return reflect.Value{}, fmt.Errorf("range over %v: a layout's loop counts to %d at most", e, maxSeq)
+	}
+	return v[0], nil
 }

@@ -462,10 +462,10 @@ func (r *Renderer) Stopped() bool { return r.stopped.Load() }
 // stopped by the page's size limit, and Go's templates cannot be stopped
 // from outside: the run is left behind, writing nowhere (g), and the
 // build fails with the layout's name, in the time the limit says rather
-// than never. The renderer is then stopped: seq, which such a loop calls
-// again and again, fails from then on, so the run left behind ends too
-// (layouts cannot range over a number without seq; see checkLoops), and
-// the next build makes a renderer of its own.
+// than never. The renderer is then stopped: seq, and loop, which every
+// range and template call goes through (see boundLoops), fail from then
+// on, so the run left behind ends too, and the next build makes a
+// renderer of its own.
 func (r *Renderer) within(g *gate, run func() error) error {
 	limit := defaultPageTime
 	if t := r.site.Config.PageTime; t > 0 {

@@ -164,7 +164,8 @@ func parseFile(fsys fs.FS, set *template.Template, f string, minify Minify) erro
 	if _, err := set.New(f).Parse(string(src)); err != nil {
 		return templateError(fsys, err)
 	}
-	return checkLoops(fsys, set, f)
+	boundLoops(set, f)
+	return nil
 }
 
 var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
@@ -197,8 +198,10 @@ func layoutFile(fsys fs.FS, name string) string {
 }
 
 // cleanTemplateMessage drops the wrapper html/template puts around errors
-// that a template function returned, which repeats the position.
+// that a template function returned, which repeats the position, and names
+// the range a loop failed in: boundLoops wrote the call, not the author.
 func cleanTemplateMessage(msg string) string {
+	msg = strings.Replace(msg, " at <loop>: ", " at <range>: ", 1)
 	if i := strings.Index(msg, "error calling "); i >= 0 {
 		if j := strings.Index(msg[i:], ": "); j >= 0 {
 			return msg[:i] + msg[i+j+2:]
