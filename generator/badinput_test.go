@@ -172,6 +172,17 @@ var badInputs = []badInput{
 	{name: "layout ranges over too large a number", files: map[string]string{
 		"layouts/chapter.html": "{{define \"main\"}}\n{{with .Title}}{{range add 10000 1}}x{{end}}{{end}}{{end}}\n"},
 		want: []string{"{site}/layouts/chapter.html:2:", "range over 10001: a layout's loop counts to 10000 at most"}},
+	// Printf pads to a million characters on asking: a UI string of a
+	// few kilobytes, which the built-in layouts hand to printf, could
+	// ask for gigabytes.
+	{name: "UI string pads too wide", files: map[string]string{
+		"site.yaml":                    "title: Uji\nlanguages: [id, en]\nplan: {start: \"09:00\", end: \"16:00\"}\n",
+		"content/id/b.md":              "---\ntitle: B\nweight: 2\nduration: 30m\n---\nIsi.\n",
+		"layouts/i18n/id/trainer.yaml": "plan_day: Hari %01000000d" + strings.Repeat("%01000000d", 1000) + "\n"},
+		want: []string{`{site}/layouts/i18n/id/trainer.yaml:1:11: UI string "plan_day" has a width or precision of 1000000, where printf pads to 1000 at most`}},
+	{name: "layout doubles a text", files: map[string]string{
+		"layouts/chapter.html": "{{define \"main\"}}{{$s := \"xxxxxxxx\"}}{{range seq 40}}{{$s = print $s $s}}{{end}}{{end}}\n"},
+		want: []string{"{site}/layouts/chapter.html:1:", "print would make 128MB of text, more than the 64MB a page may hold (limits.page)"}},
 	{name: "UI strings bad YAML", files: map[string]string{"layouts/i18n/id/ui.yaml": "search: [Cari\n"},
 		want: []string{"{site}/layouts/i18n/id/ui.yaml"}},
 	// The layouts are parsed while the pages load, so their error joins

@@ -197,6 +197,9 @@ func readStrings(fsys fs.FS, file string, into Strings, origin map[string]string
 		if v.Kind != yaml.ScalarNode {
 			return fileerr.Errorf(file, v.Line, v.Column, "UI string %q must be a text", k.Value)
 		}
+		if err := checkPadding(v.Value, nil); err != nil {
+			return fileerr.Errorf(file, v.Line, v.Column, "UI string %q has %v", k.Value, err)
+		}
 		into[k.Value] = v.Value
 		origin[k.Value] = file
 	}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"lentera/generator/fileerr"
 )
@@ -198,14 +199,27 @@ func layoutFile(fsys fs.FS, name string) string {
 }
 
 // cleanTemplateMessage drops the wrapper html/template puts around errors
-// that a template function returned, which repeats the position, and names
-// the range a loop failed in: boundLoops wrote the call, not the author.
+// that a template function returned, which repeats the position; names the
+// range a loop failed in, as boundLoops wrote the call, not the author;
+// and shortens the action quoted, which may be kilobytes long.
 func cleanTemplateMessage(msg string) string {
 	msg = strings.Replace(msg, " at <loop>: ", " at <range>: ", 1)
 	if i := strings.Index(msg, "error calling "); i >= 0 {
 		if j := strings.Index(msg[i:], ": "); j >= 0 {
-			return msg[:i] + msg[i+j+2:]
+			msg = msg[:i] + msg[i+j+2:]
+		}
+	}
+	if i := strings.Index(msg, " at <"); i >= 0 {
+		if j := strings.Index(msg[i:], ">: "); j > maxQuoted {
+			k := i + maxQuoted
+			for !utf8.RuneStart(msg[k]) {
+				k--
+			}
+			msg = msg[:k] + "…" + msg[i+j:]
 		}
 	}
 	return msg
 }
+
+// maxQuoted is how much of a layout's action an error quotes.
+const maxQuoted = 60
