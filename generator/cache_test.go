@@ -20,6 +20,14 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	userCacheDir = func() (string, error) { return dir, nil }
+	// The go command, which tests run to build the program, keeps its
+	// own cache where it was: in the new folder, it would compile
+	// everything again, for a minute.
+	if os.Getenv("GOCACHE") == "" {
+		if d, err := os.UserCacheDir(); err == nil {
+			os.Setenv("GOCACHE", filepath.Join(d, "go-build"))
+		}
+	}
 	os.Setenv("XDG_CACHE_HOME", dir)
 	os.Setenv("LocalAppData", dir)
 	if runtime.GOOS == "darwin" || runtime.GOOS == "ios" {

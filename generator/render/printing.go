@@ -15,10 +15,13 @@ import (
 // itself ({{$s = print $s $s}}) doubles it at each line. A width or
 // precision is at most maxPad, and no result is longer than a page may
 // be, which is refused before it is made where the arguments' text says
-// it would be.
+// it would be. Like seq and loop, they fail once the renderer is stopped.
 const maxPad = 1000
 
 func (b *binding) printf(format string, args ...any) (string, error) {
+	if b.r.stopped.Load() {
+		return "", errStopped
+	}
 	if err := checkPadding(format, args); err != nil {
 		return "", fmt.Errorf("printf %s: %w", quoteStart(format), err)
 	}
@@ -38,6 +41,9 @@ func (b *binding) println(args ...any) (string, error) {
 }
 
 func (b *binding) printed(name string, sprint func(...any) string, args []any) (string, error) {
+	if b.r.stopped.Load() {
+		return "", errStopped
+	}
 	if err := b.fits(name, textLen(args)); err != nil {
 		return "", err
 	}

@@ -63,6 +63,7 @@ import (
 	"io"
 	"io/fs"
 	"runtime/debug"
+	"runtime/metrics"
 	"sync"
 	"sync/atomic"
 	"text/template/parse"
@@ -445,8 +446,12 @@ func (e *overLimit) Error() string { return e.what }
 func (r *Renderer) overLimitError(over *overLimit, job Job, htmlSize int) error {
 	html := sitefs.FormatSize(int64(htmlSize))
 	switch {
+	case r.ownLayouts && over.key == "limits.memory":
+		return fileerr.Errorf(layoutFile(r.layouts, job.Kind+".html"), 0, 0, "%s: %s: a layout keeps what it makes without end, or the site needs more; if it does, raise %s in site.yaml", job.URL, over, over.key)
 	case r.ownLayouts:
 		return fileerr.Errorf(layoutFile(r.layouts, job.Kind+".html"), 0, 0, "%s: %s: a layout repeats something without end, or the page's content (%s of HTML) is more than one page should hold; if it belongs in the site, raise %s in site.yaml", job.URL, over, html, over.key)
+	case over.key == "limits.memory":
+		return fileerr.Errorf(site.ConfigFile, 0, 0, "%s: %s; raise %s", job.URL, over, over.key)
 	case job.Page != nil && job.Page.File != "":
 		return fileerr.Errorf(job.Page.File, 0, 0, "%s: %s: its text makes %s of HTML, more than one page should hold: split it into smaller pages, or raise %s in site.yaml", job.URL, over, html, over.key)
 	}
@@ -482,14 +487,55 @@ func (r *Renderer) within(g *gate, run func() error) error {
 	}()
 	timer := time.NewTimer(limit)
 	defer timer.Stop()
-	select {
-	case err := <-done:
-		return err
-	case <-timer.C:
-		g.close()
-		r.stopped.Store(true)
-		return &overLimit{what: "the page's layouts ran past " + limit.String(), key: "limits.pageTime"}
+	poll := time.NewTicker(memoryPoll)
+	defer poll.Stop()
+	memory := r.memoryLimit()
+	for {
+		select {
+		case err := <-done:
+			return err
+		case <-timer.C:
+			return r.stop(g, "the page's layouts ran past "+limit.String(), "limits.pageTime")
+		case <-poll.C:
+			if heapHeld() > memory {
+				return r.stop(g, "the program's memory passed "+sitefs.FormatSize(memory)+" as the page's layouts ran", "limits.memory")
+			}
+		}
 	}
+}
+
+// stop leaves a page's run behind, writing nowhere, and stops the
+// renderer so that the run ends at its next turn.
+func (r *Renderer) stop(g *gate, what, key string) error {
+	g.close()
+	r.stopped.Store(true)
+	return &overLimit{what: what, key: key}
+}
+
+// A layout can keep what it makes ({{$d = dict "n" $d "s" (print $s)}}
+// in a range): bounded one call at a time, it is not in all, and would
+// take the machine's memory. A page's run so watches the program's heap,
+// every memoryPoll, and fails the page, and stops the renderer, when it
+// holds more than limits.memory. A build of 2 x 5,000 chapters holds
+// some 400 MB.
+const (
+	memoryPoll    = 20 * time.Millisecond
+	defaultMemory = 4 << 30
+)
+
+func (r *Renderer) memoryLimit() int64 {
+	if n := r.site.Config.Memory; n > 0 {
+		return n
+	}
+	return defaultMemory
+}
+
+// heapHeld is the bytes the program's heap holds in objects, live or not
+// yet collected.
+func heapHeld() int64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return int64(s[0].Value.Uint64())
 }
 
 // gate writes to w until it is closed; then every write fails, so a page

@@ -38,6 +38,7 @@ type Config struct {
 	Limits     sitefs.Limits // the largest files read; zero fields mean the defaults
 	PageLimit  int64         // the largest page a layout may make; 0 means the default
 	PageTime   time.Duration // the longest a page's layouts may run; 0 means the default
+	Memory     int64         // the most memory the program may hold while layouts run; 0 means the default
 }
 
 // DirectiveAlias is another name for a container directive: As is the
@@ -89,7 +90,7 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		"directives": func(v *yaml.Node) { c.Directives = directiveAliases(d, v) },
 		"plan":       func(v *yaml.Node) { c.Plan = planSettings(d, v) },
 		"params":     func(v *yaml.Node) { c.Params = params(d, v) },
-		"limits":     func(v *yaml.Node) { c.Limits, c.PageLimit, c.PageTime = limits(d, v) },
+		"limits":     func(v *yaml.Node) { limits(d, v, c) },
 	}, "title", "languages")
 	if err := d.Err(); err != nil {
 		return nil, err
@@ -199,9 +200,9 @@ func CheckBaseURL(raw string) (string, error) {
 	return raw, nil
 }
 
-// limits reads limits: {textFile: 16MB, file: 64MB, page: 64MB}: those of
-// the files read, and of a page made.
-func limits(d *data.Decoder, v *yaml.Node) (l sitefs.Limits, page int64, pageTime time.Duration) {
+// limits reads limits: {textFile: 16MB, file: 64MB, page: 64MB, ...}:
+// those of the files read, and of a page made.
+func limits(d *data.Decoder, v *yaml.Node, c *Config) {
 	size := func(v *yaml.Node) int64 {
 		n, err := sitefs.ParseSize(d.String(v))
 		if err != nil {
@@ -210,18 +211,18 @@ func limits(d *data.Decoder, v *yaml.Node) (l sitefs.Limits, page int64, pageTim
 		return n
 	}
 	d.Object(v, "limits", data.Fields{
-		"textFile": func(v *yaml.Node) { l.Text = size(v) },
-		"file":     func(v *yaml.Node) { l.File = size(v) },
-		"page":     func(v *yaml.Node) { page = size(v) },
+		"textFile": func(v *yaml.Node) { c.Limits.Text = size(v) },
+		"file":     func(v *yaml.Node) { c.Limits.File = size(v) },
+		"page":     func(v *yaml.Node) { c.PageLimit = size(v) },
+		"memory":   func(v *yaml.Node) { c.Memory = size(v) },
 		"pageTime": func(v *yaml.Node) {
 			t, err := time.ParseDuration(d.String(v))
 			if err != nil || t <= 0 {
 				d.Failf(v, "expected a time such as 60s or 2m, found %q", v.Value)
 			}
-			pageTime = t
+			c.PageTime = t
 		},
 	})
-	return l, page, pageTime
 }
 
 func params(d *data.Decoder, v *yaml.Node) map[string]any {
