@@ -438,6 +438,12 @@ type overLimit struct{ what, key string }
 
 func (e *overLimit) Error() string { return e.what }
 
+func (e *overLimit) Is(target error) bool { return target == ErrMemory && e.key == "limits.memory" }
+
+// ErrMemory is in the chain of a page's error when the program held more
+// than limits.memory as its layouts ran.
+var ErrMemory = errors.New("over limits.memory")
+
 // overLimitError says why a page ran past a limit, and what to do. A
 // site's own layout may loop without end, so it is named. The built-in
 // layouts repeat only what the content holds, so with them the content is
@@ -447,15 +453,15 @@ func (r *Renderer) overLimitError(over *overLimit, job Job, htmlSize int) error 
 	html := sitefs.FormatSize(int64(htmlSize))
 	switch {
 	case r.ownLayouts && over.key == "limits.memory":
-		return fileerr.Errorf(layoutFile(r.layouts, job.Kind+".html"), 0, 0, "%s: %s: a layout keeps what it makes without end, or the site needs more; if it does, raise %s in site.yaml", job.URL, over, over.key)
+		return fileerr.Errorf(layoutFile(r.layouts, job.Kind+".html"), 0, 0, "%s: %w: a layout keeps what it makes without end, or the site needs more; if it does, raise %s in site.yaml", job.URL, over, over.key)
 	case r.ownLayouts:
-		return fileerr.Errorf(layoutFile(r.layouts, job.Kind+".html"), 0, 0, "%s: %s: a layout repeats something without end, or the page's content (%s of HTML) is more than one page should hold; if it belongs in the site, raise %s in site.yaml", job.URL, over, html, over.key)
+		return fileerr.Errorf(layoutFile(r.layouts, job.Kind+".html"), 0, 0, "%s: %w: a layout repeats something without end, or the page's content (%s of HTML) is more than one page should hold; if it belongs in the site, raise %s in site.yaml", job.URL, over, html, over.key)
 	case over.key == "limits.memory":
-		return fileerr.Errorf(site.ConfigFile, 0, 0, "%s: %s; raise %s", job.URL, over, over.key)
+		return fileerr.Errorf(site.ConfigFile, 0, 0, "%s: %w; raise %s", job.URL, over, over.key)
 	case job.Page != nil && job.Page.File != "":
-		return fileerr.Errorf(job.Page.File, 0, 0, "%s: %s: its text makes %s of HTML, more than one page should hold: split it into smaller pages, or raise %s in site.yaml", job.URL, over, html, over.key)
+		return fileerr.Errorf(job.Page.File, 0, 0, "%s: %w: its text makes %s of HTML, more than one page should hold: split it into smaller pages, or raise %s in site.yaml", job.URL, over, html, over.key)
 	}
-	return fileerr.Errorf(site.ConfigFile, 0, 0, "%s: %s: the pages it gathers make %s of HTML; raise %s", job.URL, over, html, over.key)
+	return fileerr.Errorf(site.ConfigFile, 0, 0, "%s: %w: the pages it gathers make %s of HTML; raise %s", job.URL, over, html, over.key)
 }
 
 // Stopped reports whether a page ran past its time: the renderer's seq

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"path"
@@ -15,6 +16,7 @@ import (
 	"lentera/generator/fileerr"
 	"lentera/generator/internal/elapsed"
 	"lentera/generator/publish"
+	"lentera/generator/render"
 )
 
 // A builder is what the server needs of a *build.Builder: the pages phase,
@@ -244,6 +246,12 @@ func (s *Server) fail(err error, took time.Duration) {
 		elapsed.String(took), len(problems), plural(len(problems), "problem", "problems"))
 	for _, p := range problems {
 		fmt.Fprintf(s.log, "  %v\n", p)
+	}
+	if errors.Is(err, render.ErrMemory) {
+		// The stopped layouts' leavings, up to limits.memory, would stay
+		// until the next collection, which a server at rest may not make
+		// for long; by then, within a second, their run has ended.
+		time.AfterFunc(time.Second, debug.FreeOSMemory)
 	}
 }
 
