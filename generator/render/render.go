@@ -48,8 +48,9 @@
 //	clock                a time of day from midnight as 09:30
 //	dict "k" v …         a map of the pairs, to hand a partial several values
 //	storageKey .Src      the localStorage key of a checklist's ticks
-//	seq 32               1 to 32, to repeat something (at most 10,000; a range over a number is refused)
+//	seq 32               1 to 32, to repeat something (at most 10,000, as a range over a number)
 //	safeHTML, add, isoDate
+//	print, printf, println  Go's, making no more than a page's text and padding to 1,000 at most
 //
 // The data each layout gets is a *View (pages) or an *EmbedView (directives).
 // A page a layout makes may be at most limits.page in site.yaml (64 MB).
