@@ -183,7 +183,7 @@ func init() {
 		{name: "limit-bad-value", files: tx(siteYAML("limits:\n  textFile: lots\n")), code: 1,
 			want: []string{`{site}/site.yaml:4:13: expected a size like 16MB, 512KB or 1GB, found "lots"`}},
 		{name: "limit-unknown-key", files: tx(siteYAML("limits: {text: 1MB}\n")), code: 1,
-			want: []string{`{site}/site.yaml:3:10: unknown key "text" in limits (known: file, page, pageTime, textFile)`}},
+			want: []string{`{site}/site.yaml:3:10: unknown key "text" in limits (known: file, memory, page, pageTime, textFile)`}},
 
 		// Directive nesting.
 		{name: "nesting-64-builds", files: tx("-- content/en/a.md --\n" + nested(64, 3)),
