@@ -152,6 +152,12 @@ var badInputs = []badInput{
 	{name: "page of too much markup", files: map[string]string{
 		"content/id/a.md": "---\ntitle: A\n---\n" + strings.Repeat(strings.Repeat("[", 999)+"\n\n", 201)},
 		want: []string{"{site}/content/id/a.md:404: the page has more than 200000 markup characters"}},
+	{name: "page of a table 10,000 columns wide", files: map[string]string{
+		"content/id/a.md": "---\ntitle: A\n---\n" + strings.Repeat("|a", 10000) + "|\n" + strings.Repeat("|-", 10000) + "|\n" + strings.Repeat(strings.Repeat("|a", 10000)+"|\n", 30)},
+		want: []string{"{site}/content/id/a.md:23: the page has more than 200000 markup characters"}},
+	{name: "page of typographer's dashes", files: map[string]string{
+		"content/id/a.md": "---\ntitle: A\n---\n" + strings.Repeat(strings.Repeat("a-- ", 2000)+"\n\n", 120)},
+		want: []string{"{site}/content/id/a.md:204: the page has more than 200000 markup characters"}},
 	// The built-in layouts repeat only what the content holds: the page
 	// is too large, not a layout.
 	{name: "page too large for the built-in layouts", files: map[string]string{

@@ -29,38 +29,59 @@ const (
 // Goldmark keeps a node for every block and for every inline marker of a
 // page until the page is rendered: some 300 bytes each, and 4 KB for a
 // heading with its id, anchor and place in the contents and the search
-// index. 8 MB of "[" took 2.2 GB, 8 MB of one-letter paragraphs 1.3 GB;
-// two pages at once on two cores, twice that. A page with more lines of
-// text than maxPageLines, or more of the characters that start inline
-// markup than maxPageMarks, fails before it is parsed, at the line where
-// it passes the limit. The longest real chapters have a few thousand of
-// each.
+// index. 8 MB of "[" took 2.2 GB, 8 MB of one-letter paragraphs 1.3 GB,
+// a table of 10,000 columns 4 GB for 16 MB and 650 MB for 2 MB, 15 MB of
+// "a-- " (each dash a node) 2 GB; two pages at once on two cores, twice
+// that. A page with more lines of text than maxPageLines, or more marks
+// than maxPageMarks, fails before it is parsed, at the line where it
+// passes the limit. A mark is a character that may start an inline node
+// (markChars), a table cell's bar, or what the typographer or the
+// linkifier makes a node of ("--", "...", "://", "www.", "@"). The
+// longest real chapters have a few thousand of each.
 const (
 	maxPageLines = 50_000
 	maxPageMarks = 200_000
 )
 
-// markChars are the characters that may start an inline node.
+// markChars are the characters that may start an inline node, and the
+// bar that starts a table cell.
 var markChars = func() (set [256]bool) {
-	for _, c := range []byte("*_[]!(<`~'\"&\\") {
+	for _, c := range []byte("*_[]!(<`~'\"&\\|@") {
 		set[c] = true
 	}
 	return set
 }()
 
-// tooLarge reports whether src has more lines of text or inline markers
-// than a page may, and fails the page at the line where it passes.
+// marksAt are the runs, other than markChars, that the typographer and
+// the linkifier make nodes of; each counts once, at its first character.
+var marksAt = [...]string{"--", "...", "://", "www."}
+
+// isMark reports whether src[i] starts a mark.
+func isMark(src []byte, i int) bool {
+	if markChars[src[i]] {
+		return true
+	}
+	for _, m := range marksAt {
+		if src[i] == m[0] && bytes.HasPrefix(src[i:], []byte(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// tooLarge reports whether src has more lines of text or marks than a
+// page may, and fails the page at the line where it passes.
 func (st *state) tooLarge(src []byte) bool {
 	lines, marks, line := 0, 0, 1
 	text := false // the line so far has more than spaces
-	for _, c := range src {
+	for i, c := range src {
 		switch {
 		case c == '\n':
 			if text {
 				lines++
 			}
 			line, text = line+1, false
-		case markChars[c]:
+		case isMark(src, i):
 			marks++
 			text = true
 		case c != ' ' && c != '\t' && c != '\r':
@@ -71,7 +92,7 @@ func (st *state) tooLarge(src []byte) bool {
 			return true
 		}
 		if marks > maxPageMarks {
-			st.failf(line, "the page has more than %d markup characters (*, _, [, ], `, <, …) by this line; one may have at most that: split it into pages", maxPageMarks)
+			st.failf(line, "the page has more than %d markup characters (*, _, [, ], `, <, |, --, …) by this line; one may have at most that: split it into pages", maxPageMarks)
 			return true
 		}
 	}
