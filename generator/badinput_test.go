@@ -158,6 +158,9 @@ var badInputs = []badInput{
 	{name: "page of typographer's dashes", files: map[string]string{
 		"content/id/a.md": "---\ntitle: A\n---\n" + strings.Repeat(strings.Repeat("a-- ", 2000)+"\n\n", 120)},
 		want: []string{"{site}/content/id/a.md:204: the page has more than 200000 markup characters"}},
+	{name: "data file of too many items", files: map[string]string{
+		"content/data/cek.yaml": "kind: checklist\ntitle: Cek\nitems:\n" + strings.Repeat("  - {text: satu}\n", 70000)},
+		want: []string{"{site}/content/data/cek.yaml:50002: the file has more than 200000 YAML items"}},
 	// The built-in layouts repeat only what the content holds: the page
 	// is too large, not a layout.
 	{name: "page too large for the built-in layouts", files: map[string]string{

@@ -25,6 +25,9 @@ func Parse(path string, src []byte) (*yaml.Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	if line := pastMaxItems(src); line > 0 {
+		return nil, fileerr.Errorf(path, line, 0, "the file has more than %d YAML items (lines, and -, :, , [ and { in them) by this line; a file may have at most that: split it", maxItems)
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, syntaxError(path, src, err)
@@ -33,6 +36,33 @@ func Parse(path string, src []byte) (*yaml.Node, error) {
 		return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}, nil
 	}
 	return doc.Content[0], nil
+}
+
+// yaml.v3 keeps a node of some 200 bytes for every value of a file, and
+// the build what it decodes of them: 15 MB of table rows took 2 GB and
+// 30 s to build. A file of more than maxItems (each line, and each
+// character that may start a value of its own) fails before it is parsed;
+// a real checklist or calendar has a few hundred.
+const maxItems = 200_000
+
+// pastMaxItems is the line at which src passes maxItems, or 0.
+func pastMaxItems(src []byte) int {
+	items, line := 0, 1
+	for _, c := range src {
+		switch c {
+		case '\n':
+			line++
+			items++
+		case '-', ':', ',', '[', '{':
+			items++
+		default:
+			continue
+		}
+		if items > maxItems {
+			return line
+		}
+	}
+	return 0
 }
 
 var (
