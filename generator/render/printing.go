@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"lentera/generator/sitefs"
 )
@@ -75,53 +77,74 @@ func textLen(args []any) int {
 // it. UI strings, which the layouts use as formats, are checked as they
 // are read, so that the error names the string's file and line.
 func checkPadding(format string, args []any) error {
-	star := false
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		for i++; i < len(format); i++ {
-			c := format[i]
-			if c == '[' { // an argument's index, not a width
-				for i < len(format) && format[i] != ']' {
-					i++
-				}
-				continue
-			}
-			if c == '*' {
-				star = true
-				continue
-			}
-			if c < '1' || c > '9' { // a 0 before a width is a flag
-				if c == '+' || c == '-' || c == '#' || c == ' ' || c == '.' || c == '0' {
-					continue
-				}
-				break // the verb
-			}
-			j := i
-			for j < len(format) && format[j] >= '0' && format[j] <= '9' {
-				j++
-			}
-			if n, err := strconv.Atoi(format[i:j]); err != nil || n > maxPad {
-				return fmt.Errorf("a width or precision of %s, where printf pads to %d at most", format[i:j], maxPad)
-			}
-			i = j - 1
+	written, star := paddings(format)
+	for _, w := range written {
+		if n, err := strconv.Atoi(w); err != nil || n > maxPad {
+			w = strings.TrimLeft(w, "0") // a 0 before a width is a flag
+			return fmt.Errorf("a width or precision of %s, where printf pads to %d at most", w, maxPad)
 		}
 	}
-	if star {
-		for _, a := range args {
-			if v := reflect.ValueOf(a); v.CanInt() && (v.Int() > maxPad || v.Int() < -maxPad) || v.CanUint() && v.Uint() > maxPad {
-				return fmt.Errorf("a width or precision from an argument (*), and an argument of %v, where printf pads to %d at most", a, maxPad)
-			}
+	if !star {
+		return nil
+	}
+	for _, a := range args {
+		if v := reflect.ValueOf(a); v.CanInt() && (v.Int() > maxPad || v.Int() < -maxPad) || v.CanUint() && v.Uint() > maxPad {
+			return fmt.Errorf("a width or precision from an argument (*), and an argument of %v, where printf pads to %d at most", a, maxPad)
 		}
 	}
 	return nil
 }
 
+// paddings lists the numbers written in the flags, widths, precisions and
+// argument indexes after each % of format, and says whether a width or
+// precision is taken from the arguments (*). It reads from every %, and
+// over every character such a spec may hold, so it sees at least what
+// Go's fmt reads, however a bad or unusual verb leaves fmt's reading
+// (some numbers it lists fmt would print as text: no more is refused
+// than a layout's formats could want).
+func paddings(format string) (written []string, star bool) {
+	for i := strings.IndexByte(format, '%'); i >= 0; {
+		j := i + 1
+		for j < len(format) && strings.IndexByte(specChars, format[j]) >= 0 {
+			if format[j] == '*' {
+				star = true
+			}
+			if d := digitsAt(format, j); d > j {
+				written = append(written, format[j:d])
+				j = d
+				continue
+			}
+			j++
+		}
+		next := strings.IndexByte(format[i+1:], '%')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return written, star
+}
+
+// specChars are those a verb's flags, width, precision and argument
+// indexes are written with.
+const specChars = "+-# .*[]0123456789"
+
+// digitsAt is where the run of digits at format[i] ends.
+func digitsAt(format string, i int) int {
+	for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+		i++
+	}
+	return i
+}
+
 // quoteStart quotes format, or its start when it is long.
 func quoteStart(format string) string {
-	if len(format) > 40 {
-		return strconv.Quote(format[:40]) + "…"
+	if len(format) <= 40 {
+		return strconv.Quote(format)
 	}
-	return strconv.Quote(format)
+	cut := 40
+	for !utf8.RuneStart(format[cut]) {
+		cut--
+	}
+	return strconv.Quote(format[:cut]) + "…"
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -39,4 +40,22 @@ func TestPrintIsBounded(t *testing.T) {
 			t.Errorf("%s: %q, %v; want %q", tc.layout, out.String(), err, tc.want)
 		}
 	}
+}
+
+// A format checkPadding lets through makes no more than maxPad and a
+// verb's own text for each of its characters, and the arguments it left
+// over, whatever else is in it.
+func FuzzPaddings(f *testing.F) {
+	for _, s := range []string{"%05d", "%-20s|%.2f", "%[2]*[1]d", "%01000000d", "%.5000f", "%%%d", "%#+ 0x", "%9999999999999999999999d", "100%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, format string) {
+		args := []any{12345, "abc", 1.5, 999}
+		if len(format) > 200 || checkPadding(format, args) != nil {
+			return
+		}
+		if n := len(fmt.Sprintf(format, args...)); n > 100+len(format)*(maxPad+64) {
+			t.Errorf("%q made %d bytes", format, n)
+		}
+	})
 }
