@@ -30,17 +30,23 @@ func TestLoops(t *testing.T) {
 		b := &binding{r: &Renderer{}}
 		set := template.Must(template.New("t").Funcs(template.FuncMap{"loop": b.loop}).Parse(tc.layout))
 		boundLoops(set, "t")
-		var out strings.Builder
-		err := set.Execute(&out, data)
-		if tc.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.err) {
-				t.Errorf("%s: error %v, want %q", tc.layout, err, tc.err)
-			}
-			continue
+		checkRun(t, set, data, tc.layout, tc.want, tc.err)
+	}
+}
+
+// checkRun runs set on data and checks that it writes want, or fails with
+// an error that says wantErr.
+func checkRun(t *testing.T, set *template.Template, data any, layout, want, wantErr string) {
+	t.Helper()
+	var out strings.Builder
+	err := set.Execute(&out, data)
+	switch {
+	case wantErr != "":
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Errorf("%s: error %v, want %q", layout, err, wantErr)
 		}
-		if err != nil || out.String() != tc.want {
-			t.Errorf("%s: %q, %v; want %q", tc.layout, out.String(), err, tc.want)
-		}
+	case err != nil || out.String() != want:
+		t.Errorf("%s: %q, %v; want %q", layout, out.String(), err, want)
 	}
 }
 

@@ -28,17 +28,7 @@ func TestPrintIsBounded(t *testing.T) {
 	} {
 		b := &binding{r: &Renderer{site: &site.Site{Config: &site.Config{PageLimit: 3 << 19}}}}
 		set := template.Must(template.New("t").Funcs(template.FuncMap{"print": b.print, "printf": b.printf, "println": b.println, "seq": b.seq}).Parse(tc.layout))
-		var out strings.Builder
-		err := set.Execute(&out, map[string]string{"big": strings.Repeat("x", 1<<20)})
-		if tc.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.err) {
-				t.Errorf("%s: error %v, want %q", tc.layout, err, tc.err)
-			}
-			continue
-		}
-		if err != nil || out.String() != tc.want {
-			t.Errorf("%s: %q, %v; want %q", tc.layout, out.String(), err, tc.want)
-		}
+		checkRun(t, set, map[string]string{"big": strings.Repeat("x", 1<<20)}, tc.layout, tc.want, tc.err)
 	}
 }
 
