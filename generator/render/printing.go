@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"lentera/generator/sitefs"
 )
@@ -142,9 +141,5 @@ func quoteStart(format string) string {
 	if len(format) <= 40 {
 		return strconv.Quote(format)
 	}
-	cut := 40
-	for !utf8.RuneStart(format[cut]) {
-		cut--
-	}
-	return strconv.Quote(format[:cut]) + "…"
+	return strconv.Quote(runeCut(format, 40)) + "…"
 }

@@ -211,11 +211,7 @@ func cleanTemplateMessage(msg string) string {
 	}
 	if i := strings.Index(msg, " at <"); i >= 0 {
 		if j := strings.Index(msg[i:], ">: "); j > maxQuoted {
-			k := i + maxQuoted
-			for !utf8.RuneStart(msg[k]) {
-				k--
-			}
-			msg = msg[:k] + "…" + msg[i+j:]
+			msg = runeCut(msg, i+maxQuoted) + "…" + msg[i+j:]
 		}
 	}
 	return msg
@@ -223,3 +219,11 @@ func cleanTemplateMessage(msg string) string {
 
 // maxQuoted is how much of a layout's action an error quotes.
 const maxQuoted = 60
+
+// runeCut is s up to n bytes, cut before a character, not in one.
+func runeCut(s string, n int) string {
+	for n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:min(n, len(s))]
+}
