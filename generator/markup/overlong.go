@@ -56,10 +56,22 @@ var markChars = func() (set [256]bool) {
 // the linkifier make nodes of; each counts once, at its first character.
 var marksAt = [...]string{"--", "...", "://", "www."}
 
+// runStarts are the first characters of marksAt: most characters of a
+// page start none, and are passed over with one look in a table.
+var runStarts = func() (set [256]bool) {
+	for _, m := range marksAt {
+		set[m[0]] = true
+	}
+	return set
+}()
+
 // isMark reports whether src[i] starts a mark.
 func isMark(src []byte, i int) bool {
 	if markChars[src[i]] {
 		return true
+	}
+	if !runStarts[src[i]] {
+		return false
 	}
 	for _, m := range marksAt {
 		if src[i] == m[0] && bytes.HasPrefix(src[i:], []byte(m)) {
