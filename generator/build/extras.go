@@ -87,9 +87,15 @@ func (b *Builder) copyFiles(s *site.Site) ([]publish.File, error) {
 	files := make([]publish.File, len(s.Files))
 	err := parallel.Do(len(s.Files), func(i int) error {
 		f := s.Files[i]
-		body, err := fs.ReadFile(b.fsys, f.Src)
-		if err != nil {
-			return fileerr.New(f.Src, 0, 0, err)
+		if f.Broken { // a load that refused a file fails; this is a bug
+			return fileerr.Errorf(f.Src, 0, 0, "refused when the site was loaded, and not published")
+		}
+		body := f.Body // as the loader checked it
+		if body == nil {
+			var err error
+			if body, err = fs.ReadFile(b.fsys, f.Src); err != nil {
+				return fileerr.New(f.Src, 0, 0, err)
+			}
 		}
 		files[i] = publish.File{Path: strings.TrimPrefix(site.FilePath(f.URL), "/"), Body: body}
 		return b.minifyFile(&files[i])

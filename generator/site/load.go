@@ -40,8 +40,13 @@ type Language struct {
 // File is a non-Markdown file under content/<lang>/, published at the same
 // place.
 type File struct {
-	Src string // path from the site root
-	URL string // site path
+	Src  string // path from the site root
+	URL  string // site path
+	Body []byte // the bytes checked, to be published as they are; nil when the file had no need to be read (see contentFile)
+	// Broken says the file was refused (see contentFile): it stands in
+	// for links to it, which are not reported a second time, and is
+	// never published.
+	Broken bool
 }
 
 // ContentDir is the folder of chapters and data; DataDir is the data folder.
@@ -128,7 +133,9 @@ func (l *Loader) readContent(fsys fs.FS, cfg *Config, opts Options, changed map[
 	seen := map[string]bool{}
 	for i, e := range entries {
 		if path.Ext(e.path) != ".md" {
-			files = append(files, File{Src: e.path, URL: fileURL(e.path)})
+			f, err := contentFile(fsys, e.path, cfg.Unsafe)
+			errs = append(errs, err)
+			files = append(files, f)
 			continue
 		}
 		seen[e.path] = true
