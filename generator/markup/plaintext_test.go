@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -73,5 +74,33 @@ func BenchmarkHighlightPlainText(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Lexers that stall on code they do not expect (empty tokens without
+// end, from a string left open) end, and the block is shown as plain
+// text; a lexer that reads on is highlighted as before.
+func TestStalledLexerShownAsText(t *testing.T) {
+	done := make(chan string, 1)
+	go func() {
+		doc, err := convertPage(t, "---\ntitle: T\n---\n```jsonata\n\"a\n```\n\n```jungle\n\"b\n```\n\n```go\nx := \"c\n```\n")
+		if err != nil {
+			t.Error(err)
+		}
+		done <- string(doc.HTML(Pass{}))
+	}()
+	select {
+	case got := <-done:
+		for _, want := range []string{
+			`<code class="language-jsonata"><span class="line"><span class="cl">&#34;a`,
+			`<code class="language-jungle"><span class="line"><span class="cl">&#34;b`,
+			`<code class="language-go"><span class="line"><span class="cl"><span class="nx">x</span>`,
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("lacks %s:\n%s", want, got)
+			}
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the conversion did not end: a lexer that stalls is read for ever")
 	}
 }

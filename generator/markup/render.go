@@ -214,7 +214,11 @@ func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 	if isPlaintext(lexer) {
 		lexer = plaintext{}
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	stalled := false
+	tokens, err := chroma.Tokenise(chroma.Coalesce(stopOnStall{lexer, &stalled}), nil, code.String())
+	if err == nil && stalled {
+		tokens, err = chroma.Tokenise(plaintext{}, nil, code.String())
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -227,11 +231,44 @@ func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 	} else {
 		out.WriteString(`<pre class="chroma" tabindex="0"><code>`)
 	}
-	if err := codeFormatter.Format(&out, classesOnly, it); err != nil {
+	if err := codeFormatter.Format(&out, classesOnly, chroma.Literator(tokens...)); err != nil {
 		return nil, err
 	}
 	out.WriteString("</code></pre>\n")
 	return out.Bytes(), nil
+}
+
+// maxStall is how many tokens in a row a lexer may give without reading
+// a character. Some of chroma's lexers give empty tokens without end on
+// code they do not expect (JSONata on the two characters `"a`, a string
+// left open), and the coalescer asks for the next for ever: a build that
+// never ends. A block whose lexer stalls is shown as plain text.
+const maxStall = 10_000
+
+// stopOnStall ends a lexer's tokens where it stalls, and says so.
+type stopOnStall struct {
+	chroma.Lexer
+	stalled *bool
+}
+
+func (s stopOnStall) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	it, err := s.Lexer.Tokenise(opts, text)
+	if err != nil {
+		return nil, err
+	}
+	empty := 0
+	return func() chroma.Token {
+		t := it()
+		if t.Value != "" || t == chroma.EOF {
+			empty = 0
+			return t
+		}
+		if empty++; empty > maxStall {
+			*s.stalled = true
+			return chroma.EOF
+		}
+		return t
+	}, nil
 }
 
 // languageClass is "language-" and the info string's first word, lower-cased,
