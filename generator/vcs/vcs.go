@@ -94,8 +94,8 @@ func Load(ctx context.Context, dir string) (*History, error) {
 		dir = "."
 	}
 	gitDir, stamps := findGitDir(ctx, dir)
-	cmd := exec.CommandContext(ctx, "git", "-C", dir, "log", "--relative", "--name-only", "-z",
-		"--no-renames", "--format=%x1e%H%x1f%ct", "--", ".")
+	cmd := gitCommand(ctx, dir, "log", "--relative", "--name-only", "-z",
+		"--no-renames", "--no-show-signature", "--no-ext-diff", "--no-textconv", "--format=%x1e%H%x1f%ct", "--", ".")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -119,12 +119,28 @@ func Load(ctx context.Context, dir string) (*History, error) {
 	return h, nil
 }
 
+// gitCommand runs git in dir, whose settings may be anyone's: a course
+// is shared as a folder, .git and all, and built where it lands. The
+// repository's settings can name programs that git runs: gpg.program
+// for every signed commit git log shows with log.showSignature, a file
+// system monitor, external diff and text conversion programs, and any
+// command as the transport of a fetch, which a partial clone makes when
+// git log needs what it lacks. Settings on the command line come before
+// the repository's, and GIT_ALLOW_PROTOCOL, set to no protocol, before
+// every protocol setting; the flags of git log keep the rest off.
+func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
+	safe := []string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "-c", "diff.external=", "-c", "core.pager=cat"}
+	cmd := exec.CommandContext(ctx, "git", append(safe, args...)...)
+	cmd.Env = append(os.Environ(), "GIT_ALLOW_PROTOCOL=none", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
+	return cmd
+}
+
 // findGitDir finds the checkout's Git folder, for Current, and stamps it
 // before git log runs: a commit made meanwhile then makes the next build
 // read the history again rather than go unseen. It is "" where HEAD's
 // moves cannot be seen.
 func findGitDir(ctx context.Context, dir string) (string, checkoutStamps) {
-	out, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--absolute-git-dir").Output()
+	out, err := gitCommand(ctx, dir, "rev-parse", "--absolute-git-dir").Output()
 	if err != nil {
 		return "", checkoutStamps{}
 	}

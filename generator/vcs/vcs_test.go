@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"lentera/generator/vcs/vcstest"
@@ -73,5 +75,68 @@ func TestNotACheckout(t *testing.T) {
 	var none *History
 	if _, ok := none.Last("x"); ok || none.Log("x") != nil {
 		t.Error("a nil History has commits")
+	}
+}
+
+// A site folder may be anyone's (a course shared as a zip, .git and
+// all): its Git settings must not make a build run a program. With
+// log.showSignature set, git log runs gpg.program for a signed commit.
+func TestRepositorySettingsRunNothing(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in programs are shell scripts")
+	}
+	repo := vcstest.New(t)
+	dir := t.TempDir()
+	program := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("#!/bin/sh\n"+body+"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	marker := filepath.Join(dir, "ran")
+	signer := program("sign", `cat >/dev/null; echo "[GNUPG:] SIG_CREATED D 1 8 00 1 X" >&2; printf -- '-----BEGIN PGP SIGNATURE-----\n\nAAAA\n-----END PGP SIGNATURE-----\n'`)
+	evil := program("evil", "echo ran >> "+marker)
+	repo.Commit("one", map[string]string{"content/id/a.md": "a1"})
+	repo.Write(map[string]string{"content/id/a.md": "a2"})
+	repo.Git("add", "-A")
+	repo.Git("-c", "gpg.program="+signer, "-c", "user.signingkey=X", "commit", "-q", "-S", "-m", "signed")
+	for key, value := range map[string]string{"log.showSignature": "true", "gpg.program": evil, "core.fsmonitor": evil, "diff.external": evil, "core.pager": evil} {
+		repo.Git("config", key, value)
+	}
+	h, err := Load(context.Background(), repo.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(h.Log("content/id/a.md")); got != 2 {
+		t.Errorf("%d commits of a.md, want 2", got)
+	}
+	if ran, err := os.ReadFile(marker); err == nil {
+		t.Errorf("the repository's settings ran a program %d times", strings.Count(string(ran), "ran"))
+	}
+}
+
+// A partial clone fetches what git log needs and lacks from its remote,
+// whose address the repository's settings give: ext:: runs any command.
+// The history is then unknown; nothing runs.
+func TestPartialCloneFetchesNothing(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("sh runs the command")
+	}
+	src := vcstest.New(t)
+	src.Commit("one", map[string]string{"content/id/a.md": "a1"})
+	src.Commit("two", map[string]string{"content/id/a.md": "a2"})
+	src.Git("config", "uploadpack.allowFilter", "true")
+	clone := filepath.Join(t.TempDir(), "clone")
+	src.Git("clone", "-q", "--no-local", "--filter=tree:0", "file://"+filepath.ToSlash(src.Dir), clone)
+	marker := filepath.Join(t.TempDir(), "ran")
+	for key, value := range map[string]string{"remote.origin.url": "ext::sh -c touch% " + marker, "protocol.ext.allow": "always"} {
+		src.Git("-C", clone, "config", key, value)
+	}
+	if _, err := Load(context.Background(), clone); !errors.Is(err, ErrNoHistory) {
+		t.Errorf("got %v, want no history", err)
+	}
+	if _, err := os.Stat(marker); err == nil {
+		t.Error("the remote's command ran")
 	}
 }

@@ -30,7 +30,7 @@ func New(t *testing.T) *Repo {
 		t.Skip("git is not installed")
 	}
 	r := &Repo{t: t, Dir: t.TempDir(), Hashes: map[string]string{}, when: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
-	r.git("init", "-q")
+	r.Git("init", "-q")
 	return r
 }
 
@@ -54,13 +54,16 @@ func (r *Repo) Commit(msg string, files map[string]string) string {
 	r.t.Helper()
 	r.Write(files)
 	r.when = r.when.Add(24 * time.Hour)
-	r.git("add", "-A")
-	r.git("commit", "-q", "-m", msg)
-	r.Hashes[msg] = strings.TrimSpace(r.git("rev-parse", "HEAD"))
+	r.Git("add", "-A")
+	r.Git("commit", "-q", "-m", msg)
+	r.Hashes[msg] = strings.TrimSpace(r.Git("rev-parse", "HEAD"))
 	return r.Hashes[msg]
 }
 
-func (r *Repo) git(args ...string) string {
+// Git runs git in the repository, with the author, committer and dates of
+// its commits and no settings but the repository's own, and returns its
+// output.
+func (r *Repo) Git(args ...string) string {
 	r.t.Helper()
 	cmd := exec.Command("git", append([]string{"-C", r.Dir}, args...)...)
 	date := r.when.Format(time.RFC3339)
