@@ -451,6 +451,7 @@ type state struct {
 	hasFootnotes bool
 	hasRawHTML   bool
 	hasSpanIDs   bool
+	codeRunes    int // of the code blocks highlighted so far; past maxPageCode once the page has passed it
 
 	errs     []error
 	warnings []error

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -102,5 +103,45 @@ func TestStalledLexerShownAsText(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("the conversion did not end: a lexer that stalls is read for ever")
+	}
+}
+
+// A block with a line too long to highlight in time, and the blocks past
+// the page's share of highlighted code, are shown as plain text with a
+// warning at their line; the rest is highlighted.
+func TestLongCodeShownAsText(t *testing.T) {
+	long := strings.Repeat("a", maxCodeLine+1)
+	block := "```go\n" + strings.Repeat("x := 1 // "+strings.Repeat("k", 90)+"\n", 600) + "```\n\n"
+	src := "---\ntitle: T\n---\n```makefile\n" + long + "\n```\n\n```makefile\nall: x\n```\n\n" + strings.Repeat(block, 6)
+	doc, err := convertPage(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(doc.HTML(Pass{}))
+	blocks := strings.Split(html, "<pre")[1:]
+	if len(blocks) != 8 {
+		t.Fatalf("%d blocks", len(blocks))
+	}
+	for i, b := range blocks {
+		coloured := strings.Count(b, `<span class="`) > strings.Count(b, `<span class="line">`)+strings.Count(b, `<span class="cl">`)
+		if want := i == 1 || (i >= 2 && i < 6); coloured != want {
+			t.Errorf("block %d: coloured %v, want %v", i, coloured, want)
+		}
+	}
+	var got []string
+	for _, w := range doc.Warnings {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		fmt.Sprintf(": this code block is shown without colours: it has a line of %d characters, and lines over %d are not highlighted", maxCodeLine+1, maxCodeLine),
+		": this code block and those after it are shown without colours: the page's code passes 256 KB here",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("warnings %q", got)
+	}
+	for i := range want {
+		if !strings.Contains(got[i], want[i]) {
+			t.Errorf("warning %q lacks %q", got[i], want[i])
+		}
 	}
 }

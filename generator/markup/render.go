@@ -3,8 +3,10 @@ package markup
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"html"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -203,17 +205,8 @@ func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 		seg := block.Lines().At(i)
 		code.Write(seg.Value(src))
 	}
-	lang := string(block.Language(src))
-	if given, ok := block.AttributeString(languageAttr); ok {
-		lang = string(given.([]byte))
-	}
-	lexer := lexers.Get(lang)
-	if lexer == nil {
-		lexer = lexers.Fallback
-	}
-	if isPlaintext(lexer) {
-		lexer = plaintext{}
-	}
+	lang := blockLanguage(block, src)
+	lexer := blockLexer(block, lang)
 	stalled := false
 	tokens, err := chroma.Tokenise(chroma.Coalesce(stopOnStall{lexer, &stalled}), nil, code.String())
 	if err == nil && stalled {
@@ -236,6 +229,77 @@ func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 	}
 	out.WriteString("</code></pre>\n")
 	return out.Bytes(), nil
+}
+
+// blockLanguage is the language a code block is written in: its info
+// string's first word, or what a kramdown attribute list gave it.
+func blockLanguage(block *ast.FencedCodeBlock, src []byte) string {
+	if given, ok := block.AttributeString(languageAttr); ok {
+		return string(given.([]byte))
+	}
+	return string(block.Language(src))
+}
+
+// blockLexer is the lexer that highlights block: lang's, plaintext where
+// chroma has none or the block is to be shown as plain text
+// (uncolouredAttr).
+func blockLexer(block *ast.FencedCodeBlock, lang string) chroma.Lexer {
+	if _, plain := block.AttributeString(uncolouredAttr); plain {
+		return plaintext{}
+	}
+	lexer := lexers.Get(lang)
+	if lexer == nil || isPlaintext(lexer) {
+		return plaintext{}
+	}
+	return lexer
+}
+
+// Highlighting is the one part of a page's conversion whose time does not
+// follow the page's size alone: several of chroma's lexers take time that
+// grows with the square of a line's length (a Makefile line of 4,000
+// letters takes 0.75 s, gnuplot's 1 s, 16,000 letters 16 times that), and
+// 4 to 10 µs a byte on lines of any length. So a block with a line longer
+// than maxCodeLine, and the blocks of a page past maxPageCode characters
+// of highlighted code, are shown as plain text, with a warning. Real
+// lessons stay far below both.
+const (
+	maxCodeLine = 500
+	maxPageCode = 256 << 10
+)
+
+// uncolouredAttr marks a code block shown as plain text (see
+// maxCodeLine).
+const uncolouredAttr = "lentera-uncoloured"
+
+// codeBlock sees whether block may be highlighted, and marks it to be
+// shown as plain text when not.
+func (st *state) codeBlock(block *ast.FencedCodeBlock, src []byte) {
+	if _, plain := blockLexer(block, blockLanguage(block, src)).(plaintext); plain {
+		return // plaintext reads a byte at a time
+	}
+	size, longest := 0, 0
+	for i := 0; i < block.Lines().Len(); i++ {
+		seg := block.Lines().At(i)
+		n := utf8.RuneCount(bytes.TrimRight(seg.Value(src), "\r\n"))
+		size, longest = size+n, max(longest, n)
+	}
+	var why string
+	switch {
+	case longest > maxCodeLine:
+		why = fmt.Sprintf("it has a line of %d characters, and lines over %d are not highlighted", longest, maxCodeLine)
+	case st.codeRunes+size > maxPageCode:
+		block.SetAttributeString(uncolouredAttr, true)
+		if st.codeRunes <= maxPageCode { // said once, at the first
+			st.codeRunes = maxPageCode + 1
+			st.warnf(st.nodeLine(block, src), "this code block and those after it are shown without colours: the page's code passes %d KB here, and no more is highlighted (the time it takes grows faster than the code)", maxPageCode>>10)
+		}
+		return
+	default:
+		st.codeRunes += size
+		return
+	}
+	block.SetAttributeString(uncolouredAttr, true)
+	st.warnf(st.nodeLine(block, src), "this code block is shown without colours: %s (the time it takes grows faster than the code)", why)
 }
 
 // maxStall is how many tokens in a row a lexer may give without reading

@@ -71,6 +71,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			st.hasFootnotes = true
 		case *east.Table:
 			tables = append(tables, n)
+		case *ast.FencedCodeBlock:
+			st.codeBlock(n, src)
 		}
 		return ast.WalkContinue, nil
 	})
