@@ -247,9 +247,9 @@ func init() {
 			want: []string{`{site}/content/en/a.md:2:7: expected a text, found empty`}},
 
 		// Hidden files are never read or published.
-		{name: "hidden-files", files: tx("-- content/id/.env --\nSECRET=x\n-- content/id/.git/config --\n[core]\n-- content/id/a.md~ --\nold\n-- assets/css/.DS_Store --\n\x00\x01}{\n-- content/data/.x.yaml --\nkind: nonsense\n"),
+		{name: "hidden-files", files: tx("-- content/id/.env --\nSECRET=x\n-- content/id/.git/config --\n[core]\n-- content/id/a.md~ --\nold\n-- assets/css/.DS_Store --\n\x00\x01}{\n-- content/data/.x.yaml --\nkind: nonsense\n-- content/id/~$ndout.docx --\nSiti Aminah\n-- content/id/fig/Thumbs.db --\n\x00\n-- content/id/desktop.ini --\n[.ShellClassInfo]\n"),
 			check: func(t *testing.T, out string) {
-				for _, name := range []string{"id/.env", "id/.git/config", "id/a.md~"} {
+				for _, name := range []string{"id/.env", "id/.git/config", "id/a.md~", "id/~$ndout.docx", "id/fig/Thumbs.db", "id/desktop.ini"} {
 					if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(name))); err == nil {
 						t.Errorf("hidden file %s was published", name)
 					}

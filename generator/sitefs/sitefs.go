@@ -237,13 +237,19 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 // Hidden reports whether a file is left out of the site: dotfiles (.env,
-// .git, .DS_Store) and editor backups (a.md~, #a.md#). A site folder often
-// holds them by accident, and a build must never publish a secret that sits
-// beside the chapters. Jekyll leaves the same names out.
+// .git, .DS_Store), editor backups (a.md~, #a.md#), the lock file an
+// office program keeps beside a document while it is open (~$ndout.docx,
+// which holds the name of who has it open) and the files Windows keeps
+// in a folder (Thumbs.db, desktop.ini). A site folder often holds them by
+// accident, and a build must never publish a secret that sits beside the
+// chapters. Jekyll leaves the dotfiles and backups out.
 func Hidden(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		(len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"))
+		(len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) ||
+		strings.HasPrefix(name, "~$") || windowsFiles[strings.ToLower(name)]
 }
+
+var windowsFiles = map[string]bool{"thumbs.db": true, "ehthumbs.db": true, "desktop.ini": true}
 
 // Stat describes a file or folder. Links are refused, so it never follows
 // one.
