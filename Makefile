@@ -56,7 +56,7 @@ test:
 # can also fail one as its time runs out, with "context deadline
 # exceeded" and no input (golang/go#75804): that is reported, not failed.
 FUZZTIME ?= 1m
-FUZZERS = build:FuzzSite markup:FuzzConvert markup:FuzzParseHead markup:FuzzDocDecode data:FuzzDecode site:FuzzParseFile search:FuzzAnalyze markup:FuzzSections markup:FuzzTextAsHTML markup:FuzzSpaced search:FuzzStemIndonesian search:FuzzPageDecode render:FuzzPaddings site:FuzzScriptInSVG
+FUZZERS = build:FuzzSite markup:FuzzConvert markup:FuzzParseHead markup:FuzzDocDecode data:FuzzDecode site:FuzzParseFile search:FuzzAnalyze markup:FuzzSections markup:FuzzTextAsHTML markup:FuzzSpaced search:FuzzStemIndonesian search:FuzzPageDecode render:FuzzPaddings site:FuzzScriptInSVG build:FuzzCleanPhoto
 fuzz:
 	@set -e; for f in $(FUZZERS); do \
 		pkg=$${f%%:*}; name=$${f#*:}; inputs=generator/$$pkg/testdata/fuzz/$$name; \

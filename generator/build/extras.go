@@ -97,7 +97,7 @@ func (b *Builder) copyFiles(s *site.Site) ([]publish.File, error) {
 				return fileerr.New(f.Src, 0, 0, err)
 			}
 		}
-		files[i] = publish.File{Path: strings.TrimPrefix(site.FilePath(f.URL), "/"), Body: body}
+		files[i] = publish.File{Path: strings.TrimPrefix(site.FilePath(f.URL), "/"), Body: cleanPhoto(f.Src, body)}
 		return b.minifyFile(&files[i])
 	})
 	return files, err

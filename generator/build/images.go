@@ -106,8 +106,16 @@ func readImage(fsys fs.FS, name string, svg bool) imageInfo {
 		info.width, info.height = svgSize(io.LimitReader(file, 4096))
 		return info
 	}
-	if cfg, _, err := image.DecodeConfig(file); err == nil {
+	// The Exif segment, with the orientation, comes first: a photo turned
+	// a quarter shows its stored height as its width.
+	head := make([]byte, 128<<10)
+	n, _ := io.ReadFull(file, head)
+	head = head[:n]
+	if cfg, format, err := image.DecodeConfig(io.MultiReader(bytes.NewReader(head), file)); err == nil {
 		info.width, info.height = cfg.Width, cfg.Height
+		if format == "jpeg" && turned(jpegOrientation(head)) {
+			info.width, info.height = cfg.Height, cfg.Width
+		}
 	}
 	return info
 }
@@ -240,12 +248,25 @@ func resize(url string, body []byte, widths []int) ([]publish.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read image: %w", err)
 	}
+	o := 1
+	if format == "jpeg" {
+		o = jpegOrientation(body)
+	}
+	b := src.Bounds()
+	shownW, shownH := b.Dx(), b.Dy()
+	if turned(o) {
+		shownW, shownH = shownH, shownW
+	}
 	var files []publish.File
 	for _, w := range widths {
-		b := src.Bounds()
-		h := (b.Dy()*w + b.Dx()/2) / b.Dx()
-		dst := image.NewRGBA(image.Rect(0, 0, w, h))
+		h := (shownH*w + shownW/2) / shownW
+		stored := image.Rect(0, 0, w, h)
+		if turned(o) {
+			stored = image.Rect(0, 0, h, w)
+		}
+		dst := image.NewRGBA(stored)
 		draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
+		dst = upright(dst, o) // the copy carries no Exif to turn it
 		var buf bytes.Buffer
 		if format == "png" {
 			err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
