@@ -69,11 +69,14 @@ const exifPrefix = "Exif\x00\x00"
 
 // metadataSegment says whether a JPEG header segment holds metadata
 // rather than what draws the picture: Exif and XMP (APP1), Photoshop's
-// IPTC (APP13) and comments.
+// IPTC (APP13), comments, and the index of the pictures after this one
+// (MPF, APP2), which cleanJPEG drops.
 func metadataSegment(s jpegSegment) bool {
 	switch s.marker {
 	case 0xE1, 0xED, 0xFE:
 		return true
+	case 0xE2:
+		return bytes.HasPrefix(s.payload, []byte("MPF\x00"))
 	}
 	return false
 }
@@ -98,7 +101,35 @@ func cleanJPEG(body []byte) ([]byte, int) {
 			out = appendSegment(out, s.marker, s.payload)
 		}
 	}
-	return append(out, rest...), orientation
+	return append(out, rest[:imageEnd(rest)]...), orientation
+}
+
+// imageEnd is where the picture that rest starts (at its first start of
+// scan) ends: after its end-of-image marker. What phones write after it (a
+// second picture for MPF, an HDR gain map, a maker's trailer) may carry
+// metadata of its own, and a browser shows none of it. The tables and
+// scans of a progressive JPEG between are segments with a length; in a
+// scan's data 0xFF is followed by 0x00, a restart marker or more 0xFF.
+// When rest ends before its end-of-image marker, all of it is kept.
+func imageEnd(rest []byte) int {
+	for p := 0; p+1 < len(rest); {
+		if rest[p] != 0xFF {
+			p++
+			continue
+		}
+		switch m := rest[p+1]; {
+		case m == 0xD9:
+			return p + 2
+		case m == 0x00, m == 0xFF, m >= 0xD0 && m <= 0xD7:
+			p++
+		default: // a segment: skip its payload, where 0xFF may stand
+			if p+4 > len(rest) {
+				return len(rest)
+			}
+			p += 2 + int(binary.BigEndian.Uint16(rest[p+2:]))
+		}
+	}
+	return len(rest)
 }
 
 // jpegOrientation is the orientation a JPEG's Exif gives, 1 when none;

@@ -84,6 +84,15 @@ func TestCleanJPEG(t *testing.T) {
 			t.Errorf("orientation %d: %v", o, err)
 		}
 	}
+	// A second picture after the first (MPF, a gain map), with its own
+	// Exif, goes with the index of it.
+	first := phonePhoto(t, halves(8, 4), 6)
+	mpf := append([]byte{0xFF, 0xD8}, appendSegment(nil, 0xE2, []byte("MPF\x00II*\x00"))...)
+	two := append(append(mpf, first[2:]...), phonePhoto(t, halves(2, 2), 1)...)
+	clean, _ := cleanJPEG(first)
+	if got := cleanPhoto("a.jpg", two); !bytes.Equal(got, clean) {
+		t.Errorf("with a second picture: %d bytes, want the %d of the first alone", len(got), len(clean))
+	}
 	broken := phonePhoto(t, halves(8, 4), 6)[:40]
 	if got := cleanPhoto("a.jpg", broken); !bytes.Equal(got, broken) {
 		t.Error("a file that does not read as a JPEG was changed")
