@@ -89,13 +89,12 @@ func cleanJPEG(body []byte) ([]byte, int) {
 	if !ok {
 		return body, 1
 	}
-	orientation := 1
+	orientation := jpegOrientation(body) // the first Exif's, as browsers read it
 	out := append(make([]byte, 0, len(body)), 0xFF, 0xD8)
-	for _, s := range segs {
-		if s.marker == 0xE1 && bytes.HasPrefix(s.payload, []byte(exifPrefix)) && orientation == 1 {
-			if orientation = exifOrientation(s.payload[len(exifPrefix):]); orientation != 1 {
-				out = appendSegment(out, 0xE1, orientationExif(orientation))
-			}
+	for i, s := range segs {
+		// A JFIF segment stays first, as its standard wants.
+		if orientation != 1 && (i == 0 && s.marker != 0xE0 || i == 1 && segs[0].marker == 0xE0) {
+			out = appendSegment(out, 0xE1, orientationExif(orientation))
 		}
 		if !metadataSegment(s) {
 			out = appendSegment(out, s.marker, s.payload)
