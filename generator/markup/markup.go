@@ -452,6 +452,7 @@ type state struct {
 	hasRawHTML   bool
 	hasSpanIDs   bool
 	codeRunes    int // of the code blocks highlighted so far; past maxPageCode once the page has passed it
+	newLanguages int // language names looked up for the first time (see maxNewLanguages)
 
 	errs     []error
 	warnings []error

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -142,6 +143,30 @@ func TestLongCodeShownAsText(t *testing.T) {
 	for i := range want {
 		if !strings.Contains(got[i], want[i]) {
 			t.Errorf("warning %q lacks %q", got[i], want[i])
+		}
+	}
+}
+
+// A page may name at most maxNewLanguages languages no page named before
+// (each costs chroma milliseconds to look up when it matches no lexer's
+// name); the blocks past them are plain text. Names like "a1.py" find
+// Python through its file pattern, the slow way.
+func TestNewLanguagesPerPage(t *testing.T) {
+	run := strconv.FormatInt(time.Now().UnixNano(), 36) // names no run of this process has seen
+	var src strings.Builder
+	src.WriteString("---\ntitle: T\n---\n")
+	for i := range maxNewLanguages + 3 {
+		fmt.Fprintf(&src, "```%s%d.py\nx = 1\n```\n\n", run, i)
+	}
+	doc, err := convertPage(t, src.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := strings.Split(string(doc.HTML(Pass{})), "<pre")[1:]
+	for i, b := range blocks {
+		coloured := strings.Contains(b, `<span class="n">x</span>`)
+		if want := i < maxNewLanguages; coloured != want {
+			t.Errorf("block %d: coloured %v, want %v", i, coloured, want)
 		}
 	}
 }
