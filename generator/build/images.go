@@ -106,10 +106,15 @@ func readImage(fsys fs.FS, name string, svg bool) imageInfo {
 		info.width, info.height = svgSize(io.LimitReader(file, 4096))
 		return info
 	}
-	// The Exif segment, with the orientation, comes first: a photo turned
-	// a quarter shows its stored height as its width.
-	head := make([]byte, 128<<10)
+	// A JPEG's Exif segment, with the orientation, comes first: a photo
+	// turned a quarter shows its stored height as its width.
+	head := make([]byte, 2)
 	n, _ := io.ReadFull(file, head)
+	if n == 2 && head[0] == 0xFF && head[1] == 0xD8 {
+		head = append(head, make([]byte, 128<<10)...)
+		m, _ := io.ReadFull(file, head[2:])
+		n += m
+	}
 	head = head[:n]
 	if cfg, format, err := image.DecodeConfig(io.MultiReader(bytes.NewReader(head), file)); err == nil {
 		info.width, info.height = cfg.Width, cfg.Height

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"image"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -89,6 +90,10 @@ func cleanJPEG(body []byte) ([]byte, int) {
 	if !ok {
 		return body, 1
 	}
+	end := imageEnd(rest)
+	if end == len(rest) && !slices.ContainsFunc(segs, metadataSegment) {
+		return body, 1 // nothing to drop, and no Exif to turn it
+	}
 	orientation := jpegOrientation(body) // the first Exif's, as browsers read it
 	out := append(make([]byte, 0, len(body)), 0xFF, 0xD8)
 	for i, s := range segs {
@@ -100,7 +105,7 @@ func cleanJPEG(body []byte) ([]byte, int) {
 			out = appendSegment(out, s.marker, s.payload)
 		}
 	}
-	return append(out, rest[:imageEnd(rest)]...), orientation
+	return append(out, rest[:end]...), orientation
 }
 
 // imageEnd is where the picture that rest starts (at its first start of

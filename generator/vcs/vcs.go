@@ -129,7 +129,7 @@ func Load(ctx context.Context, dir string) (*History, error) {
 // the repository's, and GIT_ALLOW_PROTOCOL, set to no protocol, before
 // every protocol setting; the flags of git log keep the rest off.
 func gitCommand(ctx context.Context, dir string, args ...string) *exec.Cmd {
-	safe := []string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "-c", "diff.external=", "-c", "core.pager=cat"}
+	safe := []string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.fsmonitor=false"}
 	cmd := exec.CommandContext(ctx, "git", append(safe, args...)...)
 	cmd.Env = append(os.Environ(), "GIT_ALLOW_PROTOCOL=none", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
 	return cmd
