@@ -10,11 +10,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/cespare/xxhash/v2"
@@ -81,46 +79,6 @@ const cacheName = "build.cache"
 
 // errNoCache is a missing cache file: nothing to warn about.
 var errNoCache = errors.New("no build cache")
-
-// programVersion identifies the running program: the VCS revision it was
-// built from when that is known and clean, else the hash of its executable.
-var programVersion = sync.OnceValues(func() (string, error) {
-	if info, ok := debug.ReadBuildInfo(); ok {
-		settings := map[string]string{}
-		for _, s := range info.Settings {
-			settings[s.Key] = s.Value
-		}
-		if settings["vcs.revision"] != "" && settings["vcs.modified"] == "false" {
-			// The whole build information: revision, Go version,
-			// dependencies and build settings.
-			return "vcs " + strconv.FormatUint(xxhash.Sum64String(info.String()), 16), nil
-		}
-	}
-	f, err := openExecutable()
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := xxhash.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return "exe " + strconv.FormatUint(h.Sum64(), 16), nil
-})
-
-// openExecutable opens the running program's file: on Linux the one it
-// runs from even when a new one has been installed over it since, which
-// must not lend its version to this one's cache.
-func openExecutable() (*os.File, error) {
-	if f, err := os.Open("/proc/self/exe"); err == nil {
-		return f, nil
-	}
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
-	return os.Open(exe)
-}
 
 // siteKey names the site and the options every page depends on, so that
 // builds of one folder with other options keep caches of their own.

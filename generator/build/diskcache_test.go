@@ -101,10 +101,15 @@ func TestBadCacheIgnored(t *testing.T) {
 			entries, html := cacheParts(t, good)
 			writeFile(t, file, framedCache(entries[:len(entries)-1000], html))
 		}},
-		// Cut in the front matter and stamps, decoded before the rest.
+		// Cut in the front matter and stamps, decoded before the rest,
+		// which start after the format, program version and site key.
 		{"loader's part cut short", "damaged", func(t *testing.T) {
 			entries, html := cacheParts(t, good)
-			writeFile(t, file, framedCache(entries[:80], html))
+			version, err := programVersion()
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, file, framedCache(entries[:len(version)+50], html))
 		}},
 		// The HTML is read a page at a time, but each page's is checked
 		// against its sum before any is used.
