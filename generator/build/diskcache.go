@@ -36,7 +36,8 @@ import (
 // gives what a build without it gives.
 //
 // Each site (its folder, and the options that change every page) has one
-// file, replaced whole after each build that saves it:
+// file, replaced whole after each build that saves it (the file replaced
+// waits for the next run to remove it, see replacedName):
 //
 //	magic      "lentera build cache\n"
 //	format     cacheFormat, as a varint
@@ -110,6 +111,7 @@ func (b *Builder) loadCache() {
 		return
 	}
 	b.disk.loaded = true
+	b.disk.removed = removeReplaced(b.cacheFile())
 	// Stamps are taken from the first build on, for the next run.
 	b.loader.Stamp(nil)
 	c, rest, err := b.openCache()
@@ -176,6 +178,8 @@ type diskState struct {
 	// html gives the HTML of the docs taken from the cache file, read
 	// when used.
 	html *markup.Spool
+	// removed is closed once the file the last save replaced is gone.
+	removed <-chan struct{}
 }
 
 // spoolErr is the first HTML that a spool, the build's or the cache's,
@@ -397,12 +401,42 @@ func (b *Builder) writeCache() error {
 		err = cerr
 	}
 	if err == nil {
+		b.keepReplaced(file)
 		err = os.Rename(tmp.Name(), file)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
 	}
 	return err
+}
+
+// The file a save replaces is not removed by it but left, under another
+// name, for the next run to remove on a thread of its own while the site
+// loads. Removing a file drops its pages from the system's file cache: for
+// the 50 MB cache of 2 x 1,000 chapters that was 15 to 25 ms at the end of
+// every warm build, with the build done. Until then the site's cache takes
+// twice its room on disk.
+func replacedName(file string) string { return file + ".replaced" }
+
+// removeReplaced removes what the last save left in replacedName, and
+// closes the channel it returns when done.
+func removeReplaced(file string) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		os.Remove(replacedName(file))
+	}()
+	return done
+}
+
+// keepReplaced links the cache file about to be replaced to replacedName,
+// once the last one there is gone. Where it cannot (the system has no
+// links), the file goes as it is replaced, as before.
+func (b *Builder) keepReplaced(file string) {
+	if b.disk.removed != nil {
+		<-b.disk.removed
+	}
+	os.Link(file, replacedName(file))
 }
 
 // tempPattern names the cache files being written.

@@ -586,3 +586,30 @@ func framedCache(entries, html []byte) []byte {
 	sum := xxhash.Sum64(slices.Concat([]byte(cacheMagic), entries, lengths))
 	return binary.LittleEndian.AppendUint64(slices.Concat([]byte(cacheMagic), entries, html, lengths), sum)
 }
+
+// The cache file a save replaces is left for the next run, which removes
+// it before its own save leaves the file it replaces: after each build one
+// file waits, the one the build before wrote.
+func TestReplacedCacheLeftForTheNextRun(t *testing.T) {
+	_, opts := cachedBundle(t)
+	file := New(opts).cacheFile()
+	if _, err := os.Lstat(replacedName(file)); !os.IsNotExist(err) {
+		t.Fatalf("a first save left %s (%v)", replacedName(file), err)
+	}
+	for run := 2; run <= 3; run++ {
+		before, err := os.Stat(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := New(opts).Build(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		left, err := os.Stat(replacedName(file))
+		if err != nil {
+			t.Fatalf("run %d: %v", run, err)
+		}
+		if !os.SameFile(left, before) {
+			t.Errorf("run %d: %s is not the file the run replaced", run, replacedName(file))
+		}
+	}
+}
