@@ -15,6 +15,7 @@ import (
 	"lentera/generator/build"
 	"lentera/generator/fileerr"
 	"lentera/generator/internal/elapsed"
+	"lentera/generator/internal/gcfloor"
 	"lentera/generator/internal/hugepage"
 	"lentera/generator/site"
 )
@@ -60,6 +61,14 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 // taken 2 MB at a time, so its build peaks a few megabytes higher.
 const heapReserve = 512 << 20
 
+// gcFloor is the heap a build reaches before its first garbage
+// collection (see gcfloor.Set). A build of 2 x 1,000 chapters after an
+// edit collected seven times without it and twice with it (0.26 s for
+// 0.28, medians of 11). A higher floor spares more (none at 96 MB, 0.25
+// s), but a build without the cache then peaks higher: 126 MB at 96 MB,
+// 108 MB at 64 MB as without the floor.
+const gcFloor = 64 << 20
+
 // buildFlags declares the flags of the commands that build a site into an
 // output folder.
 func buildFlags(name string, stderr io.Writer, outHelp string) (*flag.FlagSet, *build.Options) {
@@ -98,6 +107,7 @@ func buildCacheDir() string {
 // many problems there were and that the output folder was left alone.
 func buildSite(ctx context.Context, opts build.Options, stderr io.Writer) (*build.Result, error) {
 	hugepage.ReserveHeap(heapReserve)
+	gcfloor.Set(gcFloor) // after the reserve, whose collection would end it at once
 	res, err := build.Build(ctx, opts)
 	if err != nil {
 		n := len(fileerr.Flatten(err))
