@@ -430,8 +430,8 @@ func removeReplaced(file string) <-chan struct{} {
 }
 
 // keepReplaced links the cache file about to be replaced to replacedName,
-// once the last one there is gone. Where it cannot (the system has no
-// links), the file goes as it is replaced, as before.
+// once the last one there is gone. Where it cannot (a file system without
+// links, or another run's file there), the file goes when it is replaced.
 func (b *Builder) keepReplaced(file string) {
 	if b.disk.removed != nil {
 		<-b.disk.removed
