@@ -370,15 +370,23 @@ func (b *Builder) minifyFile(f *publish.File) error {
 }
 
 // firstOfEach keeps one copy of each distinct message: a broken layout
-// fails every page the same way, and one report of it is enough.
+// fails every page the same way, and one report of it is enough. Pages
+// stopped because another ran past its limit are left out beside that
+// page's error, which names the layout and the limit: theirs named only
+// where each was stopped, in a layout of the theme that is not at fault.
 func firstOfEach(err error) error {
 	joined, ok := err.(interface{ Unwrap() []error })
 	if !ok {
 		return err
 	}
+	all := joined.Unwrap()
+	causes := slices.DeleteFunc(slices.Clone(all), func(e error) bool { return errors.Is(e, render.ErrStopped) })
+	if len(causes) > 0 {
+		all = causes
+	}
 	seen := map[string]bool{}
 	var out []error
-	for _, e := range joined.Unwrap() {
+	for _, e := range all {
 		if !seen[e.Error()] {
 			seen[e.Error()] = true
 			out = append(out, e)

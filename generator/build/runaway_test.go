@@ -43,3 +43,29 @@ func layoutsRunning() bool {
 	buf := make([]byte, 1<<20)
 	return strings.Contains(string(buf[:runtime.Stack(buf, true)]), "render.(*Renderer).within.func")
 }
+
+// Once one page runs past its time, the pages still running and those
+// after stop at once. The build reports the page that ran past its limit,
+// and not each page stopped because of it, which would blame the theme's
+// layout where it stopped.
+func TestStoppedPagesNotReported(t *testing.T) {
+	site := fstest.MapFS{
+		"site.yaml":            {Data: []byte("title: Uji\nlanguages: [id]\nlimits: {pageTime: 200ms}\n")},
+		"layouts/chapter.html": {Data: []byte(`{{define "main"}}{{range seq 10000}}{{range seq 10000}}{{range seq 10000}}{{end}}{{end}}{{end}}{{end}}`)},
+	}
+	for _, name := range strings.Split("abcdefgh", "") {
+		site["content/id/"+name+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: " + name + "\n---\nTeks.\n")}
+	}
+	_, err := Build(context.Background(), Options{Site: site, BuildDate: testDate})
+	if err == nil || !strings.Contains(err.Error(), "ran past 200ms") {
+		t.Fatalf("build error %v, want the page time", err)
+	}
+	if strings.Contains(err.Error(), "stopped") {
+		t.Errorf("build error reports the pages stopped after the first:\n%v", err)
+	}
+	for end := time.Now().Add(10 * time.Second); layoutsRunning(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("the layouts left behind still run 10 s after the build")
+		}
+	}
+}

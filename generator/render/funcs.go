@@ -322,7 +322,7 @@ func (b *binding) langNameIn(code string) string {
 
 func (b *binding) seq(n int) ([]int, error) {
 	if b.r.stopped.Load() {
-		return nil, errStopped
+		return nil, ErrStopped
 	}
 	// A layout's loops must end: a count of billions would take all the
 	// machine's memory at once.
@@ -338,7 +338,10 @@ func (b *binding) seq(n int) ([]int, error) {
 
 const maxSeq = 10000
 
-var errStopped = errors.New("stopped: a page ran past its time")
+// ErrStopped fails every page still running, or started, once another
+// page has run past its time or memory limit (see within). That page's
+// error says what went wrong; these follow from it.
+var ErrStopped = errors.New("stopped: another page ran past its limit")
 
 // dict makes a map of its key, value arguments, to hand a partial more than
 // one value.

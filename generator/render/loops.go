@@ -68,7 +68,7 @@ func throughLoop(pipe *parse.PipeNode) {
 // missing map key stays an empty range.
 func (b *binding) loop(v ...reflect.Value) (reflect.Value, error) {
 	if b.r.stopped.Load() {
-		return reflect.Value{}, errStopped
+		return reflect.Value{}, ErrStopped
 	}
 	if len(v) == 0 {
 		return reflect.Value{}, nil

@@ -67,7 +67,7 @@ func TestLoopStopsWithTheRenderer(t *testing.T) {
 		boundLoops(set, "t")
 		var out strings.Builder
 		err := set.Execute(&out, nil)
-		if !errors.Is(err, errStopped) || out.String() != tc.want {
+		if !errors.Is(err, ErrStopped) || out.String() != tc.want {
 			t.Errorf("%s: %q, %v; want %q and the renderer stopped", tc.layout, out.String(), err, tc.want)
 		}
 	}

@@ -21,7 +21,7 @@ const maxPad = 1000
 
 func (b *binding) printf(format string, args ...any) (string, error) {
 	if b.r.stopped.Load() {
-		return "", errStopped
+		return "", ErrStopped
 	}
 	if err := checkPadding(format, args); err != nil {
 		return "", fmt.Errorf("printf %s: %w", quoteStart(format), err)
@@ -43,7 +43,7 @@ func (b *binding) println(args ...any) (string, error) {
 
 func (b *binding) printed(name string, sprint func(...any) string, args []any) (string, error) {
 	if b.r.stopped.Load() {
-		return "", errStopped
+		return "", ErrStopped
 	}
 	if err := b.fits(name, textLen(args)); err != nil {
 		return "", err

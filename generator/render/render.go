@@ -413,9 +413,12 @@ func (r *Renderer) execute(out io.Writer, limit int64, job Job, docs Docs) error
 	}
 	if err := r.within(timed, func() error { return t.ExecuteTemplate(out, baseLayout, view) }); err != nil {
 		var over *overLimit
-		if errors.As(err, &over) {
+		switch {
+		case errors.As(err, &over):
 			// No line: running it again to find one would take as long.
 			return r.overLimitError(over, job, view.contentSize(job, docs))
+		case errors.Is(err, ErrStopped):
+			return err // stopped for another page, whose error says why
 		}
 		return templateError(r.layouts, r.exactError(job.Lang, job.Edition, err, func(bs *boundSet, w io.Writer) error {
 			exact, err := bs.kind(job.Kind)
