@@ -63,6 +63,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
@@ -507,7 +508,7 @@ func (r *Renderer) within(g *gate, run func() error) error {
 		case <-timer.C:
 			return r.stop(g, "the page's layouts ran past "+limit.String(), "limits.pageTime")
 		case <-poll.C:
-			if heapHeld() > memory {
+			if holdsMore(memory) {
 				return r.stop(g, "the program's memory passed "+sitefs.FormatSize(memory)+" as the page's layouts ran", "limits.memory")
 			}
 		}
@@ -538,6 +539,18 @@ func (r *Renderer) memoryLimit() int64 {
 		return n
 	}
 	return defaultMemory
+}
+
+// holdsMore reports whether the heap holds more than limit bytes in
+// objects a collection leaves: garbage, which a build lets pile up to its
+// first collection (see gcfloor), is not held. Only a heap over the limit
+// is collected to find out.
+func holdsMore(limit int64) bool {
+	if heapHeld() <= limit {
+		return false
+	}
+	runtime.GC()
+	return heapHeld() > limit
 }
 
 // heapHeld is the bytes the program's heap holds in objects, live or not
