@@ -204,6 +204,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.startSave()
 	switch {
 	case b.stream != nil:
 		if err = b.spoolErr(); err == nil {
@@ -217,6 +218,7 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 		err = publish.Write(b.opts.Out, res.Files)
 	}
 	if err != nil {
+		b.dropSave()
 		return nil, err
 	}
 	if w := b.saveCache(); w != nil {

@@ -10,7 +10,7 @@ import (
 	"lentera/generator/internal/hugepage"
 )
 
-// readCacheFile reads the n bytes of the cache file f into memory of its
+// readCacheFile reads the n bytes at at of the cache file f into memory of its
 // own, outside the Go heap, asked of the system in huge pages where it
 // gives them. Taken 4 KB at a time, as a mapping of the file or the heap
 // takes it, memory costs a page fault each time, and over the tens of
@@ -19,7 +19,7 @@ import (
 // 45 ms so. Unless released, the memory stays, as the pages and
 // conversions taken from the cache point into it for as long as a build
 // keeps them.
-func readCacheFile(f *os.File, n int) (data []byte, release func(), err error) {
+func readCacheFile(f *os.File, at int64, n int) (data []byte, release func(), err error) {
 	// One huge page more than needed, so that the buffer can start at a
 	// huge page's boundary: only whole, aligned ones are given.
 	mem, err := unix.Mmap(-1, 0, n+hugepage.Size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)
@@ -32,7 +32,7 @@ func readCacheFile(f *os.File, n int) (data []byte, release func(), err error) {
 	// Without huge pages (a system that has them off), the memory is the
 	// same, only slower to fill.
 	_ = unix.Madvise(buf, unix.MADV_HUGEPAGE)
-	if _, err := io.ReadFull(f, buf); err != nil {
+	if _, err := io.ReadFull(io.NewSectionReader(f, at, int64(n)), buf); err != nil {
 		release()
 		return nil, nil, err
 	}

@@ -94,7 +94,10 @@ func TestBadCacheIgnored(t *testing.T) {
 		{"truncated", "cut short", func(t *testing.T) { writeFile(t, file, good[:len(good)/2]) }},
 		{"empty", "not a build cache", func(t *testing.T) { writeFile(t, file, nil) }},
 		{"flipped in the header", "not a build cache", func(t *testing.T) { writeFile(t, file, flipped(3)) }},
-		{"flipped in the entries", "checksum", func(t *testing.T) { writeFile(t, file, flipped(len(cacheMagic)+10)) }},
+		{"flipped in the entries", "checksum", func(t *testing.T) {
+			_, html := cacheParts(t, good)
+			writeFile(t, file, flipped(len(cacheMagic)+len(html)+10))
+		}},
 		{"flipped in the checksum", "checksum", func(t *testing.T) { writeFile(t, file, flipped(len(good)-1)) }},
 		// Well framed, so only reading the entries finds them cut short.
 		{"entries cut short", "damaged", func(t *testing.T) {
@@ -114,11 +117,11 @@ func TestBadCacheIgnored(t *testing.T) {
 		// The HTML is read a page at a time, but each page's is checked
 		// against its sum before any is used.
 		{"flipped in the HTML", "does not match its sum", func(t *testing.T) {
-			entries, _ := cacheParts(t, good)
-			writeFile(t, file, flipped(len(cacheMagic)+len(entries)+10))
+			writeFile(t, file, flipped(len(cacheMagic)+10))
 		}},
 		{"flipped in the last page's HTML", "does not match its sum", func(t *testing.T) {
-			writeFile(t, file, flipped(len(good)-cacheTrailer-1))
+			_, html := cacheParts(t, good)
+			writeFile(t, file, flipped(len(cacheMagic)+len(html)-1))
 		}},
 		// A page's HTML said to be past the file's.
 		{"HTML cut short", "damaged", func(t *testing.T) {
@@ -565,17 +568,17 @@ func (b *Builder) readCache() (*cache, map[string][]publish.File, error) {
 	return c, resized, nil
 }
 
-// cacheParts splits a cache file into its entries (after the magic) and
-// its HTML.
+// cacheParts splits a cache file into its entries and its HTML, which
+// lies between the magic and the entries.
 func cacheParts(t *testing.T, file []byte) (entries, html []byte) {
 	t.Helper()
 	if len(file) < len(cacheMagic)+cacheTrailer {
 		t.Fatal("no cache file")
 	}
 	trailer := file[len(file)-cacheTrailer:]
-	n := int(binary.LittleEndian.Uint64(trailer))
+	n := int(binary.LittleEndian.Uint64(trailer[8:]))
 	body := file[len(cacheMagic) : len(file)-cacheTrailer]
-	return body[:n], body[n:]
+	return body[n:], body[:n]
 }
 
 // framedCache makes a cache file of entries and HTML, its lengths and
@@ -584,7 +587,7 @@ func framedCache(entries, html []byte) []byte {
 	lengths := binary.LittleEndian.AppendUint64(nil, uint64(len(entries)))
 	lengths = binary.LittleEndian.AppendUint64(lengths, uint64(len(html)))
 	sum := xxhash.Sum64(slices.Concat([]byte(cacheMagic), entries, lengths))
-	return binary.LittleEndian.AppendUint64(slices.Concat([]byte(cacheMagic), entries, html, lengths), sum)
+	return binary.LittleEndian.AppendUint64(slices.Concat([]byte(cacheMagic), html, entries, lengths), sum)
 }
 
 // The cache file a save replaces is left for the next run, which removes
@@ -611,5 +614,36 @@ func TestReplacedCacheLeftForTheNextRun(t *testing.T) {
 		if !os.SameFile(left, before) {
 			t.Errorf("run %d: %s is not the file the run replaced", run, replacedName(file))
 		}
+	}
+}
+
+// A build that fails after it began its cache file, as it puts its
+// output in place, leaves no part of the file and the last cache as it
+// was; the Builder's next build saves.
+func TestDroppedSaveLeavesNothing(t *testing.T) {
+	_, opts := cachedBundle(t)
+	b := New(opts)
+	if _, err := b.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	file := b.cacheFile()
+	before, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.disk.saved = false
+	b.startSave()
+	b.dropSave()
+	if temps, _ := filepath.Glob(filepath.Join(filepath.Dir(file), tempPattern)); len(temps) > 0 {
+		t.Errorf("a dropped save left %v", temps)
+	}
+	if after, err := os.Stat(file); err != nil || !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Errorf("a dropped save changed the cache file (%v)", err)
+	}
+	if err := b.saveCache(); err != nil {
+		t.Fatal(err)
+	}
+	if after, err := os.Stat(file); err != nil || os.SameFile(before, after) {
+		t.Errorf("the save after a dropped one wrote no new cache file (%v)", err)
 	}
 }
