@@ -63,10 +63,10 @@ const heapReserve = 512 << 20
 
 // gcFloor is the heap a build reaches before its first garbage
 // collection (see gcfloor.Set). A build of 2 x 1,000 chapters after an
-// edit collected seven times without it and twice with it (0.26 s for
-// 0.28, medians of 11). A higher floor spares more (none at 96 MB, 0.25
-// s), but a build without the cache then peaks higher: 126 MB at 96 MB,
-// 108 MB at 64 MB as without the floor.
+// edit collected six times without it and once with it (0.26 s for 0.28,
+// medians of 11). A higher floor spares more (none at 96 MB, 0.25 s), but
+// a build without the cache then peaks higher: 126 MB at 96 MB, 108 MB at
+// 64 MB as without the floor.
 const gcFloor = 64 << 20
 
 // buildFlags declares the flags of the commands that build a site into an
