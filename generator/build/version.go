@@ -61,18 +61,23 @@ func openExecutable() (*os.File, error) {
 }
 
 // goBuildID reads the build ID the go command wrote into an executable:
-// in ELF, a note; elsewhere a marked string at the start of the text,
-// within the file's first 32 KB (as `go tool buildid` finds them). The
-// go command ends the ID with a hash of the executable's content, which
-// is why it can stand for the file; an ID set by hand with -buildid, which
-// lacks that shape, is not taken.
+// in ELF, a note; in Mach-O and Windows executables, a marked string at
+// the start of the text, within the file's first 32 KB (where `go tool
+// buildid` looks first). The go command ends the ID with a hash of the
+// executable's content, which is why it can stand for the file; an ID set
+// by hand with -buildid, which lacks that shape, is not taken.
 func goBuildID(f io.ReaderAt) (string, bool) {
 	if e, err := elf.NewFile(f); err == nil {
 		return fromELFNote(e)
 	}
-	head := make([]byte, 32<<10)
-	n, _ := f.ReadAt(head, 0)
-	_, rest, ok := bytes.Cut(head[:n], []byte("\xff Go build ID: \""))
+	head, _ := io.ReadAll(io.NewSectionReader(f, 0, 32<<10))
+	return markedID(head)
+}
+
+// markedID finds the build ID in the string the linker puts at the start
+// of the text.
+func markedID(head []byte) (string, bool) {
+	_, rest, ok := bytes.Cut(head, []byte("\xff Go build ID: \""))
 	if !ok {
 		return "", false
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -31,6 +32,46 @@ func TestGoBuildID(t *testing.T) {
 	id, ok := goBuildID(f)
 	if want := strings.TrimSpace(string(out)); !ok || id != want {
 		t.Errorf("build ID %q (found %v), go tool buildid says %q", id, ok, want)
+	}
+}
+
+// Executables for other systems keep the ID as a marked string near their
+// start: the one read from a small program built for each is the one the
+// go command reports.
+func TestGoBuildIDOtherSystems(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program for each system")
+	}
+	gotool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build with")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "main.go")
+	if err := os.WriteFile(src, []byte("package main\n\nfunc main() {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{"darwin/arm64", "windows/amd64"} {
+		goos, goarch, _ := strings.Cut(target, "/")
+		exe := filepath.Join(dir, goos+"-"+goarch)
+		build := exec.Command(gotool, "build", "-o", exe, src)
+		build.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch, "CGO_ENABLED=0", "GOFLAGS=")
+		if out, err := build.CombinedOutput(); err != nil {
+			t.Fatalf("%s: go build: %v\n%s", target, err, out)
+		}
+		out, err := exec.Command(gotool, "tool", "buildid", exe).Output()
+		if err != nil {
+			t.Fatalf("%s: go tool buildid: %v", target, err)
+		}
+		f, err := os.Open(exe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, ok := goBuildID(f)
+		f.Close()
+		if want := strings.TrimSpace(string(out)); !ok || id != want {
+			t.Errorf("%s: build ID %q (found %v), go tool buildid says %q", target, id, ok, want)
+		}
 	}
 }
 
