@@ -451,8 +451,8 @@ type state struct {
 	hasFootnotes bool
 	hasRawHTML   bool
 	hasSpanIDs   bool
-	codeRunes    int // of the code blocks highlighted so far; past maxPageCode once the page has passed it
-	newLanguages int // language names looked up for the first time (see maxNewLanguages)
+	codeRunes    int             // of the code blocks highlighted so far; past maxPageCode once the page has passed it
+	languages    map[string]bool // the language names of the code blocks highlighted (see maxPageLanguages)
 
 	errs     []error
 	warnings []error

@@ -147,26 +147,29 @@ func TestLongCodeShownAsText(t *testing.T) {
 	}
 }
 
-// A page may name at most maxNewLanguages languages no page named before
-// (each costs chroma milliseconds to look up when it matches no lexer's
-// name); the blocks past them are plain text. Names like "a1.py" find
-// Python through its file pattern, the slow way.
-func TestNewLanguagesPerPage(t *testing.T) {
+// A page may name at most maxPageLanguages languages (each costs chroma
+// milliseconds to look up when it matches no lexer's name); the blocks
+// naming others are plain text, and the same page converted again, its
+// names now known, is the same. Names like "a1.py" find Python through
+// its file pattern, the slow way.
+func TestLanguagesPerPage(t *testing.T) {
 	run := strconv.FormatInt(time.Now().UnixNano(), 36) // names no run of this process has seen
 	var src strings.Builder
 	src.WriteString("---\ntitle: T\n---\n")
-	for i := range maxNewLanguages + 3 {
+	for i := range maxPageLanguages + 3 {
 		fmt.Fprintf(&src, "```%s%d.py\nx = 1\n```\n\n", run, i)
 	}
-	doc, err := convertPage(t, src.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	blocks := strings.Split(string(doc.HTML(Pass{})), "<pre")[1:]
-	for i, b := range blocks {
-		coloured := strings.Contains(b, `<span class="n">x</span>`)
-		if want := i < maxNewLanguages; coloured != want {
-			t.Errorf("block %d: coloured %v, want %v", i, coloured, want)
+	for conversion := range 2 {
+		doc, err := convertPage(t, src.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		blocks := strings.Split(string(doc.HTML(Pass{})), "<pre")[1:]
+		for i, b := range blocks {
+			coloured := strings.Contains(b, `<span class="n">x</span>`)
+			if want := i < maxPageLanguages; coloured != want {
+				t.Errorf("conversion %d, block %d: coloured %v, want %v", conversion+1, i, coloured, want)
+			}
 		}
 	}
 }

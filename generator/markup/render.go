@@ -272,11 +272,13 @@ func lexerOf(name string) chroma.Lexer {
 	return lexer
 }
 
-// maxNewLanguages is how many language names a page may look up that no
-// page before it used: a page of thousands of code blocks, each naming a
-// language of its own, would cost milliseconds a block. The blocks past
-// it are shown as plain text.
-const maxNewLanguages = 64
+// maxPageLanguages is how many language names a page's code blocks may
+// use: a page of thousands of code blocks, each naming a language of its
+// own, would cost milliseconds a block to look up. The blocks naming
+// others are shown as plain text. The count is the page's alone, so that
+// a page converts the same whatever other pages, or earlier builds of
+// the same process, looked up.
+const maxPageLanguages = 64
 
 // Highlighting is the one part of a page's conversion whose time does not
 // follow the page's size alone: several of chroma's lexers take time that
@@ -299,11 +301,15 @@ const uncolouredAttr = "lentera-uncoloured"
 // shown as plain text when not.
 func (st *state) codeBlock(block *ast.FencedCodeBlock, src []byte) {
 	lang := blockLanguage(block, src)
-	if _, known := lexerNames.Load(lang); !known {
-		if st.newLanguages++; st.newLanguages > maxNewLanguages {
+	if !st.languages[lang] {
+		if len(st.languages) == maxPageLanguages {
 			block.SetAttributeString(uncolouredAttr, true)
 			return
 		}
+		if st.languages == nil {
+			st.languages = map[string]bool{}
+		}
+		st.languages[lang] = true
 	}
 	if _, plain := blockLexer(block, lang).(plaintext); plain {
 		return // plaintext reads a byte at a time
