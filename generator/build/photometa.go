@@ -23,8 +23,7 @@ import (
 func cleanPhoto(name string, body []byte) []byte {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".jpg", ".jpeg":
-		out, _ := cleanJPEG(body)
-		return out
+		return cleanJPEG(body)
 	case ".png":
 		return cleanPNG(body)
 	}
@@ -83,18 +82,17 @@ func metadataSegment(s jpegSegment) bool {
 }
 
 // cleanJPEG is body without its metadata segments, with an Exif segment
-// holding the orientation alone where the photo needs turning; and the
-// orientation (1 when upright or unknown).
-func cleanJPEG(body []byte) ([]byte, int) {
+// holding the orientation alone where the photo needs turning.
+func cleanJPEG(body []byte) []byte {
 	segs, rest, ok := jpegHeader(body)
 	if !ok {
-		return body, 1
+		return body
 	}
 	end := imageEnd(rest)
 	if end == len(rest) && !slices.ContainsFunc(segs, metadataSegment) {
-		return body, 1 // nothing to drop, and no Exif to turn it
+		return body // nothing to drop, and no Exif to turn it
 	}
-	orientation := jpegOrientation(body) // the first Exif's, as browsers read it
+	orientation := orientationOf(segs)
 	out := append(make([]byte, 0, len(body)), 0xFF, 0xD8)
 	for i, s := range segs {
 		// A JFIF segment stays first, as its standard wants.
@@ -105,7 +103,7 @@ func cleanJPEG(body []byte) ([]byte, int) {
 			out = appendSegment(out, s.marker, s.payload)
 		}
 	}
-	return append(out, rest[:end]...), orientation
+	return append(out, rest[:end]...)
 }
 
 // imageEnd is where the picture that rest starts (at its first start of
@@ -140,6 +138,12 @@ func imageEnd(rest []byte) int {
 // head may be the file's first bytes only.
 func jpegOrientation(head []byte) int {
 	segs, _, _ := jpegHeader(head)
+	return orientationOf(segs)
+}
+
+// orientationOf is the orientation the first Exif segment gives, as
+// browsers read it; 1 when none.
+func orientationOf(segs []jpegSegment) int {
 	for _, s := range segs {
 		if s.marker == 0xE1 && bytes.HasPrefix(s.payload, []byte(exifPrefix)) {
 			return exifOrientation(s.payload[len(exifPrefix):])
