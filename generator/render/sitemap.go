@@ -87,8 +87,14 @@ func escape(b *bytes.Buffer, s string) {
 	b.WriteString(s)
 }
 
-// Robots keeps crawlers out of the trainer edition and points them at the
-// sitemap.
+// Robots keeps crawlers out of the trainer edition and, when the site has
+// an address, points them at the sitemap: robots.txt takes a sitemap's
+// full URL only, and a crawler reads the file only at the root of a host,
+// where a site published under a sub-path needs its own paths.
 func (r *Renderer) Robots() []byte {
-	return []byte("User-agent: *\nDisallow: /trainer/\nSitemap: " + r.urls.Abs("/sitemap.xml") + "\n")
+	robots := "User-agent: *\nDisallow: " + r.urls.Edition(trainerEdition).Rel("/") + "\n"
+	if r.urls.Host() != "" {
+		robots += "Sitemap: " + r.urls.Abs("/sitemap.xml") + "\n"
+	}
+	return []byte(robots)
 }
