@@ -74,6 +74,12 @@
     document.querySelectorAll(".course-sections a, .menu-panel a, .course-nav a, .page-list a").forEach(function (a) {
       a.classList.toggle("read", !!read[a.pathname]);
     });
+    // A folded section says in its title how many of its chapters were
+    // opened.
+    document.querySelectorAll("[data-section-read]").forEach(function (span) {
+      var n = span.closest("details").querySelectorAll(".page-list a.read").length;
+      span.textContent = n ? " · " + span.getAttribute("data-section-read").replace("{n}", n) : "";
+    });
     var start = document.querySelector("[data-continue]");
     if (start && last.u && last.t) {
       start.textContent = start.getAttribute("data-continue").replace("%s", last.t);
