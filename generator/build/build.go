@@ -181,11 +181,16 @@ func (b *Builder) BuildPages(ctx context.Context, changed ...string) (*Result, e
 
 // Gather runs the gather phase for the last BuildPages and, with
 // Options.Out, writes the whole output.
-func (b *Builder) Gather(ctx context.Context) (*Result, error) {
+func (b *Builder) Gather(ctx context.Context) (res *Result, err error) {
 	p := b.pending
 	if p == nil {
 		return nil, errors.New("build: Gather without a successful BuildPages")
 	}
+	defer func() {
+		if err != nil {
+			b.dropSave() // begun by gather
+		}
+	}()
 	gathered, rendered, err := b.gather(ctx, p)
 	if err != nil {
 		return nil, b.located(phase("gather", err))
@@ -200,11 +205,10 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 		return nil, b.located(phase("publish", err))
 	}
 	b.pending = nil
-	res, err := b.result(p, files)
+	res, err = b.result(p, files)
 	if err != nil {
 		return nil, err
 	}
-	b.startSave()
 	switch {
 	case b.stream != nil:
 		if err = b.spoolErr(); err == nil {
@@ -218,7 +222,6 @@ func (b *Builder) Gather(ctx context.Context) (*Result, error) {
 		err = publish.Write(b.opts.Out, res.Files)
 	}
 	if err != nil {
-		b.dropSave()
 		return nil, err
 	}
 	if w := b.saveCache(); w != nil {
@@ -394,6 +397,10 @@ func (b *Builder) gather(ctx context.Context, p *pending) ([]publish.File, tally
 	if err != nil {
 		return nil, tally{}, err
 	}
+	// What the cache keeps is settled from here but the search pages,
+	// the sitemap and the output's record: it is written on another
+	// thread while the rest of the build goes on.
+	b.startSave()
 	withEntries(searchJobs, indexes)
 	searchPages, n, err := b.render(ctx, p.renderer, p.docs, searchJobs, p.prev, p.next)
 	if err != nil {

@@ -46,19 +46,20 @@ import (
 //	site       the site key (siteKey), 8 bytes
 //	entries    the pages' parsed front matter and their files' stamps
 //	           (what the loader takes), the site's Git history, then
-//	           docs, pages, sitemap, cards, resized images, search
-//	           analyses and the assets (encodeSettled); then the search
-//	           indexes, what the build wrote into its output, and the
-//	           QR codes (encodeOutput)
+//	           docs, cards, resized images, search analyses and the
+//	           assets (encodeSettled); then the pages, the sitemap, the
+//	           search indexes, what the build wrote into its output, and
+//	           the QR codes (encodeOutput)
 //	length     of format to entries, 8 bytes little-endian
 //	length     of html, 8 bytes little-endian
 //	checksum   XXH64 of everything before it but html, 8 bytes
 //	           little-endian
 //
-// The HTML and the settled entries are written while the build puts its
-// output in place, the rest once it has: writing the whole file after,
-// 31 MB of it HTML for 2 x 1,000 chapters, was about an eighth of a build
-// after an edit.
+// The HTML and the settled entries are written from the moment the
+// workbooks and search indexes are made, while the build renders the
+// search pages, lists the offline files and puts its output in place; the
+// rest once it has. Writing the whole file after, 31 MB of it HTML for
+// 2 x 1,000 chapters, was about an eighth of a build after an edit.
 //
 // The entries are read into memory; the HTML, most of the file, is read a
 // page at a time when a build uses it (where the system lets a build keep
@@ -77,7 +78,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 25
+const cacheFormat = 26
 
 const cacheMagic = "lentera build cache\n"
 
@@ -197,8 +198,8 @@ func (b *Builder) spoolErr() error {
 
 // startSave begins b's cache file for the next run, once per Builder (a
 // dev server's later rebuilds are not worth the writing), as soon as the
-// build has gathered: the docs' HTML and most entries are written while
-// the output is put in place, and saveCache writes the rest.
+// workbooks and search indexes are made: the docs' HTML and most entries
+// are written while the build goes on, and saveCache writes the rest.
 func (b *Builder) startSave() {
 	if b.opts.CacheDir == "" || b.disk.saved {
 		return
@@ -605,8 +606,9 @@ func docsInOrder(c *cache) []*markup.Doc {
 	return docs
 }
 
-// encodeSettled writes the entries a build has settled once it has
-// gathered, most of the cache: all but what encodeOutput writes.
+// encodeSettled writes the entries a build has settled once it has made
+// its workbooks and search indexes, most of the cache: all but what
+// encodeOutput writes.
 func encodeSettled(w *wire.Writer, c *cache, resized map[string][]publish.File) (htmlLen int64) {
 	c.fronts.Encode(w)
 	encodeStamps(w, c.stamps, c.trainer)
@@ -625,9 +627,6 @@ func encodeSettled(w *wire.Writer, c *cache, resized map[string][]publish.File) 
 		}
 		e.doc.EncodeSpooled(w, &htmlLen)
 	}
-	encodeEntries(w, c.pages)
-	w.Fixed(c.sitemap.key)
-	w.Blob(c.sitemap.body)
 	encodeEntries(w, c.cards)
 	w.Uint(uint64(len(resized)))
 	for _, key := range sortedKeys(resized) {
@@ -655,10 +654,13 @@ func encodeSettled(w *wire.Writer, c *cache, resized map[string][]publish.File) 
 }
 
 // encodeOutput writes what a build knows once its output is in place: the
-// search indexes, which keep the body only of files the output lacks, the
-// records of the output and of the build kept beside it, and the QR codes
-// drawn.
+// pages, the search pages among them, the sitemap, the search indexes,
+// which keep the body only of files the output lacks, the records of the
+// output and of the build kept beside it, and the QR codes drawn.
 func encodeOutput(w *wire.Writer, c *cache) {
+	encodeEntries(w, c.pages)
+	w.Fixed(c.sitemap.key)
+	w.Blob(c.sitemap.body)
 	w.Uint(uint64(len(c.search)))
 	for _, dir := range sortedKeys(c.search) {
 		w.String(dir)
@@ -709,8 +711,6 @@ func decodeRest(r *wire.Reader, c *cache, html *markup.Spool, htmlLen int64) map
 		e.doc.DecodeSpooled(r, html, htmlLen)
 		c.docs[file] = e
 	}
-	c.pages = decodeEntries(r)
-	c.sitemap = pageEntry{key: r.Fixed(), body: r.Blob()}
 	c.cards = decodeEntries(r)
 	resized := map[string][]publish.File{}
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
@@ -728,6 +728,8 @@ func decodeRest(r *wire.Reader, c *cache, html *markup.Spool, htmlLen int64) map
 		name := r.String()
 		c.assets.urls[name] = r.String()
 	}
+	c.pages = decodeEntries(r)
+	c.sitemap = pageEntry{key: r.Fixed(), body: r.Blob()}
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
 		dir := r.String()
 		c.search[dir] = decodeIndex(r)

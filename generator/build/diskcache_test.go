@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/cespare/xxhash/v2"
 
+	"lentera/generator/internal/testsite"
 	"lentera/generator/publish"
 	"lentera/generator/search"
 )
@@ -645,5 +647,29 @@ func TestDroppedSaveLeavesNothing(t *testing.T) {
 	}
 	if after, err := os.Stat(file); err != nil || os.SameFile(before, after) {
 		t.Errorf("the save after a dropped one wrote no new cache file (%v)", err)
+	}
+}
+
+// A build that fails once its cache file is begun, before its output is
+// put in place (here on a page that would replace the search page), leaves
+// no part of the file behind, and no cache.
+func TestFailedGatherLeavesNoCacheFile(t *testing.T) {
+	files := testsite.Course(2)
+	files["content/en/search.md"] = "---\ntitle: S\n---\nText.\n"
+	cache := t.TempDir()
+	opts := Options{SiteDir: testsite.New(t, files), Out: filepath.Join(t.TempDir(), "public"), CacheDir: cache, BuildDate: testDate, Stream: true}
+	_, err := Build(context.Background(), opts)
+	if err == nil || !strings.Contains(err.Error(), "which the build makes itself") {
+		t.Fatalf("the build gave %v, want the search page's path taken", err)
+	}
+	var left []string
+	filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			left = append(left, p)
+		}
+		return err
+	})
+	if len(left) > 0 {
+		t.Errorf("the failed build left %v", left)
 	}
 }
