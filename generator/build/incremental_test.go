@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"lentera/generator/internal/testsite"
 	"lentera/generator/publish"
 )
 
@@ -336,6 +338,61 @@ func TestRebuildFindsLinksLeadingNowhere(t *testing.T) {
 		write("content/id/baru/b.md", "---\ntitle: B\n---\nIsi.\n")(fsys)
 		if _, err := inc.Build(ctx, "content/id/baru/b.md"); err != nil {
 			t.Fatalf("%s: after the fix: %v", c.name, err)
+		}
+	}
+}
+
+// A site.yaml without a description leaves the pages the build makes (the
+// search page here) described by the language home, and a rebuild after
+// the home's description changes gives them the new one.
+func TestGeneratedPagesDescribedByHome(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, text := range testsite.Course(2) {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	fsys["content/id/_index.md"].Data = []byte("---\ntitle: Beranda\ndescription: Kursus jualan lewat video pendek.\n---\nSelamat datang.\n")
+	opts := Options{Site: fsys, BuildDate: testDate}
+	inc := New(opts)
+	ctx := context.Background()
+	res, err := inc.Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const meta = `<meta name="description" content="%s">`
+	if got := body(res.Files, "id/search/index.html"); !strings.Contains(got, fmt.Sprintf(meta, "Kursus jualan lewat video pendek.")) {
+		t.Errorf("the search page has no description of the home's:\n%.600s", got)
+	}
+	e := edit{name: "the home's description", apply: replaceIn("content/id/_index.md", "Kursus jualan", "Kelas jualan")}
+	got, err := inc.Build(ctx, e.apply(fsys)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Build(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, e.name, got.Files, want.Files)
+	if !strings.Contains(body(got.Files, "id/search/index.html"), fmt.Sprintf(meta, "Kelas jualan lewat video pendek.")) {
+		t.Error("after the edit, the search page does not have the home's new description")
+	}
+}
+
+// A home whose _index.md has no description takes site.yaml's, as its
+// lead and its meta description.
+func TestHomeDescribedBySiteYAML(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, text := range testsite.Course(2) {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	fsys["site.yaml"].Data = append(fsys["site.yaml"].Data, "description: {id: Kursus jualan., en: A selling course.}\n"...)
+	res, err := Build(context.Background(), Options{Site: fsys, BuildDate: testDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{"id/index.html": "Kursus jualan.", "en/index.html": "A selling course."} {
+		got := body(res.Files, path)
+		if !strings.Contains(got, `<meta name="description" content="`+want+`">`) || !strings.Contains(got, `<p class="lead">`+want+`</p>`) {
+			t.Errorf("%s has not %q as its description and lead:\n%.1200s", path, want, got)
 		}
 	}
 }

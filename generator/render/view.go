@@ -134,6 +134,9 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 	switch {
 	case job.Page != nil:
 		v.Title, v.Description = job.Page.Meta.Title, job.Page.Meta.Description
+		if v.Description == "" && lang != nil && job.Page == lang.Home {
+			v.Description = r.site.Config.Description.In(job.Lang, r.site.Config.DefaultLang())
+		}
 		if doc := docs[job.Page]; doc != nil {
 			v.Content = converted(doc.HTML(markup.Pass{Edition: job.Edition, Slides: job.Kind == "slides"}))
 			v.TOC = doc.TOC
@@ -146,6 +149,13 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 	default:
 		v.Title = ui["title_"+job.Kind]
 		v.Description = r.site.Config.Description.In(job.Lang, r.site.Config.DefaultLang())
+		if v.Description == "" && lang != nil && lang.Home != nil {
+			// Without one in site.yaml, the course is described by its
+			// home, as the home by site.yaml's when it has none: a page
+			// without a description is marked down by search engines,
+			// and its link preview says nothing.
+			v.Description = lang.Home.Meta.Description
+		}
 	}
 	if job.SearchEntry != nil {
 		v.SearchEntry = inlineJS(job.SearchEntry)
