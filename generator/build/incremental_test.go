@@ -396,3 +396,24 @@ func TestHomeDescribedBySiteYAML(t *testing.T) {
 		}
 	}
 }
+
+// The entry that stands for the chapters a section's list leaves out
+// counts them in the plural form of the page's language: a section of 12
+// chapters shows 11 around the first, and "1 more chapter".
+func TestMoreChaptersCounted(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":            {Data: []byte("title: Course\nlanguages: [en]\n")},
+		"content/en/_index.md": {Data: []byte("---\ntitle: Home\n---\n")},
+	}
+	for i := range 12 {
+		fsys[fmt.Sprintf("content/en/part/c%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Chapter %d\n---\nText.\n", i))}
+	}
+	res, err := Build(context.Background(), Options{Site: fsys, BuildDate: testDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := body(res.Files, "en/part/c00/index.html")
+	if !strings.Contains(page, ">1 more chapter in this section</a>") {
+		t.Errorf("the first chapter's section list does not end with 1 more chapter:\n%s", page)
+	}
+}

@@ -40,6 +40,7 @@ type binding struct {
 func (b *binding) funcs() template.FuncMap {
 	return template.FuncMap{
 		"T":          b.t,
+		"Tn":         b.tn,
 		"text":       b.text,
 		"relURL":     b.relURL,
 		"absURL":     b.absURL,
@@ -84,6 +85,8 @@ func (b *binding) funcs() template.FuncMap {
 }
 
 func (b *binding) t(key string) (string, error) { return b.ui.get(b.lang, key) }
+
+func (b *binding) tn(key string, n int) (string, error) { return b.ui.form(b.lang, key, n) }
 
 func (b *binding) text(t data.Text) string {
 	return t.In(b.lang, b.r.site.Config.DefaultLang())
@@ -207,7 +210,7 @@ func (b *binding) writeMore(s *strings.Builder, n int, whole *site.Page) error {
 	if n == 0 {
 		return nil
 	}
-	more, err := b.t("more_chapters")
+	more, err := b.tn("more_chapters", n)
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,15 @@ package render
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 	"gopkg.in/yaml.v3"
@@ -24,6 +27,23 @@ const I18nDir = "layouts/i18n"
 
 // Strings are the UI strings of one language.
 type Strings map[string]string
+
+// A UI string whose text depends on a number is given as its plural
+// forms, the categories of CLDR's rules for the language ("1 chapter",
+// "2 chapters"):
+//
+//	chapters_count:
+//	  one: "%s chapter"
+//	  other: "%s chapters"
+//
+// Tn picks the form a number takes; T, and a language whose rules have one
+// form, take other. Strings keep other under the key and each other form
+// under the key, formSep and the form's name, so that the forms go with
+// their key wherever it is taken from (see fill).
+const formSep = "\x00"
+
+// formNames are the plural categories, as a file names them.
+var formNames = map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two", plural.Few: "few", plural.Many: "many", plural.Other: "other"}
 
 // nameKey is the UI string of a language's own name. It never falls back
 // to another language's: a borrowed name would call Spanish "English".
@@ -76,29 +96,38 @@ func loadStrings(layouts, theme fs.FS, langs []string, names map[string]string) 
 	reference.fill(set.strings[langs[0]])
 	reference.fill(english)
 	delete(reference, nameKey)
+	total := len(reference.Keys())
 	var warnings []error
 	for _, lang := range langs {
 		own := set.strings[lang]
 		missing := own.fill(reference)
 		delete(own, nameKey)
 		if len(missing) > 0 {
-			warnings = append(warnings, missingWarning(lang, langs[0], missing, len(reference)))
+			warnings = append(warnings, missingWarning(lang, langs[0], missing, total))
 		}
 	}
 	return set, warnings, nil
 }
 
-// fill adds the keys of from that s lacks and returns them, sorted.
+// fill adds the keys of from that s lacks and returns them, sorted. A
+// key's plural forms come with it, and only with it: a site that words a
+// string its own way does not get the theme's forms of it.
 func (s Strings) fill(from Strings) []string {
-	var added []string
+	added := map[string]bool{}
 	for k, v := range from {
-		if _, ok := s[k]; !ok {
+		if _, ok := s[k]; !ok && !strings.Contains(k, formSep) {
 			s[k] = v
-			added = append(added, k)
+			added[k] = true
 		}
 	}
-	sort.Strings(added)
-	return added
+	for k, v := range from {
+		if key, _, isForm := strings.Cut(k, formSep); isForm && added[key] {
+			s[k] = v
+		}
+	}
+	keys := slices.Collect(maps.Keys(added))
+	sort.Strings(keys)
+	return keys
 }
 
 func missingWarning(lang, def string, missing []string, total int) error {
@@ -194,14 +223,64 @@ func readStrings(fsys fs.FS, file string, into Strings, origin map[string]string
 		if prev, dup := origin[k.Value]; dup {
 			return fileerr.Errorf(file, k.Line, k.Column, "UI string %q is already defined in %s", k.Value, prev)
 		}
-		if v.Kind != yaml.ScalarNode {
-			return fileerr.Errorf(file, v.Line, v.Column, "UI string %q must be a text", k.Value)
+		var err error
+		switch {
+		case strings.Contains(k.Value, formSep):
+			err = fileerr.Errorf(file, k.Line, k.Column, "UI string %q has a NUL in its key", k.Value)
+		case v.Kind == yaml.ScalarNode:
+			err = checkString(file, k.Value, v)
+			into[k.Value] = v.Value
+		case v.Kind == yaml.MappingNode:
+			err = readForms(file, k.Value, v, into)
+		default:
+			err = fileerr.Errorf(file, v.Line, v.Column, "UI string %q must be a text, or its plural forms (one: …, other: …)", k.Value)
 		}
-		if err := checkPadding(v.Value, nil); err != nil {
-			return fileerr.Errorf(file, v.Line, v.Column, "UI string %q has %v", k.Value, err)
+		if err != nil {
+			return err
 		}
-		into[k.Value] = v.Value
 		origin[k.Value] = file
+	}
+	return nil
+}
+
+// readForms reads the plural forms of the UI string key from node.
+func readForms(file, key string, node *yaml.Node, into Strings) error {
+	other := false
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		name, v := node.Content[i], node.Content[i+1]
+		if !isFormName(name.Value) {
+			return fileerr.Errorf(file, name.Line, name.Column, "UI string %q: %q is not a plural form (zero, one, two, few, many, other)", key, name.Value)
+		}
+		if v.Kind != yaml.ScalarNode {
+			return fileerr.Errorf(file, v.Line, v.Column, "UI string %q: its form %q must be a text", key, name.Value)
+		}
+		if err := checkString(file, key, v); err != nil {
+			return err
+		}
+		if name.Value == "other" {
+			into[key], other = v.Value, true
+		} else {
+			into[key+formSep+name.Value] = v.Value
+		}
+	}
+	if !other {
+		return fileerr.Errorf(file, node.Line, node.Column, "UI string %q has no form other:, the one every language has", key)
+	}
+	return nil
+}
+
+func isFormName(name string) bool {
+	for _, n := range formNames {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+func checkString(file, key string, v *yaml.Node) error {
+	if err := checkPadding(v.Value, nil); err != nil {
+		return fileerr.Errorf(file, v.Line, v.Column, "UI string %q has %v", key, err)
 	}
 	return nil
 }
@@ -215,11 +294,30 @@ func (s Strings) get(lang, key string) (string, error) {
 	return v, nil
 }
 
-// Keys lists the keys, sorted.
+// form returns the text of key for the number n: the plural form n takes
+// in lang, when the strings have it, else other.
+func (s Strings) form(lang, key string, n int) (string, error) {
+	text, err := s.get(lang, key)
+	if err != nil {
+		return "", err
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return text, nil
+	}
+	if form, ok := s[key+formSep+formNames[plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0)]]; ok {
+		return form, nil
+	}
+	return text, nil
+}
+
+// Keys lists the keys, sorted; a string's plural forms are under its key.
 func (s Strings) Keys() []string {
 	keys := make([]string, 0, len(s))
 	for k := range s {
-		keys = append(keys, k)
+		if !strings.Contains(k, formSep) {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	return keys

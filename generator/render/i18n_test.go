@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -14,7 +15,8 @@ var builtInLangs = []string{"id", "en", "ms", "es", "fr", "pt", "de", "nl"}
 
 // Every UI string of the theme exists in every language the theme ships, so
 // no page falls back to a key or to another language, and no theme file
-// holds a key English does not have.
+// holds a key English does not have; each form of a plural string fills
+// in its own verbs as the other form does.
 func TestThemeStringsComplete(t *testing.T) {
 	english, err := readLang(lentera.Theme, "en")
 	if err != nil {
@@ -25,14 +27,27 @@ func TestThemeStringsComplete(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for key := range english {
+		// Plural forms differ from language to language: the keys must not.
+		for _, key := range english.Keys() {
 			if _, ok := own[key]; !ok && key != nameKey {
 				t.Errorf("UI string %q exists in en but not in %s", key, lang)
 			}
 		}
-		for key := range own {
+		for _, key := range own.Keys() {
 			if _, ok := english[key]; !ok {
 				t.Errorf("UI string %q exists in %s but not in en", key, lang)
+			}
+		}
+	}
+	for _, lang := range builtInLangs {
+		own, _ := readLang(lentera.Theme, lang)
+		for k, form := range own {
+			key, _, isForm := strings.Cut(k, formSep)
+			if isForm && !strings.Contains(fmt.Sprintf(form, "A", "2", "C"), "A") {
+				t.Errorf("%s: a plural form of %q does not show its first value: %q", lang, key, form)
+			}
+			if isForm && strings.Contains(fmt.Sprintf(form, "A", "2", "C"), "%!") != strings.Contains(fmt.Sprintf(own[key], "A", "2", "C"), "%!") {
+				t.Errorf("%s: a plural form of %q fills its values unlike the other form: %q", lang, key, form)
 			}
 		}
 	}
@@ -114,4 +129,50 @@ func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
 		}
 	}
 	return a, nil
+}
+
+// A string given as plural forms takes the form CLDR's rules give the
+// number in the page's language, else its other form; a site that words
+// the string its own way, without forms, does not get the theme's; and a
+// form the rules do not know, or a string without other, is an error
+// that names the file and line.
+func TestPluralForms(t *testing.T) {
+	site := fstest.MapFS{
+		"layouts/i18n/en/ui.yaml": {Data: []byte("more_chapters: \"%s more modules\"\n")},
+	}
+	ui, _, err := loadStrings(overlayFS{site, lentera.Theme}, lentera.Theme, []string{"en", "fr", "id", "pt"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang, key string
+		n         int
+		want      string
+	}{
+		{"en", "chapters_count", 1, "%s chapter"},
+		{"en", "chapters_count", 0, "%s chapters"},
+		{"en", "chapters_count", 2, "%s chapters"},
+		{"fr", "chapters_count", 0, "%s chapitre"}, // French counts 0 as one
+		{"fr", "chapters_count", 1000, "%s chapitres"},
+		{"pt", "chapters_count", 1, "%s capítulo"},
+		{"id", "chapters_count", 1, "%s bab"}, // one form for every number
+		{"en", "more_chapters", 1, "%s more modules"},
+		{"en", "status_changes", 1, "%s change since %s:"},
+	} {
+		got, err := ui.strings[c.lang].form(c.lang, c.key, c.n)
+		if err != nil || got != c.want {
+			t.Errorf("%s %q for %d: got %q (%v), want %q", c.lang, c.key, c.n, got, err, c.want)
+		}
+	}
+	for name, c := range map[string]struct{ yaml, want string }{
+		"unknown form":   {"x:\n  one: a\n  single: b\n  other: c\n", `layouts/i18n/en/x.yaml:3:3: UI string "x": "single" is not a plural form`},
+		"without other":  {"x:\n  one: a\n", `layouts/i18n/en/x.yaml:2:3: UI string "x" has no form other:`},
+		"a list":         {"x: [a, b]\n", `layouts/i18n/en/x.yaml:1:4: UI string "x" must be a text, or its plural forms`},
+		"a NUL in a key": {"\"x\\0one\": b\n", `layouts/i18n/en/x.yaml:1:1: UI string "x\x00one" has a NUL in its key`},
+	} {
+		_, err := readLang(fstest.MapFS{"layouts/i18n/en/x.yaml": {Data: []byte(c.yaml)}}, "en")
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %s", name, err, c.want)
+		}
+	}
 }
