@@ -69,6 +69,14 @@
     save(lastKey, {u: location.pathname, t: h1 ? h1.textContent : document.title});
   }
 
+  // counted is a UI string for the number n, in the plural form n takes
+  // in the page's language; forms is the string's forms as JSON.
+  function counted(forms, n) {
+    var f = JSON.parse(forms), form = "other";
+    try { form = new Intl.PluralRules(document.documentElement.lang).select(n); } catch (e) { /* an unknown language: other */ }
+    return (f[form] || f.other).replace("%s", n);
+  }
+
   function showProgress() {
     var read = load(readKey), last = load(lastKey);
     document.querySelectorAll(".course-sections a, .menu-panel a, .course-nav a, .page-list a").forEach(function (a) {
@@ -94,7 +102,7 @@
     }
     if (!chapters && !ticked) { box.hidden = true; return; }
     var text = box.getAttribute("data-chapters").replace("{n}", chapters);
-    if (ticked) text += " · " + box.getAttribute("data-ticks").replace("%s", ticked);
+    if (ticked) text += " · " + counted(box.getAttribute("data-ticks"), ticked);
     box.querySelector(".progress-text").textContent = text;
     box.hidden = false;
   }

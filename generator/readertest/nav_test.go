@@ -120,6 +120,13 @@ func TestProgressOnHome(t *testing.T) {
 	if strings.Join(read, " ") != chapters[1].URL+" "+chapters[5].URL {
 		t.Errorf("the contents mark %v as read", read)
 	}
+	// The English home counts the same tick in the singular.
+	load(t, ctx, srv.URL+"/en/")
+	until(t, ctx, `!document.querySelector("[data-progress]").hidden`, 10*time.Second)
+	if got := text(t, ctx, "[data-progress] .progress-text"); !strings.HasSuffix(got, " · 1 box ticked") {
+		t.Errorf("the English progress says %q, want it to end with 1 box ticked", got)
+	}
+	load(t, ctx, srv.URL+"/id/")
 
 	// The menu of a chapter marks them too.
 	load(t, ctx, srv.URL+chapters[1].URL)

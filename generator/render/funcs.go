@@ -41,6 +41,7 @@ func (b *binding) funcs() template.FuncMap {
 	return template.FuncMap{
 		"T":          b.t,
 		"Tn":         b.tn,
+		"Tforms":     b.tforms,
 		"text":       b.text,
 		"relURL":     b.relURL,
 		"absURL":     b.absURL,
@@ -87,6 +88,8 @@ func (b *binding) funcs() template.FuncMap {
 func (b *binding) t(key string) (string, error) { return b.ui.get(b.lang, key) }
 
 func (b *binding) tn(key string, n int) (string, error) { return b.ui.form(b.lang, key, n) }
+
+func (b *binding) tforms(key string) (string, error) { return b.ui.forms(b.lang, key) }
 
 func (b *binding) text(t data.Text) string {
 	return t.In(b.lang, b.r.site.Config.DefaultLang())

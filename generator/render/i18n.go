@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -309,6 +310,23 @@ func (s Strings) form(lang, key string, n int) (string, error) {
 		return form, nil
 	}
 	return text, nil
+}
+
+// forms returns the plural forms of key as a JSON object by form name, for
+// a script that counts in the page: {"one": "%s box", "other": "%s boxes"}.
+func (s Strings) forms(lang, key string) (string, error) {
+	text, err := s.get(lang, key)
+	if err != nil {
+		return "", err
+	}
+	forms := map[string]string{"other": text}
+	for _, name := range formNames {
+		if form, ok := s[key+formSep+name]; ok {
+			forms[name] = form
+		}
+	}
+	b, err := json.Marshal(forms)
+	return string(b), err
 }
 
 // Keys lists the keys, sorted; a string's plural forms are under its key.

@@ -21,6 +21,7 @@
 //
 //	T "key"              UI string of the page's language (layouts/i18n/<lang>/*.yaml)
 //	Tn "key" 3           the same in the plural form the number takes ("%s chapters"), where the string has forms
+//	Tforms "key"         its forms as JSON by form name, for a script that counts ({"one": …, "other": …})
 //	text .Title          a data text in the page's language, else the default language
 //	relURL "/id/x/"      a site path as a link, with base path and edition applied
 //	absURL "/id/x/"      the same as a full URL when site.yaml has a baseURL
