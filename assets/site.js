@@ -70,10 +70,14 @@
   }
 
   // counted is a UI string for the number n, in the plural form n takes
-  // in the page's language; forms is the string's forms as JSON.
+  // in the page's language; forms is the string's forms as JSON, or its
+  // one text (a site's own layout may give T's).
   function counted(forms, n) {
-    var f = JSON.parse(forms), form = "other";
-    try { form = new Intl.PluralRules(document.documentElement.lang).select(n); } catch (e) { /* an unknown language: other */ }
+    var f = {other: forms}, form = "other";
+    try {
+      if (forms.charAt(0) == "{") f = JSON.parse(forms);
+      form = new Intl.PluralRules(document.documentElement.lang).select(n);
+    } catch (e) { /* an unknown language: other */ }
     return (f[form] || f.other).replace("%s", n);
   }
 
