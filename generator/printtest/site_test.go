@@ -121,12 +121,23 @@ func uiStrings(t *testing.T, lang string) map[string]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var m map[string]string
+		// A string is a text, or its plural forms, of which other is the
+		// one to look for.
+		var m map[string]yaml.Node
 		if err := yaml.Unmarshal(b, &m); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		for k, v := range m {
-			all[k] = v
+			var text string
+			var forms map[string]string
+			switch {
+			case v.Decode(&text) == nil:
+				all[k] = text
+			case v.Decode(&forms) == nil:
+				all[k] = forms["other"]
+			default:
+				t.Fatalf("%s: %s is neither a text nor plural forms", f, k)
+			}
 		}
 	}
 	return all
