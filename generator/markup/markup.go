@@ -453,6 +453,7 @@ type state struct {
 	hasSpanIDs   bool
 	codeRunes    int             // of the code blocks highlighted so far; past maxPageCode once the page has passed it
 	languages    map[string]bool // the language names of the code blocks highlighted (see maxPageLanguages)
+	warnedLangs  bool            // a block past maxPageLanguages was met, and the page warned
 
 	errs     []error
 	warnings []error

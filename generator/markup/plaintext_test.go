@@ -171,5 +171,12 @@ func TestLanguagesPerPage(t *testing.T) {
 				t.Errorf("conversion %d, block %d: coloured %v, want %v", conversion+1, i, coloured, want)
 			}
 		}
+		// One warning, at the code of the first block left plain: the
+		// line after its fence, below the 3 of the fixture's front matter.
+		first := strings.Index(src.String(), fmt.Sprintf("```%s%d.py", run, maxPageLanguages))
+		line := fmt.Sprintf(":%d:", 3+strings.Count(src.String()[:first], "\n")+2)
+		if len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0].Error(), line) || !strings.Contains(doc.Warnings[0].Error(), "more than 64 languages") {
+			t.Errorf("conversion %d: warnings %v, want one at line %s about the languages", conversion+1, doc.Warnings, line)
+		}
 	}
 }

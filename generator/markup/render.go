@@ -304,6 +304,10 @@ func (st *state) codeBlock(block *ast.FencedCodeBlock, src []byte) {
 	if !st.languages[lang] {
 		if len(st.languages) == maxPageLanguages {
 			block.SetAttributeString(uncolouredAttr, true)
+			if !st.warnedLangs { // said once, at the first
+				st.warnedLangs = true
+				st.warnf(st.nodeLine(block, src), "this code block is shown without colours: the page's code blocks name more than %d languages, and the blocks of the languages past the first %d are not highlighted", maxPageLanguages, maxPageLanguages)
+			}
 			return
 		}
 		if st.languages == nil {
