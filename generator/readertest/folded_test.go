@@ -16,10 +16,10 @@ import (
 
 // In a course of more than 50 chapters, the home page folds each
 // section's chapters under its title: they are not shown (nor laid out)
-// until the reader opens the section, from the keyboard too, and a folded section
-// says how many of its chapters the reader has opened; axe finds nothing
-// in either theme. The playbook's 13 chapters stay listed open
-// (TestProgressOnHome).
+// until the reader opens the section, from the keyboard too, and a
+// folded section says how many of its chapters the reader has opened;
+// axe finds nothing in either theme. The playbook's 13 chapters stay
+// listed open (TestProgressOnHome).
 func TestFoldedSections(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := build.Build(context.Background(), build.Options{SiteDir: testsite.New(t, testsite.Course(60)), Out: out})
