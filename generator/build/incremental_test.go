@@ -134,19 +134,35 @@ func TestRebuildEqualsCleanBuild(t *testing.T) {
 		t.Skip("builds the bundled site many times")
 	}
 	fsys, opts, inc := builtBundle(t)
-	ctx := context.Background()
 	for _, e := range rebuildEdits() {
-		changed := e.apply(fsys)
-		got, err := inc.Build(ctx, changed...)
-		if err != nil {
-			t.Fatalf("%s: rebuild: %v", e.name, err)
-		}
-		want, err := Build(ctx, opts)
-		if err != nil {
-			t.Fatalf("%s: clean build: %v", e.name, err)
-		}
+		got, want := e.rebuild(t, inc, fsys, opts)
 		e.check(t, "rebuild", got, want)
 	}
+}
+
+// rebuild makes the edit in fsys, then builds the site with inc, which
+// built it before, and without it, from nothing.
+func (e edit) rebuild(t *testing.T, inc *Builder, fsys fstest.MapFS, opts Options) (got, want *Result) {
+	t.Helper()
+	ctx := context.Background()
+	got, err := inc.Build(ctx, e.apply(fsys)...)
+	if err != nil {
+		t.Fatalf("%s: rebuild: %v", e.name, err)
+	}
+	want, err = Build(ctx, opts)
+	if err != nil {
+		t.Fatalf("%s: clean build: %v", e.name, err)
+	}
+	return got, want
+}
+
+// courseFS is testsite.Course(n) in memory.
+func courseFS(n int) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, text := range testsite.Course(n) {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
 }
 
 // check compares what a build after the edit gave (what: "rebuild") with a
@@ -176,20 +192,12 @@ func TestOwnPartLayoutRenderedEveryTime(t *testing.T) {
 	fsys["layouts/partials/print-part.html"] = &fstest.MapFile{Data: []byte(`<section id="{{.Anchor}}"><h1>{{.Page.Meta.Title}}</h1>{{with .Page.Next}}<p>{{.Meta.Title}}</p>{{end}}</section>`)}
 	opts := Options{Site: fsys, BuildDate: testDate}
 	inc := New(opts)
-	ctx := context.Background()
-	if _, err := inc.Build(ctx); err != nil {
+	if _, err := inc.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	// The chapter before it shows the new title.
 	e := edit{name: "next chapter's title", apply: replaceIn("content/id/konten/produksi-video.md", "title: Kualitas produksi video", "title: Produksi video yang rapi")}
-	got, err := inc.Build(ctx, e.apply(fsys)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := Build(ctx, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got, want := e.rebuild(t, inc, fsys, opts)
 	e.check(t, "rebuild", got, want)
 	parts := 0 // in the Indonesian workbooks, which the edit changed
 	for _, f := range want.Files {
@@ -346,15 +354,11 @@ func TestRebuildFindsLinksLeadingNowhere(t *testing.T) {
 // search page here) described by the language home, and a rebuild after
 // the home's description changes gives them the new one.
 func TestGeneratedPagesDescribedByHome(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for name, text := range testsite.Course(2) {
-		fsys[name] = &fstest.MapFile{Data: []byte(text)}
-	}
+	fsys := courseFS(2)
 	fsys["content/id/_index.md"].Data = []byte("---\ntitle: Beranda\ndescription: Kursus jualan lewat video pendek.\n---\nSelamat datang.\n")
 	opts := Options{Site: fsys, BuildDate: testDate}
 	inc := New(opts)
-	ctx := context.Background()
-	res, err := inc.Build(ctx)
+	res, err := inc.Build(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,14 +367,7 @@ func TestGeneratedPagesDescribedByHome(t *testing.T) {
 		t.Errorf("the search page has no description of the home's:\n%.600s", got)
 	}
 	e := edit{name: "the home's description", apply: replaceIn("content/id/_index.md", "Kursus jualan", "Kelas jualan")}
-	got, err := inc.Build(ctx, e.apply(fsys)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := Build(ctx, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got, want := e.rebuild(t, inc, fsys, opts)
 	sameFiles(t, e.name, got.Files, want.Files)
 	if !strings.Contains(body(got.Files, "id/search/index.html"), fmt.Sprintf(meta, "Kelas jualan lewat video pendek.")) {
 		t.Error("after the edit, the search page does not have the home's new description")
@@ -380,10 +377,7 @@ func TestGeneratedPagesDescribedByHome(t *testing.T) {
 // A home whose _index.md has no description takes site.yaml's, as its
 // lead and its meta description.
 func TestHomeDescribedBySiteYAML(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for name, text := range testsite.Course(2) {
-		fsys[name] = &fstest.MapFile{Data: []byte(text)}
-	}
+	fsys := courseFS(2)
 	fsys["site.yaml"].Data = append(fsys["site.yaml"].Data, "description: {id: Kursus jualan., en: A selling course.}\n"...)
 	res, err := Build(context.Background(), Options{Site: fsys, BuildDate: testDate})
 	if err != nil {
