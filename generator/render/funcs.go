@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"lentera/generator/data"
 	"lentera/generator/site"
 )
@@ -30,6 +32,7 @@ type binding struct {
 	lang      string
 	edition   string
 	ui        Strings
+	tag       language.Tag // lang's, for the plural rules (see Strings.form)
 	format    *formatter
 	urls      site.URLs
 	fragments fragments // see shared
@@ -87,7 +90,7 @@ func (b *binding) funcs() template.FuncMap {
 
 func (b *binding) t(key string) (string, error) { return b.ui.get(b.lang, key) }
 
-func (b *binding) tn(key string, n int) (string, error) { return b.ui.form(b.lang, key, n) }
+func (b *binding) tn(key string, n int) (string, error) { return b.ui.form(b.lang, b.tag, key, n) }
 
 func (b *binding) tforms(key string) (string, error) { return b.ui.forms(b.lang, key) }
 

@@ -296,15 +296,11 @@ func (s Strings) get(lang, key string) (string, error) {
 }
 
 // form returns the text of key for the number n: the plural form n takes
-// in lang, when the strings have it, else other.
-func (s Strings) form(lang, key string, n int) (string, error) {
+// in language tag (lang's), when the strings have it, else other.
+func (s Strings) form(lang string, tag language.Tag, key string, n int) (string, error) {
 	text, err := s.get(lang, key)
 	if err != nil {
 		return "", err
-	}
-	tag, err := language.Parse(lang)
-	if err != nil {
-		return text, nil
 	}
 	if form, ok := s[key+formSep+formNames[plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0)]]; ok {
 		return form, nil

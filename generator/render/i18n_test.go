@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/text/language"
+
 	"lentera"
 )
 
@@ -159,7 +161,7 @@ func TestPluralForms(t *testing.T) {
 		{"en", "more_chapters", 1, "%s more modules"},
 		{"en", "status_changes", 1, "%s change since %s:"},
 	} {
-		got, err := ui.strings[c.lang].form(c.lang, c.key, c.n)
+		got, err := ui.strings[c.lang].form(c.lang, language.MustParse(c.lang), c.key, c.n)
 		if err != nil || got != c.want {
 			t.Errorf("%s %q for %d: got %q (%v), want %q", c.lang, c.key, c.n, got, err, c.want)
 		}

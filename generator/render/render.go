@@ -73,6 +73,8 @@ import (
 	"text/template/parse"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"lentera/generator/data"
 	"lentera/generator/fileerr"
 	"lentera/generator/markup"
@@ -301,6 +303,7 @@ func (r *Renderer) boundFor(lang, edition string) (*boundSet, error) {
 func (r *Renderer) bind(set *templateSet, lang, edition string) (*boundSet, error) {
 	b := &binding{r: r, lang: lang, edition: edition, ui: r.strings[lang], urls: r.urls.Edition(edition)}
 	b.format = newFormatter(lang, b.ui)
+	b.tag, _ = language.Parse(lang) // und where the code is not BCP 47: the other forms
 	bs := &boundSet{binding: b, kinds: map[string]*lazyKind{}}
 	var err error
 	if bs.common, err = clone(set.common, b); err != nil {
