@@ -411,3 +411,19 @@ func TestMoreChaptersCounted(t *testing.T) {
 		t.Errorf("the first chapter's section list does not end with 1 more chapter:\n%s", page)
 	}
 }
+
+// The English home of a course of one chapter counts it in the singular,
+// as its own count and in the progress it shows (a real lesson sampled
+// into testdata said "{n} of 1 chapters opened").
+func TestHomeCountsOneChapter(t *testing.T) {
+	res, err := Build(context.Background(), Options{Site: courseFS(1), BuildDate: testDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := body(res.Files, "en/index.html")
+	for _, want := range []string{`<p class="meta">1 chapter ·`, `data-chapters="{n} of 1 chapter opened"`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the English home lacks %s:\n%.1500s", want, home)
+		}
+	}
+}
