@@ -78,7 +78,7 @@ import (
 // builds everything.
 
 // cacheFormat changes whenever the layout of the file changes.
-const cacheFormat = 26
+const cacheFormat = 27
 
 const cacheMagic = "lentera build cache\n"
 

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/png"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -388,6 +391,46 @@ func TestHomeDescribedBySiteYAML(t *testing.T) {
 		if !strings.Contains(got, `<meta name="description" content="`+want+`">`) || !strings.Contains(got, `<p class="lead">`+want+`</p>`) {
 			t.Errorf("%s has not %q as its description and lead:\n%.1200s", path, want, got)
 		}
+	}
+}
+
+// A course whose author wrote no description anywhere (as the real
+// lessons in testdata/real) is still described, to search engines and in
+// link previews: each page by the text that opens it, the pages the build
+// makes by the home's; and a rebuild follows an edit of that text.
+func TestUndescribedPagesDescribedByTheirText(t *testing.T) {
+	fsys := courseFS(2)
+	fsys["content/id/_index.md"].Data = []byte("---\ntitle: Beranda\n---\n![Sampul](sampul.png)\n\nKursus **jualan** lewat video pendek.\n\nParagraf kedua.\n")
+	var cover bytes.Buffer
+	if err := png.Encode(&cover, image.NewGray(image.Rect(0, 0, 64, 36))); err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/id/sampul.png"] = &fstest.MapFile{Data: cover.Bytes()}
+	opts := Options{Site: fsys, BuildDate: testDate}
+	inc := New(opts)
+	res, err := inc.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const meta = `<meta name="description" content="%s">`
+	home := fmt.Sprintf(meta, "Kursus jualan lewat video pendek.")
+	for _, path := range []string{"id/index.html", "id/search/index.html", "id/print/index.html"} {
+		if got := body(res.Files, path); !strings.Contains(got, home) {
+			t.Errorf("%s is not described by the home's first paragraph:\n%.800s", path, got)
+		}
+	}
+	chapter := body(res.Files, "id/s00/c000/index.html")
+	if !regexp.MustCompile(`<meta name="description" content="[^"]{40,}…">`).MatchString(chapter) {
+		t.Errorf("the chapter is not described by its first paragraph, cut short:\n%.800s", chapter)
+	}
+	if strings.Contains(chapter, `class="lead"`) {
+		t.Error("the chapter shows its first paragraph again as a lead")
+	}
+	e := edit{name: "the home's first paragraph", apply: replaceIn("content/id/_index.md", "Kursus **jualan**", "Kelas jualan")}
+	got, want := e.rebuild(t, inc, fsys, opts)
+	sameFiles(t, e.name, got.Files, want.Files)
+	if !strings.Contains(body(got.Files, "id/search/index.html"), fmt.Sprintf(meta, "Kelas jualan lewat video pendek.")) {
+		t.Error("after the edit, the search page is not described by the home's new first paragraph")
 	}
 }
 

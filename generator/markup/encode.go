@@ -188,6 +188,7 @@ func (d *Doc) encodeMeta(w *wire.Writer) {
 	w.Strings(d.Uses)
 	w.Strings(d.Images)
 	w.Strings(d.Terms)
+	w.String(d.Lead)
 	w.Uint(uint64(len(d.Links)))
 	for _, l := range d.Links {
 		w.String(l.File)
@@ -220,6 +221,7 @@ func (d *Doc) decodeMeta(r *wire.Reader) {
 	d.Uses = r.Strings()
 	d.Images = r.Strings()
 	d.Terms = r.Strings()
+	d.Lead = r.String()
 	for n := r.Len(); n > 0 && r.Err() == nil; n-- {
 		d.Links = append(d.Links, linkcheck.Link{File: r.String(), Line: r.Int(), Col: r.Int(), Dest: r.String(), Path: r.String(), Fragment: r.String()})
 	}

@@ -93,6 +93,7 @@ type Doc struct {
 	Uses   []string         // data files embedded, by src, in order of first use
 	Images []string         // image targets, for checks
 	Terms  []string         // glossary terms marked, by id, in order of first use
+	Lead   string           // the first paragraph's text, cut short (see leadOf)
 	Links  []linkcheck.Link // links only the finished build can check: site paths and #fragments
 	// Resolved are the links and images the page resolved against the
 	// site, so that a later build can tell whether they still lead where
@@ -291,6 +292,13 @@ func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 			return nil, err
 		}
 	}
+	lead, err := leadOf(root, in.Page.Source, func(w util.BufWriter, n ast.Node) error {
+		return md.Renderer().Render(w, in.Page.Source, n)
+	})
+	if err != nil {
+		return nil, st.renderError(err)
+	}
+	doc.Lead = lead
 	return doc, nil
 }
 

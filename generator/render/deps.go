@@ -58,9 +58,13 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 	ref(h, lang.Home)                // the header links the language home
 	h.Int(int64(r.links[lang.Home])) // and its menu the top-level sections
 	// Its link preview shows the home's image, and the page the home's
-	// description when site.yaml has none (see view).
+	// description or lead when site.yaml has no description (see
+	// summary).
 	h.String(lang.Home.Meta.Image)
 	h.String(lang.Home.Meta.Description)
+	if d := docs[lang.Home]; d != nil {
+		h.String(d.Lead)
+	}
 }
 
 // pageDeps is what a chapter or section page shows besides itself.

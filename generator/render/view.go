@@ -15,15 +15,19 @@ import (
 
 // View is what a page layout sees.
 type View struct {
-	Kind          string // home, section, chapter, search, 404, root, worksheet, print
-	Lang          string
-	Edition       string // "" or "trainer"
-	Site          *site.Site
-	SiteTitle     string
-	Language      *site.Language
-	Page          *site.Page // home, section and chapter pages; nil for the others
-	Title         string
-	Description   string
+	Kind        string // home, section, chapter, search, 404, root, worksheet, print
+	Lang        string
+	Edition     string // "" or "trainer"
+	Site        *site.Site
+	SiteTitle   string
+	Language    *site.Language
+	Page        *site.Page // home, section and chapter pages; nil for the others
+	Title       string
+	Description string
+	// Summary is the plain text of the meta description and link
+	// preview: the description, else the text that opens the page (or,
+	// for a page the build makes, the course's home).
+	Summary       string
 	URL           string // site path of this page, without base path or edition
 	Content       template.HTML
 	TOC           []markup.Heading
@@ -47,6 +51,23 @@ type View struct {
 
 	needs      map[string]bool
 	hasQuizzes bool
+}
+
+// summary is v's Summary: its description as plain text, else the lead of
+// its page, or of its language's home for the pages the build makes
+// and the worksheets.
+func (r *Renderer) summary(v *View, lang *site.Language, docs Docs) string {
+	if v.Description != "" {
+		return r.inline.Plain(v.Lang, v.Description)
+	}
+	page := v.Page
+	if page == nil && lang != nil {
+		page = lang.Home
+	}
+	if doc := docs[page]; doc != nil {
+		return doc.Lead
+	}
+	return ""
 }
 
 // SlidesURL is the site path of the chapter's slide view, in the trainer
@@ -157,6 +178,7 @@ func (r *Renderer) view(job Job, docs Docs) *View {
 			v.Description = lang.Home.Meta.Description
 		}
 	}
+	v.Summary = r.summary(v, lang, docs)
 	if job.SearchEntry != nil {
 		v.SearchEntry = inlineJS(job.SearchEntry)
 	}
