@@ -84,6 +84,31 @@ func TestChapterTop(t *testing.T) {
 	}
 }
 
+// Breadcrumbs that do not fit one line wrap as text: the page's title
+// goes on from the line of the link before it, rather than dropping whole
+// to a line of its own (seen on the real git-novice lesson).
+func TestBreadcrumbsWrapAsText(t *testing.T) {
+	ctx, srv, s := onPhone(t)
+	longest := s.Lang("id").Chapters[0]
+	for _, ch := range s.Lang("id").Chapters {
+		if len(ch.Meta.Title) > len(longest.Meta.Title) {
+			longest = ch
+		}
+	}
+	load(t, ctx, srv.URL+longest.URL)
+	lines := eval[[]float64](t, ctx, `(() => {
+		const title = document.querySelector(".breadcrumbs [aria-current=page]").getClientRects();
+		const links = document.querySelectorAll(".breadcrumbs a");
+		return [title.length, title[0].top, links[links.length - 1].getBoundingClientRect().bottom];
+	})()`)
+	if lines[0] < 2 {
+		t.Fatalf("the title in the breadcrumbs of %s fits one line: this test needs a longer one", longest.URL)
+	}
+	if lines[1] >= lines[2] {
+		t.Errorf("the title in the breadcrumbs of %s starts below the link before it (top %v, link's bottom %v)", longest.URL, lines[1], lines[2])
+	}
+}
+
 // The home page shows the start button and the course contents on the
 // first screen, and what the reader has done so far.
 func TestProgressOnHome(t *testing.T) {
