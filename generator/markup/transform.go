@@ -77,6 +77,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkContinue, nil
 	})
 	// Anchors and wrappers are added after the walk, so it never meets them.
+	outline(headings)
 	seen := map[string]bool{}
 	for _, h := range headings {
 		st.heading(h, src)
@@ -323,6 +324,20 @@ func (st *state) position(n ast.Node, src []byte, dest string) (line, col int) {
 		return line, utf8.RuneCount(src[start:start+i]) + 2
 	}
 	return line, 0
+}
+
+// outline keeps the page's headings from skipping a level on the way
+// down (the page's title is its h1): a heading more than one level below
+// the one before it takes the level after that one's. Screen readers list
+// and move by headings, and a skip reads as a missing part. Real lessons
+// skip often, as the Carpentries' do with a box's "## Title" between an h3
+// and an h4.
+func outline(headings []*ast.Heading) {
+	prev := 1
+	for _, h := range headings {
+		h.Level = min(h.Level, prev+1)
+		prev = h.Level
+	}
 }
 
 // heading gives h2–h4 an anchor link and lists h2–h3 in the table of
