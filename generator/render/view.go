@@ -15,19 +15,16 @@ import (
 
 // View is what a page layout sees.
 type View struct {
-	Kind        string // home, section, chapter, search, 404, root, worksheet, print
-	Lang        string
-	Edition     string // "" or "trainer"
-	Site        *site.Site
-	SiteTitle   string
-	Language    *site.Language
-	Page        *site.Page // home, section and chapter pages; nil for the others
-	Title       string
-	Description string
-	// Summary is the plain text of the meta description and link
-	// preview: the description, else the text that opens the page (or,
-	// for a page the build makes, the course's home).
-	Summary       string
+	Kind          string // home, section, chapter, search, 404, root, worksheet, print
+	Lang          string
+	Edition       string // "" or "trainer"
+	Site          *site.Site
+	SiteTitle     string
+	Language      *site.Language
+	Page          *site.Page // home, section and chapter pages; nil for the others
+	Title         string
+	Description   string
+	Summary       string // the meta description and link preview's, as plain text (see summary)
 	URL           string // site path of this page, without base path or edition
 	Content       template.HTML
 	TOC           []markup.Heading
