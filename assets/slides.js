@@ -15,6 +15,7 @@
   var notes = panel.querySelector(".speaker-notes");
   var upNext = panel.querySelector(".speaker-next");
   var root = document.documentElement;
+  var rtl = root.dir === "rtl";
   var current = 0;
   var channel = window.BroadcastChannel ? new BroadcastChannel("lentera-slides:" + location.pathname) : null;
 
@@ -90,6 +91,8 @@
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.target.closest && e.target.closest("input, textarea, select")) return;
     var key = e.key;
+    // A deck written right to left moves on to the left.
+    if (rtl && (key === "ArrowLeft" || key === "ArrowRight")) key = key === "ArrowLeft" ? "ArrowRight" : "ArrowLeft";
     if (key === "ArrowRight" || key === "PageDown" || key === " " || key === "ArrowDown") show(current + 1);
     else if (key === "ArrowLeft" || key === "PageUp" || key === "ArrowUp") show(current - 1);
     else if (key === "Home") show(0);
@@ -107,11 +110,13 @@
   bar.querySelector(".slides-full").addEventListener("click", fullscreen);
 
   // A click on a slide, away from its links and controls, moves on; on the
-  // left fifth of the screen it goes back.
+  // fifth of the screen where the text starts (the left, or the right in a
+  // language written right to left) it goes back.
   deck.addEventListener("click", function (e) {
     if (e.target.closest("a, button, input, label, summary, details, .table-wrap")) return;
     if (window.getSelection && String(window.getSelection())) return;
-    show(e.clientX < window.innerWidth / 5 ? current - 1 : current + 1);
+    var fromStart = rtl ? window.innerWidth - e.clientX : e.clientX;
+    show(fromStart < window.innerWidth / 5 ? current - 1 : current + 1);
   });
 
   // A swipe: a mostly sideways stroke of a finger.
@@ -131,7 +136,7 @@
     if (startX === null) return;
     var dx = e.changedTouches[0].clientX - startX, dy = e.changedTouches[0].clientY - startY;
     startX = null;
-    if (Math.abs(dx) > 50 && Math.abs(dx) > 2 * Math.abs(dy)) show(dx < 0 ? current + 1 : current - 1);
+    if (Math.abs(dx) > 50 && Math.abs(dx) > 2 * Math.abs(dy)) show((dx < 0) !== rtl ? current + 1 : current - 1);
   });
 
   if (channel) channel.onmessage = function (e) { show(e.data.slide, true); };

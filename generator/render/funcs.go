@@ -68,6 +68,7 @@ func (b *binding) funcs() template.FuncMap {
 		"cell":       b.cell,
 		"langName":   b.langName,
 		"langNameIn": b.langNameIn,
+		"dir":        textDirection,
 		"visible":    func(pages []*site.Page) []*site.Page { return site.VisibleIn(pages, b.edition) },
 		"prev":       func(p *site.Page) *site.Page { return p.PrevIn(b.edition) },
 		"next":       func(p *site.Page) *site.Page { return p.NextIn(b.edition) },
@@ -309,6 +310,15 @@ func (b *binding) cell(c data.Cell) string {
 		return b.format.Date(c.Date)
 	}
 	return b.text(c.Text)
+}
+
+// textDirection is "rtl" for a language written from right to left, else
+// "ltr": the value of an element's dir attribute.
+func textDirection(code string) string {
+	if site.RightToLeft(code) {
+		return "rtl"
+	}
+	return "ltr"
 }
 
 // langName is a language's name in that language ("Bahasa Indonesia").

@@ -42,6 +42,7 @@
 //	cell                 a table cell, formatted by its type
 //	langName "en"        a language's own name ("English")
 //	langNameIn "en"      its name in the page's language, for a sentence ("inglés")
+//	dir "ar"             "rtl" or "ltr": which way the language is written, for a dir attribute
 //	visible .Children    the pages that are part of the edition being built
 //	prev .Page, next     the neighbouring chapters in that edition
 //	inline .Description  one line of Markdown (objectives, descriptions) as HTML, raw HTML shown as text
