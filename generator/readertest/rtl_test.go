@@ -2,6 +2,7 @@ package readertest
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -31,7 +32,8 @@ var rtlCourse = map[string]string{
 // pages say so (dir), the text, quotes and lists start at the right, a wide
 // table scrolls without widening the page, the link to a language written
 // left to right says so, axe finds nothing, and its slides move on with the
-// left arrow.
+// left arrow. Its UI strings, which the theme lacks, are English, and name
+// languages in English.
 func TestRightToLeftCourse(t *testing.T) {
 	out := t.TempDir()
 	if _, err := build.Build(context.Background(), build.Options{SiteDir: testsite.New(t, rtlCourse), Out: out}); err != nil {
@@ -69,6 +71,11 @@ func TestRightToLeftCourse(t *testing.T) {
 		if !ok {
 			t.Errorf("the Arabic chapter: not %s", what)
 		}
+	}
+	// The theme has no Arabic strings: the notice is in English, and
+	// names the language in English too.
+	if got := text(t, ctx, ".notice"); !strings.Contains(got, "English") || strings.Contains(got, "الإنجليزية") {
+		t.Errorf("the notice that the page is not in English says %q", got)
 	}
 	shot(t, ctx, "rtl-chapter")
 	checkAxe(t, ctx, axe, "the Arabic chapter")

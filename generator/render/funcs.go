@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"html"
@@ -331,9 +332,10 @@ func (b *binding) langName(code string) string {
 
 // langNameIn is a language's name in the page's language, for a sentence
 // ("disponible en inglés"), or its own name where the page's language has
-// none for it.
+// none for it. A page whose language has no UI strings of its own names it
+// in the language of the strings it borrows.
 func (b *binding) langNameIn(code string) string {
-	if name := nameIn(b.lang, code); name != "" {
+	if name := nameIn(cmp.Or(b.r.speaks[b.lang], b.lang), code); name != "" {
 		return name
 	}
 	return b.langName(code)

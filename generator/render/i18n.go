@@ -55,10 +55,15 @@ const nameKey = "language_name"
 const fallbackLang = "en"
 
 // uiSet is what loadStrings finds: the strings and the own name of every
-// language of the site.
+// language of the site, and the language its strings are written in.
 type uiSet struct {
 	strings map[string]Strings
 	names   map[string]string
+	// speaks is the language of a language's strings: its own, or, for
+	// one that has none and borrows them all, the language it borrows
+	// from. A sentence names a language in it ("not available in
+	// Spanish"), not in the page's ("الإسبانية") amid English words.
+	speaks map[string]string
 }
 
 // loadStrings reads the UI strings of every language in langs, the first
@@ -72,7 +77,7 @@ func loadStrings(layouts, theme fs.FS, langs []string, names map[string]string) 
 	if theme == nil {
 		theme = layouts
 	}
-	set := &uiSet{strings: map[string]Strings{}, names: map[string]string{}}
+	set := &uiSet{strings: map[string]Strings{}, names: map[string]string{}, speaks: map[string]string{}}
 	for _, lang := range langs {
 		own, err := readLang(layouts, lang)
 		if err != nil {
@@ -103,8 +108,17 @@ func loadStrings(layouts, theme fs.FS, langs []string, names map[string]string) 
 		own := set.strings[lang]
 		missing := own.fill(reference)
 		delete(own, nameKey)
+		set.speaks[lang] = lang
 		if len(missing) > 0 {
 			warnings = append(warnings, missingWarning(lang, langs[0], missing, total))
+		}
+		if len(missing) == total {
+			// All borrowed: the default language's, or English where it
+			// has none either.
+			set.speaks[lang] = fallbackLang
+			if lang != langs[0] {
+				set.speaks[lang] = set.speaks[langs[0]]
+			}
 		}
 	}
 	return set, warnings, nil

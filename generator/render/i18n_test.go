@@ -93,6 +93,16 @@ func TestStringsFallBackKeyByKey(t *testing.T) {
 			t.Errorf("name of %s = %q, want %q", lang, got, want)
 		}
 	}
+	// xh borrows every string, from Indonesian: its sentences are
+	// Indonesian and name languages so.
+	for lang, want := range map[string]string{"id": "id", "es": "es", "sv": "sv", "xh": "id"} {
+		if got := ui.speaks[lang]; got != want {
+			t.Errorf("the strings of %s are in %q, want %q", lang, got, want)
+		}
+	}
+	if ui, _, _ := loadStrings(lentera.Theme, nil, []string{"ar", "id"}, nil); ui.speaks["ar"] != "en" || ui.speaks["id"] != "id" {
+		t.Errorf("an Arabic course without Arabic strings: its strings are in %q and the Indonesian's in %q, want en and id", ui.speaks["ar"], ui.speaks["id"])
+	}
 	var text []string
 	for _, w := range warnings {
 		text = append(text, w.Error())

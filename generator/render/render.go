@@ -112,6 +112,7 @@ type Renderer struct {
 	buildDate    time.Time
 	strings      map[string]Strings
 	names        map[string]string      // each language's own name
+	speaks       map[string]string      // the language of each language's UI strings (see uiSet)
 	inline       *markup.Inline         // front matter's one-line Markdown
 	bound        map[bindKey]*lazyBound // every language and edition, bound on first use
 	set          *templateSet           // the layouts the bound ones are cloned from
@@ -259,6 +260,7 @@ func New(opts Options) (*Renderer, error) {
 		buildDate:    opts.BuildDate,
 		strings:      ui.strings,
 		names:        ui.names,
+		speaks:       ui.speaks,
 		inline:       markup.NewInline(),
 		bound:        map[bindKey]*lazyBound{},
 		set:          set,
