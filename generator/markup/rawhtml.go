@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"html"
 	"regexp"
 	"strings"
 
@@ -39,7 +40,7 @@ func (r rawHTMLRenderer) block(w util.BufWriter, src []byte, n ast.Node, enterin
 		_, _ = w.WriteString(rawOmitted + "\n")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString(prefixRawIDs(raw.String(), prefixOf(n)))
+	_, _ = w.WriteString(wrapRawTables(prefixRawIDs(raw.String(), prefixOf(n)), pageLabels(n)("table_region")))
 	return ast.WalkContinue, nil
 }
 
@@ -50,7 +51,7 @@ func (r rawHTMLRenderer) inline(w util.BufWriter, src []byte, n ast.Node, enteri
 	raw := rawText(n.(*ast.RawHTML), src)
 	switch {
 	case r.unsafe:
-		_, _ = w.WriteString(prefixRawIDs(raw, prefixOf(n)))
+		_, _ = w.WriteString(wrapRawTables(prefixRawIDs(raw, prefixOf(n)), pageLabels(n)("table_region")))
 	case isPaired(n):
 		_, _ = w.WriteString(plainTag(raw))
 	default:
@@ -159,6 +160,57 @@ func plainTag(raw string) string {
 		return ""
 	}
 	return "<" + m[1] + name + ">"
+}
+
+// rawTableTag is the start or end tag of a table; rawRowEnd the end of its
+// first row (or caption).
+var (
+	rawTableTag = regexp.MustCompile(`(?i)<table(?:\s[^<>]*)?>|</table\s*>`)
+	rawRowEnd   = regexp.MustCompile(`(?i)</(?:tr|caption)\s*>`)
+)
+
+// wrapRawTables puts each table of raw HTML in a region that scrolls
+// sideways, as a Markdown table is (see wrapTable): on a phone a wide table
+// scrolls inside the column instead of widening the whole page. The
+// region is named, as a Markdown table's by its header, by the text of the
+// table's caption or first row where that is in the same piece of raw
+// HTML. A table whose tags lie in two pieces (a blank line splits raw
+// HTML) gets the region's start with its start and the end with its end.
+func wrapRawTables(raw, label string) string {
+	tags := rawTableTag.FindAllStringIndex(raw, -1)
+	if tags == nil {
+		return raw
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range tags {
+		b.WriteString(raw[last:m[0]])
+		if tag := raw[m[0]:m[1]]; tag[1] == '/' {
+			b.WriteString(tag + "</div>")
+		} else {
+			b.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-label="` + html.EscapeString(rawTableLabel(label, raw[m[1]:])) + `">` + tag)
+		}
+		last = m[1]
+	}
+	b.WriteString(raw[last:])
+	return b.String()
+}
+
+// rawTableLabel is label, and the text of the first row or caption at the
+// start of rest (what follows a table's start tag) when rest holds its end.
+func rawTableLabel(label, rest string) string {
+	end := rawRowEnd.FindStringIndex(rest)
+	if end == nil {
+		return label
+	}
+	var text []string
+	for _, sec := range Sections([]byte(rest[:end[0]])) {
+		text = append(text, sec.Text)
+	}
+	if row := strings.TrimSpace(strings.Join(text, " ")); row != "" {
+		return label + ": " + cutLead(row, 80)
+	}
+	return label
 }
 
 // prefixOf is the id prefix of the pass being rendered.

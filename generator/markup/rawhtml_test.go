@@ -42,6 +42,25 @@ func TestRawHTMLIDsInWorkbook(t *testing.T) {
 	}
 }
 
+// A table written in raw HTML scrolls inside its region, as a Markdown
+// table does, also when a blank line splits it into two pieces of raw HTML
+// (a real lesson's two tables of 550 px widened its page on a phone).
+func TestRawTablesWrapped(t *testing.T) {
+	src := "<TABLE align=\"left\"><tr><td>a</td></tr></TABLE>\n\n<table>\n<tr><td>b</td></tr>\n\n</table>\n\nText with <tables>.\n"
+	s, page := fixture(t, src)
+	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return "«" + k + "»" }, Embed: stubEmbed}
+	doc, err := New(Options{Unsafe: true}).Convert(in, Pass{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(doc.HTML(Pass{}))
+	region := `<div class="table-wrap" role="region" tabindex="0" aria-label="«table_region»`
+	if strings.Count(got, region) != 2 || strings.Count(got, "</table></div>")+strings.Count(got, "</TABLE></div>") != 2 ||
+		!strings.Contains(got, region+`: a">`+`<TABLE align="left">`) || !strings.Contains(got, region+`: b">`) || !strings.Contains(got, "<tables>") {
+		t.Errorf("raw tables are not each in one region named by its first row:\n%s", got)
+	}
+}
+
 // Raw HTML that is left out is one warning per line, however many tags the
 // line has. Tags of plainTags without attributes are let through without
 // a warning (lessons write keys as <kbd>) when they pair up; an unpaired

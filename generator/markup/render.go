@@ -36,7 +36,7 @@ func renderTaskBox(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	st := taskLabels(n)
+	st := pageLabels(n)
 	box, state := "☐", st("task_open")
 	if n.(*east.TaskCheckBox).IsChecked {
 		box, state = "☑", st("task_done")
@@ -45,9 +45,10 @@ func renderTaskBox(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast
 	return ast.WalkContinue, nil
 }
 
-// taskLabels finds the page's UI strings through the document, where the
-// transformer leaves them: task boxes carry nothing of their own.
-func taskLabels(n ast.Node) func(string) string {
+// pageLabels finds the page's UI strings through the document, where the
+// transformer leaves them: task boxes and raw HTML carry nothing of their
+// own.
+func pageLabels(n ast.Node) func(string) string {
 	if v, ok := n.OwnerDocument().AttributeString(labelsAttr); ok {
 		return v.(func(string) string)
 	}
