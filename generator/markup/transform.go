@@ -226,6 +226,9 @@ func (st *state) image(n *ast.Image, src []byte) {
 	if strings.TrimSpace(plainText(n, src)) == "" {
 		st.warnNoAlt(line, n.Destination)
 	}
+	if onAnotherSite(dest) {
+		st.warnf(line, "image %s is on another site: a reader offline does not see it, and the page's weight leaves it out; put a copy beside the chapter", clip(dest))
+	}
 	st.checkTarget(n, src, dest, t, "")
 	n.Destination = []byte(st.in.URLs.Rel(t.Path))
 	n.SetAttributeString("decoding", []byte("async"))
@@ -410,6 +413,13 @@ func (st *state) nodeLine(n ast.Node, src []byte) int {
 // dangerous reports a destination the HTML renderer would empty for being
 // script or a local file (javascript:, vbscript:, file:, data: but for
 // images): an error, not a link that silently goes nowhere.
+// onAnotherSite reports whether dest is an address on the web rather than
+// a file of the course.
+func onAnotherSite(dest string) bool {
+	d := strings.ToLower(strings.TrimSpace(dest))
+	return strings.HasPrefix(d, "https://") || strings.HasPrefix(d, "http://") || strings.HasPrefix(d, "//")
+}
+
 func dangerous(dest string) bool {
 	return html.IsDangerousURL([]byte(strings.ToLower(strings.TrimSpace(dest))))
 }
