@@ -354,9 +354,10 @@ func TestRebuildFindsLinksLeadingNowhere(t *testing.T) {
 }
 
 // A site.yaml without a description leaves the pages the build makes (the
-// search page and the workbook here) described by the language home: by
-// its description, else by its first paragraph (past a photo); and a
-// rebuild after that text changes gives them the new one.
+// search page and the workbook here), and a chapter without a paragraph of
+// its own (a table), described by the language home: by its description,
+// else by its first paragraph (past a photo); and a rebuild after that
+// text changes gives them the new one.
 func TestGeneratedPagesDescribedByHome(t *testing.T) {
 	var cover bytes.Buffer
 	if err := png.Encode(&cover, image.NewGray(image.Rect(0, 0, 64, 36))); err != nil {
@@ -369,6 +370,7 @@ func TestGeneratedPagesDescribedByHome(t *testing.T) {
 		fsys := courseFS(2)
 		fsys["content/id/_index.md"].Data = []byte(home)
 		fsys["content/id/sampul.png"] = &fstest.MapFile{Data: cover.Bytes()}
+		fsys["content/id/s00/tabel.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Tabel\n---\n## Harga\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")}
 		opts := Options{Site: fsys, BuildDate: testDate}
 		inc := New(opts)
 		res, err := inc.Build(context.Background())
@@ -376,7 +378,7 @@ func TestGeneratedPagesDescribedByHome(t *testing.T) {
 			t.Fatal(err)
 		}
 		const meta = `<meta name="description" content="%s">`
-		for _, path := range []string{"id/index.html", "id/search/index.html", "id/print/index.html"} {
+		for _, path := range []string{"id/index.html", "id/search/index.html", "id/print/index.html", "id/s00/tabel/index.html"} {
 			if got := body(res.Files, path); !strings.Contains(got, fmt.Sprintf(meta, "Kursus jualan lewat video pendek.")) {
 				t.Errorf("%s is not described by the home's text in\n%s\n%.600s", path, home, got)
 			}

@@ -52,15 +52,22 @@ func (r *Renderer) Deps(h *digest.Hash, job Job, docs Docs) {
 		}
 	}
 	r.trainerDeps(h, job, docs)
+	if d := docs[job.Page]; job.Page != nil && (d == nil || d.Lead == "") {
+		homeSummary(h, lang, docs) // a page without a paragraph of its own takes the home's (see summary)
+	}
 	if job.Page != nil || job.Kind == "print" {
 		return
 	}
 	ref(h, lang.Home)                // the header links the language home
 	h.Int(int64(r.links[lang.Home])) // and its menu the top-level sections
-	// Its link preview shows the home's image, and the page the home's
-	// description or lead when site.yaml has no description (see
-	// summary).
+	// Its link preview shows the home's image.
 	h.String(lang.Home.Meta.Image)
+	homeSummary(h, lang, docs)
+}
+
+// homeSummary is what the home gives the summary of a page that has none
+// of its own: its description, else its lead.
+func homeSummary(h *digest.Hash, lang *site.Language, docs Docs) {
 	h.String(lang.Home.Meta.Description)
 	if d := docs[lang.Home]; d != nil {
 		h.String(d.Lead)

@@ -51,17 +51,26 @@ type View struct {
 }
 
 // summary is v's Summary: its description as plain text, else the lead of
-// its page, or of its language's home for the pages the build makes
-// and the worksheets.
+// its page; for the pages the build makes, the worksheets and a page with
+// no paragraph of its own (a glossary that is all terms), its language
+// home's.
 func (r *Renderer) summary(v *View, lang *site.Language, docs Docs) string {
 	if v.Description != "" {
 		return r.inline.Plain(v.Lang, v.Description)
 	}
-	page := v.Page
-	if page == nil && lang != nil {
-		page = lang.Home
+	if doc := docs[v.Page]; doc != nil && doc.Lead != "" {
+		return doc.Lead
 	}
-	if doc := docs[page]; doc != nil {
+	if lang == nil || lang.Home == nil || v.Page == lang.Home {
+		return ""
+	}
+	if d := r.site.Config.Description.In(v.Lang, r.site.Config.DefaultLang()); d != "" {
+		return r.inline.Plain(v.Lang, d)
+	}
+	if d := lang.Home.Meta.Description; d != "" {
+		return r.inline.Plain(v.Lang, d)
+	}
+	if doc := docs[lang.Home]; doc != nil {
 		return doc.Lead
 	}
 	return ""
