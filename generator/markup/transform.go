@@ -410,9 +410,6 @@ func (st *state) nodeLine(n ast.Node, src []byte) int {
 }
 
 // plainText is the text of n and its descendants, without markup.
-// dangerous reports a destination the HTML renderer would empty for being
-// script or a local file (javascript:, vbscript:, file:, data: but for
-// images): an error, not a link that silently goes nowhere.
 // onAnotherSite reports whether dest is an address on the web rather than
 // a file of the course.
 func onAnotherSite(dest string) bool {
@@ -420,6 +417,9 @@ func onAnotherSite(dest string) bool {
 	return strings.HasPrefix(d, "https://") || strings.HasPrefix(d, "http://") || strings.HasPrefix(d, "//")
 }
 
+// dangerous reports a destination the HTML renderer would empty for being
+// script or a local file (javascript:, vbscript:, file:, data: but for
+// images): an error, not a link that silently goes nowhere.
 func dangerous(dest string) bool {
 	return html.IsDangerousURL([]byte(strings.ToLower(strings.TrimSpace(dest))))
 }
