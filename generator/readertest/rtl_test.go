@@ -15,9 +15,9 @@ import (
 
 // rtlCourse is a course in Arabic, written right to left, and English.
 var rtlCourse = map[string]string{
-	"site.yaml":            "title: {ar: دليل البيع بالفيديو القصير, en: Selling with short videos}\nlanguages: [ar, en]\n",
-	"content/ar/_index.md": "---\ntitle: الرئيسية\n---\nدليل عملي للمشاريع الصغيرة.\n",
-	"content/en/_index.md": "---\ntitle: Home\n---\nA practical guide for small businesses.\n",
+	"site.yaml":                  "title: {ar: دليل البيع بالفيديو القصير, en: Selling with short videos}\nlanguages: [ar, en]\n",
+	"content/ar/_index.md":       "---\ntitle: الرئيسية\n---\nدليل عملي للمشاريع الصغيرة.\n",
+	"content/en/_index.md":       "---\ntitle: Home\n---\nA practical guide for small businesses.\n",
 	"content/ar/video/_index.md": "---\ntitle: الفيديو\n---\n",
 	"content/ar/video/cahaya.md": "---\ntitle: الإضاءة الجيدة\nweight: 1\n---\n" +
 		"ضع مصدر الضوء أمام المنتج بزاوية خمس وأربعين درجة.\n\n" +
