@@ -1,7 +1,6 @@
 package markup
 
 import (
-	"html"
 	"regexp"
 	"strings"
 
@@ -188,7 +187,7 @@ func wrapRawTables(raw, label string) string {
 		if tag := raw[m[0]:m[1]]; tag[1] == '/' {
 			b.WriteString(tag + "</div>")
 		} else {
-			b.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-label="` + html.EscapeString(rawTableLabel(label, raw[m[1]:])) + `">` + tag)
+			b.WriteString(tableWrapStart(rawTableLabel(label, raw[m[1]:])) + tag)
 		}
 		last = m[1]
 	}

@@ -62,10 +62,16 @@ func renderHeadingAnchor(w util.BufWriter, src []byte, n ast.Node, entering bool
 	return ast.WalkSkipChildren, nil
 }
 
+// tableWrapStart opens the box a table scrolls in: a region a keyboard
+// can reach and scroll, named for screen readers.
+func tableWrapStart(label string) string {
+	return `<div class="table-wrap" role="region" tabindex="0" aria-label="` + html.EscapeString(label) + `">`
+}
+
 func renderTableWrap(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		label := n.(*TableWrap).label
-		_, _ = w.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-label="` + html.EscapeString(label) + "\">\n")
+		_, _ = w.WriteString(tableWrapStart(label) + "\n")
 	} else {
 		_, _ = w.WriteString("</div>\n")
 	}
