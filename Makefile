@@ -42,10 +42,12 @@ install:
 	$(GO) build -buildvcs=auto -o $(GOBIN)/lentera ./generator
 	@echo installed $(GOBIN)/lentera
 
-# Vet, the bundled course's check, and every test under the race detector.
+# Formatting, vet, the bundled course's check, and every test under the race
+# detector.
 # The huge-page reserve measures resident memory, which the race detector's
 # shadow memory changes: its tests run without it too.
 test:
+	@unformatted=$$(gofmt -l generator *.go); if [ -n "$$unformatted" ]; then echo "gofmt would change (make fmt): $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run ./generator check
 	$(GO) test -race -timeout 30m ./...
@@ -92,4 +94,4 @@ bench-serve:
 	$(GO) run ./generator/serve/bench -n $(SERVE_N) -edits 20 -full 3 -corpus $(CORPUS_GEN)
 
 fmt:
-	gofmt -w generator theme.go
+	gofmt -w generator *.go
