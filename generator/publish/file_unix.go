@@ -6,9 +6,10 @@ import (
 	"io"
 	"io/fs"
 	"syscall"
+	"time"
 )
 
-// rawFile is an output file written with plain system calls. An os.File
+// rawFile is a file read or written with plain system calls. An os.File
 // registers every file it opens with the runtime's network poller, which
 // on Linux costs four fcntl calls and a failing epoll_ctl for a regular
 // file: more system calls than opening, writing and closing it, for each
@@ -20,16 +21,50 @@ type rawFile struct {
 
 // createFile opens name for writing; flag adds os.O_CREATE and its kin.
 func createFile(name string, flag int) (io.WriteCloser, error) {
+	fd, err := openRetrying(name, flag|syscall.O_WRONLY|syscall.O_CLOEXEC)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return rawFile{fd, name}, nil
+}
+
+// openRegular opens name for reading if it is a regular file, with its
+// size and modification time. It follows no link and does not wait on a
+// pipe: the old output is read this way, and a file there may be anything.
+func openRegular(name string) (io.ReadCloser, fileInfo, error) {
+	fd, err := openRetrying(name, syscall.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC)
+	if err != nil {
+		return nil, fileInfo{}, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		syscall.Close(fd)
+		return nil, fileInfo{}, &fs.PathError{Op: "open", Path: name, Err: syscall.EINVAL}
+	}
+	return rawFile{fd, name}, fileInfo{size: st.Size, modTime: time.Unix(st.Mtim.Unix())}, nil
+}
+
+func openRetrying(name string, flag int) (int, error) {
 	for {
-		fd, err := syscall.Open(name, flag|syscall.O_WRONLY|syscall.O_CLOEXEC, 0o644)
-		switch err {
-		case nil:
-			return rawFile{fd, name}, nil
-		case syscall.EINTR:
-			continue
-		default:
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		fd, err := syscall.Open(name, flag, 0o644)
+		if err != syscall.EINTR {
+			return fd, err
 		}
+	}
+}
+
+func (f rawFile) Read(b []byte) (int, error) {
+	for {
+		n, err := syscall.Read(f.fd, b)
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err != nil:
+			return 0, &fs.PathError{Op: "read", Path: f.name, Err: err}
+		case n == 0 && len(b) > 0:
+			return 0, io.EOF
+		}
+		return n, nil
 	}
 }
 

@@ -3,10 +3,10 @@ package publish
 import (
 	"bytes"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 )
 
 // keepTime gives file f, just written under next, the modification time
@@ -18,7 +18,7 @@ import (
 func keepTime(prev, next string, f File) {
 	rel := filepath.FromSlash(f.Path)
 	if fi, same := holding(filepath.Join(prev, rel), f.Body); same {
-		_ = os.Chtimes(filepath.Join(next, rel), fi.ModTime(), fi.ModTime())
+		_ = os.Chtimes(filepath.Join(next, rel), fi.modTime, fi.modTime)
 	}
 }
 
@@ -28,9 +28,15 @@ func sameFile(old string, body []byte) bool {
 	return same
 }
 
+// fileInfo is what holding tells of a file besides its bytes.
+type fileInfo struct {
+	size    int64
+	modTime time.Time
+}
+
 // holding reports whether p is a regular file holding exactly body, with
 // its information.
-func holding(p string, body []byte) (fs.FileInfo, bool) {
+func holding(p string, body []byte) (fileInfo, bool) {
 	return holdingPieces(p, int64(len(body)), func(piece []byte) bool {
 		same := bytes.HasPrefix(body, piece)
 		body = body[min(len(piece), len(body)):]
@@ -39,7 +45,7 @@ func holding(p string, body []byte) (fs.FileInfo, bool) {
 }
 
 // holdingFrom is holding for the size bytes next reads.
-func holdingFrom(p string, size int64, next io.Reader) (fs.FileInfo, bool) {
+func holdingFrom(p string, size int64, next io.Reader) (fileInfo, bool) {
 	want := pieces.Get().(*[]byte)
 	defer pieces.Put(want)
 	return holdingPieces(p, size, func(piece []byte) bool {
@@ -52,31 +58,35 @@ func holdingFrom(p string, size int64, next io.Reader) (fs.FileInfo, bool) {
 // piece of which, read in turn, is as same says, with its information. It
 // reads into a pooled buffer and stops at the first piece that differs: a
 // build compares every file it makes with the last build's, and a copy of
-// each would cost as much fresh memory as the whole output.
-func holdingPieces(p string, size int64, same func(piece []byte) bool) (fs.FileInfo, bool) {
-	fi, err := os.Lstat(p)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != size {
-		return nil, false
-	}
-	f, err := os.Open(p)
+// each would cost as much fresh memory as the whole output. Each read asks
+// for one byte more than the file should have left, so that a short read
+// (a regular file's end) ends the comparison without one more call to
+// find the end: those calls are a good part of a build over a previous
+// one, which makes thousands of files.
+func holdingPieces(p string, size int64, same func(piece []byte) bool) (fileInfo, bool) {
+	f, fi, err := openRegular(p)
 	if err != nil {
-		return nil, false
+		return fileInfo{}, false
 	}
 	defer f.Close()
+	if fi.size != size {
+		return fileInfo{}, false
+	}
 	buf := pieces.Get().(*[]byte)
 	defer pieces.Put(buf)
 	var read int64
 	for {
-		n, err := io.ReadFull(f, *buf)
+		want := int(min(int64(len(*buf)), size-read+1))
+		n, err := f.Read((*buf)[:want])
 		read += int64(n)
-		if read > size || !same((*buf)[:n]) {
-			return nil, false
-		}
 		switch {
-		case err == io.EOF || err == io.ErrUnexpectedEOF:
-			return fi, read == size // the file may have changed since Lstat
+		case read > size || !same((*buf)[:n]):
+			return fileInfo{}, false
+		case err == io.EOF || (err == nil && n < want):
+			// The file may have changed since it was opened.
+			return fi, read == size
 		case err != nil:
-			return nil, false
+			return fileInfo{}, false
 		}
 	}
 }

@@ -368,7 +368,8 @@ func (st *Stage) placePart(part string, w Written) error {
 	if st.keeps(w) {
 		return os.Remove(part)
 	}
-	var sameAsOld os.FileInfo
+	var sameAsOld fileInfo
+	var same bool
 	linked, err := st.linkTwin(w, func(old string) bool {
 		if st.recorded(old, w) {
 			return true
@@ -378,8 +379,8 @@ func (st *Stage) placePart(part string, w Written) error {
 			return false
 		}
 		defer f.Close()
-		sameAsOld, _ = holdingFrom(old, w.Size, f)
-		return sameAsOld != nil
+		sameAsOld, same = holdingFrom(old, w.Size, f)
+		return same
 	})
 	if err != nil || linked {
 		return errors.Join(err, os.Remove(part))
@@ -388,8 +389,8 @@ func (st *Stage) placePart(part string, w Written) error {
 	if err == nil {
 		err = os.Rename(part, p)
 	}
-	if err == nil && sameAsOld != nil { // the same bytes, where a link could not be made
-		_ = os.Chtimes(p, sameAsOld.ModTime(), sameAsOld.ModTime())
+	if err == nil && same { // the same bytes, where a link could not be made
+		_ = os.Chtimes(p, sameAsOld.modTime, sameAsOld.modTime)
 	}
 	return err
 }
