@@ -5,6 +5,7 @@ import (
 	"html"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
 	phtml "github.com/tdewolff/parse/v2/html"
@@ -16,6 +17,10 @@ import (
 type Section struct {
 	ID, Heading, Text string
 }
+
+// SkipAttr marks an element of a page's body as furniture the search
+// index leaves out, as it does hidden elements.
+const SkipAttr = "data-search-skip"
 
 // inline elements do not separate words; any other tag does.
 var inline = map[string]bool{
@@ -110,8 +115,9 @@ func (e *extractor) html(body []byte) {
 
 // tagAttrs are the attributes of a start tag that an extractor reads.
 type tagAttrs struct {
-	id, alt            string
-	hidden, ariaHidden bool
+	id, alt   string
+	hidden    bool // hidden, or aria-hidden="true": not read at all
+	furniture bool // the page's furniture rather than its text; see start
 }
 
 // attributes reads the attributes of the start tag just lexed. Only those
@@ -132,7 +138,12 @@ func attributes(l *phtml.Lexer) tagAttrs {
 		case bytes.EqualFold(key, []byte("hidden")):
 			a.hidden = true
 		case bytes.EqualFold(key, []byte("aria-hidden")):
-			a.ariaHidden = lexedValue(l) == "true"
+			a.hidden = a.hidden || lexedValue(l) == "true"
+		case bytes.EqualFold(key, []byte(SkipAttr)):
+			a.furniture = true
+		case bytes.EqualFold(key, []byte("role")):
+			role := lexedValue(l)
+			a.furniture = a.furniture || role == "doc-noteref" || role == "doc-backlink"
 		}
 	}
 }
@@ -148,7 +159,10 @@ func (e *extractor) start(tag string, attrs tagAttrs) {
 		}
 		return
 	}
-	if skipped[tag] || attrs.hidden || attrs.ariaHidden {
+	// Furniture is a control's label, a status read to screen readers
+	// ("to do" by a task), a footnote's number or way back: in a search
+	// result's extract it is noise amid the sentences.
+	if skipped[tag] || attrs.hidden || attrs.furniture {
 		if !void[tag] {
 			e.skip, e.depth = tag, 1
 		}
@@ -160,11 +174,11 @@ func (e *extractor) start(tag string, attrs tagAttrs) {
 		e.inHead = tag
 		return
 	}
-	if tag == "img" || tag == "area" {
+	switch {
+	case tag == "img" || tag == "area":
 		e.write(" " + attrs.alt + " ")
-	}
-	if !inline[tag] {
-		e.write(" ")
+	case !inline[tag]:
+		e.into().block = true
 	}
 }
 
@@ -184,7 +198,7 @@ func (e *extractor) end(tag string) {
 		return
 	}
 	if !inline[tag] {
-		e.write(" ")
+		e.into().block = true
 	}
 }
 
@@ -247,11 +261,19 @@ func (e *extractor) result() []Section {
 
 // spaced is text with each run of white space made one space, and none at
 // either end: what strings.Fields and a join make of it, built as the text
-// comes instead of split and joined again.
+// comes instead of split and joined again. Where one block (a paragraph,
+// a list item, a table cell, a heading) ends and the next begins, a middle
+// dot separates them, unless the first ends in punctuation that does: a
+// search result's extract reads "Fase · Durasi · Fokus utama", not three
+// run-on words.
 type spaced struct {
 	b     []byte
 	space bool // white space since the last word
+	block bool // a block began or ended since the last word
 }
+
+// blockSeparator goes between two blocks of text.
+const blockSeparator = " ·"
 
 // addSpaced appends s to t.
 func addSpaced[S string | []byte](t *spaced, s S) {
@@ -276,16 +298,38 @@ func addSpaced[S string | []byte](t *spaced, s S) {
 }
 
 func appendWord[S string | []byte](t *spaced, w S) {
-	if t.space && len(t.b) > 0 {
-		t.b = append(t.b, ' ')
+	if len(t.b) > 0 {
+		if t.block && !endsClause(t.b) {
+			t.b = append(t.b, blockSeparator...)
+		}
+		if t.space || t.block {
+			t.b = append(t.b, ' ')
+		}
 	}
-	t.space = false
+	t.space, t.block = false, false
 	t.b = append(t.b, w...)
 }
 
 // take returns the text and empties t.
 func (t *spaced) take() string {
 	s := string(t.b)
-	t.b, t.space = t.b[:0], false
+	t.b, t.space, t.block = t.b[:0], false, false
 	return s
+}
+
+// endsClause reports whether text ends in punctuation that ends a sentence
+// or clause in its script (. , ; : ! ? 。 ، । and the like), before any
+// closing brackets and quotes.
+func endsClause(text []byte) bool {
+	for len(text) > 0 {
+		r, size := utf8.DecodeLastRune(text)
+		switch {
+		case unicode.Is(unicode.Terminal_Punctuation, r) || r == '…' || r == '·':
+			return true
+		case !unicode.In(r, unicode.Pe, unicode.Pf) && r != '"' && r != '\'':
+			return false
+		}
+		text = text[:len(text)-size]
+	}
+	return false
 }
