@@ -255,10 +255,12 @@
         analyze(sec[2], function (t) { if (set.has(t) && !found[t]) { found[t] = 1; n++; } });
         if (n > top) { top = n; best = sec; }
       });
-      var sec = best || p.b[0] || ['', '', ''];
-      if (best) analyze(best[2], function (t, s, e) { if (set.has(t)) marks.push([s, e]); });
+      // Without such a section, the words are in the description (or the
+      // title), which stands in for the text.
+      var sec = best || p.b[0] || ['', '', ''], text = best ? best[2] : p.d || '';
+      analyze(text, function (t, s, e) { if (set.has(t)) marks.push([s, e]); });
       return {url: p.u + (best && best[0] ? '#' + best[0] : ''), title: p.t, section: p.s,
-        heading: best ? best[1] : '', snippet: marks.length ? snippet(sec[2], marks) : [[p.d || cut(sec[2])]]};
+        heading: best ? best[1] : '', snippet: marks.length ? snippet(text, marks) : [[p.d || cut(sec[2])]]};
     }
 
     // snippet cuts about 160 characters of text around the densest run of

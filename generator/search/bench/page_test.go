@@ -4,8 +4,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"lentera/generator/internal/browser"
 )
 
 // TestSearchPage drives the search page as a reader would.
@@ -33,6 +36,17 @@ func TestSearchPage(t *testing.T) {
 			if !strings.Contains(m, "pasar") && !strings.Contains(m, "masar") { // pasar, pemasaran, memasarkan
 				t.Errorf("highlighted %q, which is no form of pasar", m)
 			}
+		}
+	})
+
+	t.Run("every extract marks the words", func(t *testing.T) {
+		// "kalender" is in the section index Konten's description only:
+		// its extract is the description, with the word marked there too.
+		openSearch(t, ctx, srv.URL+"/id/search/?q=kalender")
+		eval[bool](t, ctx, `(document.querySelectorAll("#search-results > li").forEach(li => li.scrollIntoView()), true)`)
+		unmarked := `Array.from(document.querySelectorAll("#search-results > li")).filter(li => !li.querySelector("mark")).map(li => li.textContent)`
+		if err := browser.WaitFor(ctx, unmarked+`.length == 0`, 5*time.Second); err != nil {
+			t.Errorf("results with no word marked: %q", eval[[]string](t, ctx, unmarked))
 		}
 	})
 
