@@ -41,7 +41,7 @@ func renderTaskBox(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast
 	if n.(*east.TaskCheckBox).IsChecked {
 		box, state = "☑", st("task_done")
 	}
-	_, _ = w.WriteString(`<span class="task-box" aria-hidden="true">` + box + `</span><span class="visually-hidden" `+SkipAttr+`>` + html.EscapeString(state) + `</span> `)
+	_, _ = w.WriteString(`<span class="task-box" aria-hidden="true">` + box + `</span><span class="visually-hidden" ` + SkipAttr + `>` + html.EscapeString(state) + `</span> `)
 	return ast.WalkContinue, nil
 }
 
