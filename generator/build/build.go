@@ -311,7 +311,6 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 		linkErr := checkLinks(docs, draftOutput(s, r, docs, next.assets.files))
 		return nil, errors.Join(phase("load", loadErr), phase("convert", convErr), linkErr)
 	}
-	warnings = append(warnings, overBudget(docs, images)...)
 	warnings = append(warnings, unscaled(s, images)...)
 	if b.stream != nil {
 		b.stream.keep = linkTargets(docs)
@@ -338,6 +337,7 @@ func (b *Builder) buildPages(ctx context.Context, changed []string) (*pending, e
 	if err != nil {
 		return nil, phase("extras", err)
 	}
+	p.warnings = append(p.warnings, overBudget(docs, images, resized)...)
 	p.files = append(append(append(append(p.files, next.assets.files...), pages...), extras...), resized...)
 	p.output = finalOutput(p.files, p.gatherJobs)
 	if err := checkLinks(docs, p.output); err != nil {

@@ -53,10 +53,7 @@ func TestChapterWeight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{}
-	for _, f := range res.Files {
-		files[f.Path] = f.Body
-	}
+	files := byPath(res.Files)
 	heaviest, most := "", 0
 	for _, lang := range res.Site.Languages {
 		for _, p := range lang.Chapters {

@@ -2,11 +2,13 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
 	"image"
+	"image/color"
 	_ "image/gif" // a decoder for image.DecodeConfig
 	"image/jpeg"
 	"image/png"
@@ -38,8 +40,10 @@ const imageBudget = 300 << 10
 type imageInfo struct {
 	width, height int // 0 when the file could not be read as an image
 	bytes         int64
-	copies        []int // widths of the smaller copies the build makes
-	unscaled      bool  // too many pixels to read whole: no copies
+	copies        []int  // widths of the copies the build makes
+	copyExt       string // their extension: ".jpg" for a photo kept as PNG
+	alpha         bool   // a PNG with an alpha channel, which its pixels may use
+	unscaled      bool   // too many pixels to read whole: no copies
 }
 
 // maxScaledPixels is the largest image the build reads whole to make its
@@ -50,24 +54,30 @@ type imageInfo struct {
 const maxScaledPixels = 64 << 20
 
 // A photo wider than the text column (42rem, about 700 px) gets smaller
-// copies of these widths, for phones and for sharp screens.
+// copies of these widths: a phone 360 px wide takes 480 at its screen's
+// own density, 720 at twice it (most phones sold), 960 at three times.
 var (
-	copyWidths  = []int{480, 960}
+	copyWidths  = []int{480, 720, 960}
 	columnWidth = 700
 )
 
-// copyPath is the site path of a smaller copy: "fig/a.jpg" at 480 px wide
-// is "fig/a-480w.jpg".
-func copyPath(p string, width int) string {
-	ext := path.Ext(p)
-	return strings.TrimSuffix(p, ext) + "-" + strconv.Itoa(width) + "w" + ext
+// phonePixels is the width a phone 360 px wide at twice that density
+// gives an image in the text column (sizes in markup: 100vw - 2rem), for
+// the page's weight on a phone.
+const phonePixels = 2 * (360 - 32)
+
+// copyPath is the site path of a copy: "fig/a.jpg" at 480 px wide is
+// "fig/a-480w.jpg"; ext, when not "", takes the place of the original's.
+func copyPath(p string, width int, ext string) string {
+	own := path.Ext(p)
+	return strings.TrimSuffix(p, own) + "-" + strconv.Itoa(width) + "w" + cmp.Or(ext, own)
 }
 
 // images reads the size of every image under content/, by site path, and
 // a key that changes when any of them does.
 func (b *Builder) images(s *site.Site) (map[string]imageInfo, uint64) {
 	infos := map[string]imageInfo{}
-	h := digest.New()
+	var photos []site.File
 	for _, f := range s.Files {
 		ext := strings.ToLower(path.Ext(f.Src))
 		if ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".gif" && ext != ".svg" && ext != ".webp" {
@@ -76,19 +86,36 @@ func (b *Builder) images(s *site.Site) (map[string]imageInfo, uint64) {
 		info := readImage(b.fsys, f.Src, ext == ".svg")
 		info.unscaled = ext != ".svg" && int64(info.width)*int64(info.height) > maxScaledPixels
 		if (ext == ".png" || ext == ".jpg" || ext == ".jpeg") && info.width > columnWidth && !info.unscaled {
-			for _, w := range copyWidths {
-				if w < info.width {
-					info.copies = append(info.copies, w)
-				}
-			}
+			info.copies = smallerWidths(info.width)
+		}
+		if ext == ".png" && looksLikePhoto(info) {
+			photos = append(photos, f)
 		}
 		infos[f.URL] = info
-		h.String(f.URL)
-		h.Int(int64(info.width))
-		h.Int(int64(info.height))
-		h.Int(info.bytes)
+	}
+	b.keptAsPNG(photos, infos)
+	h := digest.New()
+	for _, f := range s.Files {
+		if info, ok := infos[f.URL]; ok {
+			h.String(f.URL)
+			h.Int(int64(info.width))
+			h.Int(int64(info.height))
+			h.Int(info.bytes)
+			h.String(info.copyExt)
+		}
 	}
 	return infos, h.Sum()
+}
+
+// smallerWidths are the copy widths under width.
+func smallerWidths(width int) []int {
+	var ws []int
+	for _, w := range copyWidths {
+		if w < width {
+			ws = append(ws, w)
+		}
+	}
+	return ws
 }
 
 // readImage reads no more of a file than its header.
@@ -118,6 +145,7 @@ func readImage(fsys fs.FS, name string, svg bool) imageInfo {
 	head = head[:n]
 	if cfg, format, err := image.DecodeConfig(io.MultiReader(bytes.NewReader(head), file)); err == nil {
 		info.width, info.height = cfg.Width, cfg.Height
+		info.alpha = cfg.ColorModel == color.NRGBAModel || cfg.ColorModel == color.NRGBA64Model
 		if format == "jpeg" && turned(jpegOrientation(head)) {
 			info.width, info.height = cfg.Height, cfg.Width
 		}
@@ -193,7 +221,10 @@ func imageSources(infos map[string]imageInfo) func(string) []markup.Source {
 		}
 		var srcs []markup.Source
 		for _, w := range info.copies {
-			srcs = append(srcs, markup.Source{Path: copyPath(p, w), Width: w})
+			srcs = append(srcs, markup.Source{Path: copyPath(p, w, info.copyExt), Width: w})
+		}
+		if info.copyExt != "" { // a JPEG of its own width stands for the PNG
+			return srcs
 		}
 		return append(srcs, markup.Source{Path: p, Width: info.width})
 	}
@@ -223,13 +254,13 @@ func (b *Builder) resizedImages(s *site.Site, docs render.Docs, infos map[string
 		if err != nil {
 			return fileerr.New(f.Src, 0, 0, err)
 		}
-		sum := sha256.Sum256(body)
-		keys[i] = f.URL + "\x00" + hex.EncodeToString(sum[:])
+		keys[i] = imageKey(f.URL, body)
 		if files, ok := b.resized[keys[i]]; ok {
 			copies[i] = files
 			return nil
 		}
-		if copies[i], err = resize(f.URL, body, infos[f.URL].copies); err != nil {
+		info := infos[f.URL]
+		if copies[i], err = resize(f.URL, body, info.copies, info.copyExt); err != nil {
 			return fileerr.New(f.Src, 0, 0, err)
 		}
 		return nil
@@ -247,8 +278,16 @@ func (b *Builder) resizedImages(s *site.Site, docs render.Docs, infos map[string
 	return out, nil
 }
 
-// resize scales an image down to each width, keeping its format.
-func resize(url string, body []byte, widths []int) ([]publish.File, error) {
+// imageKey names an image's copies in the build cache: they change with
+// its content.
+func imageKey(url string, body []byte) string {
+	sum := sha256.Sum256(body)
+	return url + "\x00" + hex.EncodeToString(sum[:])
+}
+
+// resize scales an image down to each width (a width of its own is a copy
+// in another format), in its own format or as ext says.
+func resize(url string, body []byte, widths []int, ext string) ([]publish.File, error) {
 	src, format, err := image.Decode(bytes.NewReader(body))
 	if err != nil {
 		return nil, fmt.Errorf("read image: %w", err)
@@ -270,10 +309,19 @@ func resize(url string, body []byte, widths []int) ([]publish.File, error) {
 			stored = image.Rect(0, 0, h, w)
 		}
 		dst := image.NewRGBA(stored)
-		draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
+		op := draw.Src
+		if format == "png" && ext == ".jpg" { // its few see-through pixels made white
+			draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
+			op = draw.Over
+		}
+		if stored.Dx() == b.Dx() && stored.Dy() == b.Dy() {
+			draw.Draw(dst, dst.Bounds(), src, b.Min, op)
+		} else {
+			draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, op, nil)
+		}
 		dst = upright(dst, o) // the copy carries no Exif to turn it
 		var buf bytes.Buffer
-		if format == "png" {
+		if format == "png" && ext == "" {
 			err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
 		} else {
 			err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 80})
@@ -281,22 +329,43 @@ func resize(url string, body []byte, widths []int) ([]publish.File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("resize image: %w", err)
 		}
-		files = append(files, publish.File{Path: strings.TrimPrefix(site.FilePath(copyPath(url, w)), "/"), Body: buf.Bytes()})
+		files = append(files, publish.File{Path: strings.TrimPrefix(site.FilePath(copyPath(url, w, ext)), "/"), Body: buf.Bytes()})
 	}
 	return files, nil
 }
 
 // overBudget warns about every page whose images weigh more than
-// imageBudget.
-func overBudget(docs render.Docs, infos map[string]imageInfo) []error {
+// imageBudget on a phone: where an image has copies, the one a phone
+// downloads counts (see phoneCopy), so a page is not warned of what the
+// build has already made smaller.
+func overBudget(docs render.Docs, infos map[string]imageInfo, copies []publish.File) []error {
+	sizes := map[string]int64{}
+	for _, f := range copies {
+		sizes["/"+f.Path] = int64(len(f.Body))
+	}
 	var warnings []error
 	for p, d := range docs {
-		if total := imagesWeight(d, infos); total > imageBudget {
+		if total := imagesWeight(d, infos, sizes); total > imageBudget {
 			warnings = append(warnings, fileerr.New(p.File, 0, 0,
-				fmt.Errorf("its images weigh %d KB, more than the %d KB a page should cost a phone: make them smaller", total>>10, imageBudget>>10)))
+				fmt.Errorf("its images weigh %d KB on a phone, more than the %d KB a page should cost one: make them smaller", total>>10, imageBudget>>10)))
 		}
 	}
 	return warnings
+}
+
+// phoneCopy is the source of an image a phone downloads (see phonePixels):
+// the narrowest copy as wide as it needs, or the widest there is.
+func phoneCopy(p string, info imageInfo) string {
+	srcs := imageSources(map[string]imageInfo{p: info})(p)
+	for _, src := range srcs {
+		if src.Width >= phonePixels {
+			return src.Path
+		}
+	}
+	if len(srcs) == 0 {
+		return p
+	}
+	return srcs[len(srcs)-1].Path
 }
 
 // unscaled warns of each image too large to make copies of.
@@ -310,12 +379,19 @@ func unscaled(s *site.Site, infos map[string]imageInfo) []error {
 	return warnings
 }
 
-func imagesWeight(d *markup.Doc, infos map[string]imageInfo) int64 {
+// imagesWeight is what a page's images weigh on a phone: sizes are the
+// copies', by site path.
+func imagesWeight(d *markup.Doc, infos map[string]imageInfo, sizes map[string]int64) int64 {
 	var total int64
 	seen := map[string]bool{}
 	for _, p := range d.Images {
-		if !seen[p] {
-			seen[p] = true
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if n, ok := sizes[site.FilePath(phoneCopy(p, infos[p]))]; ok {
+			total += n
+		} else {
 			total += infos[p].bytes
 		}
 	}

@@ -4,27 +4,29 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"image"
+	"image/jpeg"
 	"image/png"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"lentera/generator/publish"
 )
 
 // A page shows its images with their width and height, and a page whose
 // images weigh more than the budget gets a warning naming its file.
 func TestImageSizesAndBudget(t *testing.T) {
-	var small bytes.Buffer
-	if err := png.Encode(&small, image.NewGray(image.Rect(0, 0, 640, 360))); err != nil {
-		t.Fatal(err)
-	}
+	small := grayPNG(t, 640, 360)
 	fsys := fstest.MapFS{
 		"site.yaml":            {Data: []byte("title: Kursus\nlanguages: [id]\n")},
 		"content/id/_index.md": {Data: []byte("---\ntitle: Kursus\n---\n")},
 		"content/id/a.md":      {Data: []byte("---\ntitle: Ringan\n---\n![Layar](layar.png)\n")},
 		"content/id/b.md":      {Data: []byte("---\ntitle: Berat\n---\n![Foto satu](satu.jpg)\n\n![Foto dua](dua.jpg)\n")},
-		"content/id/layar.png": {Data: small.Bytes()},
+		"content/id/layar.png": {Data: small},
 		"content/id/satu.jpg":  {Data: make([]byte, 200<<10)},
 		"content/id/dua.jpg":   {Data: make([]byte, 150<<10)},
 	}
@@ -43,7 +45,7 @@ func TestImageSizesAndBudget(t *testing.T) {
 			over = append(over, w.Error())
 		}
 	}
-	if len(over) != 1 || !strings.Contains(over[0], "content/id/b.md") || !strings.Contains(over[0], "350 KB") {
+	if len(over) != 1 || !strings.Contains(over[0], "content/id/b.md") || !strings.Contains(over[0], "350 KB on a phone") {
 		t.Errorf("budget warnings %q, want one for content/id/b.md at 350 KB", over)
 	}
 }
@@ -52,26 +54,20 @@ func TestImageSizesAndBudget(t *testing.T) {
 // in its own format; the original stays, as src and in the srcset. A wide
 // image no page shows is published as it is, without copies.
 func TestWideImageCopies(t *testing.T) {
-	var wide bytes.Buffer
-	if err := png.Encode(&wide, image.NewGray(image.Rect(0, 0, 1200, 800))); err != nil {
-		t.Fatal(err)
-	}
+	wide := grayPNG(t, 1200, 800)
 	fsys := fstest.MapFS{
 		"site.yaml":                {Data: []byte("title: Kursus\nlanguages: [id]\nbaseURL: https://example.org/k/\n")},
 		"content/id/_index.md":     {Data: []byte("---\ntitle: Kursus\n---\n")},
 		"content/id/a.md":          {Data: []byte("---\ntitle: Lebar\n---\n![Panorama](fig/lebar.png)\n")},
-		"content/id/fig/lebar.png": {Data: wide.Bytes()},
-		"content/id/fig/lama.png":  {Data: wide.Bytes()},
+		"content/id/fig/lebar.png": {Data: wide},
+		"content/id/fig/lama.png":  {Data: wide},
 	}
 	res, err := Build(context.Background(), Options{Site: fsys, BuildDate: testDate})
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{}
-	for _, f := range res.Files {
-		files[f.Path] = f.Body
-	}
-	for path, width := range map[string]int{"id/fig/lebar-480w.png": 480, "id/fig/lebar-960w.png": 960, "id/fig/lebar.png": 1200} {
+	files := byPath(res.Files)
+	for path, width := range map[string]int{"id/fig/lebar-480w.png": 480, "id/fig/lebar-720w.png": 720, "id/fig/lebar-960w.png": 960, "id/fig/lebar.png": 1200} {
 		cfg, err := png.DecodeConfig(bytes.NewReader(files[path]))
 		if err != nil {
 			t.Errorf("%s: %v", path, err)
@@ -92,7 +88,7 @@ func TestWideImageCopies(t *testing.T) {
 	page := string(files["id/a/index.html"])
 	for _, want := range []string{
 		`src="/k/id/fig/lebar.png"`,
-		`srcset="/k/id/fig/lebar-480w.png 480w, /k/id/fig/lebar-960w.png 960w, /k/id/fig/lebar.png 1200w"`,
+		`srcset="/k/id/fig/lebar-480w.png 480w, /k/id/fig/lebar-720w.png 720w, /k/id/fig/lebar-960w.png 960w, /k/id/fig/lebar.png 1200w"`,
 		`sizes="(min-width: 46rem) 42rem, calc(100vw - 2rem)"`,
 		`width="1200" height="800"`,
 	} {
@@ -106,11 +102,8 @@ func TestWideImageCopies(t *testing.T) {
 // is, with a warning, and no copies: its header alone is read. This one's
 // header claims 20,000 x 20,000 pixels over the data of one.
 func TestImageOfTooManyPixels(t *testing.T) {
-	var one bytes.Buffer
-	if err := png.Encode(&one, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
-		t.Fatal(err)
-	}
-	bomb := one.Bytes()
+	one := grayPNG(t, 1, 1)
+	bomb := one
 	// The IHDR chunk's data (width, height, ...) is at 16:29, its CRC,
 	// over type and data, at 29:33.
 	binary.BigEndian.PutUint32(bomb[16:], 20000)
@@ -167,4 +160,106 @@ func TestSVGSize(t *testing.T) {
 			t.Errorf("%s: %d x %d, want %d x %d", c.attrs, w, h, c.w, c.h)
 		}
 	}
+}
+
+// noise is a picture of w x h random pixels, which PNG cannot make small,
+// as it cannot a photo; transparent is the share of them that are clear.
+func noise(w, h int, transparent float64) []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for i := range img.Pix {
+		img.Pix[i] = byte(rnd.Uint32())
+	}
+	for i := 3; i < len(img.Pix); i += 4 {
+		img.Pix[i] = 0xff
+		if rnd.Float64() < transparent {
+			img.Pix[i] = 0
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+// A photo kept as PNG (over a byte a pixel) gets JPEG copies, one as wide
+// as itself, which the srcset offers in the PNG's place; the PNG stays the
+// src. One with a soft edge, a few pixels clear, gets them too; one
+// transparent in more than a few pixels, a cut-out, stays PNG, as do a
+// diagram's flat colours. The page's weight is what a phone downloads.
+func TestPhotoKeptAsPNG(t *testing.T) {
+	flat := grayPNG(t, 900, 500)
+	fsys := fstest.MapFS{
+		"site.yaml":            {Data: []byte("title: Kursus\nlanguages: [id]\n")},
+		"content/id/_index.md": {Data: []byte("---\ntitle: Kursus\n---\n")},
+		"content/id/a.md": {Data: []byte("---\ntitle: Foto\n---\n![Pasar](foto.png)\n\n![Tepi](tepi.png)\n\n" +
+			"![Potongan](potong.png)\n\n![Bagan](bagan.png)\n\n![Kecil](kecil.png)\n")},
+		"content/id/foto.png":   {Data: noise(900, 500, 0)},
+		"content/id/tepi.png":   {Data: noise(900, 500, 0.005)},
+		"content/id/potong.png": {Data: noise(900, 500, 0.1)},
+		"content/id/bagan.png":  {Data: flat},
+		"content/id/kecil.png":  {Data: noise(600, 300, 0)},
+	}
+	res, err := Build(context.Background(), Options{Site: fsys, BuildDate: testDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := byPath(res.Files)
+	page := string(files["id/a/index.html"])
+	for _, want := range []string{
+		`src="/id/foto.png"`,
+		`srcset="/id/foto-480w.jpg 480w, /id/foto-720w.jpg 720w, /id/foto-900w.jpg 900w"`,
+		`srcset="/id/tepi-480w.jpg 480w, /id/tepi-720w.jpg 720w, /id/tepi-900w.jpg 900w"`,
+		`srcset="/id/potong-480w.png 480w, /id/potong-720w.png 720w, /id/potong.png 900w"`,
+		`srcset="/id/bagan-480w.png 480w, /id/bagan-720w.png 720w, /id/bagan.png 900w"`,
+		`srcset="/id/kecil-480w.jpg 480w, /id/kecil-600w.jpg 600w"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	for path, width := range map[string]int{"id/foto-480w.jpg": 480, "id/foto-900w.jpg": 900, "id/kecil-600w.jpg": 600} {
+		cfg, err := jpeg.DecodeConfig(bytes.NewReader(files[path]))
+		if err != nil || cfg.Width != width {
+			t.Errorf("%s: %d px wide (%v), want a JPEG %d px wide", path, cfg.Width, err, width)
+		}
+	}
+	if len(files["id/foto.png"]) == 0 {
+		t.Error("the original PNG is not published")
+	}
+	// A phone takes the 720 px copies, and the small photo's own width.
+	var phone int
+	for _, p := range []string{"id/foto-720w.jpg", "id/tepi-720w.jpg", "id/potong-720w.png", "id/bagan-720w.png", "id/kecil-600w.jpg"} {
+		phone += len(files[p])
+	}
+	want := fmt.Sprintf("content/id/a.md: its images weigh %d KB on a phone", phone>>10)
+	var warned []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "on a phone") {
+			warned = append(warned, w.Error())
+		}
+	}
+	if len(warned) != 1 || !strings.HasPrefix(warned[0], want) {
+		t.Errorf("weight warnings %q, want one starting %q", warned, want)
+	}
+}
+
+// grayPNG is a PNG of w x h pixels of one grey, as a diagram compresses.
+func grayPNG(t *testing.T, w, h int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// byPath is the bodies of files by their paths.
+func byPath(files []publish.File) map[string][]byte {
+	out := make(map[string][]byte, len(files))
+	for _, f := range files {
+		out[f.Path] = f.Body
+	}
+	return out
 }

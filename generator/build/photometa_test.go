@@ -133,7 +133,7 @@ func TestTurnedPhotoCopies(t *testing.T) {
 		if info.width != 800 || info.height != 1600 {
 			t.Errorf("orientation %d: shown %d x %d, want 800 x 1600", o, info.width, info.height)
 		}
-		files, err := resize("/id/p.jpg", photo, []int{480})
+		files, err := resize("/id/p.jpg", photo, []int{480}, "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -23,10 +23,7 @@ func TestSharePreviews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{}
-	for _, f := range res.Files {
-		files[f.Path] = f.Body
-	}
+	files := byPath(res.Files)
 	locales := map[string]string{"id": "id_ID", "en": "en_US"}
 	pages, images := 0, map[string]bool{}
 	for _, f := range res.Files {
