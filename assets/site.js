@@ -200,9 +200,16 @@
       else if (m.type === "failed") { say("data-failed"); saveBox.querySelector("button").disabled = false; }
     }
   });
+  // need is the width in pixels this screen shows an image of the text
+  // column at, as the browser reads the images' sizes (42rem from 46rem
+  // up, else the screen less 2rem): saving keeps the copy it picks.
+  function need() {
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    return Math.ceil((innerWidth >= 46 * rem ? 42 * rem : innerWidth - 2 * rem) * (devicePixelRatio || 1));
+  }
   if (saveBox) saveBox.querySelector("button").addEventListener("click", function () {
     this.disabled = true;
-    sw.ready.then(function (reg) { reg.active.postMessage({type: "save", lang: lang}); });
+    sw.ready.then(function (reg) { reg.active.postMessage({type: "save", lang: lang, need: need()}); });
   });
   var fresh = !sw.controller;
   window.addEventListener("load", function () {
@@ -215,7 +222,7 @@
         document.querySelectorAll("link[rel=stylesheet], script[src]").forEach(function (e) { urls.push(e.href || e.src); });
         reg.active.postMessage({type: "keep", urls: urls});
       }
-      reg.active.postMessage({type: "status", lang: saveBox ? lang : ""});
+      reg.active.postMessage({type: "status", lang: saveBox ? lang : "", need: need()});
     });
   });
 })();

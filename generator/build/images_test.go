@@ -9,11 +9,11 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"lentera/generator/internal/testsite"
 	"lentera/generator/publish"
 )
 
@@ -162,27 +162,6 @@ func TestSVGSize(t *testing.T) {
 	}
 }
 
-// noise is a picture of w x h random pixels, which PNG cannot make small,
-// as it cannot a photo; transparent is the share of them that are clear.
-func noise(w, h int, transparent float64) []byte {
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
-	rnd := rand.New(rand.NewPCG(1, 2))
-	for i := range img.Pix {
-		img.Pix[i] = byte(rnd.Uint32())
-	}
-	for i := 3; i < len(img.Pix); i += 4 {
-		img.Pix[i] = 0xff
-		if rnd.Float64() < transparent {
-			img.Pix[i] = 0
-		}
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		panic(err)
-	}
-	return b.Bytes()
-}
-
 // A photo kept as PNG (over a byte a pixel) gets JPEG copies, one as wide
 // as itself, which the srcset offers in the PNG's place; the PNG stays the
 // src. One with a soft edge, a few pixels clear, gets them too; one
@@ -195,11 +174,11 @@ func TestPhotoKeptAsPNG(t *testing.T) {
 		"content/id/_index.md": {Data: []byte("---\ntitle: Kursus\n---\n")},
 		"content/id/a.md": {Data: []byte("---\ntitle: Foto\n---\n![Pasar](foto.png)\n\n![Tepi](tepi.png)\n\n" +
 			"![Potongan](potong.png)\n\n![Bagan](bagan.png)\n\n![Kecil](kecil.png)\n")},
-		"content/id/foto.png":   {Data: noise(900, 500, 0)},
-		"content/id/tepi.png":   {Data: noise(900, 500, 0.005)},
-		"content/id/potong.png": {Data: noise(900, 500, 0.1)},
+		"content/id/foto.png":   {Data: testsite.Photo(900, 500, 0)},
+		"content/id/tepi.png":   {Data: testsite.Photo(900, 500, 0.005)},
+		"content/id/potong.png": {Data: testsite.Photo(900, 500, 0.1)},
 		"content/id/bagan.png":  {Data: flat},
-		"content/id/kecil.png":  {Data: noise(600, 300, 0)},
+		"content/id/kecil.png":  {Data: testsite.Photo(600, 300, 0)},
 	}
 	res, err := Build(context.Background(), Options{Site: fsys, BuildDate: testDate})
 	if err != nil {

@@ -3,7 +3,9 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +33,7 @@ func (b *Builder) offlineFiles(p *pending, files []publish.Written) ([]publish.F
 		prefix := editionPath(ed, "/")
 		assets := assetLinks(p.next.assets.urls, site.NewURLs(s.Config.BaseURL))
 		w := offline.Worker{Version: version, Base: urls.Rel("/"), Missing: map[string]string{}}
+		sets, inSet := imageSets(p.conv.images, prefix, files)
 		for _, lang := range s.Config.Languages {
 			w.Missing[lang] = p.renderer.T(lang)("offline_missing")
 			list := offline.List{Files: append([]string{}, assets...)}
@@ -42,9 +45,14 @@ func (b *Builder) offlineFiles(p *pending, files []publish.Written) ([]publish.F
 					list.Files = append(list.Files, urls.Rel("/")) // "/" is the default language's home
 					list.Bytes += f.Size
 				}
-				if link, ok := offlineLink(f.Path, prefix, lang); ok {
+				if link, ok := offlineLink(f.Path, prefix, lang); ok && !inSet[f.Path] {
 					list.Files = append(list.Files, urls.Rel(link))
 					list.Bytes += f.Size
+				}
+			}
+			for _, set := range sets {
+				if _, ok := offlineLink(set[0].Link, prefix, lang); ok {
+					list.Images = append(list.Images, setLinks(set, prefix, urls))
 				}
 			}
 			m := offline.Manifest{
@@ -66,6 +74,48 @@ func (b *Builder) offlineFiles(p *pending, files []publish.Written) ([]publish.F
 		}
 	}
 	return out, nil
+}
+
+// imageSets are, for the images the build made copies of, the output
+// files of each one's srcset (Link holds the output path, within the
+// edition under prefix), and every file of the images: the copies, and
+// the originals, which a phone never shows where it has the copies.
+func imageSets(images map[string]imageInfo, prefix string, files []publish.Written) ([][]offline.Source, map[string]bool) {
+	size := make(map[string]int64, len(files))
+	for _, f := range files {
+		size[f.Path] = f.Size
+	}
+	sources := imageSources(images)
+	var sets [][]offline.Source
+	inSet := map[string]bool{}
+	for _, p := range slices.Sorted(maps.Keys(images)) {
+		var set []offline.Source
+		for _, src := range sources(p) {
+			out := prefix + strings.TrimPrefix(site.FilePath(src.Path), "/")
+			if n, ok := size[out]; ok {
+				set = append(set, offline.Source{Link: out, Width: src.Width, Bytes: n})
+			}
+		}
+		if len(set) == 0 {
+			continue
+		}
+		sets = append(sets, set)
+		inSet[prefix+strings.TrimPrefix(site.FilePath(p), "/")] = true
+		for _, src := range set {
+			inSet[src.Link] = true
+		}
+	}
+	return sets, inSet
+}
+
+// setLinks is set with links in place of output paths, in the edition
+// under prefix.
+func setLinks(set []offline.Source, prefix string, urls site.URLs) []offline.Source {
+	out := make([]offline.Source, len(set))
+	for i, src := range set {
+		out[i] = offline.Source{Link: urls.Rel("/" + strings.TrimPrefix(src.Link, prefix)), Width: src.Width, Bytes: src.Bytes}
+	}
+	return out
 }
 
 // offlineLink is the site path that fetches output file p when it belongs

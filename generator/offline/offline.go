@@ -45,10 +45,26 @@ func (w Worker) Script() []byte {
 const ListName = "offline.json"
 
 // List is what saving a language for offline reading fetches: every page
-// of the language, its search index and calendars, and the site's assets.
+// of the language, its search index and calendars, and the site's assets;
+// of an image the build made copies of, the one copy the phone's screen
+// shows.
 type List struct {
-	Files []string `json:"files"` // links
-	Bytes int64    `json:"bytes"` // their total size, as stored on the phone
+	Files  []string   `json:"files"`            // links
+	Bytes  int64      `json:"bytes"`            // their total size, as stored on the phone
+	Images [][]Source `json:"images,omitempty"` // per image, the files of its srcset, narrowest first
+}
+
+// Source is one file an image can be shown from, in JSON [link, width,
+// bytes]: the worker picks, as the browser does from a srcset, the
+// narrowest as wide as the phone needs.
+type Source struct {
+	Link  string
+	Width int
+	Bytes int64
+}
+
+func (s Source) MarshalJSON() ([]byte, error) {
+	return json.Marshal([]any{s.Link, s.Width, s.Bytes})
 }
 
 // JSON encodes the list.

@@ -33,29 +33,30 @@ self.addEventListener('activate', function (e) {
     });
   }).then(function (again) {
     return self.clients.claim().then(function () {
-      again.forEach(function (lang) { save(lang, null); });
+      again.forEach(function (s) { save(s.lang, s.need, null); });
     });
   }));
 });
 
-// savedIn lists the languages saved in caches.
+// savedIn lists the languages saved in caches, each as {lang, need}:
+// the marker's key carries the width in pixels the phone needed.
 function savedIn(caches) {
   return Promise.all(caches.map(function (c) { return c.keys(); })).then(function (all) {
-    var langs = [];
+    var saved = {};
     all.forEach(function (reqs) {
       reqs.forEach(function (r) {
-        var p = new URL(r.url).pathname;
-        if (p.indexOf(SAVED) === 0 && langs.indexOf(p.slice(SAVED.length)) < 0) langs.push(p.slice(SAVED.length));
+        var u = new URL(r.url);
+        if (u.pathname.indexOf(SAVED) === 0) saved[u.pathname.slice(SAVED.length)] = +u.searchParams.get('need') || 0;
       });
     });
-    return langs;
+    return Object.keys(saved).map(function (lang) { return {lang: lang, need: saved[lang]}; });
   });
 }
 
 // carry copies from the old caches into the new one the files named after
-// their content that the new build's lists of langs hold.
-function carry(olds, langs) {
-  return Promise.all([caches.open(NAME)].concat(langs.map(list))).then(function (got) {
+// their content that the new build's lists of the saved languages hold.
+function carry(olds, saved) {
+  return Promise.all([caches.open(NAME)].concat(saved.map(function (s) { return list(s.lang); }))).then(function (got) {
     var fresh = got[0], urls = {};
     got.slice(1).forEach(function (l) {
       l.files.forEach(function (u) { if (FINGERPRINTED.test(u)) urls[u] = 1; });
@@ -108,9 +109,28 @@ function cacheFirst(req) {
 function networkFirst(req) {
   return fetch(req).then(function (res) { return keep(req, res); }, function (err) {
     return caches.match(req, {ignoreVary: true}).then(function (res) {
+      return res || (req.destination === 'image' && sibling(new URL(req.url)));
+    }).then(function (res) {
       if (res) return res;
       throw err;
     });
+  });
+}
+
+// sibling answers, offline, an image the page asks for at another width
+// than the one saved (the phone turned, a zoomed page): the saved file of
+// the same image, from the list kept when the language was saved.
+function sibling(url) {
+  var lang = url.pathname.slice(C.base.length).split('/')[0];
+  return caches.match(C.base + lang + '/offline.json').then(function (res) {
+    return res && res.json();
+  }).then(function (l) {
+    var set = ((l && l.images) || []).filter(function (srcs) {
+      return srcs.some(function (src) { return src[0] === url.pathname; });
+    })[0] || [];
+    return set.reduceRight(function (found, src) {
+      return found.then(function (res) { return res || caches.match(src[0]); });
+    }, Promise.resolve(null));
   });
 }
 
@@ -138,36 +158,59 @@ self.addEventListener('message', function (e) {
       });
     })));
   } else if (m.type === 'status') {
-    e.waitUntil(status(m.lang).then(function (s) { to.postMessage(s); }));
+    e.waitUntil(status(m.lang, m.need).then(function (s) { to.postMessage(s); }));
   } else if (m.type === 'save') {
-    e.waitUntil(save(m.lang, to));
+    e.waitUntil(save(m.lang, m.need, to));
   }
 });
 
 // status says whether the last page came from the cache, and whether the
-// language is saved (with its size) or how big it would be.
-function status(lang) {
+// language is saved (with its size) or how big it would be on a phone
+// whose images need need pixels of width.
+function status(lang, need) {
   var out = {type: 'status', lang: lang, offline: offline};
   if (!lang) return Promise.resolve(out);
-  return caches.match(SAVED + lang).then(function (res) {
+  return savedMarker(lang).then(function (res) {
     if (res) return res.json().then(function (s) { out.saved = s.bytes; return out; });
-    return list(lang).then(function (l) { out.bytes = l.bytes; return out; }, function () { return out; });
+    return list(lang).then(function (l) { out.bytes = pick(l, need).bytes; return out; }, function () { return out; });
   });
 }
 
-function list(lang) {
-  return fetch(C.base + lang + '/offline.json', {cache: 'no-cache'}).then(function (r) {
+// savedMarker is the mark that lang is saved, whatever the need it was
+// saved for.
+function savedMarker(lang) {
+  return caches.match(SAVED + lang, {ignoreSearch: true});
+}
+
+function list(lang, cache) {
+  var url = C.base + lang + '/offline.json';
+  return fetch(url, {cache: 'no-cache'}).then(function (r) {
     if (!r.ok) throw new Error(r.status);
-    return r.json();
+    return (cache ? cache.put(url, r.clone()) : Promise.resolve()).then(function () { return r.json(); });
   });
+}
+
+// pick is what saving the list l fetches on a phone whose images need
+// need pixels of width: of each image's files (narrowest first), the one
+// the browser takes from the srcset, the narrowest that is wide enough.
+function pick(l, need) {
+  var files = l.files.slice(), bytes = l.bytes;
+  (l.images || []).forEach(function (srcs) {
+    var src = srcs.filter(function (s) { return s[1] >= need; })[0] || srcs[srcs.length - 1];
+    files.push(src[0]);
+    bytes += src[2];
+  });
+  return {files: files, bytes: bytes};
 }
 
 // save fetches every file of a language into the cache, four at a time,
 // telling the page how far it got.
-function save(lang, to) {
+function save(lang, need, to) {
   var tell = function (m) { m.lang = lang; if (to) to.postMessage(m); };
-  return Promise.all([list(lang), caches.open(NAME)]).then(function (got) {
-    var files = got[0].files, cache = got[1], done = 0, next = 0;
+  return caches.open(NAME).then(function (cache) {
+    return Promise.all([list(lang, cache), cache]);
+  }).then(function (got) {
+    var picked = pick(got[0], need), files = picked.files, cache = got[1], done = 0, next = 0;
     function one() {
       if (next >= files.length) return Promise.resolve();
       var url = files[next++];
@@ -184,8 +227,8 @@ function save(lang, to) {
       });
     }
     return Promise.all([one(), one(), one(), one()]).then(function () {
-      var bytes = got[0].bytes;
-      return cache.put(SAVED + lang, new Response(JSON.stringify({bytes: bytes}), {headers: {'Content-Type': 'application/json'}}))
+      var bytes = picked.bytes;
+      return cache.put(SAVED + lang + '?need=' + (need || 0), new Response(JSON.stringify({bytes: bytes}), {headers: {'Content-Type': 'application/json'}}))
         .then(function () { tell({type: 'saved', bytes: bytes}); });
     });
   }).catch(function (err) { tell({type: 'failed', error: String(err)}); });
