@@ -247,7 +247,7 @@
     // present picks the section holding most of the matched words (the
     // page top when none does) and a snippet from it.
     function present(p, set) {
-      var best = null, top = 0, marks = [];
+      var best = null, top = 0;
       p.b.forEach(function (sec) {
         // Each matched word counts once, a little more in the heading.
         var found = {}, n = 0;
@@ -257,10 +257,17 @@
       });
       // Without such a section, the words are in the description (or the
       // title), which stands in for the text.
-      var sec = best || p.b[0] || ['', '', ''], text = best ? best[2] : p.d || '';
-      analyze(text, function (t, s, e) { if (set.has(t)) marks.push([s, e]); });
+      var sec = best || p.b[0] || ['', '', ''];
       return {url: p.u + (best && best[0] ? '#' + best[0] : ''), title: p.t, section: p.s,
-        heading: best ? best[1] : '', snippet: marks.length ? snippet(text, marks) : [[p.d || cut(sec[2])]]};
+        heading: best ? best[1] : '', snippet: marked(best ? best[2] : p.d || '', set) || [[p.d || cut(sec[2])]]};
+    }
+
+    // marked is the snippet of text with the words of set marked, or null
+    // when it holds none of them.
+    function marked(text, set) {
+      var marks = [];
+      analyze(text, function (t, s, e) { if (set.has(t)) marks.push([s, e]); });
+      return marks.length ? snippet(text, marks) : null;
     }
 
     // snippet cuts about 160 characters of text around the densest run of
@@ -294,12 +301,13 @@
     // shown is what the index tells of hits before their parts are in:
     // a small index's entry has every page's title, section and
     // description (m.pg), a large one's shards name the pages they rank
-    // first. It is null unless every hit is named.
-    function shown(hits) {
-      var pg = ready && ready.pg;
+    // first. It is null unless every hit is named. A description shown
+    // has the words of the query marked, when given.
+    function shown(hits, words) {
+      var pg = ready && ready.pg, set = new Set(words || []);
       if (pg) return hits.map(function (h) {
         var p = pg[h.id];
-        return {url: p[0], title: p[1], section: p[2], heading: '', snippet: [[p[3]]]};
+        return {url: p[0], title: p[1], section: p[2], heading: '', snippet: marked(p[3], set) || [[p[3]]]};
       });
       if (!hits.length || !hits.every(function (h) { return heads[h.id]; })) return null;
       return hits.map(function (h) {
@@ -414,7 +422,7 @@
     // fills in the snippets (see fill).
     function show(my, q, typed) {
       var from = shown, hits = result.hits.slice(from, from + PAGE);
-      var named = q !== undefined && index.shown(hits);
+      var named = q !== undefined && index.shown(hits, result.words);
       list.setAttribute('aria-busy', 'true');
       if (q !== undefined && watch) watch.disconnect(); // the results waiting for it are gone
       if (named) {
