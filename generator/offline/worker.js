@@ -125,8 +125,11 @@ function sibling(url) {
   return caches.match(C.base + lang + '/offline.json').then(function (res) {
     return res && res.json();
   }).then(function (l) {
+    // As the browser writes it: a name with a space or an accent comes
+    // percent-encoded.
+    var path = function (link) { return new URL(link, location.href).pathname; };
     var set = ((l && l.images) || []).filter(function (srcs) {
-      return srcs.some(function (src) { return src[0] === url.pathname; });
+      return srcs.some(function (src) { return path(src[0]) === url.pathname; });
     })[0] || [];
     return set.reduceRight(function (found, src) {
       return found.then(function (res) { return res || caches.match(src[0]); });
@@ -227,9 +230,10 @@ function save(lang, need, to) {
       });
     }
     return Promise.all([one(), one(), one(), one()]).then(function () {
-      var bytes = picked.bytes;
-      return cache.put(SAVED + lang + '?need=' + (need || 0), new Response(JSON.stringify({bytes: bytes}), {headers: {'Content-Type': 'application/json'}}))
-        .then(function () { tell({type: 'saved', bytes: bytes}); });
+      var bytes = picked.bytes, mark = new Response(JSON.stringify({bytes: bytes}), {headers: {'Content-Type': 'application/json'}});
+      return cache.delete(SAVED + lang, {ignoreSearch: true}).then(function () {
+        return cache.put(SAVED + lang + '?need=' + (need || 0), mark); // one mark, of the last save
+      }).then(function () { tell({type: 'saved', bytes: bytes}); });
     });
   }).catch(function (err) { tell({type: 'failed', error: String(err)}); });
 }
