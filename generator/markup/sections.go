@@ -80,6 +80,7 @@ type extractor struct {
 	inHead   string // tag name of that heading, "" outside one
 	skip     string // tag name of the element being skipped
 	depth    int    // nesting of skip inside itself
+	pre      int    // nesting of pre: its lines are blocks of their own
 }
 
 func newExtractor() *extractor { return &extractor{sections: []Section{{}}} }
@@ -180,6 +181,9 @@ func (e *extractor) start(tag string, attrs tagAttrs) {
 	case !inline[tag]:
 		e.into().block = true
 	}
+	if tag == "pre" {
+		e.pre++
+	}
 }
 
 func (e *extractor) end(tag string) {
@@ -200,20 +204,43 @@ func (e *extractor) end(tag string) {
 	if !inline[tag] {
 		e.into().block = true
 	}
+	if tag == "pre" && e.pre > 0 {
+		e.pre--
+	}
 }
 
 // write and writePlain add text as it is; writeText decodes it first.
 // All three add nothing inside an element being skipped.
-func (e *extractor) write(s string) {
-	if e.skip == "" {
-		addSpaced(e.into(), s)
+func (e *extractor) write(s string) { addText(e, s) }
+
+func (e *extractor) writePlain(b []byte) { addText(e, b) }
+
+// addText adds text to what is being read. In a pre each line is a block
+// of its own, so an extract of a terminal session reads "$ git status ·
+// On branch main", not one run of words.
+func addText[S string | []byte](e *extractor, text S) {
+	if e.skip != "" {
+		return
 	}
+	for e.pre > 0 {
+		line, rest, found := cutLine(text)
+		if !found {
+			break
+		}
+		addSpaced(e.into(), line)
+		e.into().block = true
+		text = rest
+	}
+	addSpaced(e.into(), text)
 }
 
-func (e *extractor) writePlain(b []byte) {
-	if e.skip == "" {
-		addSpaced(e.into(), b)
+func cutLine[S string | []byte](text S) (line, rest S, found bool) {
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			return text[:i], text[i+1:], true
+		}
 	}
+	return text, text[len(text):], false
 }
 
 // writeText writes a text token, whose entities are decoded only when it
