@@ -55,7 +55,7 @@ const maxScaledPixels = 64 << 20
 
 // A photo wider than the text column (42rem, about 700 px) gets smaller
 // copies of these widths: a phone 360 px wide takes 480 at its screen's
-// own density, 720 at twice it (most phones sold), 960 at three times.
+// own density, 720 at twice it, 960 at three times.
 var (
 	copyWidths  = []int{480, 720, 960}
 	columnWidth = 700
