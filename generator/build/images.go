@@ -44,6 +44,7 @@ type imageInfo struct {
 	copyExt       string // their extension: ".jpg" for a photo kept as PNG
 	alpha         bool   // a PNG with an alpha channel, which its pixels may use
 	unscaled      bool   // too many pixels to read whole: no copies
+	key           string // imageKey, when the file was read for it already
 }
 
 // maxScaledPixels is the largest image the build reads whole to make its
@@ -250,6 +251,11 @@ func (b *Builder) resizedImages(s *site.Site, docs render.Docs, infos map[string
 	copies := make([][]publish.File, len(wide))
 	err := parallel.Do(len(wide), func(i int) error {
 		f := wide[i]
+		info := infos[f.URL]
+		if files, ok := b.resized[info.key]; ok && info.key != "" {
+			keys[i], copies[i] = info.key, files
+			return nil
+		}
 		body, err := fs.ReadFile(b.fsys, f.Src)
 		if err != nil {
 			return fileerr.New(f.Src, 0, 0, err)
@@ -259,7 +265,6 @@ func (b *Builder) resizedImages(s *site.Site, docs render.Docs, infos map[string
 			copies[i] = files
 			return nil
 		}
-		info := infos[f.URL]
 		if copies[i], err = resize(f.URL, body, info.copies, info.copyExt); err != nil {
 			return fileerr.New(f.Src, 0, 0, err)
 		}
@@ -353,10 +358,10 @@ func overBudget(docs render.Docs, infos map[string]imageInfo, copies []publish.F
 	return warnings
 }
 
-// phoneCopy is the source of an image a phone downloads (see phonePixels):
+// phoneCopy is the source of image p a phone downloads (see phonePixels):
 // the narrowest copy as wide as it needs, or the widest there is.
-func phoneCopy(p string, info imageInfo) string {
-	srcs := imageSources(map[string]imageInfo{p: info})(p)
+func phoneCopy(p string, infos map[string]imageInfo) string {
+	srcs := imageSources(infos)(p)
 	for _, src := range srcs {
 		if src.Width >= phonePixels {
 			return src.Path
@@ -389,7 +394,7 @@ func imagesWeight(d *markup.Doc, infos map[string]imageInfo, sizes map[string]in
 			continue
 		}
 		seen[p] = true
-		if n, ok := sizes[site.FilePath(phoneCopy(p, infos[p]))]; ok {
+		if n, ok := sizes[site.FilePath(phoneCopy(p, infos))]; ok {
 			total += n
 		} else {
 			total += infos[p].bytes

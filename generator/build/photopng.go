@@ -39,9 +39,10 @@ func looksLikePhoto(info imageInfo) bool {
 // keptAsPNG gives the photos among pngs JPEG copies (see above). Whether
 // a PNG with an alpha channel uses it takes reading every pixel: the build
 // cache's copies of the same content tell, else the image is read, on
-// every processor.
+// every processor. The file's key is kept, so that making the copies does
+// not read the file again to find them in the cache.
 func (b *Builder) keptAsPNG(pngs []site.File, infos map[string]imageInfo) {
-	opaque := make([]bool, len(pngs))
+	opaque, keys := make([]bool, len(pngs)), make([]string, len(pngs))
 	parallel.Do(len(pngs), func(i int) error {
 		f := pngs[i]
 		if !infos[f.URL].alpha {
@@ -52,7 +53,8 @@ func (b *Builder) keptAsPNG(pngs []site.File, infos map[string]imageInfo) {
 		if err != nil {
 			return nil // the copies' own read reports it
 		}
-		if files, ok := b.resized[imageKey(f.URL, body)]; ok {
+		keys[i] = imageKey(f.URL, body)
+		if files, ok := b.resized[keys[i]]; ok {
 			opaque[i] = len(files) > 0 && path.Ext(files[0].Path) == ".jpg"
 			return nil
 		}
@@ -60,10 +62,12 @@ func (b *Builder) keptAsPNG(pngs []site.File, infos map[string]imageInfo) {
 		return nil
 	})
 	for i, f := range pngs {
+		info := infos[f.URL]
+		info.key = keys[i]
+		infos[f.URL] = info
 		if !opaque[i] {
 			continue
 		}
-		info := infos[f.URL]
 		info.copyExt = ".jpg"
 		info.copies = append(smallerWidths(info.width), info.width)
 		infos[f.URL] = info
