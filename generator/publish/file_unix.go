@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"syscall"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // rawFile is a file read or written with plain system calls. An os.File
@@ -36,8 +38,10 @@ func openRegular(name string) (io.ReadCloser, fileInfo, error) {
 	if err != nil {
 		return nil, fileInfo{}, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+	// x/sys/unix's Stat_t, whose times are Mtim on every Unix, where
+	// syscall's are Mtimespec on macOS and the BSDs.
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		syscall.Close(fd)
 		return nil, fileInfo{}, &fs.PathError{Op: "open", Path: name, Err: syscall.EINVAL}
 	}
