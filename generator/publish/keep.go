@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -67,6 +68,7 @@ func (st *Stage) adopt(p string, kept Record) bool {
 		return false
 	}
 	st.kept = kept
+	st.put.paths = make(map[string]struct{}, len(kept.Files))
 	return true
 }
 
@@ -76,8 +78,36 @@ func (st *Stage) keeps(w Written) bool {
 	if st.kept.Files == nil {
 		return false
 	}
-	st.put.Store(w.Path, true)
-	return holds(st.kept, filepath.Join(st.tmp, filepath.FromSlash(w.Path)), w)
+	st.put.add(w.Path)
+	// Joined by hand: the kept record holds only clean paths, and
+	// filepath.Join's cleaning showed in a build after an edit, which
+	// asks this of every file.
+	return holds(st.kept, st.tmp+string(filepath.Separator)+filepath.FromSlash(w.Path), w)
+}
+
+// pathSet is a set of paths that the build's threads add to at once. A
+// sync.Map allocated for every path added, the most of what keeping a
+// file cost besides its system call; a map behind a lock, sized once,
+// allocates nothing.
+type pathSet struct {
+	mu    sync.Mutex
+	paths map[string]struct{}
+}
+
+func (s *pathSet) add(p string) {
+	s.mu.Lock()
+	if s.paths == nil {
+		s.paths = map[string]struct{}{}
+	}
+	s.paths[p] = struct{}{}
+	s.mu.Unlock()
+}
+
+func (s *pathSet) has(p string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.paths[p]
+	return ok
 }
 
 // clear removes what a kept build has at p, a file the new build is about
@@ -118,7 +148,7 @@ func (st *Stage) prune() error {
 	var errs []error
 	folders := map[string]bool{}
 	for p := range st.kept.Files {
-		if _, put := st.put.Load(p); put {
+		if st.put.has(p) {
 			continue
 		}
 		full := filepath.Join(st.tmp, filepath.FromSlash(p))

@@ -50,7 +50,7 @@ type Stage struct {
 	record    Record       // what the previous build wrote, when known
 	kept      Record       // what tmp holds when it started as a kept build (see keep.go)
 	folder    Folder       // tmp's, taken once Commit has put it in place
-	put       sync.Map     // the paths Put, when tmp started as a kept build
+	put       pathSet      // the paths Put, when tmp started as a kept build
 	parts     atomic.Int64 // names the files PutFrom is writing
 }
 
@@ -488,8 +488,8 @@ func holds(rec Record, p string, w Written) bool {
 	if rec.Files[w.Path] != w {
 		return false
 	}
-	fi, err := os.Lstat(p)
-	return err == nil && fi.Mode().IsRegular() && fi.Size() == w.Size && !fi.ModTime().After(rec.At)
+	fi, ok := lstatRegular(p)
+	return ok && fi.size == w.Size && !fi.modTime.After(rec.At)
 }
 
 // place is where output path name goes in the new build, its folder made
