@@ -86,8 +86,8 @@ func (st *Stage) keeps(w Written) bool {
 }
 
 // pathSet is a set of paths that the build's threads add to at once. A
-// sync.Map allocated for every path added, the most of what keeping a
-// file cost besides its system call; a map behind a lock, sized once,
+// sync.Map allocated for every path added, an eighth of what keeping a
+// file cost in a build after an edit; a map behind a lock, sized once,
 // allocates nothing.
 type pathSet struct {
 	mu    sync.Mutex
