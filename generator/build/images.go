@@ -42,7 +42,7 @@ type imageInfo struct {
 	bytes         int64
 	copies        []int  // widths of the copies the build makes
 	copyExt       string // their extension: ".jpg" for a photo kept as PNG
-	alpha         bool   // a PNG with an alpha channel, which its pixels may use
+	seeThrough    bool   // a PNG that may have transparent pixels: only they tell
 	unscaled      bool   // too many pixels to read whole: no copies
 	key           string // imageKey, when the file was read for it already
 }
@@ -119,6 +119,24 @@ func smallerWidths(width int) []int {
 	return ws
 }
 
+// maySeeThrough reports whether an image of colour model m may have
+// transparent pixels. A PNG's header does not tell for a grey or RGB one:
+// a tRNS chunk may name a colour that is transparent, and
+// image.DecodeConfig stops before it. Only a palette read whole, with no
+// transparent colour, is known to have none.
+func maySeeThrough(m color.Model) bool {
+	palette, ok := m.(color.Palette)
+	if !ok {
+		return true
+	}
+	for _, c := range palette {
+		if _, _, _, a := c.RGBA(); a != 0xffff {
+			return true
+		}
+	}
+	return false
+}
+
 // readImage reads no more of a file than its header.
 func readImage(fsys fs.FS, name string, svg bool) imageInfo {
 	var info imageInfo
@@ -146,7 +164,7 @@ func readImage(fsys fs.FS, name string, svg bool) imageInfo {
 	head = head[:n]
 	if cfg, format, err := image.DecodeConfig(io.MultiReader(bytes.NewReader(head), file)); err == nil {
 		info.width, info.height = cfg.Width, cfg.Height
-		info.alpha = cfg.ColorModel == color.NRGBAModel || cfg.ColorModel == color.NRGBA64Model
+		info.seeThrough = maySeeThrough(cfg.ColorModel)
 		if format == "jpeg" && turned(jpegOrientation(head)) {
 			info.width, info.height = cfg.Height, cfg.Width
 		}

@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"hash/crc32"
 	"image"
+	"image/color"
 	"image/jpeg"
 	"image/png"
 	"maps"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -174,12 +177,17 @@ func TestPhotoKeptAsPNG(t *testing.T) {
 		"site.yaml":            {Data: []byte("title: Kursus\nlanguages: [id]\n")},
 		"content/id/_index.md": {Data: []byte("---\ntitle: Kursus\n---\n")},
 		"content/id/a.md": {Data: []byte("---\ntitle: Foto\n---\n![Pasar](foto.png)\n\n![Tepi](tepi.png)\n\n" +
-			"![Potongan](potong.png)\n\n![Bagan](bagan.png)\n\n![Kecil](kecil.png)\n")},
+			"![Potongan](potong.png)\n\n![Bagan](bagan.png)\n\n![Kecil](kecil.png)\n\n![Palet](palet.png)\n\n![Kunci](kunci.png)\n")},
 		"content/id/foto.png":   {Data: testsite.Photo(900, 500, 0)},
 		"content/id/tepi.png":   {Data: testsite.Photo(900, 500, 0.005)},
 		"content/id/potong.png": {Data: testsite.Photo(900, 500, 0.1)},
 		"content/id/bagan.png":  {Data: flat},
 		"content/id/kecil.png":  {Data: testsite.Photo(600, 300, 0)},
+		// Cut-outs whose transparency a PNG's header does not show: a
+		// palette with a see-through colour, and an RGB image with a tRNS
+		// colour key, which image.DecodeConfig stops before.
+		"content/id/palet.png": {Data: palettedPhoto(t, 900, 500, 0.1)},
+		"content/id/kunci.png": {Data: keyedPhoto(t, 900, 500, 0.1)},
 	}
 	builder := New(Options{Site: fsys, BuildDate: testDate})
 	res, err := builder.Build(context.Background())
@@ -204,6 +212,8 @@ func TestPhotoKeptAsPNG(t *testing.T) {
 		`srcset="/id/potong-480w.png 480w, /id/potong-720w.png 720w, /id/potong.png 900w"`,
 		`srcset="/id/bagan-480w.png 480w, /id/bagan-720w.png 720w, /id/bagan.png 900w"`,
 		`srcset="/id/kecil-480w.jpg 480w, /id/kecil-600w.jpg 600w"`,
+		`srcset="/id/palet-480w.png 480w, /id/palet-720w.png 720w, /id/palet.png 900w"`,
+		`srcset="/id/kunci-480w.png 480w, /id/kunci-720w.png 720w, /id/kunci.png 900w"`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)
@@ -220,7 +230,7 @@ func TestPhotoKeptAsPNG(t *testing.T) {
 	}
 	// A phone takes the 720 px copies, and the small photo's own width.
 	var phone int
-	for _, p := range []string{"id/foto-720w.jpg", "id/tepi-720w.jpg", "id/potong-720w.png", "id/bagan-720w.png", "id/kecil-600w.jpg"} {
+	for _, p := range []string{"id/foto-720w.jpg", "id/tepi-720w.jpg", "id/potong-720w.png", "id/bagan-720w.png", "id/kecil-600w.jpg", "id/palet-720w.png", "id/kunci-720w.png"} {
 		phone += len(files[p])
 	}
 	want := fmt.Sprintf("content/id/a.md: its images weigh %d KB on a phone", phone>>10)
@@ -233,6 +243,57 @@ func TestPhotoKeptAsPNG(t *testing.T) {
 	if len(warned) != 1 || !strings.HasPrefix(warned[0], want) {
 		t.Errorf("weight warnings %q, want one starting %q", warned, want)
 	}
+}
+
+// palettedPhoto is a PNG of w x h random pixels of a 256-colour palette
+// whose first colour is transparent, used by about clear of the pixels.
+func palettedPhoto(t *testing.T, w, h int, clear float64) []byte {
+	t.Helper()
+	rnd := rand.New(rand.NewPCG(3, 4))
+	palette := color.Palette{color.NRGBA{}}
+	for len(palette) < 256 {
+		palette = append(palette, color.NRGBA{byte(rnd.Uint32()), byte(rnd.Uint32()), byte(rnd.Uint32()), 0xff})
+	}
+	img := image.NewPaletted(image.Rect(0, 0, w, h), palette)
+	for i := range img.Pix {
+		img.Pix[i] = byte(1 + rnd.IntN(255))
+		if rnd.Float64() < clear {
+			img.Pix[i] = 0
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// keyedPhoto is an RGB PNG of w x h random pixels, about clear of them
+// black, with a tRNS chunk that makes black transparent (Go's encoder
+// writes none, so it is put in after the IHDR chunk, which ends at 33).
+func keyedPhoto(t *testing.T, w, h int, clear float64) []byte {
+	t.Helper()
+	rnd := rand.New(rand.NewPCG(5, 6))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = byte(rnd.Uint32())
+	}
+	for i := 0; i < len(img.Pix); i += 4 {
+		img.Pix[i] |= 1 // never black by chance
+		if rnd.Float64() < clear {
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2] = 0, 0, 0
+		}
+		img.Pix[i+3] = 0xff
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	chunk := binary.BigEndian.AppendUint32(nil, 6)
+	chunk = append(chunk, "tRNS\x00\x00\x00\x00\x00\x00"...)
+	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
+	head, rest := b.Bytes()[:33], b.Bytes()[33:]
+	return slices.Concat(head, chunk, rest)
 }
 
 // grayPNG is a PNG of w x h pixels of one grey, as a diagram compresses.

@@ -37,7 +37,7 @@ func looksLikePhoto(info imageInfo) bool {
 }
 
 // keptAsPNG gives the photos among pngs JPEG copies (see above). Whether
-// a PNG with an alpha channel uses it takes reading every pixel: the build
+// a PNG that may be transparent is takes reading every pixel: the build
 // cache's copies of the same content tell, else the image is read, on
 // every processor. The file's key is kept, so that making the copies does
 // not read the file again to find them in the cache.
@@ -45,7 +45,7 @@ func (b *Builder) keptAsPNG(pngs []site.File, infos map[string]imageInfo) {
 	opaque, keys := make([]bool, len(pngs)), make([]string, len(pngs))
 	parallel.Do(len(pngs), func(i int) error {
 		f := pngs[i]
-		if !infos[f.URL].alpha {
+		if !infos[f.URL].seeThrough {
 			opaque[i] = true
 			return nil
 		}
@@ -64,12 +64,10 @@ func (b *Builder) keptAsPNG(pngs []site.File, infos map[string]imageInfo) {
 	for i, f := range pngs {
 		info := infos[f.URL]
 		info.key = keys[i]
-		infos[f.URL] = info
-		if !opaque[i] {
-			continue
+		if opaque[i] {
+			info.copyExt = ".jpg"
+			info.copies = append(smallerWidths(info.width), info.width)
 		}
-		info.copyExt = ".jpg"
-		info.copies = append(smallerWidths(info.width), info.width)
 		infos[f.URL] = info
 	}
 }
@@ -83,9 +81,15 @@ func mostlyOpaque(body []byte) bool {
 	}
 	b := img.Bounds()
 	allowed := int(seeThroughPart * float64(b.Dx()*b.Dy()))
-	if n, ok := img.(*image.NRGBA); ok { // most PNGs with alpha: no call a pixel
-		for i := 3; i < len(n.Pix) && allowed >= 0; i += 4 {
-			if n.Pix[i] != 0xff {
+	// The decoder's common results read without a call a pixel. It gives
+	// grey and RGB images of these types only when no colour is
+	// transparent.
+	switch img := img.(type) {
+	case *image.Gray, *image.Gray16, *image.RGBA, *image.RGBA64:
+		return true
+	case *image.NRGBA:
+		for i := 3; i < len(img.Pix) && allowed >= 0; i += 4 {
+			if img.Pix[i] != 0xff {
 				allowed--
 			}
 		}
