@@ -23,15 +23,12 @@ const rawOmitted = "<!-- raw HTML omitted -->"
 
 func (r rawHTMLRenderer) block(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	b := n.(*ast.HTMLBlock)
-	var raw strings.Builder
+	var raw string
 	switch {
 	case entering:
-		for i := 0; i < b.Lines().Len(); i++ {
-			seg := b.Lines().At(i)
-			raw.Write(seg.Value(src))
-		}
+		raw = blockLines(b, src)
 	case b.HasClosure():
-		raw.Write(b.ClosureLine.Value(src))
+		raw = string(b.ClosureLine.Value(src))
 	default:
 		return ast.WalkContinue, nil
 	}
@@ -39,7 +36,7 @@ func (r rawHTMLRenderer) block(w util.BufWriter, src []byte, n ast.Node, enterin
 		_, _ = w.WriteString(rawOmitted + "\n")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString(wrapRawTables(prefixRawIDs(raw.String(), prefixOf(n)), pageLabels(n)("table_region")))
+	_, _ = w.WriteString(wrapRawTables(prefixRawIDs(raw, prefixOf(n)), pageLabels(n)("table_region")))
 	return ast.WalkContinue, nil
 }
 
@@ -85,6 +82,51 @@ func rawHTMLText(n ast.Node, src []byte) string {
 		}
 	}
 	return ""
+}
+
+// rawWhole is raw HTML as written: an inline tag, or a block's every line.
+func rawWhole(n ast.Node, src []byte) string {
+	b, ok := n.(*ast.HTMLBlock)
+	if !ok {
+		return rawText(n.(*ast.RawHTML), src)
+	}
+	raw := blockLines(b, src)
+	if b.HasClosure() {
+		raw += string(b.ClosureLine.Value(src))
+	}
+	return raw
+}
+
+// blockLines are an HTML block's lines but the closing one.
+func blockLines(b *ast.HTMLBlock, src []byte) string {
+	var raw strings.Builder
+	for i := 0; i < b.Lines().Len(); i++ {
+		seg := b.Lines().At(i)
+		raw.Write(seg.Value(src))
+	}
+	return raw.String()
+}
+
+// onlyComments reports whether raw HTML is nothing but comments and space,
+// which no reader sees: leaving it out loses nothing to warn about. Real
+// lessons carry hundreds, licence headers and translation markers among
+// them, which buried the warnings that matter. A comment left open runs
+// to the end of what was written, as it does in a browser.
+func onlyComments(raw string) bool {
+	for {
+		raw = strings.TrimSpace(raw)
+		if raw == "" {
+			return true
+		}
+		rest, ok := strings.CutPrefix(raw, "<!--")
+		if !ok {
+			return false
+		}
+		_, raw, ok = strings.Cut(rest, "-->")
+		if !ok {
+			return true
+		}
+	}
 }
 
 // plainTags are the inline tags a page may write without markup.unsafe:

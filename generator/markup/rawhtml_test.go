@@ -133,3 +133,31 @@ func convertPage(t *testing.T, src string, passes ...Pass) (*Doc, error) {
 	}
 	return New(Options{}).Convert(in, passes...)
 }
+
+// Comments are left out without a word: a real course of 574 pages got a
+// warning for each of its 576 licence headers and translation markers. A
+// comment beside a tag still warns of the tag.
+func TestCommentsLeftOutQuietly(t *testing.T) {
+	src := "Teks.\n\n<!-- Copyright 2024 -->\n\n<!--\nmulti\nline\n-->\n\n" +
+		"Inline <!-- note --> here.\n\n<!-- c --><div>x</div>\n\nSee <span>y</span> <!-- z -->\n\n<!-- open to the end\n"
+	s, page := fixture(t, src)
+	in := Input{Site: s, Page: page, URLs: site.NewURLs(""), T: func(k string) string { return k }, Embed: stubEmbed}
+	doc, err := New(Options{}).Convert(in, Pass{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warned []string
+	for _, w := range doc.Warnings {
+		warned = append(warned, w.Error())
+	}
+	want := []string{
+		"content/id/bab/a.md:15: raw HTML <div> is left out (markup: {unsafe: true} in site.yaml lets it through)",
+		"content/id/bab/a.md:17: raw HTML <span> is left out (markup: {unsafe: true} in site.yaml lets it through)",
+	}
+	if !slices.Equal(warned, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warned, "\n"), strings.Join(want, "\n"))
+	}
+	if got := string(doc.HTML(Pass{})); strings.Contains(got, "Copyright") || strings.Contains(got, "note") {
+		t.Errorf("a comment reached the page:\n%s", got)
+	}
+}

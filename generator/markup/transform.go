@@ -63,7 +63,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			if isPaired(n) {
 				break // let through (see plainTags)
 			}
-			if line := st.nodeLine(n, src); !st.unsafe && line != rawLine {
+			if line := st.nodeLine(n, src); !st.unsafe && line != rawLine && !onlyComments(rawWhole(n, src)) {
 				st.warnf(line, "raw HTML %s is left out (markup: {unsafe: true} in site.yaml lets it through)", clip(strings.TrimSpace(raw)))
 				rawLine = line
 			}
