@@ -148,8 +148,8 @@ func (s Strings) fill(from Strings) []string {
 func missingWarning(lang, def string, missing []string, total int) error {
 	dir := path.Join(I18nDir, lang)
 	from := "the " + def + " ones, then English"
-	if def == fallbackLang {
-		from = "English ones"
+	if def == fallbackLang || def == lang {
+		from = "English ones" // the default language borrows from English alone
 	}
 	if len(missing) == total {
 		return fileerr.Errorf(dir, 0, 0, "no UI strings for language %q: using %s; copy %s/%s/ to %s/ and translate it",

@@ -100,8 +100,12 @@ func TestStringsFallBackKeyByKey(t *testing.T) {
 			t.Errorf("the strings of %s are in %q, want %q", lang, got, want)
 		}
 	}
-	if ui, _, _ := loadStrings(lentera.Theme, nil, []string{"ar", "id"}, nil); ui.speaks["ar"] != "en" || ui.speaks["id"] != "id" {
+	ui, arWarnings, _ := loadStrings(lentera.Theme, nil, []string{"ar", "id"}, nil)
+	if ui.speaks["ar"] != "en" || ui.speaks["id"] != "id" {
 		t.Errorf("an Arabic course without Arabic strings: its strings are in %q and the Indonesian's in %q, want en and id", ui.speaks["ar"], ui.speaks["id"])
+	}
+	if len(arWarnings) != 1 || !strings.Contains(arWarnings[0].Error(), `for language "ar": using English ones;`) {
+		t.Errorf("the default language without strings borrows English's, want the warning to say so: %v", arWarnings)
 	}
 	var text []string
 	for _, w := range warnings {
