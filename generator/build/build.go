@@ -626,6 +626,9 @@ func (b *Builder) locatedCopies(warnings []error) []error {
 		b.located(w)
 		out[i] = w
 	}
+	// Found on every processor at once, they come in any order; a
+	// writer reads them as the errors, by file and line.
+	fileerr.Sort(out)
 	return out
 }
 

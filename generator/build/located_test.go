@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -35,5 +36,30 @@ func TestWarningPathPrefixedOnce(t *testing.T) {
 		if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0].Error(), want) {
 			t.Fatalf("build %d: warnings %v, want one starting %q", i+1, res.Warnings, want)
 		}
+	}
+}
+
+// Warnings come by file and line, as errors do, whichever phase and
+// processor found them: a page of the second language's raw HTML came
+// before the first's, and the image weights in a new order each build.
+func TestWarningsSorted(t *testing.T) {
+	dir := t.TempDir()
+	testsite.Write(t, dir, map[string]string{
+		"site.yaml":       "title: Uji\nlanguages: [sw, id]\n",
+		"content/id/a.md": "---\ntitle: A\n---\n\n<div>a</div>\n",
+		"content/sw/b.md": "---\ntitle: B\n---\n\n<div>b</div>\n\n<div>c</div>\n",
+	})
+	res, err := Build(context.Background(), Options{SiteDir: dir, BuildDate: testDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var places []string
+	for _, w := range res.Warnings {
+		place, _, _ := strings.Cut(strings.TrimPrefix(w.Error(), dir+string(filepath.Separator)), ": ")
+		places = append(places, filepath.ToSlash(place))
+	}
+	want := []string{"search", "content/id/a.md:5", "content/sw/b.md:5", "content/sw/b.md:7", "layouts/i18n/sw", "site.yaml"}
+	if !slices.Equal(places, want) {
+		t.Errorf("warnings at %q, want %q", places, want)
 	}
 }

@@ -95,7 +95,7 @@ func Sorted(err error) error {
 		return nil
 	}
 	all := Flatten(err)
-	sort.SliceStable(all, func(i, j int) bool { return less(all[i], all[j]) })
+	Sort(all)
 	seen := map[string]bool{}
 	once := all[:0]
 	for _, e := range all {
@@ -105,6 +105,12 @@ func Sorted(err error) error {
 		}
 	}
 	return errors.Join(once...)
+}
+
+// Sort orders problems as Sorted does, in place, keeping each one; the
+// order of those at one place stays as it was.
+func Sort(errs []error) {
+	sort.SliceStable(errs, func(i, j int) bool { return less(errs[i], errs[j]) })
 }
 
 func less(a, b error) bool {
