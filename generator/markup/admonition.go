@@ -31,12 +31,17 @@ func (admonitionParser) Trigger() []byte { return []byte{'!', '?'} }
 
 func (admonitionParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
-	m := admonitionHead.FindSubmatch(util.TrimRightSpace(line))
+	// Up to three spaces may come first, as before any block: a box in a
+	// list item ("1. Step" then "    !!! tip") has one left after the
+	// item's own indent.
+	m := admonitionHead.FindSubmatch(util.TrimRightSpace(util.TrimLeftSpace(line)))
 	if m == nil {
 		return nil, parser.NoChildren
 	}
 	st := stateOf(pc)
-	words := strings.Fields(string(m[1]))
+	// The kind is read in lower case, as Python-Markdown reads it:
+	// "!!! Tip" is a tip.
+	words := strings.Fields(strings.ToLower(string(m[1])))
 	d := &Directive{Name: words[0], Label: string(m[2]), Classes: words[1:], Attrs: map[string]string{}, Container: true, state: st, Line: st.line(seg.Start)}
 	reader.AdvanceToEOL()
 	d.resolve(st.in)

@@ -69,3 +69,21 @@ func TestAdmonitionsNestLimited(t *testing.T) {
 		t.Fatalf("error %v, want the nesting limit", err)
 	}
 }
+
+// A box may open in a list item, indented as the item's text is, and its
+// kind may be written capitalised, as Python-Markdown reads both.
+func TestAdmonitionInListItem(t *testing.T) {
+	doc, err := convertPage(t, "1. Item\n\n    !!! Tip \"In list\"\n        Boxed.\n\n2. Next\n\n  !!! warning\n      Two spaces in.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(doc.HTML(Pass{}))
+	for _, want := range []string{
+		"<li>\n<p>Item</p>\n<aside class=\"directive directive-tip\"><p class=\"directive-title\">In list</p>\n<p>Boxed.</p>\n</aside>\n</li>",
+		"<aside class=\"directive directive-warning\"><p class=\"directive-title\">directive_warning</p>\n<p>Two spaces in.</p>\n</aside>",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("page lacks\n%s\ngot\n%s", want, got)
+		}
+	}
+}
