@@ -87,3 +87,30 @@ func TestAdmonitionInListItem(t *testing.T) {
 		}
 	}
 }
+
+// A title a page gives a box is inline Markdown, as a description is,
+// whichever way the box is written; a kramdown box's title, its heading's
+// text, is not read again.
+func TestBoxTitlesInline(t *testing.T) {
+	src := "!!! warning \"Mind `re.match()`\"\n    A.\n\n" +
+		":::tip[Use `git init` *now*]\nB.\n:::\n\n" +
+		"::: {.exercise title=\"The `ls` command\"}\nC.\n:::\n\n" +
+		":::solution[Why <b>?</b>]\nD.\n:::\n\n" +
+		"> ## 2 * 3 * 4\n> E.\n{: .warning}\n"
+	doc, err := convertPage(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(doc.HTML(Pass{}))
+	for _, want := range []string{
+		`<p class="directive-title">Mind <code>re.match()</code></p>`,
+		`<p class="directive-title">Use <code>git init</code> <em>now</em></p>`,
+		`<p class="directive-title">The <code>ls</code> command</p>`,
+		`<summary>Why &lt;b&gt;?&lt;/b&gt;</summary>`,
+		`<p class="directive-title">2 * 3 * 4</p>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("page lacks %s:\n%s", want, got)
+		}
+	}
+}

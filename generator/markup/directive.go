@@ -34,6 +34,7 @@ type Directive struct {
 	fence    int    // colons of the opening fence
 	closed   bool   // a closing fence was seen
 	untitled bool   // shown without a title (see admonitionParser)
+	textOnly bool   // Label is text, not Markdown: a heading's, without its markup
 	alias    string // the name the page wrote, when site.yaml's directives resolved it
 	err      error  // a malformed line, reported by the converter
 	state    *state

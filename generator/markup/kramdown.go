@@ -165,7 +165,7 @@ func (st *state) quoteAsBox(bq *ast.Blockquote, name string, a attrs, line int, 
 	d.resolve(st.in)
 	d.err = d.check()
 	if h, ok := bq.FirstChild().(*ast.Heading); ok {
-		d.Label = strings.TrimSpace(plainText(h, src))
+		d.Label, d.textOnly = strings.TrimSpace(plainText(h, src)), true
 		bq.RemoveChild(bq, h)
 	}
 	for c := bq.FirstChild(); c != nil; c = bq.FirstChild() {

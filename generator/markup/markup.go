@@ -205,11 +205,12 @@ type Converter struct {
 	mu      sync.Mutex
 	mds     map[quotes]goldmark.Markdown // by the quotation marks of a language
 	terms   glossaries
+	titles  *Inline
 }
 
 // New returns a converter.
 func New(opts Options) *Converter {
-	return &Converter{unsafe: opts.Unsafe, minify: opts.Minify, spool: opts.Spool, mds: map[quotes]goldmark.Markdown{}}
+	return &Converter{unsafe: opts.Unsafe, minify: opts.Minify, spool: opts.Spool, mds: map[quotes]goldmark.Markdown{}, titles: NewInline()}
 }
 
 // markdown returns the goldmark of a language: they differ only in their
@@ -262,7 +263,7 @@ func (c *Converter) markdown(lang string) goldmark.Markdown {
 // other pages' links, so that one build reports every problem.
 func (c *Converter) Convert(in Input, passes ...Pass) (*Doc, error) {
 	st := newState(in, c.unsafe)
-	st.glossary = &c.terms
+	st.glossary, st.titles = &c.terms, c.titles
 	st.ids = newHeadingIDs(in.Reserved)
 	pc := parser.NewContext(parser.WithIDs(st.ids))
 	pc.Set(stateKey, st)
@@ -439,6 +440,7 @@ type state struct {
 	nest         nesting
 	limits       limitsState // see inlineGuard
 	glossary     *glossaries // the converter's, shared by its pages
+	titles       *Inline     // the converter's: renders boxes' titles
 	directives   []*Directive
 	ials         []pendingIAL // kramdown attribute lists, for the block they follow
 	ids          *headingIDs

@@ -105,11 +105,15 @@ func renderDirective(w util.BufWriter, src []byte, n ast.Node, entering bool) (a
 
 // openContainer writes the start of a container: a <details> for a
 // solution, which starts closed, and a labelled <aside> or <section> for
-// the others.
+// the others. A title the page gives is inline Markdown, as a description
+// is: lessons write code in them ("!!! warning "Mind `re.match()`"").
 func openContainer(w util.BufWriter, d *Directive) {
-	title := d.Label
-	if title == "" {
-		title = d.state.in.T("directive_" + d.Name)
+	title := html.EscapeString(d.Label)
+	switch {
+	case d.Label == "":
+		title = html.EscapeString(d.state.in.T("directive_" + d.Name))
+	case !d.textOnly:
+		title = d.state.titles.HTML(d.state.in.Page.Lang, d.Label)
 	}
 	tag := containerTag(d.Name)
 	_, _ = w.WriteString("<" + tag + ` class="` + classes("directive directive-"+d.Name, d.Classes) + `"`)
@@ -117,14 +121,14 @@ func openContainer(w util.BufWriter, d *Directive) {
 		_, _ = w.WriteString(` id="` + html.EscapeString(d.state.prefix()+d.ID) + `"`)
 	}
 	if d.Name == "solution" {
-		_, _ = w.WriteString("><summary>" + html.EscapeString(title) + "</summary>\n")
+		_, _ = w.WriteString("><summary>" + title + "</summary>\n")
 		return
 	}
 	if d.untitled {
 		_, _ = w.WriteString(">\n")
 		return
 	}
-	_, _ = w.WriteString(`><p class="directive-title">` + html.EscapeString(title) + "</p>\n")
+	_, _ = w.WriteString(`><p class="directive-title">` + title + "</p>\n")
 }
 
 func closeContainer(w util.BufWriter, d *Directive) {
