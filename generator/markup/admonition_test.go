@@ -73,19 +73,9 @@ func TestAdmonitionsNestLimited(t *testing.T) {
 // A box may open in a list item, indented as the item's text is, and its
 // kind may be written capitalised, as Python-Markdown reads both.
 func TestAdmonitionInListItem(t *testing.T) {
-	doc, err := convertPage(t, "1. Item\n\n    !!! Tip \"In list\"\n        Boxed.\n\n2. Next\n\n  !!! warning\n      Two spaces in.\n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := string(doc.HTML(Pass{}))
-	for _, want := range []string{
+	pageShows(t, "1. Item\n\n    !!! Tip \"In list\"\n        Boxed.\n\n2. Next\n\n  !!! warning\n      Two spaces in.\n",
 		"<li>\n<p>Item</p>\n<aside class=\"directive directive-tip\"><p class=\"directive-title\">In list</p>\n<p>Boxed.</p>\n</aside>\n</li>",
-		"<aside class=\"directive directive-warning\"><p class=\"directive-title\">directive_warning</p>\n<p>Two spaces in.</p>\n</aside>",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("page lacks\n%s\ngot\n%s", want, got)
-		}
-	}
+		"<aside class=\"directive directive-warning\"><p class=\"directive-title\">directive_warning</p>\n<p>Two spaces in.</p>\n</aside>")
 }
 
 // A title a page gives a box is inline Markdown, as a description is,
@@ -97,20 +87,10 @@ func TestBoxTitlesInline(t *testing.T) {
 		"::: {.exercise title=\"The `ls` command\"}\nC.\n:::\n\n" +
 		":::solution[Why <b>?</b>]\nD.\n:::\n\n" +
 		"> ## 2 * 3 * 4\n> E.\n{: .warning}\n"
-	doc, err := convertPage(t, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := string(doc.HTML(Pass{}))
-	for _, want := range []string{
+	pageShows(t, src,
 		`<p class="directive-title">Mind <code>re.match()</code></p>`,
 		`<p class="directive-title">Use <code>git init</code> <em>now</em></p>`,
 		`<p class="directive-title">The <code>ls</code> command</p>`,
 		`<summary>Why &lt;b&gt;?&lt;/b&gt;</summary>`,
-		`<p class="directive-title">2 * 3 * 4</p>`,
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("page lacks %s:\n%s", want, got)
-		}
-	}
+		`<p class="directive-title">2 * 3 * 4</p>`)
 }

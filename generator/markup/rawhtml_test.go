@@ -134,6 +134,21 @@ func convertPage(t *testing.T, src string, passes ...Pass) (*Doc, error) {
 	return New(Options{}).Convert(in, passes...)
 }
 
+// pageShows converts src and fails t for each of wants the page lacks.
+func pageShows(t *testing.T, src string, wants ...string) {
+	t.Helper()
+	doc, err := convertPage(t, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(doc.HTML(Pass{}))
+	for _, want := range wants {
+		if !strings.Contains(got, want) {
+			t.Errorf("page lacks %s:\n%s", want, got)
+		}
+	}
+}
+
 // Comments are left out without a word: a real course of 574 pages got a
 // warning for each of its 576 licence headers and translation markers. A
 // comment beside a tag still warns of the tag.
