@@ -178,13 +178,18 @@ func TestGlossaryNames(t *testing.T) {
 	}
 }
 
-// A control character YAML refuses is reported where it is: yaml.v3's
-// message has no line.
-func TestControlCharacterPlace(t *testing.T) {
+// A YAML problem is reported where it is: a control character YAML
+// refuses, whose message from yaml.v3 has no line, and a tab that indents
+// a line, which yaml.v3 puts on the line of the value before it when that
+// value ends its line.
+func TestYAMLProblemPlace(t *testing.T) {
 	for src, want := range map[string]string{
-		"title: \"a\x01b\"\n":                 "x.yaml:1:10: invalid YAML: control characters are not allowed",
-		"kind: table\ntitle: x\x7f\n":         "x.yaml:2:9: invalid YAML: control characters are not allowed",
-		"kind: table\n# é\ntitle: \x1b[31m\n": "x.yaml:3:8: invalid YAML: control characters are not allowed",
+		"kind: checklist\ntitle: C\n\titems: []\n":       "x.yaml:3: invalid YAML: found a tab character that violates indentation",
+		"kind: table\n\ttitle: x\n":                      "x.yaml:2: invalid YAML: found a tab character that violates indentation",
+		"kind: table\ntitle: x\nnote: y\n\n\trows: []\n": "x.yaml:5: invalid YAML: found a tab character that violates indentation",
+		"title: \"a\x01b\"\n":                            "x.yaml:1:10: invalid YAML: control characters are not allowed",
+		"kind: table\ntitle: x\x7f\n":                    "x.yaml:2:9: invalid YAML: control characters are not allowed",
+		"kind: table\n# é\ntitle: \x1b[31m\n":            "x.yaml:3:8: invalid YAML: control characters are not allowed",
 	} {
 		_, err := Parse("x.yaml", []byte(src))
 		if err == nil || err.Error() != want {

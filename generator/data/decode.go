@@ -77,8 +77,11 @@ func syntaxError(path string, src []byte, err error) error {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		detail := msg[len(m[0]):]
-		if zeroBased.MatchString(detail) {
+		switch {
+		case zeroBased.MatchString(detail):
 			line = problemLine(src, line+1, detail)
+		case strings.HasPrefix(detail, "found a tab character that violates indentation"):
+			line = tabIndented(src, line)
 		}
 		return fileerr.New(path, line, 0, errors.New("invalid YAML: "+detail))
 	}
@@ -88,6 +91,18 @@ func syntaxError(path string, src []byte, err error) error {
 		line, col = controlAt(src)
 	}
 	return fileerr.New(path, line, col, fmt.Errorf("invalid YAML: %s", strings.TrimPrefix(msg, "yaml: ")))
+}
+
+// tabIndented is the first line from line on that a tab indents. yaml.v3
+// names the line of the value it was reading when it met the tab, which
+// is the line before when that value ends a line ("b: 2" then "\tc: 3").
+func tabIndented(src []byte, line int) int {
+	for i, l := range strings.Split(string(src), "\n") {
+		if i+1 >= line && strings.Contains(l[:len(l)-len(strings.TrimLeft(l, " \t"))], "\t") {
+			return i + 1
+		}
+	}
+	return line
 }
 
 // controlAt is the line and column of the first control character YAML
