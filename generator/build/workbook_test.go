@@ -13,9 +13,10 @@ import (
 )
 
 // Every workbook of every test site and of the bundled playbook links only
-// to ids it holds: the workbook puts every chapter on one page and prefixes
-// their ids, so a link it forgets to rewrite, or an id it forgets to
-// prefix, would lead nowhere.
+// to ids it holds, and holds each once: the workbook puts every chapter on
+// one page and prefixes their ids, so a link it forgets to rewrite, or an
+// id it forgets to prefix, would lead nowhere, and two chapters' ids that
+// came out the same would lead to the first.
 func TestWorkbookFragments(t *testing.T) {
 	cases, _ := filepath.Glob("testdata/sites/*.txtar")
 	for _, file := range cases {
@@ -45,7 +46,10 @@ func checkWorkbooks(t *testing.T, opts Options) {
 			continue
 		}
 		n++
-		ids, links := fragments(t, f.Body)
+		ids, links, twice := fragments(t, f.Body)
+		for _, id := range twice {
+			t.Errorf("%s: id %q is on the page twice", f.Path, id)
+		}
 		for _, l := range links {
 			// As browsers do: the fragment as written, then decoded.
 			decoded, err := url.PathUnescape(l)
@@ -62,20 +66,21 @@ func checkWorkbooks(t *testing.T, opts Options) {
 	}
 }
 
-// fragments lists the ids of an HTML page and the fragments its in-page
-// links point to, as written.
-func fragments(t *testing.T, page []byte) (map[string]bool, []string) {
-	ids := map[string]bool{}
-	var links []string
+// fragments lists the ids of an HTML page, the fragments its in-page links
+// point to, as written, and the ids it holds more than once.
+func fragments(t *testing.T, page []byte) (ids map[string]bool, links, twice []string) {
+	ids = map[string]bool{}
 	l := html.NewLexer(parse.NewInputBytes(page))
 	for {
 		tt, _ := l.Next()
 		switch tt {
 		case html.ErrorToken:
-			return ids, links
+			return ids, links, twice
 		case html.AttributeToken:
 			name, val := string(l.Text()), string(bytes.Trim(l.AttrVal(), `"'`))
 			switch {
+			case name == "id" && ids[val]:
+				twice = append(twice, val)
 			case name == "id":
 				ids[val] = true
 			case name == "href" && strings.HasPrefix(val, "#") && len(val) > 1:

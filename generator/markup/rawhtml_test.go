@@ -22,7 +22,7 @@ func TestRawHTMLIDsInWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := Anchor(page) + "-"
+	p := InPart(page, "")
 	wb := string(doc.HTML(Pass{Workbook: true}))
 	for _, want := range []string{
 		`<dt id="` + p + `term-shell">`,

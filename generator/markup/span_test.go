@@ -27,7 +27,7 @@ func TestBracketedSpans(t *testing.T) {
 		}
 	}
 	_, page := fixture(t, src)
-	if wb := string(doc.HTML(Pass{Workbook: true})); !strings.Contains(wb, `<span id="`+Anchor(page)+`-argument">`) {
+	if wb := string(doc.HTML(Pass{Workbook: true})); !strings.Contains(wb, `<span id="`+InPart(page, "argument")+`">`) {
 		t.Errorf("workbook span lacks the page's prefix:\n%s", wb)
 	}
 }

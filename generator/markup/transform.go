@@ -506,7 +506,7 @@ func (st *state) apply(p Pass, doc ast.Node) {
 // prefix starts every id of the page in the current pass.
 func (st *state) prefix() string {
 	if st.pass.Workbook {
-		return Anchor(st.in.Page) + "-"
+		return InPart(st.in.Page, "")
 	}
 	return ""
 }
@@ -524,15 +524,21 @@ func (st *state) href(l linkRef) string {
 	}
 	if st.pass.Workbook && t.Page.Lang == st.in.Page.Lang && t.Page.Kind != site.Home {
 		if l.fragment != "" {
-			return "#" + Anchor(t.Page) + "-" + l.fragment
+			return "#" + InPart(t.Page, l.fragment)
 		}
 		return "#" + Anchor(t.Page)
 	}
 	return st.in.URLs.Edition(st.pass.Edition).Rel(t.Path)
 }
 
+// InPart is the id in the workbook of id on page p: the page's anchor, a
+// slash, then id. An anchor holds no slash, so an id of one page is never
+// another page's, nor any page's anchor; with a hyphen, "## Setup" on
+// loops.md and the chapter loops-setup.md were both p-loops-setup.
+func InPart(p *site.Page, id string) string { return Anchor(p) + "/" + id }
+
 // Anchor is the id of a page's part in the workbook. Every id inside that
-// part starts with it.
+// part starts with it (see InPart).
 func Anchor(p *site.Page) string {
 	if p.Rel == "" {
 		return "home"

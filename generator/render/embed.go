@@ -70,7 +70,7 @@ func embedID(d *markup.Directive, pass markup.Pass) string {
 		id = d.Name + "-" + data.Slug(strings.ReplaceAll(d.Attrs["src"], "/", "-"))
 	}
 	if pass.Workbook {
-		id = markup.Anchor(d.Page()) + "-" + id
+		id = markup.InPart(d.Page(), id)
 	}
 	return id
 }
