@@ -68,10 +68,16 @@ var (
 const phonePixels = 2 * (360 - 32)
 
 // copyPath is the site path of a copy: "fig/a.jpg" at 480 px wide is
-// "fig/a-480w.jpg"; ext, when not "", takes the place of the original's.
+// "fig/a-480w.jpg". A copy in another format (ext, when not "") names the
+// original's too, "fig/a-png-480w.jpg": a course may keep a.jpg beside
+// a.png, whose copies would otherwise be the same files.
 func copyPath(p string, width int, ext string) string {
 	own := path.Ext(p)
-	return strings.TrimSuffix(p, own) + "-" + strconv.Itoa(width) + "w" + cmp.Or(ext, own)
+	base := strings.TrimSuffix(p, own)
+	if ext != "" && !strings.EqualFold(ext, own) {
+		base += "-" + strings.ToLower(strings.TrimPrefix(own, "."))
+	}
+	return base + "-" + strconv.Itoa(width) + "w" + cmp.Or(ext, own)
 }
 
 // images reads the size of every image under content/, by site path, and

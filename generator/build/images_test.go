@@ -177,8 +177,9 @@ func TestPhotoKeptAsPNG(t *testing.T) {
 		"site.yaml":            {Data: []byte("title: Kursus\nlanguages: [id]\n")},
 		"content/id/_index.md": {Data: []byte("---\ntitle: Kursus\n---\n")},
 		"content/id/a.md": {Data: []byte("---\ntitle: Foto\n---\n![Pasar](foto.png)\n\n![Tepi](tepi.png)\n\n" +
-			"![Potongan](potong.png)\n\n![Bagan](bagan.png)\n\n![Kecil](kecil.png)\n\n![Palet](palet.png)\n\n![Kunci](kunci.png)\n")},
+			"![Potongan](potong.png)\n\n![Bagan](bagan.png)\n\n![Kecil](kecil.png)\n\n![Palet](palet.png)\n\n![Kunci](kunci.png)\n\n![Pasar lain](foto.jpg)\n")},
 		"content/id/foto.png":   {Data: testsite.Photo(900, 500, 0)},
+		"content/id/foto.jpg":   {Data: jpegOf(t, 900, 500)},
 		"content/id/tepi.png":   {Data: testsite.Photo(900, 500, 0.005)},
 		"content/id/potong.png": {Data: testsite.Photo(900, 500, 0.1)},
 		"content/id/bagan.png":  {Data: flat},
@@ -207,11 +208,12 @@ func TestPhotoKeptAsPNG(t *testing.T) {
 	page := string(files["id/a/index.html"])
 	for _, want := range []string{
 		`src="/id/foto.png"`,
-		`srcset="/id/foto-480w.jpg 480w, /id/foto-720w.jpg 720w, /id/foto-900w.jpg 900w"`,
-		`srcset="/id/tepi-480w.jpg 480w, /id/tepi-720w.jpg 720w, /id/tepi-900w.jpg 900w"`,
+		`srcset="/id/foto-png-480w.jpg 480w, /id/foto-png-720w.jpg 720w, /id/foto-png-900w.jpg 900w"`,
+		`srcset="/id/foto-480w.jpg 480w, /id/foto-720w.jpg 720w, /id/foto.jpg 900w"`, // a JPEG of the same name beside it
+		`srcset="/id/tepi-png-480w.jpg 480w, /id/tepi-png-720w.jpg 720w, /id/tepi-png-900w.jpg 900w"`,
 		`srcset="/id/potong-480w.png 480w, /id/potong-720w.png 720w, /id/potong.png 900w"`,
 		`srcset="/id/bagan-480w.png 480w, /id/bagan-720w.png 720w, /id/bagan.png 900w"`,
-		`srcset="/id/kecil-480w.jpg 480w, /id/kecil-600w.jpg 600w"`,
+		`srcset="/id/kecil-png-480w.jpg 480w, /id/kecil-png-600w.jpg 600w"`,
 		`srcset="/id/palet-480w.png 480w, /id/palet-720w.png 720w, /id/palet.png 900w"`,
 		`srcset="/id/kunci-480w.png 480w, /id/kunci-720w.png 720w, /id/kunci.png 900w"`,
 	} {
@@ -219,7 +221,7 @@ func TestPhotoKeptAsPNG(t *testing.T) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
-	for path, width := range map[string]int{"id/foto-480w.jpg": 480, "id/foto-900w.jpg": 900, "id/kecil-600w.jpg": 600} {
+	for path, width := range map[string]int{"id/foto-png-480w.jpg": 480, "id/foto-png-900w.jpg": 900, "id/kecil-png-600w.jpg": 600} {
 		cfg, err := jpeg.DecodeConfig(bytes.NewReader(files[path]))
 		if err != nil || cfg.Width != width {
 			t.Errorf("%s: %d px wide (%v), want a JPEG %d px wide", path, cfg.Width, err, width)
@@ -230,7 +232,7 @@ func TestPhotoKeptAsPNG(t *testing.T) {
 	}
 	// A phone takes the 720 px copies, and the small photo's own width.
 	var phone int
-	for _, p := range []string{"id/foto-720w.jpg", "id/tepi-720w.jpg", "id/potong-720w.png", "id/bagan-720w.png", "id/kecil-600w.jpg", "id/palet-720w.png", "id/kunci-720w.png"} {
+	for _, p := range []string{"id/foto-png-720w.jpg", "id/tepi-png-720w.jpg", "id/potong-720w.png", "id/bagan-720w.png", "id/kecil-png-600w.jpg", "id/palet-720w.png", "id/kunci-720w.png", "id/foto-720w.jpg"} {
 		phone += len(files[p])
 	}
 	want := fmt.Sprintf("content/id/a.md: its images weigh %d KB on a phone", phone>>10)
@@ -313,4 +315,18 @@ func byPath(files []publish.File) map[string][]byte {
 		out[f.Path] = f.Body
 	}
 	return out
+}
+
+// jpegOf is a JPEG of w x h random pixels, as a camera's photo is.
+func jpegOf(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(testsite.Photo(w, h, 0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

@@ -227,7 +227,7 @@ func TestSavedImagesFitThePhone(t *testing.T) {
 	screen(width, height)
 	load(t, ctx, srv.URL+"/en/")
 	until(t, ctx, `!!navigator.serviceWorker.controller && /MB/.test(document.querySelector("[data-save] output").textContent)`, 30*time.Second)
-	want := []string{"/en/%C3%A9tal-720w.jpg", "/en/cutout-720w.png"}
+	want := []string{"/en/%C3%A9tal-png-720w.jpg", "/en/cutout-720w.png"}
 	var picked int64
 	for _, p := range want {
 		name, _ := url.PathUnescape(p)
@@ -254,7 +254,7 @@ func TestSavedImagesFitThePhone(t *testing.T) {
 			t.Errorf("saving did not keep %s", p)
 		}
 	}
-	for _, p := range []string{"/en/%C3%A9tal.png", "/en/%C3%A9tal-480w.jpg", "/en/%C3%A9tal-900w.jpg", "/en/cutout.png", "/en/cutout-480w.png", "/en/cutout-960w.png"} {
+	for _, p := range []string{"/en/%C3%A9tal.png", "/en/%C3%A9tal-png-480w.jpg", "/en/%C3%A9tal-png-900w.jpg", "/en/cutout.png", "/en/cutout-480w.png", "/en/cutout-960w.png"} {
 		if slices.Contains(cached, p) {
 			t.Errorf("saving kept %s, which this phone does not show", p)
 		}
@@ -279,7 +279,7 @@ func TestSavedImagesFitThePhone(t *testing.T) {
 	// any copy: the page asks for the widest, which was not saved.
 	screen(height, width)
 	load(t, ctx, srv.URL+"/en/foto/")
-	turned := []string{"/en/%C3%A9tal-900w.jpg", "/en/cutout.png"}
+	turned := []string{"/en/%C3%A9tal-png-900w.jpg", "/en/cutout.png"}
 	if got := eval[[]string](t, ctx, shown); !slices.Equal(got, turned) {
 		t.Errorf("offline and turned, the chapter shows %q, want %q, answered by the saved copies", got, turned)
 	}
