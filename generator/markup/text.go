@@ -222,6 +222,8 @@ func (t *textWalk) text(n *ast.Text) {
 	switch {
 	case n.HardLineBreak():
 		t.e.start("br", tagAttrs{})
+	case n.SoftLineBreak() && t.e.pre > 0:
+		t.e.write("\n") // as the HTML has it: in a pre, a line is a block (see addText)
 	case n.SoftLineBreak():
 		t.e.write(" ")
 	}

@@ -23,6 +23,10 @@ var textInputs = []string{
 	"    kode indent\n    <tag> &amp;\n\n```go\nfunc main() {\n\tprintln(\"x &amp;\")\n}\n```\n\n> kutipan\n> > dalam\n\n1. satu\n2. dua\n\n---\n",
 	":::tip\n## Di dalam {#di}\nisi\n:::\n\n:::trainer\ncatatan pelatih\n:::\n\n:::solution\njawab\n:::\n\n::checklist{src=\"c\"}\n",
 	"# Satu\n\nSetext\n======\n\nh2 setext\n---------\n\n#### empat {#e}\n\n##### lima\n\nteks\u00a0nbsp\u3000ideo\n",
+	// A <pre> written inline: its lines are blocks of the extract either
+	// way, and one left open holds the rest of the page.
+	"x <pre>a\nb</pre> c\n",
+	"x <pre>a\n\npara one\ntwo\n",
 }
 
 // The text a page's tree gives is the text of its HTML, in every case,
