@@ -74,7 +74,7 @@ const phonePixels = 2 * (360 - 32)
 func copyPath(p string, width int, ext string) string {
 	own := path.Ext(p)
 	base := strings.TrimSuffix(p, own)
-	if ext != "" && !strings.EqualFold(ext, own) {
+	if ext != "" {
 		base += "-" + strings.ToLower(strings.TrimPrefix(own, "."))
 	}
 	return base + "-" + strconv.Itoa(width) + "w" + cmp.Or(ext, own)
